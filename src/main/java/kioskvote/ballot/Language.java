@@ -1,0 +1,14 @@
+package kioskvote.ballot;
+
+/** The two languages of every page and message; Vietnamese is the default. */
+public enum Language {
+    VI, EN;
+
+    public static Language fromCode(String code) {
+        return "en".equalsIgnoreCase(code) ? EN : VI;
+    }
+
+    public String code() {
+        return name().toLowerCase();
+    }
+}
