@@ -1,7 +1,181 @@
 package kioskvote;
-public class Main { public static void main(String[] a) {
-  var e = gg.jte.TemplateEngine.createPrecompiled(gg.jte.ContentType.Html);
-  var out = new gg.jte.output.StringOutput();
-  e.render("hello.jte", java.util.Map.of("name", "<An>"), out);
-  System.out.println(out);
-} }
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import kioskvote.config.ConfigException;
+import kioskvote.config.MeetingConfig;
+import kioskvote.config.MeetingLoader;
+import kioskvote.slip.QrCode;
+import kioskvote.store.Database;
+import kioskvote.token.MeetingKey;
+import kioskvote.token.TokenRejected;
+import kioskvote.token.TokenVerifier;
+import kioskvote.web.LanAddresses;
+import kioskvote.web.Station;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The command line: serve, slips, verify-token. No logic beyond reading options and printing. */
+@Command(name = "kioskvote", mixinStandardHelpOptions = true, version = "kioskvote 0.1",
+        description = "Secret-ballot voting station for meetings.",
+        subcommands = {Main.Serve.class, Main.Slips.class, Main.VerifyToken.class})
+public final class Main implements Runnable {
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigException || e instanceof App.StartupRefused || e instanceof IllegalStateException
+                    || e instanceof IOException) {
+                cmd.getErr().println("kioskvote: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Options every sub-command that opens a meeting shares. */
+    static class MeetingOptions {
+        @Option(names = "--config", defaultValue = "kiosk-config/demo", description = "Meeting folder with meeting.yaml (default: ${DEFAULT-VALUE}).")
+        Path config;
+
+        @Option(names = "--data", defaultValue = "data", description = "Data directory: database and meeting key (default: ${DEFAULT-VALUE}).")
+        Path data;
+
+        @Option(names = "--db", description = "JDBC URL of the database (default: an H2 file in the data directory).")
+        String db;
+
+        @Option(names = "--base-url", description = "Address printed on slips, e.g. http://192.168.1.10:7070 (default: the first LAN address).")
+        String baseUrl;
+
+        App.Settings settings(int port) throws IOException {
+            MeetingConfig config = MeetingLoader.load(this.config);
+            Files.createDirectories(data);
+            String jdbcUrl = db != null ? db : config.station().databaseUrl().orElse(Database.h2Url(data));
+            String base = baseUrl != null ? baseUrl
+                    : config.station().baseUrl().orElse(LanAddresses.urls(port).stream().findFirst().orElse("http://127.0.0.1:" + port));
+            return new App.Settings(config, data, jdbcUrl, base.replaceAll("/+$", ""));
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the voting station.")
+    static class Serve implements Callable<Integer> {
+        @CommandLine.Mixin
+        MeetingOptions meeting;
+
+        @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+        int port;
+
+        @Override
+        public Integer call() throws IOException {
+            var settings = meeting.settings(port);
+            Station station = App.open(settings, Clock.systemDefaultZone(), new SecureRandom(), System.out);
+            var app = App.serve(station, port);
+            int actualPort = app.port();
+            List<String> urls = LanAddresses.urls(actualPort);
+            System.out.println();
+            System.out.println("kioskvote: " + station.meeting().title());
+            System.out.println("Meeting key fingerprint: " + station.keyFingerprint());
+            System.out.println("On this laptop:   http://127.0.0.1:" + actualPort + "/");
+            urls.forEach(u -> System.out.println("On the network:   " + u + "/"));
+            String main = urls.isEmpty() ? "http://127.0.0.1:" + actualPort + "/" : urls.get(0) + "/";
+            System.out.println(QrCode.encode(main).toTerminal());
+            System.out.println("Ready on port " + actualPort + ". Stop with Ctrl+C.");
+            var stopped = new java.util.concurrent.CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.stop();
+                stopped.countDown();
+            }));
+            try {
+                stopped.await(); // serve until the process is told to stop
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "slips", mixinStandardHelpOptions = true,
+            description = "Issue N ballot slips to a printable HTML page (the station must not be running on the same data directory).")
+    static class Slips implements Callable<Integer> {
+        @CommandLine.Mixin
+        MeetingOptions meeting;
+
+        @Option(names = "--count", required = true, description = "How many slips (1-2000).")
+        int count;
+
+        @Option(names = "--label", description = "A label for this run of slips.")
+        String label;
+
+        @Option(names = "--out", defaultValue = "slips.html", description = "Output file (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--port", defaultValue = "7070", description = "Port printed in the slip URL when no --base-url is given.")
+        int port;
+
+        @Override
+        public Integer call() throws IOException {
+            Station station = openOrExplain(meeting.settings(port));
+            var run = station.slips().issue(count, label, station.publicBaseUrl());
+            Files.writeString(out, station.slips().renderSheet(run, station.keyFingerprint()));
+            System.out.println("Wrote " + count + " slips (run " + run.batchId() + ") to " + out.toAbsolutePath());
+            return 0;
+        }
+    }
+
+    @Command(name = "verify-token", mixinStandardHelpOptions = true,
+            description = "Check a slip's token (signature and meeting) without spending it.")
+    static class VerifyToken implements Callable<Integer> {
+        @Option(names = "--config", defaultValue = "kiosk-config/demo", description = "Meeting folder (default: ${DEFAULT-VALUE}).")
+        Path config;
+
+        @Option(names = "--data", defaultValue = "data", description = "Data directory holding the meeting key (default: ${DEFAULT-VALUE}).")
+        Path data;
+
+        @Parameters(paramLabel = "TOKEN", description = "The token, or the whole slip URL.")
+        String token;
+
+        @Override
+        public Integer call() {
+            var meeting = MeetingLoader.load(config).meeting();
+            if (!Files.exists(data.resolve("meeting-key.pub"))) {
+                System.err.println("kioskvote: no meeting key in " + data + " (has the station been started with this --data?)");
+                return 2;
+            }
+            var verifier = new TokenVerifier(MeetingKey.loadOrCreate(data, new SecureRandom()), meeting.id());
+            String text = token.contains("/") ? token.substring(token.lastIndexOf('/') + 1) : token;
+            try {
+                var verified = verifier.verify(text);
+                System.out.println("valid: signed by this meeting's key (short code " + kioskvote.token.ShortCode.of(verified.serial()) + ")");
+                return 0;
+            } catch (TokenRejected e) {
+                System.out.println("refused: " + e.reason().name().toLowerCase().replace('_', ' '));
+                return 1;
+            }
+        }
+    }
+
+    static Station openOrExplain(App.Settings settings) {
+        try {
+            return App.open(settings, Clock.systemDefaultZone(), new SecureRandom(), System.out);
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("Database may be already in use")) {
+                throw new IllegalStateException("the data directory is in use by a running station; "
+                        + "issue slips from its admin page (or POST /api/admin/slips) instead");
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package kioskvote.ballot;
+
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
+
+import kioskvote.config.Meeting;
+import kioskvote.store.BallotDao;
+import kioskvote.store.PollStateDao;
+import kioskvote.store.SlipDao;
+import kioskvote.token.Token;
+import kioskvote.token.TokenRejected;
+import kioskvote.token.TokenVerifier;
+
+/** Accepts ballots: checks the token and the content, then spends the token and stores the ballot in one transaction. */
+public final class BallotBox {
+    private final Jdbi jdbi;
+    private final Meeting meeting;
+    private final TokenVerifier verifier;
+    private final SecureRandom random;
+    private final StationEvents events;
+
+    public BallotBox(Jdbi jdbi, Meeting meeting, TokenVerifier verifier, SecureRandom random, StationEvents events) {
+        this.jdbi = jdbi;
+        this.meeting = meeting;
+        this.verifier = verifier;
+        this.random = random;
+        this.events = events;
+    }
+
+    /** Checks a token without spending it, so a page can tell the voter early that a slip is no good. */
+    public Token checkToken(String pollId, String encodedToken) {
+        Poll poll = poll(pollId);
+        Token token = verifier.verify(encodedToken);
+        jdbi.useHandle(h -> {
+            requireIssued(new SlipDao(h), token.serialHex());
+            if (new BallotDao(h).isSpent(poll.id(), token.serialHex())) throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
+        });
+        return token;
+    }
+
+    public CastReceipt cast(String pollId, String encodedToken, Map<String, List<String>> marks, String receiptCode) {
+        Poll poll = poll(pollId);
+        Answers answers = validate(poll, marks);
+        String receipt = ReceiptCode.require(receiptCode);
+        Token token = verifier.verify(encodedToken);
+        return castVerified(poll, token.serialHex(), answers, receipt);
+    }
+
+    private CastReceipt castVerified(Poll poll, String serial, Answers answers, String receipt) {
+        String answersJson = AnswersJson.write(answers);
+        try {
+            jdbi.useTransaction(h -> {
+                requireIssued(new SlipDao(h), serial);
+                // Taken first: the poll row's lock orders every cast of this poll against the others and against the close.
+                if (!new PollStateDao(h).countCastIfOpen(poll.id())) throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
+                BallotDao ballots = new BallotDao(h);
+                try {
+                    ballots.spendToken(poll.id(), serial);
+                } catch (StatementException e) {
+                    if (isUniqueViolation(e)) throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
+                    throw e;
+                }
+                try {
+                    ballots.insertBallot(randomId(), poll.id(), receipt, answersJson);
+                } catch (StatementException e) {
+                    if (isUniqueViolation(e)) throw new BallotRejected(BallotRejected.Code.RECEIPT_TAKEN);
+                    throw e;
+                }
+            });
+        } catch (TokenRejected e) {
+            if (e.reason() == TokenRejected.Reason.ALREADY_USED && isRetryOfCountedBallot(poll.id(), receipt, answersJson)) {
+                return new CastReceipt(receipt, true);
+            }
+            throw e;
+        }
+        events.turnoutChanged(poll.id());
+        return new CastReceipt(receipt, false);
+    }
+
+    /**
+     * A retry after a lost answer carries the same receipt code and the same marks: if such a ballot
+     * is in the box, the voter is told it was counted. No token-to-ballot link is needed for this.
+     */
+    private boolean isRetryOfCountedBallot(String pollId, String receipt, String answersJson) {
+        return jdbi.withHandle(h -> new BallotDao(h).answersForReceipt(pollId, receipt)).map(answersJson::equals).orElse(false);
+    }
+
+    private static void requireIssued(SlipDao slips, String serial) {
+        var issued = slips.findBySerial(serial).orElseThrow(() -> new TokenRejected(TokenRejected.Reason.NOT_ISSUED));
+        if (issued.voided()) throw new TokenRejected(TokenRejected.Reason.VOIDED);
+    }
+
+    private Poll poll(String pollId) {
+        return meeting.poll(pollId).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_POLL));
+    }
+
+    /** Every question gets an entry; unknown ids and more marks than the rule allows are refused. */
+    static Answers validate(Poll poll, Map<String, List<String>> marks) {
+        if (marks == null) throw new BallotRejected(BallotRejected.Code.BAD_BALLOT);
+        Map<String, List<String>> clean = new TreeMap<>();
+        for (var entry : marks.entrySet()) {
+            Question question = poll.question(entry.getKey())
+                    .orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_QUESTION));
+            List<String> marked = entry.getValue() == null ? List.of() : entry.getValue();
+            var distinct = new LinkedHashSet<String>();
+            for (String optionId : marked) {
+                if (optionId == null || question.option(optionId).isEmpty()) throw new BallotRejected(BallotRejected.Code.UNKNOWN_OPTION);
+                distinct.add(optionId);
+            }
+            if (marked.size() > question.rule().max()) throw new BallotRejected(BallotRejected.Code.TOO_MANY_MARKS);
+            List<String> inPollOrder = question.options().stream().map(Option::id).filter(distinct::contains).toList();
+            clean.put(question.id(), inPollOrder);
+        }
+        for (Question question : poll.questions()) clean.putIfAbsent(question.id(), List.of());
+        return new Answers(clean);
+    }
+
+    private String randomId() {
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+
+    /** SQLState 23505 is the unique-key violation on both H2 and PostgreSQL. */
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) return true;
+        }
+        return false;
+    }
+}

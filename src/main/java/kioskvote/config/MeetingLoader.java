@@ -1,0 +1,209 @@
+package kioskvote.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import kioskvote.ballot.ChoiceRule;
+import kioskvote.ballot.Majority;
+import kioskvote.ballot.Option;
+import kioskvote.ballot.PercentBase;
+import kioskvote.ballot.Poll;
+import kioskvote.ballot.PollKind;
+import kioskvote.ballot.Question;
+import kioskvote.audit.Sha256;
+
+/**
+ * Reads kiosk-config/NAME/meeting.yaml into a {@link MeetingConfig}, checking every field so that a
+ * broken definition is refused at start with the file, the field and the problem.
+ */
+public final class MeetingLoader {
+    public static final String FILE_NAME = "meeting.yaml";
+
+    private final String file;
+
+    private MeetingLoader(String file) {
+        this.file = file;
+    }
+
+    public static MeetingConfig load(Path configDir) {
+        Path path = configDir.resolve(FILE_NAME);
+        String shown = path.toString();
+        if (!Files.isRegularFile(path)) {
+            throw new ConfigException(shown, "(file)", "not found; a meeting folder must contain " + FILE_NAME);
+        }
+        byte[] bytes;
+        JsonNode root;
+        try {
+            bytes = Files.readAllBytes(path);
+            root = new ObjectMapper(new YAMLFactory()).readTree(bytes);
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new ConfigException(shown, "(syntax)", "not valid YAML" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(shown, "(file)", "cannot be read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(shown, "(top)", "the file must be a YAML mapping with meeting:, polls:");
+        }
+        MeetingLoader loader = new MeetingLoader(shown);
+        return new MeetingConfig(loader.meeting(root), loader.station(root.path("station")), Sha256.hex(bytes));
+    }
+
+    private Meeting meeting(JsonNode root) {
+        JsonNode m = required(root, "meeting", "meeting");
+        String id = text(m, "id", "meeting.id");
+        if (!id.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+            throw new ConfigException(file, "meeting.id", "use lowercase letters, digits and dashes (got \"" + id + "\")");
+        }
+        LocalDate date;
+        String dateText = text(m, "date", "meeting.date");
+        try {
+            date = LocalDate.parse(dateText);
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(file, "meeting.date", "must be a date like 2026-12-10 (got \"" + dateText + "\")");
+        }
+        int summoned = positiveInt(m, "summoned", "meeting.summoned");
+        List<CommitteeMember> committee = new ArrayList<>();
+        JsonNode c = root.path("committee");
+        if (!c.isMissingNode() && !c.isNull()) {
+            if (!c.isArray()) throw new ConfigException(file, "committee", "must be a list of {name, role}");
+            for (int i = 0; i < c.size(); i++) {
+                committee.add(new CommitteeMember(text(c.get(i), "name", "committee[" + i + "].name"),
+                        optionalText(c.get(i), "role").orElse("")));
+            }
+        }
+        JsonNode p = required(root, "polls", "polls");
+        if (!p.isArray() || p.isEmpty()) throw new ConfigException(file, "polls", "must be a non-empty list of polls");
+        List<Poll> polls = new ArrayList<>();
+        for (int i = 0; i < p.size(); i++) {
+            Poll poll = poll(p.get(i), "polls[" + i + "]");
+            if (polls.stream().anyMatch(other -> other.id().equals(poll.id()))) {
+                throw new ConfigException(file, "polls[" + i + "].id", "\"" + poll.id() + "\" is used by another poll");
+            }
+            polls.add(poll);
+        }
+        return new Meeting(id, text(m, "title", "meeting.title"), optionalText(m, "organiser").orElse(""), date,
+                optionalText(m, "time").orElse(""), optionalText(m, "place").orElse(""), summoned, committee, polls);
+    }
+
+    private Poll poll(JsonNode p, String at) {
+        String id = text(p, "id", at + ".id");
+        if (!id.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+            throw new ConfigException(file, at + ".id", "use lowercase letters, digits and dashes (got \"" + id + "\")");
+        }
+        String title = text(p, "title", at + ".title");
+        PercentBase base = percentBase(p, at);
+        String kind = text(p, "kind", at + ".kind");
+        return switch (kind) {
+            case "confidence" -> new Poll(id, PollKind.CONFIDENCE, title, subjects(p, at), base, Optional.empty());
+            case "motion" -> motion(p, at, id, title, base);
+            default -> throw new ConfigException(file, at + ".kind", "must be confidence or motion (got \"" + kind + "\")");
+        };
+    }
+
+    private List<Question> subjects(JsonNode p, String at) {
+        JsonNode s = required(p, "subjects", at + ".subjects");
+        if (!s.isArray() || s.isEmpty()) {
+            throw new ConfigException(file, at + ".subjects", "must list the people rated, each with name and position");
+        }
+        List<Option> levels = List.of(
+                new Option("high", "Tín nhiệm cao", "High confidence"),
+                new Option("medium", "Tín nhiệm", "Confidence"),
+                new Option("low", "Tín nhiệm thấp", "Low confidence"));
+        List<Question> questions = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            String where = at + ".subjects[" + i + "]";
+            questions.add(new Question("s" + (i + 1), text(s.get(i), "name", where + ".name"),
+                    text(s.get(i), "position", where + ".position"), levels, ChoiceRule.exactlyOne()));
+        }
+        return questions;
+    }
+
+    private Poll motion(JsonNode p, String at, String id, String title, PercentBase base) {
+        String motion = text(p, "motion", at + ".motion");
+        JsonNode labels = p.path("options");
+        List<Option> options = List.of(
+                new Option("agree", optionalText(labels, "agree").orElse("Đồng ý"), "Agree"),
+                new Option("disagree", optionalText(labels, "disagree").orElse("Không đồng ý"), "Disagree"),
+                new Option("abstain", optionalText(labels, "abstain").orElse("Không biểu quyết"), "Abstain"));
+        Optional<Majority> majority = optionalText(p, "passes_with").map(rule -> majority(rule, at + ".passes_with"));
+        Question question = new Question("motion", motion, "", options, ChoiceRule.exactlyOne());
+        return new Poll(id, PollKind.MOTION, title, List.of(question), base, majority);
+    }
+
+    private Majority majority(String rule, String field) {
+        var matcher = java.util.regex.Pattern.compile("more than (\\d+)/(\\d+)").matcher(rule.trim());
+        if (!matcher.matches()) {
+            throw new ConfigException(file, field, "write it as \"more than 1/2\" or \"more than 2/3\" (got \"" + rule + "\")");
+        }
+        int numerator = Integer.parseInt(matcher.group(1));
+        int denominator = Integer.parseInt(matcher.group(2));
+        if (numerator < 1 || numerator >= denominator) {
+            throw new ConfigException(file, field, "the fraction must be between 0 and 1 (got \"" + rule + "\")");
+        }
+        return new Majority("agree", numerator, denominator);
+    }
+
+    private PercentBase percentBase(JsonNode p, String at) {
+        String base = optionalText(p, "base").orElse("received");
+        return switch (base) {
+            case "received" -> PercentBase.RECEIVED;
+            case "issued" -> PercentBase.ISSUED;
+            case "summoned" -> PercentBase.SUMMONED;
+            default -> throw new ConfigException(file, at + ".base", "must be received, issued or summoned (got \"" + base + "\")");
+        };
+    }
+
+    private StationSettings station(JsonNode s) {
+        if (s.isMissingNode() || s.isNull()) return StationSettings.none();
+        if (!s.isObject()) throw new ConfigException(file, "station", "must be a mapping");
+        Optional<String> passphrase = optionalText(s, "admin_passphrase");
+        if (passphrase.isPresent() && passphrase.get().length() < 12) {
+            throw new ConfigException(file, "station.admin_passphrase", "must be at least 12 characters");
+        }
+        Optional<String> baseUrl = optionalText(s, "base_url");
+        if (baseUrl.isPresent() && !baseUrl.get().matches("https?://[^/\\s]+")) {
+            throw new ConfigException(file, "station.base_url", "must look like http://192.168.1.10:7070 (no path)");
+        }
+        return new StationSettings(passphrase, baseUrl, optionalText(s, "database_url"));
+    }
+
+    private JsonNode required(JsonNode node, String name, String field) {
+        JsonNode value = node.path(name);
+        if (value.isMissingNode() || value.isNull()) throw new ConfigException(file, field, "is missing");
+        return value;
+    }
+
+    private String text(JsonNode node, String name, String field) {
+        JsonNode value = required(node, name, field);
+        if (!value.isValueNode() || value.asText().isBlank()) {
+            throw new ConfigException(file, field, "must be a non-empty text");
+        }
+        return value.asText().strip();
+    }
+
+    private Optional<String> optionalText(JsonNode node, String name) {
+        JsonNode value = node.path(name);
+        if (value.isMissingNode() || value.isNull() || value.asText().isBlank()) return Optional.empty();
+        return Optional.of(value.asText().strip());
+    }
+
+    private int positiveInt(JsonNode node, String name, String field) {
+        JsonNode value = required(node, name, field);
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1) {
+            throw new ConfigException(file, field, "must be a whole number of at least 1 (got \"" + value.asText() + "\")");
+        }
+        return value.asInt();
+    }
+}

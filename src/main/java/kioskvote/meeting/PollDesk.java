@@ -1,0 +1,135 @@
+package kioskvote.meeting;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import kioskvote.audit.AuditLog;
+import kioskvote.ballot.AnswersJson;
+import kioskvote.ballot.BallotRejected;
+import kioskvote.ballot.Language;
+import kioskvote.ballot.Poll;
+import kioskvote.ballot.PollDefinition;
+import kioskvote.ballot.StationEvents;
+import kioskvote.config.Meeting;
+import kioskvote.store.AuditDao;
+import kioskvote.store.BallotDao;
+import kioskvote.store.PollStateDao;
+import kioskvote.store.PollStateDao.PollStateRow;
+import kioskvote.store.SlipDao;
+import kioskvote.store.StationDao;
+import kioskvote.tally.AuditLine;
+import kioskvote.tally.Minutes;
+import kioskvote.tally.Tally;
+import kioskvote.tally.TallyCounts;
+
+/** The chair's side of a meeting: presence, opening and closing polls, turnout, and the minutes. */
+public final class PollDesk {
+    private final Jdbi jdbi;
+    private final Meeting meeting;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final String keyFingerprint;
+    private final StationEvents events;
+
+    public PollDesk(Jdbi jdbi, Meeting meeting, AuditLog audit, Clock clock, String keyFingerprint, StationEvents events) {
+        this.jdbi = jdbi;
+        this.meeting = meeting;
+        this.audit = audit;
+        this.clock = clock;
+        this.keyFingerprint = keyFingerprint;
+        this.events = events;
+    }
+
+    public List<PollStatus> statuses() {
+        return jdbi.withHandle(h -> meeting.polls().stream().map(p -> status(h, p)).toList());
+    }
+
+    public PollStatus status(String pollId) {
+        Poll poll = poll(pollId);
+        return jdbi.withHandle(h -> status(h, poll));
+    }
+
+    public void setPresent(int present) {
+        if (present < 0 || present > meeting.summoned()) throw new BallotRejected(BallotRejected.Code.BAD_COUNT);
+        jdbi.useTransaction(h -> {
+            new StationDao(h).setPresent(present);
+            audit.append(h, "present-set", "present=" + present + " summoned=" + meeting.summoned());
+        });
+        meeting.polls().forEach(p -> events.turnoutChanged(p.id()));
+    }
+
+    /** Freezes the definition (and records its hash) as the poll opens. */
+    public PollStatus open(String pollId, boolean confirmBelowQuorum) {
+        Poll poll = poll(pollId);
+        String json = PollDefinition.canonicalJson(poll);
+        String hash = PollDefinition.hash(poll);
+        jdbi.useTransaction(h -> {
+            int present = new StationDao(h).find().orElseThrow().present();
+            if (3L * present < 2L * meeting.summoned() && !confirmBelowQuorum) throw new QuorumNotMet(present, meeting.summoned());
+            if (!new PollStateDao(h).open(poll.id(), json, hash, now())) throw new BallotRejected(BallotRejected.Code.POLL_NOT_DRAFT);
+            audit.append(h, "poll-opened", "poll=" + poll.id() + " definition-sha256=" + hash
+                    + " present=" + present + " summoned=" + meeting.summoned());
+        });
+        events.pollStateChanged(poll.id());
+        return status(pollId);
+    }
+
+    public PollStatus close(String pollId) {
+        Poll poll = poll(pollId);
+        jdbi.useTransaction(h -> {
+            if (!new PollStateDao(h).close(poll.id(), now())) throw new BallotRejected(BallotRejected.Code.POLL_ALREADY_CLOSED);
+            long received = new BallotDao(h).countBallots(poll.id());
+            audit.append(h, "poll-closed", "poll=" + poll.id() + " received=" + received);
+        });
+        events.pollStateChanged(poll.id());
+        return status(pollId);
+    }
+
+    /** Receipt codes are published only after the close, so that a voter can check theirs was counted. */
+    public List<String> receipts(String pollId) {
+        Poll poll = requireClosed(pollId);
+        return jdbi.withHandle(h -> new BallotDao(h).receiptCodes(poll.id()));
+    }
+
+    public Minutes minutes(String pollId, Language language) {
+        Poll poll = requireClosed(pollId);
+        return jdbi.inTransaction(h -> {
+            PollStatus status = status(h, poll);
+            BallotDao ballots = new BallotDao(h);
+            var answers = ballots.answers(poll.id()).stream().map(AnswersJson::read).toList();
+            var counts = new TallyCounts(status.summoned(), status.present(), status.issued(), answers.size(), status.voided());
+            var rows = new AuditDao(h).all();
+            var auditLines = rows.stream().map(r -> new AuditLine(r.seq(), r.at(), r.event(), r.detail(), r.hash())).toList();
+            return new Minutes(meeting, Tally.count(poll, answers, counts), keyFingerprint, status.definitionHash().orElse(""),
+                    AuditLog.head(rows), auditLines, status.openedAt(), status.closedAt(), ballots.receiptCodes(poll.id()), language);
+        });
+    }
+
+    private Poll requireClosed(String pollId) {
+        Poll poll = poll(pollId);
+        if (!"closed".equals(status(pollId).state())) throw new BallotRejected(BallotRejected.Code.RESULTS_NOT_READY);
+        return poll;
+    }
+
+    private PollStatus status(Handle h, Poll poll) {
+        PollStateRow row = new PollStateDao(h).find(poll.id()).orElseThrow();
+        int present = new StationDao(h).find().orElseThrow().present();
+        SlipDao slips = new SlipDao(h);
+        long voided = slips.countVoided();
+        return new PollStatus(poll.id(), poll.title(), poll.kind().name().toLowerCase(), row.state(), meeting.summoned(), present,
+                slips.countIssued() - voided, voided, row.castCount(), row.definitionHash(), row.openedAt(), row.closedAt());
+    }
+
+    private Poll poll(String pollId) {
+        return meeting.poll(pollId).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_POLL));
+    }
+
+    private String now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}

@@ -1,0 +1,95 @@
+package kioskvote.slip;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.jdbi.v3.core.Jdbi;
+
+import kioskvote.audit.AuditLog;
+import kioskvote.ballot.BallotRejected;
+import kioskvote.config.Meeting;
+import kioskvote.store.SlipDao;
+import kioskvote.store.SlipDao.IssuedRow;
+import kioskvote.token.ShortCode;
+import kioskvote.token.Token;
+import kioskvote.token.TokenCodec;
+import kioskvote.token.TokenIssuer;
+
+/**
+ * Issues runs of ballot slips and voids lost ones. The station records how many tokens it issued and
+ * which were voided, never which slip went to whom.
+ */
+public final class SlipOffice {
+    public static final int MAX_SLIPS_PER_RUN = 2000;
+
+    public record IssuedRun(String batchId, List<Slip> slips) {
+    }
+
+    private final Jdbi jdbi;
+    private final Meeting meeting;
+    private final TokenIssuer issuer;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public SlipOffice(Jdbi jdbi, Meeting meeting, TokenIssuer issuer, AuditLog audit, Clock clock, SecureRandom random) {
+        this.jdbi = jdbi;
+        this.meeting = meeting;
+        this.issuer = issuer;
+        this.audit = audit;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public IssuedRun issue(int count, String label, String baseUrl) {
+        if (count < 1 || count > MAX_SLIPS_PER_RUN) throw new BallotRejected(BallotRejected.Code.BAD_SLIP_COUNT);
+        byte[] id = new byte[8];
+        random.nextBytes(id);
+        String batchId = HexFormat.of().formatHex(id);
+        List<Slip> slips = new ArrayList<>(count);
+        List<IssuedRow> rows = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Token token = issuer.issue();
+            String shortCode = ShortCode.of(token.serial());
+            String url = QrCode.slipUrl(baseUrl, TokenCodec.encode(token));
+            slips.add(new Slip(url, shortCode, QrCode.encode(url)));
+            rows.add(new IssuedRow(token.serialHex(), shortCode, batchId, false));
+        }
+        String cleanLabel = label == null || label.isBlank() ? "Đợt " + batchId : label.strip();
+        jdbi.useTransaction(h -> {
+            SlipDao dao = new SlipDao(h);
+            dao.insertBatch(batchId, cleanLabel, count, now());
+            dao.insertIssued(rows);
+            audit.append(h, "slips-issued", "batch=" + batchId + " count=" + count);
+        });
+        return new IssuedRun(batchId, slips);
+    }
+
+    public String renderSheet(IssuedRun run, String keyFingerprint) {
+        var header = new SlipHeader(meeting.title(), meeting.organiser(), "Đợt / Run " + run.batchId(), keyFingerprint);
+        return SlipSheet.render(header, run.slips());
+    }
+
+    /** Voids a lost or spoiled slip by the code printed on it; the minutes count voided slips. */
+    public void voidSlip(String typedCode) {
+        String code = ShortCode.normalize(typedCode).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_SLIP));
+        jdbi.useTransaction(h -> {
+            SlipDao dao = new SlipDao(h);
+            IssuedRow row = dao.findByShortCode(code).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_SLIP));
+            if (dao.voidByShortCode(code) == 1) audit.append(h, "slip-voided", "batch=" + row.batchId() + " code=" + code);
+        });
+    }
+
+    public List<SlipDao.BatchRow> batches() {
+        return jdbi.withHandle(h -> new SlipDao(h).batches());
+    }
+
+    private String now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}

@@ -1,0 +1,48 @@
+package kioskvote.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.core.Handle;
+
+/** Spent tokens and cast ballots: two tables with nothing to join them. */
+public final class BallotDao {
+    private final Handle handle;
+
+    public BallotDao(Handle handle) {
+        this.handle = handle;
+    }
+
+    public boolean isSpent(String pollId, String serial) {
+        return handle.createQuery("SELECT COUNT(*) FROM spent_token WHERE poll_id = ? AND serial = ?")
+                .bind(0, pollId).bind(1, serial).mapTo(Integer.class).one() > 0;
+    }
+
+    /** Throws the database's unique-key violation if the token was already spent in this poll. */
+    public void spendToken(String pollId, String serial) {
+        handle.createUpdate("INSERT INTO spent_token (poll_id, serial) VALUES (?, ?)").bind(0, pollId).bind(1, serial).execute();
+    }
+
+    public void insertBallot(String ballotId, String pollId, String receiptCode, String answersJson) {
+        handle.createUpdate("INSERT INTO ballot (ballot_id, poll_id, receipt_code, answers_json) VALUES (?, ?, ?, ?)")
+                .bind(0, ballotId).bind(1, pollId).bind(2, receiptCode).bind(3, answersJson).execute();
+    }
+
+    public Optional<String> answersForReceipt(String pollId, String receiptCode) {
+        return handle.createQuery("SELECT answers_json FROM ballot WHERE poll_id = ? AND receipt_code = ?")
+                .bind(0, pollId).bind(1, receiptCode).mapTo(String.class).findFirst();
+    }
+
+    public List<String> answers(String pollId) {
+        return handle.createQuery("SELECT answers_json FROM ballot WHERE poll_id = ?").bind(0, pollId).mapTo(String.class).list();
+    }
+
+    public List<String> receiptCodes(String pollId) {
+        return handle.createQuery("SELECT receipt_code FROM ballot WHERE poll_id = ? ORDER BY receipt_code")
+                .bind(0, pollId).mapTo(String.class).list();
+    }
+
+    public long countBallots(String pollId) {
+        return handle.createQuery("SELECT COUNT(*) FROM ballot WHERE poll_id = ?").bind(0, pollId).mapTo(Long.class).one();
+    }
+}

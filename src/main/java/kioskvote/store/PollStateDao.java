@@ -1,0 +1,57 @@
+package kioskvote.store;
+
+import java.util.Optional;
+
+import org.jdbi.v3.core.Handle;
+
+/** Poll lifecycle rows: draft → open → closed, the frozen definition and the cast counter. */
+public final class PollStateDao {
+    public record PollStateRow(String pollId, String state, int castCount, Optional<String> definitionJson,
+                               Optional<String> definitionHash, Optional<String> openedAt, Optional<String> closedAt) {
+    }
+
+    private final Handle handle;
+
+    public PollStateDao(Handle handle) {
+        this.handle = handle;
+    }
+
+    public Optional<PollStateRow> find(String pollId) {
+        return handle.createQuery("SELECT poll_id, state, cast_count, definition_json, definition_hash, opened_at, closed_at "
+                        + "FROM poll_state WHERE poll_id = ?")
+                .bind(0, pollId)
+                .map((rs, ctx) -> new PollStateRow(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        Optional.ofNullable(rs.getString(4)), Optional.ofNullable(rs.getString(5)),
+                        Optional.ofNullable(rs.getString(6)), Optional.ofNullable(rs.getString(7))))
+                .findFirst();
+    }
+
+    public void insertDraft(String pollId) {
+        handle.createUpdate("INSERT INTO poll_state (poll_id, state, cast_count) VALUES (?, 'draft', 0)")
+                .bind(0, pollId).execute();
+    }
+
+    /** @return true if the poll was a draft and is now open */
+    public boolean open(String pollId, String definitionJson, String definitionHash, String at) {
+        return handle.createUpdate("UPDATE poll_state SET state = 'open', definition_json = ?, definition_hash = ?, "
+                        + "opened_at = ? WHERE poll_id = ? AND state = 'draft'")
+                .bind(0, definitionJson).bind(1, definitionHash).bind(2, at).bind(3, pollId)
+                .execute() == 1;
+    }
+
+    /** @return true if the poll was open and is now closed */
+    public boolean close(String pollId, String at) {
+        return handle.createUpdate("UPDATE poll_state SET state = 'closed', closed_at = ? WHERE poll_id = ? AND state = 'open'")
+                .bind(0, at).bind(1, pollId).execute() == 1;
+    }
+
+    /**
+     * Counts one ballot in, only while the poll is open. The row lock this takes is held until the
+     * casting transaction commits, so closing the poll waits for casts in flight and no ballot can
+     * land after the close.
+     */
+    public boolean countCastIfOpen(String pollId) {
+        return handle.createUpdate("UPDATE poll_state SET cast_count = cast_count + 1 WHERE poll_id = ? AND state = 'open'")
+                .bind(0, pollId).execute() == 1;
+    }
+}

@@ -1,0 +1,100 @@
+package kioskvote.tally;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import kioskvote.ballot.Language;
+import kioskvote.config.Meeting;
+
+/**
+ * The minutes as CSV: UTF-8 with a byte-order mark so Excel opens Vietnamese correctly, quoting by
+ * Jackson. First a block of {@code field,value} rows, then a header row starting with
+ * {@code question_id} and one row per question × option, with plain numbers ("96.30") so a script
+ * can recount: per question, {@code valid + invalid = received}, the option counts add up to
+ * {@code valid} (single-choice), and {@code percent = count / base × 100} rounded half-up.
+ */
+public final class MinutesCsv {
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /** Columns of the question × option rows. */
+    public static final List<String> COLUMNS = List.of("question_id", "subject", "position", "received", "valid",
+            "invalid", "option_id", "option_label", "count", "percent", "flags", "passed");
+
+    private static final CsvMapper MAPPER = new CsvMapper();
+    private static final CsvSchema SCHEMA = CsvSchema.emptySchema().withLineSeparator("\r\n");
+
+    private MinutesCsv() {
+    }
+
+    public static byte[] write(Minutes minutes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(UTF8_BOM);
+        try (SequenceWriter writer = MAPPER.writer(SCHEMA).writeValues(out)) {
+            for (List<String> row : rows(minutes)) {
+                writer.write(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the minutes as CSV", e);
+        }
+        return out.toByteArray();
+    }
+
+    static List<List<String>> rows(Minutes minutes) {
+        Meeting meeting = minutes.meeting();
+        PollTally tally = minutes.tally();
+        TallyCounts counts = tally.counts();
+        Language language = minutes.language();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("field", "value"));
+        rows.add(List.of("meeting", text(meeting.title())));
+        rows.add(List.of("organiser", text(meeting.organiser())));
+        rows.add(List.of("place", text(meeting.place())));
+        rows.add(List.of("date", meeting.date().toString()));
+        rows.add(List.of("time", text(meeting.time())));
+        rows.add(List.of("poll_id", tally.poll().id()));
+        rows.add(List.of("poll", text(tally.poll().title())));
+        rows.add(List.of("poll_kind", tally.poll().kind().name()));
+        rows.add(List.of("opened_at", minutes.openedAt().orElse("")));
+        rows.add(List.of("closed_at", minutes.closedAt().orElse("")));
+        rows.add(List.of("summoned", Long.toString(counts.summoned())));
+        rows.add(List.of("present", Long.toString(counts.present())));
+        rows.add(List.of("issued", Long.toString(counts.issued())));
+        rows.add(List.of("received", Long.toString(counts.received())));
+        rows.add(List.of("voided", Long.toString(counts.voided())));
+        rows.add(List.of("base_kind", tally.poll().base().name()));
+        rows.add(List.of("base", Long.toString(tally.base())));
+        rows.add(List.of("key_fingerprint", minutes.keyFingerprint()));
+        rows.add(List.of("definition_hash", minutes.pollDefinitionHash()));
+        rows.add(List.of("audit_head", minutes.auditHeadHash()));
+        rows.add(COLUMNS);
+        for (QuestionTally question : tally.questions()) {
+            String flags = question.flags().stream().map(Enum::name).collect(Collectors.joining(";"));
+            String passed = question.passed().map(String::valueOf).orElse("");
+            for (OptionCount option : question.options()) {
+                rows.add(List.of(question.question().id(), text(question.question().title()),
+                        text(question.question().subtitle()), Long.toString(question.received()),
+                        Long.toString(question.valid()), Long.toString(question.invalid()), option.option().id(),
+                        text(option.option().label(language)), Long.toString(option.count()),
+                        Percent.plain(option.percent()), flags, passed));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Free text typed by the organiser is kept from being read by a spreadsheet as a formula
+     * (OWASP "CSV injection"): a leading = + - @ tab or CR gets an apostrophe in front.
+     */
+    static String text(String value) {
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) return "'" + value;
+        return value;
+    }
+}

@@ -1,0 +1,125 @@
+package kioskvote.tally;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import kioskvote.config.CommitteeMember;
+import kioskvote.config.Meeting;
+
+/**
+ * The minutes as a tree of plain values (maps, lists, strings, numbers, booleans) for the API to
+ * serialise. Percentages are strings ("96.30") so no JSON reader turns them into binary floats.
+ * Absent values (opening time, a motion result) are left out rather than written as null.
+ */
+public final class MinutesJson {
+    private MinutesJson() {
+    }
+
+    public static Map<String, Object> toMap(Minutes minutes) {
+        PollTally tally = minutes.tally();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("language", minutes.language().code());
+        root.put("meeting", meeting(minutes.meeting()));
+
+        Map<String, Object> poll = new LinkedHashMap<>();
+        poll.put("id", tally.poll().id());
+        poll.put("kind", tally.poll().kind().name());
+        poll.put("title", tally.poll().title());
+        poll.put("baseKind", tally.poll().base().name());
+        tally.poll().majority().ifPresent(m -> {
+            Map<String, Object> majority = new LinkedHashMap<>();
+            majority.put("optionId", m.optionId());
+            majority.put("numerator", m.numerator());
+            majority.put("denominator", m.denominator());
+            poll.put("majority", majority);
+        });
+        minutes.openedAt().ifPresent(at -> poll.put("openedAt", at));
+        minutes.closedAt().ifPresent(at -> poll.put("closedAt", at));
+        root.put("poll", poll);
+
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("summoned", tally.counts().summoned());
+        counts.put("present", tally.counts().present());
+        counts.put("issued", tally.counts().issued());
+        counts.put("received", tally.counts().received());
+        counts.put("voided", tally.counts().voided());
+        root.put("counts", counts);
+        root.put("base", tally.base());
+
+        List<Object> questions = new ArrayList<>();
+        for (QuestionTally question : tally.questions()) {
+            questions.add(question(question, minutes));
+        }
+        root.put("questions", questions);
+
+        root.put("keyFingerprint", minutes.keyFingerprint());
+        root.put("pollDefinitionHash", minutes.pollDefinitionHash());
+        root.put("auditHeadHash", minutes.auditHeadHash());
+        List<Object> audit = new ArrayList<>();
+        for (AuditLine line : minutes.auditLog()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("seq", line.seq());
+            entry.put("at", line.at());
+            entry.put("event", line.event());
+            entry.put("detail", line.detail());
+            entry.put("hash", line.hash());
+            audit.add(entry);
+        }
+        root.put("auditLog", audit);
+        root.put("receiptCodes", List.copyOf(minutes.receiptCodes()));
+        return root;
+    }
+
+    private static Map<String, Object> meeting(Meeting meeting) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", meeting.id());
+        map.put("title", meeting.title());
+        map.put("organiser", meeting.organiser());
+        map.put("date", meeting.date().toString());
+        map.put("time", meeting.time());
+        map.put("place", meeting.place());
+        List<Object> committee = new ArrayList<>();
+        for (CommitteeMember member : meeting.committee()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", member.name());
+            m.put("role", member.role());
+            committee.add(m);
+        }
+        map.put("committee", committee);
+        return map;
+    }
+
+    private static Map<String, Object> question(QuestionTally question, Minutes minutes) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", question.question().id());
+        map.put("title", question.question().title());
+        map.put("subtitle", question.question().subtitle());
+        map.put("received", question.received());
+        map.put("valid", question.valid());
+        map.put("invalid", question.invalid());
+        List<Object> options = new ArrayList<>();
+        for (OptionCount option : question.options()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("id", option.option().id());
+            o.put("label", option.option().label(minutes.language()));
+            o.put("labelVi", option.option().labelVi());
+            o.put("labelEn", option.option().labelEn());
+            o.put("count", option.count());
+            o.put("percent", Percent.plain(option.percent()));
+            options.add(o);
+        }
+        map.put("options", options);
+        List<Object> flags = new ArrayList<>();
+        for (ThresholdFlag flag : question.flags()) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("code", flag.name());
+            f.put("text", flag.text(minutes.language()));
+            flags.add(f);
+        }
+        map.put("flags", flags);
+        question.passed().ifPresent(passed -> map.put("passed", passed));
+        return map;
+    }
+}

@@ -1,0 +1,97 @@
+package kioskvote.tally;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import kioskvote.ballot.Answers;
+import kioskvote.ballot.Majority;
+import kioskvote.ballot.Option;
+import kioskvote.ballot.Poll;
+import kioskvote.ballot.PollKind;
+import kioskvote.ballot.Question;
+
+/**
+ * Counts the ballots of a poll (Reg 96, Art. 6.3): per question, received / valid / invalid, the count
+ * of each option and its percentage of the poll's base. Only sums are taken, so the result does not
+ * depend on the order of the ballots.
+ */
+public final class Tally {
+    /** Option id of "Tín nhiệm thấp" on a confidence poll. */
+    public static final String LOW_CONFIDENCE = "low";
+
+    private Tally() {
+    }
+
+    /**
+     * @throws IllegalArgumentException if {@code counts.received()} is not the number of ballots
+     */
+    public static PollTally count(Poll poll, List<Answers> ballots, TallyCounts counts) {
+        Objects.requireNonNull(poll, "poll");
+        Objects.requireNonNull(ballots, "ballots");
+        Objects.requireNonNull(counts, "counts");
+        if (counts.received() != ballots.size()) {
+            throw new IllegalArgumentException("counts.received (" + counts.received()
+                    + ") must be the number of ballots (" + ballots.size() + ")");
+        }
+        long base = switch (poll.base()) {
+            case RECEIVED -> ballots.size();
+            case ISSUED -> counts.issued();
+            case SUMMONED -> counts.summoned();
+        };
+        List<QuestionTally> questions = new ArrayList<>();
+        for (Question question : poll.questions()) {
+            questions.add(countQuestion(poll, question, ballots, base));
+        }
+        return new PollTally(poll, counts, base, questions);
+    }
+
+    private static QuestionTally countQuestion(Poll poll, Question question, List<Answers> ballots, long base) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        question.options().forEach(o -> counts.put(o.id(), 0L));
+        long valid = 0;
+        for (Answers ballot : ballots) {
+            List<String> marked = ballot.marked(question.id());
+            if (!isValidFor(question, marked)) continue;
+            valid++;
+            marked.forEach(optionId -> counts.merge(optionId, 1L, Long::sum));
+        }
+        List<OptionCount> options = new ArrayList<>();
+        for (Option option : question.options()) {
+            long count = counts.get(option.id());
+            options.add(new OptionCount(option, count, Percent.of(count, base)));
+        }
+        List<ThresholdFlag> flags = poll.kind() == PollKind.CONFIDENCE
+                ? ThresholdFlag.forLowConfidence(counts.getOrDefault(LOW_CONFIDENCE, 0L), base).stream().toList()
+                : List.of();
+        Optional<Boolean> passed = Optional.empty();
+        if (poll.kind() == PollKind.MOTION && poll.majority().isPresent()) {
+            Majority majority = poll.majority().get();
+            if (question.option(majority.optionId()).isPresent()) {
+                passed = Optional.of(majority.isMetBy(counts.get(majority.optionId()), base));
+            }
+        }
+        long received = ballots.size();
+        return new QuestionTally(question, received, valid, received - valid, options, flags, passed);
+    }
+
+    /**
+     * Valid for this question: the number of marks satisfies the question's rule, every mark is an
+     * option of the question and none is repeated. Anything else (no mark, for instance) is received
+     * but invalid for this question only; unknown or repeated options are refused at the door, so
+     * counting them invalid here is a safety net, never a silent drop.
+     */
+    private static boolean isValidFor(Question question, List<String> marked) {
+        if (!question.rule().isValidCount(marked.size())) return false;
+        Set<String> seen = new HashSet<>();
+        for (String optionId : marked) {
+            if (question.option(optionId).isEmpty() || !seen.add(optionId)) return false;
+        }
+        return true;
+    }
+}

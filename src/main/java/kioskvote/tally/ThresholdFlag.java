@@ -1,0 +1,41 @@
+package kioskvote.tally;
+
+import kioskvote.ballot.Language;
+
+/**
+ * Consequences of low confidence shown next to a subject (Reg 96, Art. 6 and its consequences as
+ * summarised in domain.md). Flags are information for the competent authority: never hidden,
+ * never acted on automatically. Compared in integer arithmetic on the poll's percentage base.
+ */
+public enum ThresholdFlag {
+    /** More than 1/2 and less than 2/3 low confidence: {@code 2·low > base} and not {@code 3·low ≥ 2·base}. */
+    LOW_MORE_THAN_HALF(
+            "Trên 1/2 đến dưới 2/3 số phiếu tín nhiệm thấp: đưa ra khỏi quy hoạch chức vụ cao hơn; "
+                    + "xem xét cho thôi giữ chức vụ, điều động hoặc từ chức.",
+            "More than 1/2 and less than 2/3 low confidence: removed from planning for higher posts; "
+                    + "consideration of relief, reassignment or resignation."),
+    /** 2/3 or more low confidence: {@code 3·low ≥ 2·base} (20 of 30 is "2/3 or more"). */
+    LOW_TWO_THIRDS_OR_MORE(
+            "Từ 2/3 số phiếu tín nhiệm thấp trở lên: căn cứ để miễn nhiệm.",
+            "2/3 or more low confidence: grounds for dismissal (miễn nhiệm).");
+
+    private final String textVi;
+    private final String textEn;
+
+    ThresholdFlag(String textVi, String textEn) {
+        this.textVi = textVi;
+        this.textEn = textEn;
+    }
+
+    public String text(Language language) {
+        return language == Language.EN ? textEn : textVi;
+    }
+
+    /** The flag, if any, for {@code low} low-confidence marks out of {@code base}; none when the base is 0. */
+    public static java.util.Optional<ThresholdFlag> forLowConfidence(long low, long base) {
+        if (base <= 0) return java.util.Optional.empty();
+        if (3 * low >= 2 * base) return java.util.Optional.of(LOW_TWO_THIRDS_OR_MORE);
+        if (2 * low > base) return java.util.Optional.of(LOW_MORE_THAN_HALF);
+        return java.util.Optional.empty();
+    }
+}

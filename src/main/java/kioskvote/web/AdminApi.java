@@ -1,0 +1,83 @@
+package kioskvote.web;
+
+import java.util.Map;
+
+import io.javalin.http.Context;
+import kioskvote.slip.SlipOffice.IssuedRun;
+import kioskvote.tally.MinutesCsv;
+import kioskvote.tally.MinutesJson;
+import kioskvote.tally.MinutesPage;
+
+/** Administrative actions: presence, poll lifecycle, slips, minutes. Reached only through AdminGuard. */
+final class AdminApi {
+    record PresentRequest(Integer present) {
+    }
+
+    record OpenRequest(Boolean confirmBelowQuorum) {
+    }
+
+    record SlipsRequest(Integer count, String label, String format) {
+    }
+
+    record VoidRequest(String code) {
+    }
+
+    private final Station station;
+
+    AdminApi(Station station) {
+        this.station = station;
+    }
+
+    void setPresent(Context ctx) {
+        PresentRequest request = JsonBody.read(ctx, PresentRequest.class);
+        if (request.present() == null) throw BadRequest.missing("present");
+        station.desk().setPresent(request.present());
+        ctx.json(Map.of("present", request.present()));
+    }
+
+    void open(Context ctx) {
+        boolean confirm = ctx.contentLength() > 0 && Boolean.TRUE.equals(JsonBody.read(ctx, OpenRequest.class).confirmBelowQuorum());
+        ctx.json(StatusJson.of(station.desk().open(ctx.pathParam("pollId"), confirm)));
+    }
+
+    void close(Context ctx) {
+        ctx.json(StatusJson.of(station.desk().close(ctx.pathParam("pollId"))));
+    }
+
+    void issueSlips(Context ctx) {
+        SlipsRequest request = JsonBody.read(ctx, SlipsRequest.class);
+        if (request.count() == null) throw BadRequest.missing("count");
+        IssuedRun run = station.slips().issue(request.count(), request.label(), station.publicBaseUrl());
+        if ("json".equals(request.format())) {
+            ctx.json(Map.of("batchId", run.batchId(), "slips",
+                    run.slips().stream().map(s -> Map.of("url", s.url(), "shortCode", s.shortCode())).toList()));
+        } else {
+            ctx.html(station.slips().renderSheet(run, station.keyFingerprint()));
+        }
+    }
+
+    void voidSlip(Context ctx) {
+        VoidRequest request = JsonBody.read(ctx, VoidRequest.class);
+        if (request.code() == null) throw BadRequest.missing("code");
+        station.slips().voidSlip(request.code());
+        ctx.json(Map.of("voided", request.code()));
+    }
+
+    void batches(Context ctx) {
+        ctx.json(Map.of("batches", station.slips().batches()));
+    }
+
+    void minutesJson(Context ctx) {
+        ctx.json(MinutesJson.toMap(station.desk().minutes(ctx.pathParam("pollId"), ChairApi.language(ctx))));
+    }
+
+    void minutesCsv(Context ctx) {
+        byte[] csv = MinutesCsv.write(station.desk().minutes(ctx.pathParam("pollId"), ChairApi.language(ctx)));
+        ctx.header("Content-Disposition", "attachment; filename=\"bien-ban-" + ctx.pathParam("pollId") + ".csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(csv);
+    }
+
+    void minutesPage(Context ctx) {
+        ctx.html(MinutesPage.render(station.desk().minutes(ctx.pathParam("pollId"), ChairApi.language(ctx))));
+    }
+}

@@ -1,0 +1,62 @@
+package kioskvote.web;
+
+import kioskvote.ballot.BallotRejected;
+import kioskvote.meeting.QuorumNotMet;
+import kioskvote.token.TokenRejected;
+
+/** Every refusal the station can give, as HTTP status, stable code and vi/en message: the one place they are mapped. */
+public final class ErrorCatalog {
+    private ErrorCatalog() {
+    }
+
+    public static ApiError of(TokenRejected e) {
+        return switch (e.reason()) {
+            case MALFORMED -> new ApiError(400, "token_malformed",
+                    "Mã phiếu không đọc được. Hãy quét lại mã QR hoặc nhập lại mã.",
+                    "The ballot code cannot be read. Scan the QR code again or retype the code.");
+            case BAD_SIGNATURE -> new ApiError(403, "token_bad_signature",
+                    "Phiếu này không do Ban kiểm phiếu phát ra (chữ ký không hợp lệ).",
+                    "This slip was not issued by the counting committee (its signature is not valid).");
+            case OTHER_MEETING -> new ApiError(403, "token_other_meeting",
+                    "Phiếu này thuộc một hội nghị khác.", "This slip belongs to another meeting.");
+            case ALREADY_USED -> new ApiError(409, "token_already_used",
+                    "Phiếu đã được sử dụng.", "This ballot slip has already been used.");
+            case VOIDED -> new ApiError(403, "token_voided",
+                    "Phiếu này đã bị huỷ. Hãy liên hệ Ban kiểm phiếu.", "This slip has been voided. Please see the counting committee.");
+            case NOT_ISSUED -> new ApiError(403, "token_not_issued",
+                    "Phiếu này không có trong danh sách phiếu đã phát.", "This slip is not among the slips issued.");
+        };
+    }
+
+    public static ApiError of(BallotRejected e) {
+        BallotRejected.Code code = e.code();
+        return new ApiError(code.status, code.name().toLowerCase(), code.vi, code.en);
+    }
+
+    public static ApiError of(QuorumNotMet e) {
+        return new ApiError(409, "quorum_not_met",
+                "Số người có mặt (" + e.present() + "/" + e.summoned() + ") chưa đủ 2/3 số người được triệu tập. "
+                        + "Xác nhận nếu vẫn muốn mở bỏ phiếu.",
+                "Present (" + e.present() + " of " + e.summoned() + ") is below two thirds of those summoned. "
+                        + "Confirm to open the poll anyway.");
+    }
+
+    public static ApiError unauthorized() {
+        return new ApiError(401, "unauthorized", "Cần mật khẩu quản trị đúng.", "The right admin passphrase is needed.");
+    }
+
+    public static ApiError tooManyAttempts(long seconds) {
+        return new ApiError(429, "too_many_attempts",
+                "Nhập sai mật khẩu quá nhiều lần. Thử lại sau " + seconds + " giây.",
+                "Too many wrong passphrases. Try again in " + seconds + " seconds.");
+    }
+
+    public static ApiError notFound() {
+        return new ApiError(404, "not_found", "Không tìm thấy trang này.", "There is no such page.");
+    }
+
+    public static ApiError unavailable() {
+        return new ApiError(503, "try_again", "Máy chủ đang bận, phiếu CHƯA được ghi nhận. Vui lòng thử lại.",
+                "The station is busy; the ballot was NOT recorded. Please try again.");
+    }
+}

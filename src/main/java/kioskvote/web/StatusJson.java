@@ -1,0 +1,30 @@
+package kioskvote.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import kioskvote.meeting.PollStatus;
+
+/** The public JSON shape of a poll's state and turnout. */
+final class StatusJson {
+    private StatusJson() {
+    }
+
+    static Map<String, Object> of(PollStatus s) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("pollId", s.pollId());
+        map.put("title", s.title());
+        map.put("kind", s.kind());
+        map.put("state", s.state());
+        map.put("summoned", s.summoned());
+        map.put("present", s.present());
+        map.put("quorumMet", s.quorumMet());
+        map.put("issued", s.issued());
+        map.put("voided", s.voided());
+        map.put("cast", s.cast());
+        map.put("definitionHash", s.definitionHash().orElse(null));
+        map.put("openedAt", s.openedAt().orElse(null));
+        map.put("closedAt", s.closedAt().orElse(null));
+        return map;
+    }
+}

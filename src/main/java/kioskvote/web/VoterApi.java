@@ -1,0 +1,69 @@
+package kioskvote.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.javalin.http.Context;
+import kioskvote.ballot.CastReceipt;
+import kioskvote.ballot.Poll;
+import kioskvote.config.Meeting;
+
+/** What a voter's page (or a kiosk) may do: read the ballot, check a slip, cast. */
+final class VoterApi {
+    record CastRequest(String token, Map<String, List<String>> answers, String receipt) {
+    }
+
+    record TokenCheckRequest(String token) {
+    }
+
+    private final Station station;
+
+    VoterApi(Station station) {
+        this.station = station;
+    }
+
+    void meeting(Context ctx) {
+        Meeting m = station.meeting();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", m.id());
+        out.put("title", m.title());
+        out.put("organiser", m.organiser());
+        out.put("date", m.date().toString());
+        out.put("time", m.time());
+        out.put("place", m.place());
+        out.put("summoned", m.summoned());
+        out.put("keyFingerprint", station.keyFingerprint());
+        out.put("polls", m.polls().stream().map(VoterApi::pollJson).toList());
+        ctx.json(out);
+    }
+
+    void checkToken(Context ctx) {
+        TokenCheckRequest request = JsonBody.read(ctx, TokenCheckRequest.class);
+        if (request.token() == null) throw BadRequest.missing("token");
+        station.ballotBox().checkToken(ctx.pathParam("pollId"), request.token());
+        ctx.json(Map.of("usable", true));
+    }
+
+    void cast(Context ctx) {
+        CastRequest request = JsonBody.read(ctx, CastRequest.class);
+        if (request.token() == null) throw BadRequest.missing("token");
+        if (request.answers() == null) throw BadRequest.missing("answers");
+        if (request.receipt() == null) throw BadRequest.missing("receipt");
+        CastReceipt receipt = station.ballotBox().cast(ctx.pathParam("pollId"), request.token(), request.answers(), request.receipt());
+        ctx.json(Map.of("receipt", receipt.receiptCode(), "alreadyCounted", receipt.alreadyCounted()));
+    }
+
+    static Map<String, Object> pollJson(Poll p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", p.id());
+        out.put("kind", p.kind().name().toLowerCase());
+        out.put("title", p.title());
+        out.put("questions", p.questions().stream().map(q -> Map.of(
+                "id", q.id(), "title", q.title(), "subtitle", q.subtitle(),
+                "minValid", q.rule().minValid(), "max", q.rule().max(),
+                "options", q.options().stream().map(o -> Map.of("id", o.id(), "vi", o.labelVi(), "en", o.labelEn())).toList()))
+                .toList());
+        return out;
+    }
+}
