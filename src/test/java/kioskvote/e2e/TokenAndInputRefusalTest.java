@@ -1,0 +1,206 @@
+package kioskvote.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import kioskvote.token.MeetingKey;
+import kioskvote.token.TokenCodec;
+import kioskvote.token.TokenIssuer;
+
+/** Refusals over HTTP against one real server: bad tokens, bad input, wrong state, wrong passphrase. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TokenAndInputRefusalTest {
+    static final Map<String, List<String>> FULL_BALLOT = Map.of("s1", List.of("high"), "s2", List.of("medium"),
+            "s3", List.of("low"), "s4", List.of("high"));
+
+    @TempDir
+    static Path data;
+    StationProcess station;
+    Api api;
+    List<String> tokens;
+    int next;
+
+    @BeforeAll
+    void startStationWithAnOpenPoll() throws Exception {
+        station = StationProcess.start(FullConfidenceVoteTest.DEMO, data);
+        api = new Api(station.url(), station.passphrase());
+        tokens = api.issueTokens(20);
+        api.adminPost("/api/admin/present", Map.of("present", 30));
+        assertEquals(200, api.adminPost("/api/admin/polls/tin-nhiem/open", Map.of()).status());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        station.close();
+    }
+
+    String freshToken() {
+        return tokens.get(next++);
+    }
+
+    @Test
+    void aReusedTokenIsRefusedWithoutRevealingTheBallot() {
+        String token = freshToken();
+        assertEquals(200, api.cast("tin-nhiem", token, FULL_BALLOT, Receipts.random()).status());
+        Api.Reply again = api.cast("tin-nhiem", token, Map.of("s1", List.of("low")), Receipts.random());
+        assertEquals(409, again.status());
+        assertEquals("token_already_used", again.errorCode());
+        assertEquals("Phiếu đã được sử dụng.", again.json().path("error").path("message").path("vi").asText());
+        assertFalse(again.body().contains("high") || again.body().contains("medium"), "nothing of the earlier ballot");
+    }
+
+    @Test
+    void aRetryOfAnAcceptedBallotIsToldItWasCounted() {
+        String token = freshToken();
+        String receipt = Receipts.random();
+        assertEquals(200, api.cast("tin-nhiem", token, FULL_BALLOT, receipt).status());
+        Api.Reply retry = api.cast("tin-nhiem", token, FULL_BALLOT, receipt);
+        assertEquals(200, retry.status(), retry.body());
+        assertTrue(retry.json().path("alreadyCounted").asBoolean());
+        assertEquals(receipt, retry.json().path("receipt").asText());
+    }
+
+    @Test
+    void forgedTruncatedAndOtherMeetingTokensAreRefusedEachWithItsOwnError() {
+        String token = freshToken();
+        char[] forged = token.toCharArray();
+        forged[150] = forged[150] == '1' ? '2' : '1'; // inside the signature
+        assertRefused(new String(forged), 403, "token_bad_signature");
+        assertRefused(token.substring(0, 120), 400, "token_malformed");
+        assertRefused("not-a-token", 400, "token_malformed");
+
+        var otherKey = MeetingKey.generate(new SecureRandom());
+        String otherMeeting = TokenCodec.encode(new TokenIssuer(otherKey, "another-meeting", new SecureRandom()).issue());
+        assertRefused(otherMeeting, 403, "token_other_meeting");
+
+        // Signed by this meeting's key but never issued in a slip run: refused too.
+        var ourKey = MeetingKey.loadOrCreate(data, new SecureRandom());
+        String neverIssued = TokenCodec.encode(new TokenIssuer(ourKey, "so-xay-dung-2026", new SecureRandom()).issue());
+        assertRefused(neverIssued, 403, "token_not_issued");
+
+        // The genuine token was not spent by any of this.
+        assertEquals(200, api.cast("tin-nhiem", token, FULL_BALLOT, Receipts.random()).status());
+    }
+
+    @Test
+    void aVoidedSlipCannotVote() {
+        String token = freshToken();
+        String code = FullConfidenceVoteTest.shortCodeOf(api, token);
+        assertEquals(200, api.adminPost("/api/admin/slips/void", Map.of("code", code.toLowerCase())).status());
+        assertRefused(token, 403, "token_voided");
+    }
+
+    void assertRefused(String token, int status, String code) {
+        Api.Reply reply = api.cast("tin-nhiem", token, FULL_BALLOT, Receipts.random());
+        assertEquals(status, reply.status(), reply.body());
+        assertEquals(code, reply.errorCode());
+        assertFalse(reply.json().path("error").path("message").path("en").asText().isBlank());
+    }
+
+    @Test
+    void twoHundredConcurrentUsesOfOneTokenAcceptExactlyOne() throws Exception {
+        String token = freshToken();
+        int before = api.get("/api/polls/tin-nhiem").json().path("cast").asInt();
+        ExecutorService pool = Executors.newFixedThreadPool(200);
+        try {
+            List<Callable<Api.Reply>> attempts = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                Api client = new Api(station.url(), null);
+                attempts.add(() -> client.cast("tin-nhiem", token, FULL_BALLOT, Receipts.random()));
+            }
+            int accepted = 0;
+            int alreadyUsed = 0;
+            for (Future<Api.Reply> f : pool.invokeAll(attempts)) {
+                Api.Reply r = f.get();
+                if (r.status() == 200) accepted++;
+                else if ("token_already_used".equals(r.errorCode())) alreadyUsed++;
+                else throw new AssertionError("unexpected answer " + r.status() + " " + r.body());
+            }
+            assertEquals(1, accepted);
+            assertEquals(199, alreadyUsed);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(before + 1, api.get("/api/polls/tin-nhiem").json().path("cast").asInt());
+    }
+
+    static Stream<Arguments> badInputs() {
+        String ok = "{\"token\":\"%s\",\"answers\":{\"s1\":[\"high\"]},\"receipt\":\"ABCD-EFGH\"}";
+        return Stream.of(
+                Arguments.of("malformed JSON", "/api/polls/tin-nhiem/ballots", "{\"token\": ", 400, "bad_json"),
+                Arguments.of("JSON of the wrong shape", "/api/polls/tin-nhiem/ballots", "[1,2,3]", 400, "bad_json"),
+                Arguments.of("an empty body", "/api/polls/tin-nhiem/ballots", "", 400, "bad_json"),
+                Arguments.of("an oversize body", "/api/polls/tin-nhiem/ballots", "{\"token\":\"" + "9".repeat(70_000) + "\"}", 413, "body_too_large"),
+                Arguments.of("a missing receipt", "/api/polls/tin-nhiem/ballots", "{\"token\":\"%s\",\"answers\":{}}", 400, "missing_field"),
+                Arguments.of("a receipt of the wrong form", "/api/polls/tin-nhiem/ballots", ok.replace("ABCD-EFGH", "abc"), 400, "bad_receipt"),
+                Arguments.of("an unknown subject", "/api/polls/tin-nhiem/ballots", ok.replace("\"s1\"", "\"s9\""), 400, "unknown_question"),
+                Arguments.of("an unknown option", "/api/polls/tin-nhiem/ballots", ok.replace("\"high\"", "\"maybe\""), 400, "unknown_option"),
+                Arguments.of("two levels for one subject", "/api/polls/tin-nhiem/ballots", ok.replace("[\"high\"]", "[\"high\",\"low\"]"), 400, "too_many_marks"),
+                Arguments.of("an unknown poll", "/api/polls/no-such-poll/ballots", ok, 404, "unknown_poll"),
+                Arguments.of("a poll not open yet", "/api/polls/bieu-quyet-quy-che/ballots",
+                        "{\"token\":\"%s\",\"answers\":{\"motion\":[\"agree\"]},\"receipt\":\"ABCD-EFGH\"}", 409, "poll_not_open"));
+    }
+
+    @ParameterizedTest(name = "{0} is refused with {3} {4}")
+    @MethodSource("badInputs")
+    void badInputIsRefusedAndChangesNothing(String what, String path, String bodyTemplate, int status, String code) {
+        String token = freshToken();
+        JsonNode before = api.get("/api/polls").json();
+        Api.Reply reply = api.postRaw(path, bodyTemplate.contains("%s") ? bodyTemplate.formatted(token) : bodyTemplate, false);
+        assertEquals(status, reply.status(), what + ": " + reply.body());
+        assertEquals(code, reply.errorCode(), what);
+        assertEquals(before, api.get("/api/polls").json(), what + " changed the turnout");
+        assertEquals(200, api.cast("tin-nhiem", token, FULL_BALLOT, Receipts.random()).status(), what + " spent the token");
+    }
+
+    @Test
+    void wrongPollStateIsRefused() {
+        assertEquals("poll_not_draft", api.adminPost("/api/admin/polls/tin-nhiem/open", Map.of()).errorCode());
+        assertEquals("poll_already_closed", api.adminPost("/api/admin/polls/bieu-quyet-quy-che/close", Map.of()).errorCode());
+        assertEquals("results_not_ready", api.get("/api/polls/tin-nhiem/results").errorCode());
+        assertEquals("results_not_ready", api.get("/api/polls/tin-nhiem/receipts").errorCode());
+        assertEquals("open", api.get("/api/polls/tin-nhiem").json().path("state").asText());
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // it locks this address out of the admin API for a while
+    void adminActionsNeedThePassphraseAndWrongAttemptsAreRateLimited() {
+        Api.Reply none = api.postRaw("/api/admin/polls/bieu-quyet-quy-che/open", "{}", false);
+        assertEquals(401, none.status());
+        assertEquals("unauthorized", none.errorCode());
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            statuses.add(api.postWithPassphrase("/api/admin/polls/bieu-quyet-quy-che/open", Map.of(), "wrong-guess-" + i).status());
+        }
+        assertEquals(List.of(401, 401, 401, 401, 401, 429, 429), statuses);
+        assertEquals("draft", api.get("/api/polls/bieu-quyet-quy-che").json().path("state").asText());
+        assertEquals(404, api.get("/api/no-such-endpoint").status());
+    }
+}
