@@ -21,12 +21,13 @@ public final class StationProcess implements AutoCloseable {
     private static final Pattern PASSPHRASE = Pattern.compile("Admin passphrase \\(shown once, write it down\\): (\\S+)");
 
     private final Process process;
-    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final List<String> output;
     private final int port;
     private final String passphrase;
 
-    private StationProcess(Process process, int port, String passphrase) {
+    private StationProcess(Process process, int port, String passphrase, List<String> output) {
         this.process = process;
+        this.output = output;
         this.port = port;
         this.passphrase = passphrase;
     }
@@ -60,9 +61,7 @@ public final class StationProcess implements AutoCloseable {
         reader.start();
         try {
             int port = ready.get(60, TimeUnit.SECONDS);
-            StationProcess station = new StationProcess(process, port, pass[0]);
-            station.output.addAll(lines);
-            return station;
+            return new StationProcess(process, port, pass[0], lines);
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IllegalStateException("station did not start: " + e.getMessage() + "\n" + String.join("\n", lines), e);

@@ -1,0 +1,82 @@
+package kioskvote.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import kioskvote.store.Database;
+import kioskvote.token.TokenCodec;
+
+/** After a vote, the whole database is dumped: nothing in it joins a ballot to a token, and the log holds no token. */
+class SecrecyDumpTest {
+    @TempDir
+    Path data;
+
+    @Test
+    void theDatabaseHoldsNothingThatJoinsABallotToAToken() throws Exception {
+        List<String> tokens;
+        List<String> output;
+        try (StationProcess station = StationProcess.start(FullConfidenceVoteTest.DEMO, data)) {
+            Api api = new Api(station.url(), station.passphrase());
+            tokens = api.issueTokens(12);
+            api.adminPost("/api/admin/present", Map.of("present", 40));
+            api.adminPost("/api/admin/polls/tin-nhiem/open", Map.of());
+            for (int i = 0; i < tokens.size(); i++) {
+                assertEquals(200, api.cast("tin-nhiem", tokens.get(i), FullConfidenceVoteTest.ballotOf(i), Receipts.random()).status());
+            }
+            api.cast("tin-nhiem", tokens.get(0), FullConfidenceVoteTest.ballotOf(0), Receipts.random()); // a refused re-use
+            output = station.output();
+        }
+
+        try (Connection db = DriverManager.getConnection(Database.h2Url(data), "kioskvote", "")) {
+            assertEquals(Set.of("BALLOT_ID", "POLL_ID", "RECEIPT_CODE", "ANSWERS_JSON"), columns(db, "BALLOT"),
+                    "a ballot row has no token serial, time, address or sequence");
+            assertEquals(Set.of("POLL_ID", "SERIAL"), columns(db, "SPENT_TOKEN"), "a spent token has no reference to a ballot");
+
+            Set<String> serials = new HashSet<>();
+            for (String token : tokens) serials.add(TokenCodec.decode(token).serialHex());
+            StringBuilder dump = new StringBuilder();
+            try (ResultSet rs = db.createStatement().executeQuery("SCRIPT")) {
+                while (rs.next()) dump.append(rs.getString(1)).append('\n');
+            }
+            List<String> ballotLines = dump.toString().lines().filter(l -> l.contains("BALLOT_ID") || l.matches("\\s*\\('[0-9a-f]{32}', 'tin-nhiem'.*")).toList();
+            assertFalse(ballotLines.isEmpty());
+            for (String line : ballotLines) {
+                for (String serial : serials) assertFalse(line.contains(serial), "a ballot row contains a token serial");
+            }
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = db.createStatement().executeQuery("SELECT ballot_id FROM ballot")) {
+                while (rs.next()) ids.add(rs.getString(1));
+            }
+            assertEquals(12, ids.size());
+            assertTrue(ids.stream().allMatch(id -> id.matches("[0-9a-f]{32}")), "ballot ids are random hex, not a sequence");
+            try (ResultSet rs = db.createStatement().executeQuery("SELECT detail FROM audit_event")) {
+                while (rs.next()) for (String serial : serials) assertFalse(rs.getString(1).contains(serial));
+            }
+        }
+        String log = String.join("\n", output) + Files.readString(data.resolve("meeting-key.pub"));
+        for (String token : tokens) assertFalse(log.contains(token), "a token was printed");
+    }
+
+    static Set<String> columns(Connection db, String table) throws Exception {
+        Set<String> names = new HashSet<>();
+        try (ResultSet rs = db.getMetaData().getColumns(null, null, table, null)) {
+            while (rs.next()) names.add(rs.getString("COLUMN_NAME"));
+        }
+        return names;
+    }
+}
