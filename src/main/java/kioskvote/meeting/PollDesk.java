@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import kioskvote.audit.AuditLog;
+import kioskvote.ballot.Answers;
 import kioskvote.ballot.AnswersJson;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.ballot.Language;
@@ -94,6 +95,16 @@ public final class PollDesk {
     public List<String> receipts(String pollId) {
         Poll poll = requireClosed(pollId);
         return jdbi.withHandle(h -> new BallotDao(h).receiptCodes(poll.id()));
+    }
+
+    /**
+     * Every ballot of a closed poll, anonymous and sorted by content (so the list says nothing about
+     * the order of casting): the record anyone can recount independently.
+     */
+    public List<Answers> ballots(String pollId) {
+        Poll poll = requireClosed(pollId);
+        return jdbi.withHandle(h -> new BallotDao(h).answers(poll.id())).stream().sorted()
+                .map(AnswersJson::read).toList();
     }
 
     public Minutes minutes(String pollId, Language language) {

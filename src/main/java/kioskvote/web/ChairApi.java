@@ -30,6 +30,11 @@ final class ChairApi {
         ctx.json(Map.of("pollId", ctx.pathParam("pollId"), "receipts", station.desk().receipts(ctx.pathParam("pollId"))));
     }
 
+    void ballots(Context ctx) {
+        var ballots = station.desk().ballots(ctx.pathParam("pollId")).stream().map(a -> a.marks()).toList();
+        ctx.json(Map.of("pollId", ctx.pathParam("pollId"), "ballots", ballots));
+    }
+
     static Language language(Context ctx) {
         return Language.fromCode(ctx.queryParam("lang"));
     }

@@ -38,6 +38,7 @@ public final class Routes {
         app.get("/api/polls/{pollId}", chair::poll);
         app.get("/api/polls/{pollId}/results", chair::results);
         app.get("/api/polls/{pollId}/receipts", chair::receipts);
+        app.get("/api/polls/{pollId}/ballots", chair::ballots);
         app.sse("/api/live", station.feed()::join);
 
         // admin (passphrase)

@@ -43,6 +43,8 @@ class FullConfidenceVoteTest {
             Api api = new Api(station.url(), station.passphrase());
             List<String> tokens = api.issueTokens(41);
             assertEquals(200, api.adminPost("/api/admin/slips/void", Map.of("code", shortCodeOf(api, tokens.get(40)))).status());
+            Api.Reply belowQuorum = api.adminPost("/api/admin/polls/tin-nhiem/open", Map.of());
+            assertEquals("quorum_not_met", belowQuorum.errorCode(), "0 of 40 present: the chair is warned first");
             assertEquals(200, api.adminPost("/api/admin/present", Map.of("present", 40)).status());
             assertEquals(200, api.adminPost("/api/admin/polls/tin-nhiem/open", Map.of()).status());
 
@@ -77,10 +79,34 @@ class FullConfidenceVoteTest {
             assertTrue(minutes.path("keyFingerprint").asText().matches("([0-9A-F]{4} ){7}[0-9A-F]{4}"));
             assertEquals(64, minutes.path("pollDefinitionHash").asText().length());
 
+            int recounted = 0;
+            for (JsonNode ballot : api.get("/api/polls/tin-nhiem/ballots").json().path("ballots")) {
+                if (ballot.path("s3").toString().equals("[\"low\"]")) recounted++;
+            }
+            assertEquals(21, recounted, "the anonymous ballot export recounts to the minutes");
+
             String page = api.adminGet("/api/admin/polls/tin-nhiem/minutes").body();
             assertTrue(page.contains("Nguyễn Văn An") && page.contains("92,50%") && page.contains("Phạm Thị Hoa"), "printable minutes");
             String csv = api.adminGet("/api/admin/polls/tin-nhiem/minutes.csv").body();
             assertTrue(csv.startsWith("\uFEFF"), "CSV starts with a BOM for Excel");
+        }
+    }
+
+    @Test
+    void aMotionPassesWithMoreThanHalfOfBallotsReceived() throws Exception {
+        try (StationProcess station = StationProcess.start(DEMO, data)) {
+            Api api = new Api(station.url(), station.passphrase());
+            List<String> tokens = api.issueTokens(5);
+            api.adminPost("/api/admin/present", Map.of("present", 30));
+            assertEquals(200, api.adminPost("/api/admin/polls/bieu-quyet-quy-che/open", Map.of()).status());
+            String[] votes = {"agree", "agree", "agree", "disagree", "abstain"};
+            for (int i = 0; i < votes.length; i++) {
+                assertEquals(200, api.cast("bieu-quyet-quy-che", tokens.get(i), Map.of("motion", List.of(votes[i])), Receipts.random()).status());
+            }
+            api.adminPost("/api/admin/polls/bieu-quyet-quy-che/close", Map.of());
+            JsonNode motion = api.get("/api/polls/bieu-quyet-quy-che/results").json().path("questions").get(0);
+            assertTrue(motion.path("passed").asBoolean(), motion.toString());
+            assertEquals("60.00", motion.path("options").get(0).path("percent").asText());
         }
     }
 
