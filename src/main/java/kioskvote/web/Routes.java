@@ -29,6 +29,7 @@ public final class Routes {
         });
 
         // voter (no login: the token is the credential)
+        app.get("/api/ping", ctx -> ctx.result("ok")); // liveness; the benchmark's HTTP ceiling (bench/)
         app.get("/api/meeting", voter::meeting);
         app.post("/api/polls/{pollId}/token-check", voter::checkToken);
         app.post("/api/polls/{pollId}/ballots", voter::cast);
