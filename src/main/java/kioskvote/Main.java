@@ -138,23 +138,20 @@ public final class Main implements Runnable {
     @Command(name = "verify-token", mixinStandardHelpOptions = true,
             description = "Check a slip's token (signature and meeting) without spending it.")
     static class VerifyToken implements Callable<Integer> {
-        @Option(names = "--config", defaultValue = "kiosk-config/demo", description = "Meeting folder (default: ${DEFAULT-VALUE}).")
-        Path config;
-
-        @Option(names = "--data", defaultValue = "data", description = "Data directory holding the meeting key (default: ${DEFAULT-VALUE}).")
-        Path data;
+        @CommandLine.Mixin
+        MeetingOptions meeting;
 
         @Parameters(paramLabel = "TOKEN", description = "The token, or the whole slip URL.")
         String token;
 
         @Override
         public Integer call() {
-            var meeting = MeetingLoader.load(config).meeting();
-            if (!Files.exists(data.resolve("meeting-key.pub"))) {
-                System.err.println("kioskvote: no meeting key in " + data + " (has the station been started with this --data?)");
+            var loaded = MeetingLoader.load(meeting.config).meeting();
+            if (!Files.exists(meeting.data.resolve("meeting-key.pub"))) {
+                System.err.println("kioskvote: no meeting key in " + meeting.data + " (has the station been started with this --data?)");
                 return 2;
             }
-            var verifier = new TokenVerifier(MeetingKey.loadOrCreate(data, new SecureRandom()), meeting.id());
+            var verifier = new TokenVerifier(MeetingKey.loadOrCreate(meeting.data, new SecureRandom()), loaded.id());
             String text = token.contains("/") ? token.substring(token.lastIndexOf('/') + 1) : token;
             try {
                 var verified = verifier.verify(text);
