@@ -85,6 +85,19 @@ public final class SlipOffice {
         });
     }
 
+    /** @return how many slips of the run were voided */
+    public int voidUnusedOfRun(String batchId) {
+        return jdbi.inTransaction(h -> {
+            SlipDao dao = new SlipDao(h);
+            if (dao.batches().stream().noneMatch(b -> b.batchId().equals(batchId))) {
+                throw new BallotRejected(BallotRejected.Code.UNKNOWN_SLIP);
+            }
+            int voided = dao.voidUnusedOfBatch(batchId);
+            audit.append(h, "slip-run-voided", "batch=" + batchId + " unused-slips-voided=" + voided);
+            return voided;
+        });
+    }
+
     public List<SlipDao.BatchRow> batches() {
         return jdbi.withHandle(h -> new SlipDao(h).batches());
     }

@@ -50,6 +50,13 @@ public final class SlipDao {
                 .bind(0, shortCode).execute();
     }
 
+    /** Voids every slip of a run that has not voted in any poll (a lost stack, or the leftovers after the meeting). */
+    public int voidUnusedOfBatch(String batchId) {
+        return handle.createUpdate("UPDATE issued_token SET voided = TRUE WHERE batch_id = ? AND voided = FALSE "
+                        + "AND serial NOT IN (SELECT serial FROM spent_token)")
+                .bind(0, batchId).execute();
+    }
+
     public long countIssued() {
         return handle.createQuery("SELECT COUNT(*) FROM issued_token").mapTo(Long.class).one();
     }

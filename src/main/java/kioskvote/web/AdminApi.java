@@ -22,6 +22,9 @@ final class AdminApi {
     record VoidRequest(String code) {
     }
 
+    record VoidRunRequest(String batchId) {
+    }
+
     private final Station station;
 
     AdminApi(Station station) {
@@ -61,6 +64,12 @@ final class AdminApi {
         if (request.code() == null) throw BadRequest.missing("code");
         station.slips().voidSlip(request.code());
         ctx.json(Map.of("voided", request.code()));
+    }
+
+    void voidRun(Context ctx) {
+        VoidRunRequest request = JsonBody.read(ctx, VoidRunRequest.class);
+        if (request.batchId() == null) throw BadRequest.missing("batchId");
+        ctx.json(Map.of("batchId", request.batchId(), "voided", station.slips().voidUnusedOfRun(request.batchId())));
     }
 
     void batches(Context ctx) {

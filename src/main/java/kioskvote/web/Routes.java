@@ -50,6 +50,7 @@ public final class Routes {
         app.post("/api/admin/slips", admin::issueSlips);
         app.get("/api/admin/slips", admin::batches);
         app.post("/api/admin/slips/void", admin::voidSlip);
+        app.post("/api/admin/slips/void-run", admin::voidRun);
         app.get("/api/admin/polls/{pollId}/minutes.json", admin::minutesJson);
         app.get("/api/admin/polls/{pollId}/minutes.csv", admin::minutesCsv);
         app.get("/api/admin/polls/{pollId}/minutes", admin::minutesPage);

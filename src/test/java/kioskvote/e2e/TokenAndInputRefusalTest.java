@@ -117,6 +117,18 @@ class TokenAndInputRefusalTest {
         assertRefused(token, 403, "token_voided");
     }
 
+    @Test
+    void voidingTheRestOfARunKeepsTheSlipsThatVotedAndRefusesTheOthers() {
+        Api.Reply run = api.adminPost("/api/admin/slips", Map.of("count", 3, "format", "json"));
+        List<String> stack = new ArrayList<>();
+        run.json().path("slips").forEach(s -> stack.add(s.path("url").asText().replaceAll(".*/", "")));
+        assertEquals(200, api.cast("tin-nhiem", stack.get(0), FULL_BALLOT, Receipts.random()).status());
+        Api.Reply voided = api.adminPost("/api/admin/slips/void-run", Map.of("batchId", run.json().path("batchId").asText()));
+        assertEquals(2, voided.json().path("voided").asInt(), voided.body());
+        assertRefused(stack.get(1), 403, "token_voided");
+        assertEquals("unknown_slip", api.adminPost("/api/admin/slips/void-run", Map.of("batchId", "nope")).errorCode());
+    }
+
     void assertRefused(String token, int status, String code) {
         Api.Reply reply = api.cast("tin-nhiem", token, FULL_BALLOT, Receipts.random());
         assertEquals(status, reply.status(), reply.body());
