@@ -3,40 +3,91 @@ package kioskvote.web;
 import java.util.Optional;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import kioskvote.admin.Passphrase;
 import kioskvote.store.StationDao;
 
 /**
  * Lets a request through to an admin route only with the right passphrase, given as
- * {@code Authorization: Bearer <passphrase>}. Wrong attempts are rate-limited per address.
+ * {@code Authorization: Bearer <passphrase>}, or with the session cookie the admin login form sets.
+ * Wrong attempts are rate-limited per address. A cookie-borne request that changes something must
+ * come from the station's own pages: the cookie is SameSite=Strict and a foreign Origin is refused.
  */
 final class AdminGuard {
     private final Station station;
+    private final AdminSessions sessions;
 
-    AdminGuard(Station station) {
+    AdminGuard(Station station, AdminSessions sessions) {
         this.station = station;
+        this.sessions = sessions;
     }
 
+    /** Before every /api/admin/* route: the session cookie or the passphrase. */
     void require(Context ctx) {
-        String address = ctx.ip();
-        Optional<java.time.Duration> locked = station.attempts().lockedFor(address);
-        if (locked.isPresent()) {
-            long seconds = Math.max(1, locked.get().toSeconds());
-            ctx.header("Retry-After", Long.toString(seconds));
-            throw new BadRequest(ErrorCatalog.tooManyAttempts(seconds));
+        if (hasSession(ctx)) {
+            requireSameOrigin(ctx);
+            return;
         }
+        requireNotLocked(ctx);
         Optional<String> attempt = bearer(ctx);
         if (attempt.isEmpty()) throw new BadRequest(ErrorCatalog.unauthorized());
         if (!matches(attempt.get())) {
-            station.attempts().failed(address);
+            station.attempts().failed(ctx.ip());
             throw new BadRequest(ErrorCatalog.unauthorized());
         }
-        station.attempts().succeeded(address);
+        station.attempts().succeeded(ctx.ip());
+    }
+
+    /** Before every /admin/* page action: the session cookie only. */
+    void requireSession(Context ctx) {
+        if (!hasSession(ctx)) throw new BadRequest(ErrorCatalog.unauthorized());
+        requireSameOrigin(ctx);
+    }
+
+    boolean hasSession(Context ctx) {
+        return sessions.touch(ctx.cookie(AdminSessions.COOKIE));
+    }
+
+    /** The login form's check, rate-limited like the API's; on success the browser gets its session cookie. */
+    void signIn(Context ctx, String passphrase) {
+        requireSameOrigin(ctx);
+        requireNotLocked(ctx);
+        if (passphrase == null || passphrase.isBlank() || !matches(passphrase)) {
+            station.attempts().failed(ctx.ip());
+            throw new BadRequest(ErrorCatalog.unauthorized());
+        }
+        station.attempts().succeeded(ctx.ip());
+        ctx.header("Set-Cookie", AdminSessions.COOKIE + "=" + sessions.start() + "; Path=/; HttpOnly; SameSite=Strict");
+    }
+
+    void signOut(Context ctx) {
+        sessions.end(ctx.cookie(AdminSessions.COOKIE));
+        ctx.header("Set-Cookie", AdminSessions.COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
     }
 
     boolean matches(String attempt) {
         var row = station.jdbi().withHandle(h -> new StationDao(h).find()).orElseThrow();
         return Passphrase.matches(attempt.strip(), row.adminSalt(), row.adminHash());
+    }
+
+    private void requireNotLocked(Context ctx) {
+        Optional<java.time.Duration> locked = station.attempts().lockedFor(ctx.ip());
+        if (locked.isPresent()) {
+            long seconds = Math.max(1, locked.get().toSeconds());
+            ctx.header("Retry-After", Long.toString(seconds));
+            throw new BadRequest(ErrorCatalog.tooManyAttempts(seconds));
+        }
+    }
+
+    /** A browser names the page a form was posted from; only the station's own pages may change anything. */
+    private static void requireSameOrigin(Context ctx) {
+        if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) return;
+        String origin = ctx.header("Origin");
+        if (origin == null) return;
+        String host = ctx.header("Host");
+        if (host == null || !(origin.equalsIgnoreCase("http://" + host) || origin.equalsIgnoreCase("https://" + host))) {
+            throw new BadRequest(ErrorCatalog.crossSite());
+        }
     }
 
     private static Optional<String> bearer(Context ctx) {

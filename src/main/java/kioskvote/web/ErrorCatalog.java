@@ -45,6 +45,11 @@ public final class ErrorCatalog {
         return new ApiError(401, "unauthorized", "Cần mật khẩu quản trị đúng.", "The right admin passphrase is needed.");
     }
 
+    public static ApiError crossSite() {
+        return new ApiError(403, "cross_site", "Yêu cầu này không đến từ trang quản trị của máy bỏ phiếu.",
+                "This request did not come from the station's own admin page.");
+    }
+
     public static ApiError tooManyAttempts(long seconds) {
         return new ApiError(429, "too_many_attempts",
                 "Nhập sai mật khẩu quá nhiều lần. Thử lại sau " + seconds + " giây.",

@@ -4,7 +4,11 @@ import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.util.Map;
+
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.http.Context;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.meeting.QuorumNotMet;
@@ -21,12 +25,43 @@ public final class Routes {
         var voter = new VoterApi(station);
         var chair = new ChairApi(station);
         var admin = new AdminApi(station);
-        var guard = new AdminGuard(station);
+        var guard = new AdminGuard(station, new AdminSessions(station.random(), Clock.systemUTC()));
+        var ballotPages = new BallotPages(station);
+        var chairPage = new ChairPage(station);
+        var adminPages = new AdminPages(station, guard);
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = JsonBody.MAX_BYTES;
+            config.staticFiles.add(files -> { // kv.css and kv.js: no secret in them, so they may be cached
+                files.hostedPath = "/static";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "max-age=3600");
+            });
         });
+
+        // voter's phone (pages; the slip's token in the URL is the credential)
+        app.get("/V/{token}", ballotPages::ballot);            // the slip's QR code (upper case: compact QR)
+        app.get("/v/{token}", ballotPages::ballot);
+        app.post("/v/{token}/review", ballotPages::review);
+        app.post("/v/{token}/change", ballotPages::change);
+        app.post("/v/{token}/cast", ballotPages::cast);
+        app.get("/receipt/{code}", ballotPages::receipt);
+
+        // chair's screen (page; no login, turnout only until the close)
+        app.get("/chair", chairPage::show);
+
+        // admin pages (session cookie from the login form)
+        app.get("/admin", adminPages::home);                  // login form or dashboard
+        app.post("/admin", adminPages::signIn);
+        app.before("/admin/*", guard::requireSession);
+        app.post("/admin/logout", adminPages::signOut);
+        app.post("/admin/present", adminPages::setPresent);
+        app.post("/admin/polls/{pollId}/open", adminPages::open);
+        app.post("/admin/polls/{pollId}/close", adminPages::close);
+        app.post("/admin/slips", adminPages::issueSlips);     // answers the printable slip sheet
+        app.post("/admin/slips/void", adminPages::voidSlip);
 
         // voter (no login: the token is the credential)
         app.get("/api/ping", ctx -> ctx.result("ok")); // liveness; the benchmark's HTTP ceiling (bench/)
@@ -42,7 +77,7 @@ public final class Routes {
         app.get("/api/polls/{pollId}/ballots", chair::ballots);
         app.sse("/api/live", station.feed()::join);
 
-        // admin (passphrase)
+        // admin API (passphrase, or the admin pages' session cookie)
         app.before("/api/admin/*", guard::require);
         app.post("/api/admin/present", admin::setPresent);
         app.post("/api/admin/polls/{pollId}/open", admin::open);
@@ -84,19 +119,33 @@ public final class Routes {
         app.error(413, ctx -> respond(ctx, BadRequest.tooLarge().error()));
     }
 
-    /** Lock timeouts and lost connections: the ballot was not committed, so the voter may simply retry. */
+    /**
+     * Lock timeouts and lost connections: the ballot was not committed, so the voter may simply retry.
+     * SQLStates: 08 connection exception (both databases; PostgreSQL stopped or unreachable), 40 rollback
+     * (serialization, deadlock), HYT00 H2's lock timeout, 57P01-57P03 PostgreSQL shutting down or starting
+     * up, 53 PostgreSQL out of resources (too many connections). The pool's own timeout is an
+     * SQLTransientConnectionException. The PostgreSQL outage test is the evidence.
+     */
     private static boolean isDatabaseTrouble(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) return true;
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("HYT00") || sql.getSQLState().startsWith("40"))) {
-                return true;
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.equals("HYT00") || state.startsWith("40") || state.startsWith("57P")
+                        || state.startsWith("53")) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
+    /** JSON for the API, a full page for people. */
     static void respond(Context ctx, ApiError error) {
-        ctx.status(error.status()).json(error.body());
+        if (ctx.path().startsWith("/api/")) {
+            ctx.status(error.status()).json(error.body());
+        } else {
+            Pages.error(ctx, error);
+        }
     }
 }

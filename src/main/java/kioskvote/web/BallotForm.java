@@ -1,0 +1,36 @@
+package kioskvote.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.javalin.http.Context;
+import kioskvote.ballot.BallotRejected;
+import kioskvote.ballot.Poll;
+import kioskvote.ballot.Question;
+import kioskvote.config.Meeting;
+
+/**
+ * The phone ballot as posted by its form: the poll, the receipt code the page chose, and for each
+ * question of the poll the option ids marked (fields {@code q.<questionId>}; none = left blank).
+ */
+record BallotForm(Poll poll, String receipt, Map<String, List<String>> marks) {
+    BallotForm {
+        marks = Map.copyOf(marks);
+    }
+
+    static BallotForm read(Context ctx, Meeting meeting) {
+        String pollId = ctx.formParam("poll");
+        if (pollId == null) throw BadRequest.missing("poll");
+        String receipt = ctx.formParam("receipt");
+        if (receipt == null) throw BadRequest.missing("receipt");
+        Poll poll = meeting.poll(pollId).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_POLL));
+        Map<String, List<String>> marks = new LinkedHashMap<>();
+        for (Question q : poll.questions()) marks.put(q.id(), List.copyOf(ctx.formParams("q." + q.id())));
+        return new BallotForm(poll, receipt, marks);
+    }
+
+    long blanks() {
+        return marks.values().stream().filter(List::isEmpty).count();
+    }
+}

@@ -1,0 +1,45 @@
+package kioskvote.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.javalin.http.Context;
+import kioskvote.meeting.PollStatus;
+import kioskvote.tally.Minutes;
+
+/**
+ * The chair's screen for the projector: one poll's state and turnout, live over /api/live; its
+ * results only once it is closed. No login: it shows nothing the room may not see.
+ */
+final class ChairPage {
+    private final Station station;
+
+    ChairPage(Station station) {
+        this.station = station;
+    }
+
+    /** GET /chair[?poll=ID]: the poll named, else the open one, else the one closed last, else the first. */
+    void show(Context ctx) {
+        PageText t = PageText.of(ctx);
+        List<PollStatus> statuses = station.desk().statuses();
+        String asked = ctx.queryParam("poll");
+        PollStatus focus = asked != null ? station.desk().status(asked) : current(statuses);
+        Optional<Minutes> minutes = focus.state().equals("closed")
+                ? Optional.of(station.desk().minutes(focus.pollId(), t.language())) : Optional.empty();
+        // With no poll named, the screen follows the meeting: any change of state elsewhere reloads it.
+        String watch = asked != null ? "" : statuses.stream().map(s -> s.pollId() + ":" + s.state()).collect(Collectors.joining(","));
+        Pages.render(ctx, "chair.jte", Map.of("t", t, "meeting", station.meeting(), "status", focus, "minutes", minutes,
+                "keyFingerprint", station.keyFingerprint(), "watch", watch,
+                "langSwitch", "?lang=" + t.otherLang() + (asked != null ? "&poll=" + asked : "")));
+    }
+
+    private static PollStatus current(List<PollStatus> statuses) {
+        return statuses.stream().filter(s -> s.state().equals("open")).findFirst()
+                .or(() -> statuses.stream().filter(s -> s.state().equals("closed"))
+                        .max(Comparator.comparing(s -> s.closedAt().orElse(""))))
+                .orElse(statuses.get(0));
+    }
+}

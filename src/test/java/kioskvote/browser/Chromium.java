@@ -1,0 +1,144 @@
+package kioskvote.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The system's headless Chromium (Debian's chromium and chromium-driver) driven through Selenium,
+ * with a fresh profile and a fixed viewport. No Selenium Manager: the network is closed, and the
+ * driver and browser are given by path.
+ */
+final class Chromium implements AutoCloseable {
+    static final Path BROWSER = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    final ChromeDriver driver;
+    private final Path profile;
+    private final int width;
+    private final int height;
+
+    private Chromium(ChromeDriver driver, Path profile, int width, int height) {
+        this.driver = driver;
+        this.profile = profile;
+        this.width = width;
+        this.height = height;
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+    }
+
+    /** A phone-sized (mobile) or desktop-sized browser; {@code javascript=false} turns scripts off for every page. */
+    static Chromium start(int width, int height, boolean mobile, boolean javascript) throws IOException {
+        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+        Path profile = Files.createTempDirectory("kv-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=vi", "--hide-scrollbars");
+        if (!javascript) options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+        return new Chromium(driver, profile, width, height);
+    }
+
+    WebDriverWait waitUpTo(Duration limit) {
+        WebDriverWait wait = new WebDriverWait(driver, limit, Duration.ofMillis(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // the page changed under us: look again
+        return wait;
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** Waits until an element is there and returns it. */
+    WebElement await(String css) {
+        try {
+            return waitUpTo(Duration.ofSeconds(10)).until(d -> {
+                List<WebElement> found = d.findElements(By.cssSelector(css));
+                return found.isEmpty() ? null : found.get(0);
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no " + css + " on " + driver.getCurrentUrl() + " within 10 s; the page says:\n"
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    /** Waits until the page's h1 reads {@code expected} (a page load, or the review step shown in place). */
+    void awaitHeading(String expected) {
+        try {
+            waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(By.tagName("h1")).stream().anyMatch(h -> h.getText().equals(expected)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the heading never read \"" + expected + "\" on " + driver.getCurrentUrl() + "; the page says:\n"
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    String heading() {
+        return await("h1").getText();
+    }
+
+    /** The whole page (not just the viewport) as a PNG in target/screenshots/. */
+    Path screenshot(String name) throws IOException {
+        Number pageHeight = (Number) driver.executeScript("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", Math.max(height, pageHeight.intValue()), "scale", 1)));
+        Files.createDirectories(SCREENSHOTS);
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+        return file;
+    }
+
+    /** The page printed to PDF as Chromium prints it (A4, print stylesheet). */
+    Path printToPdf(String name) throws IOException {
+        Map<String, Object> pdf = driver.executeCdpCommand("Page.printToPDF", Map.of("paperWidth", 8.27, "paperHeight", 11.69,
+                "preferCSSPageSize", true, "printBackground", false));
+        Files.createDirectories(SCREENSHOTS);
+        Path file = SCREENSHOTS.resolve(name + ".pdf");
+        Files.write(file, Base64.getDecoder().decode((String) pdf.get("data")));
+        return file;
+    }
+
+    /** Shows the page as printed (print media) until {@link #emulateScreen()}. */
+    void emulatePrint() {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    }
+
+    void emulateScreen() {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        deleteQuietly(profile.toFile());
+    }
+
+    private static void deleteQuietly(File file) {
+        File[] children = file.listFiles();
+        if (children != null) for (File child : children) deleteQuietly(child);
+        if (!file.delete() && file.exists()) file.deleteOnExit();
+    }
+}
