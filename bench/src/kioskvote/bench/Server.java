@@ -1,0 +1,89 @@
+package kioskvote.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The station as an organiser starts it: `java -jar kioskvote.jar serve`, in its own process. */
+final class Server implements AutoCloseable {
+    final Process process;
+    final int port;
+    final double startMillis;
+    final Path log;
+
+    private Server(Process process, int port, double startMillis, Path log) {
+        this.process = process;
+        this.port = port;
+        this.startMillis = startMillis;
+        this.log = log;
+    }
+
+    /** Start time is from ProcessBuilder.start() to the first 200 on GET /api/ping. */
+    static Server start(Path jar, Path config, Path data, Path log, List<String> jvmOptions) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--config", config.toString(), "--data", data.toString(),
+                "--port", Integer.toString(port), "--base-url", "http://127.0.0.1:" + port));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofMillis(200)).build();
+        HttpRequest ping = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ping")).timeout(Duration.ofSeconds(2)).build();
+        long t0 = System.nanoTime();
+        Process process = builder.start();
+        while (true) {
+            try {
+                if (http.send(ping, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) break;
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (!process.isAlive()) throw new IllegalStateException("the station exited at start:\n" + Files.readString(log));
+            if (System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(60)) throw new IllegalStateException("no answer after 60 s");
+            Thread.sleep(2);
+        }
+        return new Server(process, port, (System.nanoTime() - t0) / 1e6, log);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Resident memory of the server process, from /proc/PID/status VmRSS, in MB. */
+    double residentMb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D+", "")) / 1024.0;
+        }
+        throw new IllegalStateException("no VmRSS for " + process.pid());
+    }
+
+    /** CPU time the server process has used so far (user + system, from /proc/PID/stat), in ms. */
+    double cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0; // fields 14 and 15, in 1/100 s ticks
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** SIGTERM: the station's shutdown hook stops Jetty and H2 closes its file. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+    }
+}
