@@ -1,6 +1,7 @@
 package kioskvote;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -32,7 +33,11 @@ import kioskvote.web.Station;
 
 /** Builds the whole station from a meeting config and a data directory: wiring only. */
 public final class App {
-    public record Settings(MeetingConfig config, Path dataDir, String jdbcUrl, String publicBaseUrl) {
+    /**
+     * @param keyDir where the meeting key lives: the data directory unless --key-dir says otherwise. Stations
+     *               sharing one PostgreSQL database must each hold a copy of the same key (docs/scaling.md).
+     */
+    public record Settings(MeetingConfig config, Path dataDir, Path keyDir, String jdbcUrl, String publicBaseUrl) {
     }
 
     private App() {
@@ -43,9 +48,15 @@ public final class App {
         var meeting = settings.config().meeting();
         Jdbi jdbi = Database.open(settings.jdbcUrl());
         AuditLog audit = new AuditLog(clock);
-        prepareStation(jdbi, settings.config(), audit, random, out);
-        MeetingKey key = MeetingKey.loadOrCreate(settings.dataDir(), random);
-        LiveFeed feed = new LiveFeed();
+        MeetingKey key = loadMeetingKey(jdbi, settings.keyDir(), random);
+        try {
+            prepareStation(jdbi, settings.config(), audit, random, out, key.fingerprint(), settings.keyDir());
+        } catch (RuntimeException e) {
+            // Two stations starting together on an empty shared database: one created the station row first.
+            if (!Database.isUniqueViolation(e)) throw e;
+            prepareStation(jdbi, settings.config(), audit, random, out, key.fingerprint(), settings.keyDir());
+        }
+        LiveFeed feed = Database.isPostgres(settings.jdbcUrl()) ? LiveFeed.watchingOtherStations() : new LiveFeed();
         PollDesk desk = new PollDesk(jdbi, meeting, audit, clock, key.fingerprint(), feed);
         feed.attach(desk);
         return new Station(meeting, jdbi,
@@ -59,20 +70,44 @@ public final class App {
         return Routes.create(station).start(port);
     }
 
-    private static void prepareStation(Jdbi jdbi, MeetingConfig config, AuditLog audit, SecureRandom random, PrintStream out) {
+    /**
+     * The key of a database that has already seen one is never created afresh: a station without a copy
+     * of it is refused, rather than printing slips the other stations would not accept.
+     */
+    private static MeetingKey loadMeetingKey(Jdbi jdbi, Path keyDir, SecureRandom random) {
+        Optional<String> recorded = jdbi.withHandle(h -> new StationDao(h).keyFingerprint());
+        if (recorded.isPresent() && !Files.exists(keyDir.resolve(MeetingKey.PRIVATE_KEY_FILE))) {
+            throw new StartupRefused("this database belongs to the meeting key with fingerprint " + recorded.get()
+                    + ", and there is no " + MeetingKey.PRIVATE_KEY_FILE + " in " + keyDir + ". Copy "
+                    + MeetingKey.PRIVATE_KEY_FILE + " (mode 0600) and " + MeetingKey.PUBLIC_KEY_FILE
+                    + " from the first station's data directory into it, or point --key-dir at them (docs/scaling.md).");
+        }
+        return MeetingKey.loadOrCreate(keyDir, random);
+    }
+
+    private static void prepareStation(Jdbi jdbi, MeetingConfig config, AuditLog audit, SecureRandom random, PrintStream out,
+                                       String keyFingerprint, Path keyDir) {
         var meeting = config.meeting();
         jdbi.useTransaction(h -> {
             StationDao stations = new StationDao(h);
             Optional<StationRow> existing = stations.find();
             if (existing.isPresent() && !existing.get().meetingId().equals(meeting.id())) {
-                throw new StartupRefused("this data directory holds the meeting \"" + existing.get().meetingId()
-                        + "\", not \"" + meeting.id() + "\": use another --data directory");
+                throw new StartupRefused("this database holds the meeting \"" + existing.get().meetingId()
+                        + "\", not \"" + meeting.id() + "\": use another --data directory (or another --db)");
+            }
+            Optional<String> recordedKey = stations.keyFingerprint();
+            if (recordedKey.isPresent() && !recordedKey.get().equals(keyFingerprint)) {
+                throw new StartupRefused("the meeting key in " + keyDir + " (fingerprint " + keyFingerprint
+                        + ") is not the key this database's slips are signed with (fingerprint " + recordedKey.get()
+                        + "). Every station of a meeting needs a copy of the same " + MeetingKey.PRIVATE_KEY_FILE
+                        + " and " + MeetingKey.PUBLIC_KEY_FILE + " (docs/scaling.md).");
             }
             Optional<String> configured = config.station().adminPassphrase();
             if (existing.isEmpty()) {
                 String passphrase = configured.orElseGet(() -> Passphrase.generate(random));
                 String salt = Passphrase.newSalt(random);
                 stations.insert(new StationRow(meeting.id(), 0, salt, Passphrase.hash(passphrase, salt)));
+                stations.setKeyFingerprint(keyFingerprint);
                 audit.append(h, "station-created", "meeting=" + meeting.id() + " config-sha256=" + config.sourceSha256());
                 if (configured.isEmpty()) {
                     out.println("Admin passphrase (shown once, write it down): " + passphrase);
@@ -82,6 +117,9 @@ public final class App {
                 String salt = Passphrase.newSalt(random);
                 stations.setAdminHash(salt, Passphrase.hash(configured.get(), salt));
                 audit.append(h, "admin-passphrase-changed", "from meeting.yaml");
+            }
+            if (existing.isPresent() && recordedKey.isEmpty()) {
+                stations.setKeyFingerprint(keyFingerprint); // a database from before the key was recorded
             }
             PollStateDao polls = new PollStateDao(h);
             for (Poll poll : meeting.polls()) {

@@ -54,11 +54,20 @@ public final class Main implements Runnable {
         @Option(names = "--data", defaultValue = "data", description = "Data directory: database and meeting key (default: ${DEFAULT-VALUE}).")
         Path data;
 
-        @Option(names = "--db", description = "JDBC URL of the database (default: an H2 file in the data directory).")
+        @Option(names = "--db", description = "JDBC URL of the database (default: an H2 file in the data directory); "
+                + "jdbc:postgresql://HOST/DB?user=… to share one database between several stations (docs/scaling.md).")
         String db;
+
+        @Option(names = "--key-dir", description = "Directory of the meeting key (default: the data directory). "
+                + "Every station of one meeting needs the same key.")
+        Path keyDir;
 
         @Option(names = "--base-url", description = "Address printed on slips, e.g. http://192.168.1.10:7070 (default: the first LAN address).")
         String baseUrl;
+
+        Path keyDir() {
+            return keyDir != null ? keyDir : data;
+        }
 
         App.Settings settings(int port) throws IOException {
             MeetingConfig config = MeetingLoader.load(this.config);
@@ -66,7 +75,7 @@ public final class Main implements Runnable {
             String jdbcUrl = db != null ? db : config.station().databaseUrl().orElse(Database.h2Url(data));
             String base = baseUrl != null ? baseUrl
                     : config.station().baseUrl().orElse(LanAddresses.urls(port).stream().findFirst().orElse("http://127.0.0.1:" + port));
-            return new App.Settings(config, data, jdbcUrl, base.replaceAll("/+$", ""));
+            return new App.Settings(config, data, keyDir(), jdbcUrl, base.replaceAll("/+$", ""));
         }
     }
 
@@ -147,11 +156,11 @@ public final class Main implements Runnable {
         @Override
         public Integer call() {
             var loaded = MeetingLoader.load(meeting.config).meeting();
-            if (!Files.exists(meeting.data.resolve("meeting-key.pub"))) {
-                System.err.println("kioskvote: no meeting key in " + meeting.data + " (has the station been started with this --data?)");
+            if (!Files.exists(meeting.keyDir().resolve("meeting-key.pub"))) {
+                System.err.println("kioskvote: no meeting key in " + meeting.keyDir() + " (has the station been started with this --data?)");
                 return 2;
             }
-            var verifier = new TokenVerifier(MeetingKey.loadOrCreate(meeting.data, new SecureRandom()), loaded.id());
+            var verifier = new TokenVerifier(MeetingKey.loadOrCreate(meeting.keyDir(), new SecureRandom()), loaded.id());
             String text = token.contains("/") ? token.substring(token.lastIndexOf('/') + 1) : token;
             try {
                 var verified = verifier.verify(text);

@@ -16,7 +16,13 @@ public final class AuditDao {
         this.handle = handle;
     }
 
+    /**
+     * The newest entry, read to chain the next one onto it. Several stations may share one database, so
+     * first the station row is locked until the caller's transaction ends: appends from all stations take
+     * turns and no two can chain onto the same entry (on one station this lock is uncontended).
+     */
     public Optional<AuditRow> last() {
+        handle.createQuery("SELECT meeting_id FROM station FOR UPDATE").mapTo(String.class).list();
         return handle.createQuery("SELECT seq, at, event, detail, prev_hash, hash FROM audit_event ORDER BY seq DESC")
                 .setMaxRows(1).map((rs, ctx) -> row(rs)).findFirst();
     }

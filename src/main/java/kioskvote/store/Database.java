@@ -8,8 +8,23 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
 
-/** Opens the station's database, brings its schema up to date, and hands out the Jdbi handle. */
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Opens the station's database, brings its schema up to date, and hands out the Jdbi handle.
+ * Two stores, one schema and one set of statements: the embedded H2 file (the default, one laptop)
+ * and PostgreSQL (several stations serving one meeting, docs/scaling.md).
+ */
 public final class Database {
+    /** Connections per station on PostgreSQL: casts of one poll queue on its row lock anyway. */
+    static final int POSTGRES_POOL_SIZE = 16;
+    /**
+     * How long a request waits for a connection before it is answered 503 try_again. Short enough that
+     * a voter during a database outage is told to retry within seconds; long enough for a burst of casts.
+     */
+    static final long POSTGRES_CONNECTION_TIMEOUT_MS = 5_000;
+
     private Database() {
     }
 
@@ -24,10 +39,70 @@ public final class Database {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("kioskvote") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
     }
 
+    public static boolean isPostgres(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
     public static Jdbi open(String jdbcUrl) {
-        DataSource dataSource = JdbcConnectionPool.create(jdbcUrl, "kioskvote", "");
-        ((JdbcConnectionPool) dataSource).setMaxConnections(32);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        DataSource dataSource = isPostgres(jdbcUrl) ? postgres(jdbcUrl) : h2(jdbcUrl);
+        try {
+            // On PostgreSQL, Flyway holds an advisory lock while it migrates: stations starting together take turns.
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            if (dataSource instanceof HikariDataSource hikari) hikari.close();
+            throw e;
+        }
         return Jdbi.create(dataSource);
+    }
+
+    private static DataSource h2(String jdbcUrl) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "kioskvote", "");
+        pool.setMaxConnections(32);
+        return pool;
+    }
+
+    /**
+     * A pool that checks a connection before lending it after idleness and throws away any connection
+     * that reported a lost link (SQLState 08…, 57P0…): after an outage, the first requests fail with
+     * 503 try_again and the following ones get fresh connections, without restarting the station.
+     * User and password come from the URL ({@code ?user=…&password=…}) or the driver's ~/.pgpass.
+     */
+    private static DataSource postgres(String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("kioskvote-postgresql");
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(POSTGRES_CONNECTION_TIMEOUT_MS);
+        config.setValidationTimeout(2_000);
+        config.addDataSourceProperty("connectTimeout", "5");   // seconds; a URL parameter overrides it
+        config.addDataSourceProperty("socketTimeout", "60");   // seconds: a vanished server cannot hang a request for ever
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        config.addDataSourceProperty("ApplicationName", "kioskvote");
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot connect to the database " + withoutPassword(jdbcUrl) + ": "
+                    + rootMessage(e) + " (is PostgreSQL running, and do the URL's host, port, database and user exist?)", e);
+        }
+    }
+
+    /** SQLState 23505 is the unique-key violation on both H2 and PostgreSQL. */
+    public static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) return true;
+        }
+        return false;
+    }
+
+    /** The URL as it may be printed: a password parameter is masked. */
+    public static String withoutPassword(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return String.valueOf(t.getMessage());
     }
 }

@@ -27,6 +27,16 @@ public final class StationDao {
                 .execute();
     }
 
+    /** The fingerprint of the meeting key this database's slips are signed with, once a station has recorded it. */
+    public Optional<String> keyFingerprint() {
+        return handle.createQuery("SELECT key_fingerprint FROM station").mapTo(String.class).findFirst()
+                .flatMap(Optional::ofNullable);
+    }
+
+    public void setKeyFingerprint(String fingerprint) {
+        handle.createUpdate("UPDATE station SET key_fingerprint = ?").bind(0, fingerprint).execute();
+    }
+
     public void setPresent(int present) {
         handle.createUpdate("UPDATE station SET present = ?").bind(0, present).execute();
     }

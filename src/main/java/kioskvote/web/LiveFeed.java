@@ -23,12 +23,19 @@ import kioskvote.meeting.PollStatus;
  * With nobody listening nothing is read, and screens get at most one update per {@link #MIN_INTERVAL_MS}:
  * under load the status queries and the writes to every screen took a sixth of the casting CPU (JFR,
  * docs/performance.md), for updates no eye can tell apart.
+ * <p>
+ * Stations sharing one PostgreSQL database (docs/scaling.md) do not hear each other's casts, so a feed
+ * made by {@link #watchingOtherStations()} also reads the statuses every {@link #OTHER_STATIONS_POLL_MS}
+ * while someone is listening, and sends them when they differ from what it sent last: a screen on any
+ * station shows the turnout of all of them within that bound plus one query.
  */
 public final class LiveFeed implements StationEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<SseClient> clients = new CopyOnWriteArrayList<>();
     static final long MIN_INTERVAL_MS = 100;
+    static final long OTHER_STATIONS_POLL_MS = 250;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LiveFeed.class);
 
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "live-feed");
@@ -38,6 +45,20 @@ public final class LiveFeed implements StationEvents {
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile long lastBroadcastNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(MIN_INTERVAL_MS);
     private volatile PollDesk desk;
+    private volatile String lastSent; // written on the sender thread only
+    private volatile boolean databaseTroubleLogged;
+
+    /** A feed for the only station on its database: every change it must report happens here. */
+    public LiveFeed() {
+    }
+
+    /** A feed for a station that shares its database: also notices casts, closes and slips on the other stations. */
+    public static LiveFeed watchingOtherStations() {
+        LiveFeed feed = new LiveFeed();
+        feed.sender.scheduleWithFixedDelay(feed::sendIfChangedElsewhere, OTHER_STATIONS_POLL_MS, OTHER_STATIONS_POLL_MS,
+                TimeUnit.MILLISECONDS);
+        return feed;
+    }
 
     public void attach(PollDesk desk) {
         this.desk = desk;
@@ -71,9 +92,33 @@ public final class LiveFeed implements StationEvents {
             sender.schedule(() -> {
                 pending.set(false);
                 lastBroadcastNanos = System.nanoTime();
-                String status = currentStatus();
-                for (SseClient client : clients) send(client, status);
+                broadcast(readStatus());
             }, Math.max(0, wait), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void sendIfChangedElsewhere() {
+        if (clients.isEmpty() || pending.get()) return; // nobody to tell, or a broadcast is coming anyway
+        String status = readStatus();
+        if (status != null && !status.equals(lastSent)) broadcast(status);
+    }
+
+    private void broadcast(String status) {
+        if (status == null) return;
+        lastSent = status;
+        for (SseClient client : clients) send(client, status);
+    }
+
+    /** The statuses, or null while the database cannot be read: screens keep the last figures until it is back. */
+    private String readStatus() {
+        try {
+            String status = currentStatus();
+            databaseTroubleLogged = false;
+            return status;
+        } catch (RuntimeException e) {
+            if (!databaseTroubleLogged) LOG.warn("live feed: cannot read the statuses, screens keep the last figures: {}", e.toString());
+            databaseTroubleLogged = true;
+            return null;
         }
     }
 

@@ -103,8 +103,9 @@ final class Chromium implements AutoCloseable {
     /** The whole page (not just the viewport) as a PNG in target/screenshots/. */
     Path screenshot(String name) throws IOException {
         Number pageHeight = (Number) driver.executeScript("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)");
+        Number pageWidth = (Number) driver.executeScript("return window.innerWidth");
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", Math.max(height, pageHeight.intValue()), "scale", 1)));
+                "clip", Map.of("x", 0, "y", 0, "width", pageWidth.intValue(), "height", Math.max(height, pageHeight.intValue()), "scale", 1)));
         Files.createDirectories(SCREENSHOTS);
         Path file = SCREENSHOTS.resolve(name + ".png");
         Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));

@@ -190,6 +190,11 @@ class PhoneBallotAndChairScreenTest {
             assertTrue(phone.await("#receipt-code").getText().matches("[0-9A-Z]{4}-[0-9A-Z]{4}"));
             assertEquals("Ballot cast", phone.heading());
             phone.screenshot("phone-receipt-en-no-js");
+
+            phone.driver.navigate().back();                 // the review was a POST: the browser will not show it again unasked
+            String back = phone.driver.findElement(By.tagName("body")).getText();
+            figures.add("back from the receipt without JavaScript shows: " + back.lines().findFirst().orElse("").strip());
+            assertTrue(!back.contains("confidence") && phone.findAll("input[type=radio]").isEmpty(), "no choice shown again: " + back);
         }
         chair.waitUpTo(Duration.ofSeconds(1)).until(d -> d.findElement(By.id("cast")).getText().equals("2"));
     }
@@ -260,11 +265,11 @@ class PhoneBallotAndChairScreenTest {
             }
             admin.driver.get(station.url() + "/admin");
             assertAccessible(admin, "admin at " + width + " px");
+            if (width == 360) admin.screenshot("admin-360");
             chair.driver.get(station.url() + "/chair");
             assertAccessible(chair, "chair at " + width + " px");
+            if (width == 360) chair.screenshot("chair-360");
         }
-        admin.screenshot("admin-360");
-        chair.screenshot("chair-360");
     }
 
     private static void level(Chromium phone, String subject, String level) {

@@ -22,12 +22,18 @@ class CrashDurabilityTest {
     @TempDir
     Path data;
 
+    /** The `serve` arguments that choose the database: none for the embedded H2 file in the data directory. */
+    String[] database() {
+        return new String[0];
+    }
+
     @Test
     void everyAcknowledgedBallotSurvivesKillNineAndItsTokenStaysSpent() throws Exception {
         List<String> tokens;
         List<String> acknowledged = new ArrayList<>();
         List<String> acknowledgedTokens = new ArrayList<>();
-        StationProcess station = StationProcess.start(FullConfidenceVoteTest.DEMO, data);
+        String[] database = database();
+        StationProcess station = StationProcess.start(FullConfidenceVoteTest.DEMO, data, database);
         String passphrase = station.passphrase();
         try {
             Api api = new Api(station.url(), passphrase);
@@ -54,7 +60,7 @@ class CrashDurabilityTest {
             station.kill9();
         }
 
-        try (StationProcess restarted = StationProcess.start(FullConfidenceVoteTest.DEMO, data)) {
+        try (StationProcess restarted = StationProcess.start(FullConfidenceVoteTest.DEMO, data, database)) {
             Api api = new Api(restarted.url(), passphrase);
             assertEquals(acknowledged.size(), api.get("/api/polls/tin-nhiem").json().path("cast").asInt());
             for (String token : acknowledgedTokens.subList(0, 10)) {

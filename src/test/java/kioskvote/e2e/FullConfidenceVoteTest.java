@@ -27,6 +27,11 @@ class FullConfidenceVoteTest {
     @TempDir
     Path data;
 
+    /** The `serve` arguments that choose the database: none for the embedded H2 file in the data directory. */
+    String[] database() {
+        return new String[0];
+    }
+
     /** Voter i's level for each subject (null = left unrated), built so the counts below hold. */
     static Map<String, List<String>> ballotOf(int i) {
         Map<String, List<String>> marks = new TreeMap<>();
@@ -39,7 +44,7 @@ class FullConfidenceVoteTest {
 
     @Test
     void fortyVotersGiveTheMinutesComputedByHand() throws Exception {
-        try (StationProcess station = StationProcess.start(DEMO, data)) {
+        try (StationProcess station = StationProcess.start(DEMO, data, database())) {
             Api api = new Api(station.url(), station.passphrase());
             List<String> tokens = api.issueTokens(41);
             assertEquals(200, api.adminPost("/api/admin/slips/void", Map.of("code", shortCodeOf(api, tokens.get(40)))).status());
@@ -94,7 +99,7 @@ class FullConfidenceVoteTest {
 
     @Test
     void aMotionPassesWithMoreThanHalfOfBallotsReceived() throws Exception {
-        try (StationProcess station = StationProcess.start(DEMO, data)) {
+        try (StationProcess station = StationProcess.start(DEMO, data, database())) {
             Api api = new Api(station.url(), station.passphrase());
             List<String> tokens = api.issueTokens(5);
             api.adminPost("/api/admin/present", Map.of("present", 30));

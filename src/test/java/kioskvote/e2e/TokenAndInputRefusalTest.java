@@ -47,9 +47,14 @@ class TokenAndInputRefusalTest {
     List<String> tokens;
     int next;
 
+    /** The `serve` arguments that choose the database: none for the embedded H2 file in the data directory. */
+    String[] database() {
+        return new String[0];
+    }
+
     @BeforeAll
     void startStationWithAnOpenPoll() throws Exception {
-        station = StationProcess.start(FullConfidenceVoteTest.DEMO, data);
+        station = StationProcess.start(FullConfidenceVoteTest.DEMO, data, database());
         api = new Api(station.url(), station.passphrase());
         tokens = api.issueTokens(20);
         api.adminPost("/api/admin/present", Map.of("present", 30));
