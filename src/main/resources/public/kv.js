@@ -71,7 +71,6 @@
   // page, which then shows the results of a closed poll. Never any partial result: the feed has none.
   var chair = document.getElementById('chair');
   if (chair && window.EventSource) {
-    var live = document.getElementById('live');
     var source;
     var connect = function () {
       source = new EventSource('/api/live');

@@ -121,6 +121,12 @@ class PhoneBallotAndChairScreenTest {
             figures.add("ballot page, first visit (bytes transferred over HTTP, HTML + CSS + JS): " + pageWeight(phone));
             assertAccessible(phone, "phone ballot at 360 px");
             phone.screenshot("phone-ballot");
+            phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",   // 360 px at 200% zoom
+                    Map.of("width", 180, "height", 370, "deviceScaleFactor", 2, "mobile", true));
+            assertAccessible(phone, "phone ballot at 200% zoom (180 CSS px)");
+            phone.screenshot("phone-ballot-200-percent");
+            phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
 
             level(phone, "s1", "high");
             level(phone, "s2", "medium");
