@@ -3,7 +3,9 @@ package kioskvote.meeting;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -112,7 +114,9 @@ public final class PollDesk {
         return jdbi.inTransaction(h -> {
             PollStatus status = status(h, poll);
             BallotDao ballots = new BallotDao(h);
-            var answers = ballots.answers(poll.id()).stream().map(AnswersJson::read).toList();
+            // A poll has few distinct ballots (3^4 + blanks for four subjects): each is parsed once.
+            Map<String, Answers> parsed = new HashMap<>();
+            var answers = ballots.answers(poll.id()).stream().map(json -> parsed.computeIfAbsent(json, AnswersJson::read)).toList();
             var counts = new TallyCounts(status.summoned(), status.present(), status.issued(), answers.size(), status.voided());
             var rows = new AuditDao(h).all();
             var auditLines = rows.stream().map(r -> new AuditLine(r.seq(), r.at(), r.event(), r.detail(), r.hash())).toList();
