@@ -21,9 +21,10 @@ public final class Database {
     static final int POSTGRES_POOL_SIZE = 16;
     /**
      * How long a request waits for a connection before it is answered 503 try_again. Short enough that
-     * a voter during a database outage is told to retry within seconds; long enough for a burst of casts.
+     * a voter during a database outage is told to retry within seconds (see FailFastDataSource); long
+     * enough for a burst, since casts of one poll hold one connection at a time.
      */
-    static final long POSTGRES_CONNECTION_TIMEOUT_MS = 5_000;
+    static final long POSTGRES_CONNECTION_TIMEOUT_MS = 3_000;
 
     private Database() {
     }
@@ -52,7 +53,7 @@ public final class Database {
             if (dataSource instanceof HikariDataSource hikari) hikari.close();
             throw e;
         }
-        return Jdbi.create(dataSource);
+        return Jdbi.create(isPostgres(jdbcUrl) ? new FailFastDataSource(dataSource) : dataSource);
     }
 
     private static DataSource h2(String jdbcUrl) {
