@@ -19,6 +19,7 @@ import kioskvote.ballot.Poll;
 import kioskvote.ballot.PollDefinition;
 import kioskvote.config.MeetingConfig;
 import kioskvote.meeting.PollDesk;
+import kioskvote.roster.Roster;
 import kioskvote.slip.SlipOffice;
 import kioskvote.store.Database;
 import kioskvote.store.PollStateDao;
@@ -27,6 +28,7 @@ import kioskvote.store.StationDao.StationRow;
 import kioskvote.token.MeetingKey;
 import kioskvote.token.TokenIssuer;
 import kioskvote.token.TokenVerifier;
+import kioskvote.web.KioskSessions;
 import kioskvote.web.LiveFeed;
 import kioskvote.web.Routes;
 import kioskvote.web.Station;
@@ -59,10 +61,11 @@ public final class App {
         LiveFeed feed = Database.isPostgres(settings.jdbcUrl()) ? LiveFeed.watchingOtherStations() : new LiveFeed();
         PollDesk desk = new PollDesk(jdbi, meeting, audit, clock, key.fingerprint(), feed);
         feed.attach(desk);
+        SlipOffice slips = new SlipOffice(jdbi, meeting, new TokenIssuer(key, meeting.id(), random), audit, clock, random);
         return new Station(meeting, jdbi,
-                new BallotBox(jdbi, meeting, new TokenVerifier(key, meeting.id()), random, feed), desk,
-                new SlipOffice(jdbi, meeting, new TokenIssuer(key, meeting.id(), random), audit, clock, random),
-                new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random);
+                new BallotBox(jdbi, meeting, new TokenVerifier(key, meeting.id()), random, feed), desk, slips,
+                new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random,
+                new Roster(jdbi, meeting, slips, audit, random, feed, settings.publicBaseUrl()), new KioskSessions(clock, random));
     }
 
     /** Starts HTTP on the given port (0 picks a free one). */
@@ -109,6 +112,7 @@ public final class App {
                 stations.insert(new StationRow(meeting.id(), 0, salt, Passphrase.hash(passphrase, salt)));
                 stations.setKeyFingerprint(keyFingerprint);
                 audit.append(h, "station-created", "meeting=" + meeting.id() + " config-sha256=" + config.sourceSha256());
+                if (config.roster().isPresent()) Roster.importInto(h, config.roster().get(), audit, random); // kiosk-config/…/roster.csv
                 if (configured.isEmpty()) {
                     out.println("Admin passphrase (shown once, write it down): " + passphrase);
                 }

@@ -56,6 +56,38 @@ public final class BallotBox {
         return castVerified(poll, token.serialHex(), answers, receipt);
     }
 
+    /**
+     * Checks the short code printed on a slip (typed at a kiosk) without spending it; returns the serial it stands for.
+     * A code nobody was issued is "not issued", like a forged token.
+     */
+    public String checkShortCode(String pollId, String typedCode) {
+        Poll poll = poll(pollId);
+        return jdbi.withHandle(h -> {
+            String serial = serialOf(new SlipDao(h), typedCode);
+            requireIssued(new SlipDao(h), serial);
+            if (new BallotDao(h).isSpent(poll.id(), serial)) throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
+            return serial;
+        });
+    }
+
+    /**
+     * Casts with the short code printed on a slip instead of its signed token (a kiosk where the voter typed
+     * the code). The code resolves to the issued token's serial, and the cast is the same one transaction
+     * as with a token: issued and not voided, poll open, token spent once, ballot stored.
+     */
+    public CastReceipt castByShortCode(String pollId, String typedCode, Map<String, List<String>> marks, String receiptCode) {
+        Poll poll = poll(pollId);
+        Answers answers = validate(poll, marks);
+        String receipt = ReceiptCode.require(receiptCode);
+        String serial = jdbi.withHandle(h -> serialOf(new SlipDao(h), typedCode));
+        return castVerified(poll, serial, answers, receipt);
+    }
+
+    private static String serialOf(SlipDao slips, String typedCode) {
+        String code = kioskvote.token.ShortCode.normalize(typedCode).orElseThrow(() -> new TokenRejected(TokenRejected.Reason.MALFORMED));
+        return slips.findByShortCode(code).orElseThrow(() -> new TokenRejected(TokenRejected.Reason.NOT_ISSUED)).serial();
+    }
+
     private CastReceipt castVerified(Poll poll, String serial, Answers answers, String receipt) {
         String answersJson = AnswersJson.write(answers);
         try {

@@ -22,6 +22,8 @@ import kioskvote.ballot.Poll;
 import kioskvote.ballot.PollKind;
 import kioskvote.ballot.Question;
 import kioskvote.audit.Sha256;
+import kioskvote.roster.RosterCsv;
+import kioskvote.roster.RosterRejected;
 
 /**
  * Reads kiosk-config/NAME/meeting.yaml into a {@link MeetingConfig}, checking every field so that a
@@ -29,6 +31,7 @@ import kioskvote.audit.Sha256;
  */
 public final class MeetingLoader {
     public static final String FILE_NAME = "meeting.yaml";
+    public static final String ROSTER_FILE = "roster.csv";
 
     private final String file;
 
@@ -57,7 +60,27 @@ public final class MeetingLoader {
             throw new ConfigException(shown, "(top)", "the file must be a YAML mapping with meeting:, polls:");
         }
         MeetingLoader loader = new MeetingLoader(shown);
-        return new MeetingConfig(loader.meeting(root), loader.station(root.path("station")), Sha256.hex(bytes));
+        return new MeetingConfig(loader.meeting(root), loader.station(root.path("station")), Sha256.hex(bytes), roster(configDir));
+    }
+
+    /** kiosk-config/NAME/roster.csv, if there is one: every row must be good, or the station does not start. */
+    private static Optional<RosterCsv.Parsed> roster(Path configDir) {
+        Path path = configDir.resolve(ROSTER_FILE);
+        if (!Files.isRegularFile(path)) return Optional.empty();
+        RosterCsv.Parsed parsed;
+        try {
+            parsed = RosterCsv.parse(Files.readAllBytes(path));
+        } catch (IOException e) {
+            throw new ConfigException(path.toString(), "(file)", "cannot be read: " + e.getMessage());
+        } catch (RosterRejected e) {
+            throw new ConfigException(path.toString(), "(file)", e.getMessage());
+        }
+        if (!parsed.badRows().isEmpty()) {
+            StringBuilder rows = new StringBuilder();
+            for (RosterCsv.BadRow bad : parsed.badRows()) rows.append("\n  line ").append(bad.line()).append(": ").append(bad.problemEn());
+            throw new ConfigException(path.toString(), "(rows)", "fix these rows and start again:" + rows);
+        }
+        return Optional.of(parsed);
     }
 
     private Meeting meeting(JsonNode root) {

@@ -22,7 +22,11 @@ import kioskvote.config.Meeting;
 import kioskvote.store.AuditDao;
 import kioskvote.store.BallotDao;
 import kioskvote.store.PollStateDao;
+import kioskvote.roster.Roster;
+import kioskvote.roster.RosterRejected;
+import kioskvote.roster.Turnout;
 import kioskvote.store.PollStateDao.PollStateRow;
+import kioskvote.store.RosterDao;
 import kioskvote.store.SlipDao;
 import kioskvote.store.StationDao;
 import kioskvote.tally.AuditLine;
@@ -60,6 +64,8 @@ public final class PollDesk {
     public void setPresent(int present) {
         if (present < 0 || present > meeting.summoned()) throw new BallotRejected(BallotRejected.Code.BAD_COUNT);
         jdbi.useTransaction(h -> {
+            // With a roster, presence is marked person by person at the desk; a typed count would contradict it.
+            if (Roster.turnout(h, meeting).fromRoster()) throw new RosterRejected(RosterRejected.Code.PRESENCE_FROM_ROSTER);
             new StationDao(h).setPresent(present);
             audit.append(h, "present-set", "present=" + present + " summoned=" + meeting.summoned());
         });
@@ -72,11 +78,13 @@ public final class PollDesk {
         String json = PollDefinition.canonicalJson(poll);
         String hash = PollDefinition.hash(poll);
         jdbi.useTransaction(h -> {
-            int present = new StationDao(h).find().orElseThrow().present();
-            if (3L * present < 2L * meeting.summoned() && !confirmBelowQuorum) throw new QuorumNotMet(present, meeting.summoned());
+            Turnout turnout = Roster.turnout(h, meeting);
+            int present = turnout.present();
+            int summoned = turnout.summoned();
+            if (3L * present < 2L * summoned && !confirmBelowQuorum) throw new QuorumNotMet(present, summoned);
             if (!new PollStateDao(h).open(poll.id(), json, hash, now())) throw new BallotRejected(BallotRejected.Code.POLL_NOT_DRAFT);
             audit.append(h, "poll-opened", "poll=" + poll.id() + " definition-sha256=" + hash
-                    + " present=" + present + " summoned=" + meeting.summoned());
+                    + " present=" + present + " summoned=" + summoned);
         });
         events.pollStateChanged(poll.id());
         return status(pollId);
@@ -117,7 +125,8 @@ public final class PollDesk {
             // A poll has few distinct ballots (3^4 + blanks for four subjects): each is parsed once.
             Map<String, Answers> parsed = new HashMap<>();
             var answers = ballots.answers(poll.id()).stream().map(json -> parsed.computeIfAbsent(json, AnswersJson::read)).toList();
-            var counts = new TallyCounts(status.summoned(), status.present(), status.issued(), answers.size(), status.voided());
+            var counts = new TallyCounts(status.summoned(), status.present(), status.issued(), answers.size(), status.voided(),
+                    status.handedOut(), status.rosterUsed());
             var rows = new AuditDao(h).all();
             var auditLines = rows.stream().map(r -> new AuditLine(r.seq(), r.at(), r.event(), r.detail(), r.hash())).toList();
             return new Minutes(meeting, Tally.count(poll, answers, counts), keyFingerprint, status.definitionHash().orElse(""),
@@ -133,11 +142,13 @@ public final class PollDesk {
 
     private PollStatus status(Handle h, Poll poll) {
         PollStateRow row = new PollStateDao(h).find(poll.id()).orElseThrow();
-        int present = new StationDao(h).find().orElseThrow().present();
+        Turnout turnout = Roster.turnout(h, meeting);
+        long handedOut = turnout.fromRoster() ? new RosterDao(h).countHandedOut(poll.id()) : 0;
         SlipDao slips = new SlipDao(h);
         long voided = slips.countVoided();
-        return new PollStatus(poll.id(), poll.title(), poll.kind().name().toLowerCase(), row.state(), meeting.summoned(), present,
-                slips.countIssued() - voided, voided, row.castCount(), row.definitionHash(), row.openedAt(), row.closedAt());
+        return new PollStatus(poll.id(), poll.title(), poll.kind().name().toLowerCase(), row.state(), turnout.summoned(),
+                turnout.present(), handedOut, slips.countIssued() - voided, voided, row.castCount(), row.definitionHash(),
+                row.openedAt(), row.closedAt(), turnout.fromRoster());
     }
 
     private Poll poll(String pollId) {

@@ -74,6 +74,47 @@ public final class SlipOffice {
         return new IssuedRun(batchId, slips);
     }
 
+    /** The batch every token minted at the check-in desk (shown as a QR, or sent to a kiosk) is counted in. */
+    public static final String DESK_BATCH = "desk";
+
+    /** A token minted at the check-in desk: the slip to show once, and the token itself (for a kiosk). */
+    public record DeskBallot(Slip slip, String encodedToken) {
+        @Override
+        public String toString() {
+            return "DeskBallot[…]"; // whoever holds the token may vote with it: never in a log
+        }
+    }
+
+    /**
+     * Mints one token into the desk's batch inside the caller's transaction, so that the hand-out record
+     * and the token commit together. Nothing links the two: the token row has no person, the hand-out no token.
+     */
+    public DeskBallot issueAtDesk(org.jdbi.v3.core.Handle h, String baseUrl) {
+        Token token = issuer.issue();
+        String encoded = TokenCodec.encode(token);
+        String url = QrCode.slipUrl(baseUrl, encoded);
+        String shortCode = ShortCode.of(token.serial());
+        SlipDao dao = new SlipDao(h);
+        dao.countIntoStandingBatch(DESK_BATCH, "Bàn phát phiếu / Check-in desk", now());
+        dao.insertIssued(List.of(new IssuedRow(token.serialHex(), shortCode, DESK_BATCH, false)));
+        return new DeskBallot(new Slip(url, shortCode, QrCode.encode(url)), encoded);
+    }
+
+    /** Voids a slip by its printed code inside the caller's transaction; the row as it was before. */
+    public IssuedRow voidSlip(org.jdbi.v3.core.Handle h, String typedCode) {
+        String code = ShortCode.normalize(typedCode).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_SLIP));
+        SlipDao dao = new SlipDao(h);
+        IssuedRow row = dao.findByShortCode(code).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_SLIP));
+        if (dao.voidByShortCode(code) == 1) audit.append(h, "slip-voided", "batch=" + row.batchId() + " code=" + code);
+        return row;
+    }
+
+    /** Voids a token nobody will use (a kiosk ballot abandoned before casting), inside the caller's transaction. */
+    public void voidAbandoned(org.jdbi.v3.core.Handle h, String encodedToken) {
+        String serial = TokenCodec.decode(encodedToken).serialHex();
+        if (new SlipDao(h).voidBySerial(serial) == 1) audit.append(h, "slip-voided", "batch=" + DESK_BATCH + " reason=kiosk-abandoned");
+    }
+
     public String renderSheet(IssuedRun run, String keyFingerprint) {
         var header = new SlipHeader(meeting.title(), meeting.organiser(), "Đợt / Run " + run.batchId(), keyFingerprint);
         return SlipSheet.render(header, run.slips());
@@ -81,12 +122,7 @@ public final class SlipOffice {
 
     /** Voids a lost or spoiled slip by the code printed on it; the minutes count voided slips. */
     public void voidSlip(String typedCode) {
-        String code = ShortCode.normalize(typedCode).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_SLIP));
-        jdbi.useTransaction(h -> {
-            SlipDao dao = new SlipDao(h);
-            IssuedRow row = dao.findByShortCode(code).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_SLIP));
-            if (dao.voidByShortCode(code) == 1) audit.append(h, "slip-voided", "batch=" + row.batchId() + " code=" + code);
-        });
+        jdbi.useTransaction(h -> voidSlip(h, typedCode));
     }
 
     /** @return how many slips of the run were voided */

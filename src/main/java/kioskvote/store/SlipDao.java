@@ -57,6 +57,22 @@ public final class SlipDao {
                 .bind(0, batchId).execute();
     }
 
+    /**
+     * Counts one more slip into a standing batch (the check-in desk's), creating it on first use.
+     * Two stations creating it at once: one gets the unique-key violation and its caller retries.
+     */
+    public void countIntoStandingBatch(String batchId, String label, String at) {
+        int updated = handle.createUpdate("UPDATE slip_batch SET slip_count = slip_count + 1 WHERE batch_id = ?")
+                .bind(0, batchId).execute();
+        if (updated == 0) insertBatch(batchId, label, 1, at);
+    }
+
+    /** @return how many tokens changed from valid to voided */
+    public int voidBySerial(String serial) {
+        return handle.createUpdate("UPDATE issued_token SET voided = TRUE WHERE serial = ? AND voided = FALSE")
+                .bind(0, serial).execute();
+    }
+
     public long countIssued() {
         return handle.createQuery("SELECT COUNT(*) FROM issued_token").mapTo(Long.class).one();
     }

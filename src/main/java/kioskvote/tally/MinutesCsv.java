@@ -66,6 +66,7 @@ public final class MinutesCsv {
         rows.add(List.of("closed_at", minutes.closedAt().orElse("")));
         rows.add(List.of("summoned", Long.toString(counts.summoned())));
         rows.add(List.of("present", Long.toString(counts.present())));
+        if (counts.fromRoster()) rows.add(List.of("handed_out", Long.toString(counts.handedOut())));
         rows.add(List.of("issued", Long.toString(counts.issued())));
         rows.add(List.of("received", Long.toString(counts.received())));
         rows.add(List.of("voided", Long.toString(counts.voided())));

@@ -42,9 +42,12 @@ public final class MinutesJson {
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("summoned", tally.counts().summoned());
         counts.put("present", tally.counts().present());
+        if (tally.counts().fromRoster()) counts.put("handedOut", tally.counts().handedOut());
         counts.put("issued", tally.counts().issued());
         counts.put("received", tally.counts().received());
         counts.put("voided", tally.counts().voided());
+        counts.put("fromRoster", tally.counts().fromRoster());
+        counts.put("addsUp", tally.counts().addsUp());
         root.put("counts", counts);
         root.put("base", tally.base());
 

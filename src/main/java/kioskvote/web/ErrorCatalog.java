@@ -2,6 +2,7 @@ package kioskvote.web;
 
 import kioskvote.ballot.BallotRejected;
 import kioskvote.meeting.QuorumNotMet;
+import kioskvote.roster.RosterRejected;
 import kioskvote.token.TokenRejected;
 
 /** Every refusal the station can give, as HTTP status, stable code and vi/en message: the one place they are mapped. */
@@ -33,12 +34,33 @@ public final class ErrorCatalog {
         return new ApiError(code.status, code.name().toLowerCase(), code.vi, code.en);
     }
 
+    public static ApiError of(RosterRejected e) {
+        RosterRejected.Code code = e.code();
+        String detail = e.detail().isEmpty() ? "" : " " + e.detail();
+        return new ApiError(code.status, code.name().toLowerCase(), code.vi + detail, code.en + detail);
+    }
+
     public static ApiError of(QuorumNotMet e) {
         return new ApiError(409, "quorum_not_met",
                 "Số người có mặt (" + e.present() + "/" + e.summoned() + ") chưa đủ 2/3 số người được triệu tập. "
                         + "Xác nhận nếu vẫn muốn mở bỏ phiếu.",
                 "Present (" + e.present() + " of " + e.summoned() + ") is below two thirds of those summoned. "
                         + "Confirm to open the poll anyway.");
+    }
+
+    public static ApiError kioskBusy(String kiosk) {
+        return new ApiError(409, "kiosk_busy", "Máy " + kiosk + " đang chờ một cử tri khác. Hãy chọn máy khác hoặc chờ.",
+                "Kiosk " + kiosk + " is still waiting for another voter. Choose another kiosk or wait.");
+    }
+
+    public static ApiError badKioskName() {
+        return new ApiError(400, "bad_kiosk_name", "Tên máy bỏ phiếu chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ phong-1).",
+                "A kiosk name is lowercase letters, digits and dashes (for example phong-1).");
+    }
+
+    public static ApiError photoUnreadable() {
+        return new ApiError(400, "photo_no_code", "Không đọc được mã QR trong ảnh. Hãy chụp lại gần hơn, đủ sáng, hoặc nhập mã ngắn in trên phiếu.",
+                "No QR code could be read in the photo. Take it again, closer and in good light, or type the short code printed on the slip.");
     }
 
     public static ApiError unauthorized() {

@@ -12,6 +12,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.http.Context;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.meeting.QuorumNotMet;
+import kioskvote.roster.RosterRejected;
 import kioskvote.token.TokenRejected;
 
 /** Every URL the station answers, who may call it, and its handler; and the one place errors become HTTP. */
@@ -29,6 +30,7 @@ public final class Routes {
         var ballotPages = new BallotPages(station);
         var chairPage = new ChairPage(station);
         var adminPages = new AdminPages(station, guard);
+        var roster = new RosterApi(station);
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -89,6 +91,13 @@ public final class Routes {
         app.get("/api/admin/polls/{pollId}/minutes.json", admin::minutesJson);
         app.get("/api/admin/polls/{pollId}/minutes.csv", admin::minutesCsv);
         app.get("/api/admin/polls/{pollId}/minutes", admin::minutesPage);
+        app.post("/api/admin/roster/import", roster::importCsv);        // body: the CSV file (UTF-8, BOM or not)
+        app.get("/api/admin/roster", roster::search);                   // ?q=nguyen van an (diacritics ignored)
+        app.get("/api/admin/roster/{personId}", roster::person);
+        app.post("/api/admin/roster/{personId}/present", roster::setPresent);
+        app.post("/api/admin/desk/hand-out", roster::handOut);          // one ballot per person per poll: SLIP, QR or KIOSK
+        app.post("/api/admin/desk/replace", roster::replace);           // lost slip: void by its code, hand out again
+        app.get("/api/admin/desk/kiosks", roster::kiosks);
 
         mapErrors(app);
         return app;
@@ -98,6 +107,7 @@ public final class Routes {
         app.exception(TokenRejected.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
         app.exception(BallotRejected.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
         app.exception(QuorumNotMet.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
+        app.exception(RosterRejected.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
         app.exception(BadRequest.class, (e, ctx) -> respond(ctx, e.error()));
         app.exception(ConnectionException.class, (e, ctx) -> {
             LOG.warn("database unreachable: {}", e.getMessage());

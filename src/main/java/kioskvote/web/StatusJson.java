@@ -19,6 +19,9 @@ final class StatusJson {
         map.put("summoned", s.summoned());
         map.put("present", s.present());
         map.put("quorumMet", s.quorumMet());
+        map.put("handedOut", s.handedOut());
+        map.put("rosterUsed", s.rosterUsed());
+        map.put("addsUp", s.addsUp());
         map.put("issued", s.issued());
         map.put("voided", s.voided());
         map.put("cast", s.cast());

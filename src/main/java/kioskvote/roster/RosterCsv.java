@@ -1,0 +1,130 @@
+package kioskvote.roster;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * Reads a roster CSV as Excel writes it: UTF-8 with or without a byte-order mark, a header row naming
+ * the columns {@code name} and {@code unit} (or họ và tên / đơn vị), comma- or semicolon-separated
+ * (Excel uses the list separator of the Windows region). Every row that cannot be a person is reported
+ * with its line number; the good rows are returned.
+ */
+public final class RosterCsv {
+    public static final int MAX_TEXT = 200;
+
+    public record Entry(int line, String fullName, String unit) {
+    }
+
+    public record BadRow(int line, String problemVi, String problemEn) {
+    }
+
+    public record Parsed(List<Entry> entries, List<BadRow> badRows) {
+        public Parsed {
+            entries = List.copyOf(entries);
+            badRows = List.copyOf(badRows);
+        }
+    }
+
+    private static final Set<String> NAME_HEADERS = Set.of("name", "full name", "full_name", "ho va ten", "ho ten", "ten");
+    private static final Set<String> UNIT_HEADERS = Set.of("unit", "position", "unit/position", "don vi", "chuc vu", "don vi/chuc vu");
+
+    private RosterCsv() {
+    }
+
+    public static Parsed parse(byte[] bytes) {
+        String text = utf8(bytes);
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
+        char separator = separator(text);
+        CsvMapper mapper = new CsvMapper();
+        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
+        List<Entry> entries = new ArrayList<>();
+        List<BadRow> bad = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try (JsonParser parser = mapper.reader(schema).with(CsvParser.Feature.WRAP_AS_ARRAY).createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) throw new RosterRejected(RosterRejected.Code.BAD_CSV, "The file is empty.");
+            int nameColumn = -1;
+            int unitColumn = -1;
+            int width = 0;
+            boolean header = true;
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.START_ARRAY) {
+                int line = -1;
+                List<String> row = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    if (line < 0) line = parser.currentTokenLocation().getLineNr(); // where the row's first value starts
+                    row.add(parser.getValueAsString(""));
+                }
+                if (row.stream().allMatch(String::isBlank)) continue;
+                if (header) {
+                    for (int i = 0; i < row.size(); i++) {
+                        String key = SearchKey.of(row.get(i));
+                        if (NAME_HEADERS.contains(key) && nameColumn < 0) nameColumn = i;
+                        if (UNIT_HEADERS.contains(key) && unitColumn < 0) unitColumn = i;
+                    }
+                    if (nameColumn < 0 || unitColumn < 0) {
+                        throw new RosterRejected(RosterRejected.Code.BAD_CSV, "Line " + line
+                                + ": the first row must name the columns \"name\" and \"unit\" (got " + row + ").");
+                    }
+                    width = row.size();
+                    header = false;
+                    continue;
+                }
+                String name = clean(row, nameColumn);
+                String unit = clean(row, unitColumn);
+                if (name.isEmpty()) {
+                    bad.add(new BadRow(line, "thiếu họ và tên", "the name is empty"));
+                } else if (name.length() > MAX_TEXT || unit.length() > MAX_TEXT) {
+                    bad.add(new BadRow(line, "họ tên hoặc đơn vị dài quá " + MAX_TEXT + " ký tự",
+                            "the name or unit is longer than " + MAX_TEXT + " characters"));
+                } else if (row.size() > width && row.subList(width, row.size()).stream().anyMatch(v -> !v.isBlank())) {
+                    bad.add(new BadRow(line, "thừa cột (có dấu phẩy trong họ tên mà không có ngoặc kép?)",
+                            "too many columns (a comma in the name without quotes?)"));
+                } else if (!seen.add(name + "\n" + unit)) {
+                    bad.add(new BadRow(line, "trùng với một dòng phía trên (cùng họ tên và đơn vị)",
+                            "the same name and unit as a line above"));
+                } else {
+                    entries.add(new Entry(line, name, unit));
+                }
+            }
+            if (header) throw new RosterRejected(RosterRejected.Code.BAD_CSV, "The file has no header row.");
+            if (token != null && token != JsonToken.END_ARRAY) throw new RosterRejected(RosterRejected.Code.BAD_CSV, "Unexpected content.");
+        } catch (IOException e) {
+            throw new RosterRejected(RosterRejected.Code.BAD_CSV, "Not a CSV file: " + e.getMessage());
+        }
+        return new Parsed(entries, bad);
+    }
+
+    private static String clean(List<String> row, int column) {
+        return column < row.size() ? row.get(column).strip().replaceAll("\\s+", " ") : "";
+    }
+
+    /** The list separator: a semicolon if the first line has semicolons and no commas. */
+    private static char separator(String text) {
+        int end = text.indexOf('\n');
+        String first = end < 0 ? text : text.substring(0, end);
+        return first.indexOf(';') >= 0 && first.indexOf(',') < 0 ? ';' : ',';
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new RosterRejected(RosterRejected.Code.BAD_CSV,
+                    "The file is not UTF-8: in Excel, save as \"CSV UTF-8 (Comma delimited)\".");
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package kioskvote.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.javalin.http.Context;
+import kioskvote.roster.HandOut;
+import kioskvote.roster.HandOutKind;
+import kioskvote.roster.Person;
+import kioskvote.roster.Roster;
+import kioskvote.roster.RosterCsv;
+import kioskvote.roster.RosterRejected;
+import kioskvote.roster.Turnout;
+
+/** The roster and the check-in desk, for the admin (JSON). Reached only through AdminGuard. */
+final class RosterApi {
+    record PresentRequest(Boolean present) {
+    }
+
+    record HandOutRequest(String personId, String pollId, String kind, String kiosk, String code) {
+    }
+
+    private final Station station;
+
+    RosterApi(Station station) {
+        this.station = station;
+    }
+
+    /** POST /api/admin/roster/import: the CSV file as the request body. */
+    void importCsv(Context ctx) {
+        Roster.ImportReport report = station.roster().importCsv(ctx.bodyAsBytes());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("added", report.added());
+        out.put("badRows", report.badRows().stream().map(RosterApi::badRow).toList());
+        out.put("turnout", turnout(station.roster().turnout()));
+        ctx.json(out);
+    }
+
+    /** GET /api/admin/roster?q=…: people whose name has every word of q, diacritics ignored. */
+    void search(Context ctx) {
+        List<Person> people = station.roster().search(Optional.ofNullable(ctx.queryParam("q")).orElse(""));
+        ctx.json(Map.of("people", people.stream().map(RosterApi::person).toList(), "turnout", turnout(station.roster().turnout())));
+    }
+
+    void person(Context ctx) {
+        ctx.json(person(station.roster().person(ctx.pathParam("personId"))));
+    }
+
+    void setPresent(Context ctx) {
+        PresentRequest request = JsonBody.read(ctx, PresentRequest.class);
+        if (request.present() == null) throw BadRequest.missing("present");
+        ctx.json(person(station.roster().setPresent(ctx.pathParam("personId"), request.present())));
+    }
+
+    /** POST /api/admin/desk/hand-out: one ballot for one person and poll (SLIP, QR, or KIOSK with a kiosk name). */
+    void handOut(Context ctx) {
+        HandOutRequest request = readHandOut(ctx);
+        String kiosk = kioskOf(request);
+        HandOut handOut = station.roster().handOut(request.personId(), request.pollId(), kind(request));
+        ctx.json(answer(handOut, kiosk));
+    }
+
+    /** POST /api/admin/desk/replace: void the lost slip by its code, then hand out a new ballot. */
+    void replace(Context ctx) {
+        HandOutRequest request = readHandOut(ctx);
+        String kiosk = kioskOf(request);
+        HandOut handOut = station.roster().replace(request.personId(), request.pollId(), request.code(), kind(request));
+        ctx.json(answer(handOut, kiosk));
+    }
+
+    void kiosks(Context ctx) {
+        ctx.json(Map.of("kiosks", station.kiosks().kiosksSeen()));
+    }
+
+    private HandOutRequest readHandOut(Context ctx) {
+        HandOutRequest request = JsonBody.read(ctx, HandOutRequest.class);
+        if (request.personId() == null) throw BadRequest.missing("personId");
+        if (request.pollId() == null) throw BadRequest.missing("pollId");
+        if (request.kind() == null) throw BadRequest.missing("kind");
+        return request;
+    }
+
+    private static HandOutKind kind(HandOutRequest request) {
+        return HandOutKind.parse(request.kind()).orElseThrow(() -> new RosterRejected(RosterRejected.Code.BAD_KIND));
+    }
+
+    /** For KIOSK: the kiosk must be named and free, checked before a token is minted. */
+    private String kioskOf(HandOutRequest request) {
+        if (kind(request) != HandOutKind.KIOSK) return null;
+        if (request.kiosk() == null) throw BadRequest.missing("kiosk");
+        String kiosk = KioskSessions.requireName(request.kiosk());
+        if (station.kiosks().hasWaiting(kiosk)) throw new BadRequest(ErrorCatalog.kioskBusy(kiosk));
+        return kiosk;
+    }
+
+    /**
+     * QR: the slip to show once on the desk screen. KIOSK: the token goes to the kiosk's session and is
+     * not in the answer. The roster keeps neither.
+     */
+    private Map<String, Object> answer(HandOut handOut, String kiosk) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("personId", handOut.personId());
+        out.put("pollId", handOut.pollId());
+        out.put("kind", handOut.kind().name());
+        out.put("replacement", handOut.replacement());
+        if (handOut.kind() == HandOutKind.QR) {
+            var slip = handOut.ballot().orElseThrow().slip();
+            out.put("slip", Map.of("url", slip.url(), "shortCode", slip.shortCode(), "qrSvg", slip.qr().toSvg()));
+        } else if (handOut.kind() == HandOutKind.KIOSK) {
+            String token = handOut.ballot().orElseThrow().encodedToken();
+            if (!station.kiosks().sendFromDesk(kiosk, token, handOut.personId(), handOut.pollId())) {
+                // Another clerk sent a ballot to the same kiosk a moment earlier: this one is voided at once.
+                station.roster().kioskBallotAbandoned(handOut.personId(), handOut.pollId(), token);
+                throw new BadRequest(ErrorCatalog.kioskBusy(kiosk));
+            }
+            out.put("kiosk", kiosk);
+        }
+        out.put("turnout", turnout(station.roster().turnout()));
+        return out;
+    }
+
+    static Map<String, Object> person(Person p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", p.id());
+        out.put("name", p.fullName());
+        out.put("unit", p.unit());
+        out.put("present", p.present());
+        out.put("ballotPolls", p.ballotPolls());
+        return out;
+    }
+
+    private static Map<String, Object> badRow(RosterCsv.BadRow row) {
+        return Map.of("line", row.line(), "problem", Map.of("vi", row.problemVi(), "en", row.problemEn()));
+    }
+
+    private static Map<String, Object> turnout(Turnout t) {
+        return Map.of("summoned", t.summoned(), "present", t.present(), "fromRoster", t.fromRoster());
+    }
+}

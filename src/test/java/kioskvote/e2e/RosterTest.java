@@ -1,0 +1,241 @@
+package kioskvote.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The roster and the check-in desk through the admin API of a real station: roster.csv from the
+ * meeting folder on first start, CSV import as Excel writes it, search without diacritics, presence,
+ * one ballot per person per poll, a lost slip voided and replaced, and minutes whose figures add up.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RosterTest {
+    static final String POLL = "tin-nhiem";
+    static final Map<String, List<String>> ALL_HIGH = Map.of("s1", List.of("high"), "s2", List.of("high"), "s3", List.of("high"), "s4", List.of("high"));
+
+    private StationProcess station;
+    private Api api;
+
+    @BeforeAll
+    void startStationWithARosterInItsMeetingFolder() throws Exception {
+        Path config = Files.createTempDirectory("kv-roster-config-");
+        Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
+        Files.writeString(config.resolve("roster.csv"), "name,unit\nPhạm Thị Hoa,Văn phòng Sở\nĐỗ Minh Khang,Thanh tra Sở\n",
+                StandardCharsets.UTF_8);
+        station = StationProcess.start(config, Files.createTempDirectory("kv-roster-data-"));
+        api = new Api(station.url(), station.passphrase());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (station != null) station.close();
+    }
+
+    @Test
+    @Order(1)
+    void theRosterCsvInTheMeetingFolderIsLoadedOnFirstStartAndBecomesTheSummonedCount() {
+        Api.Reply people = api.adminGet("/api/admin/roster?q=");
+        assertEquals(200, people.status(), people.body());
+        assertEquals(2, people.json().path("people").size());
+        JsonNode status = api.get("/api/polls/" + POLL).json();
+        assertEquals(2, status.path("summoned").asInt(), "summoned comes from the roster, not meeting.yaml's 40");
+        assertEquals(0, status.path("present").asInt());
+        assertTrue(status.path("rosterUsed").asBoolean());
+    }
+
+    @Test
+    @Order(2)
+    void aCsvWithABomIsImportedAndItsBadRowsAreReportedWithTheirLineNumbers() throws Exception {
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        csv.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        csv.write(("Name,Unit\r\n"                                  // line 1
+                + "Nguyễn Văn An,Phòng Tổ chức cán bộ\r\n"          // line 2
+                + "Nguyễn Văn An,Ban Quản lý dự án\r\n"             // line 3: same name, another unit: another person
+                + ",Phòng Kế hoạch\r\n"                             // line 4: no name
+                + "\"Trần Thị Bình, Phó trưởng phòng\",Phòng Kế hoạch\r\n" // line 5: quoted comma is fine
+                + "Lê Hoàng Cường,Phòng Quản lý xây dựng,extra\r\n" // line 6: a stray column
+                + "Nguyễn Văn An,Phòng Tổ chức cán bộ\r\n"          // line 7: the same as line 2
+                + "Phạm Thị Hoa,Văn phòng Sở\r\n"                   // line 8: already on the roster
+                + "Hoàng Thị Dung,Công đoàn Sở\r\n").getBytes(StandardCharsets.UTF_8)); // line 9
+        Api.Reply reply = importCsv(csv.toByteArray());
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(4, reply.json().path("added").asInt(), reply.body());
+        List<Integer> badLines = new ArrayList<>();
+        reply.json().path("badRows").forEach(r -> badLines.add(r.path("line").asInt()));
+        assertEquals(List.of(4, 6, 7, 8), badLines, reply.body());
+        reply.json().path("badRows").forEach(r -> assertFalse(r.path("problem").path("vi").asText().isBlank()));
+        assertEquals(6, reply.json().path("turnout").path("summoned").asInt());
+    }
+
+    @Test
+    @Order(3)
+    void aFileThatIsNotUtf8IsRefusedWithAClearMessage() {
+        Api.Reply reply = importCsv("name,unit\nNguy\u00EAn,X\n".getBytes(StandardCharsets.ISO_8859_1)); // as a legacy Excel "CSV" would
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals("bad_csv", reply.errorCode());
+        assertTrue(reply.body().contains("UTF-8"), reply.body());
+    }
+
+    @Test
+    @Order(4)
+    void searchIgnoresDiacriticsCaseAndTheLetterDj() {
+        assertEquals(2, search("nguyen van an").size(), "both Nguyễn Văn An, in their two units");
+        assertEquals(2, search("NGUYỄN văn AN").size());
+        List<JsonNode> khang = search("do minh");
+        assertEquals(1, khang.size());
+        assertEquals("Đỗ Minh Khang", khang.get(0).path("name").asText());
+        assertEquals(1, search("binh").size());
+        assertEquals(0, search("nguyen thi").size());
+    }
+
+    @Test
+    @Order(5)
+    void typingThePresentCountIsRefusedOnceTheRosterCountsPeople() {
+        Api.Reply reply = api.adminPost("/api/admin/present", Map.of("present", 3));
+        assertEquals(409, reply.status(), reply.body());
+        assertEquals("presence_from_roster", reply.errorCode());
+    }
+
+    @Test
+    @Order(6)
+    void aPersonGetsOneBallotPerPollAndASecondIsRefused() {
+        String an = search("nguyen van an").get(0).path("id").asText();
+        Api.Reply present = api.adminPost("/api/admin/roster/" + an + "/present", Map.of("present", true));
+        assertEquals(200, present.status(), present.body());
+        assertTrue(present.json().path("present").asBoolean());
+
+        Api.Reply slip = handOut(an, "SLIP");
+        assertEquals(200, slip.status(), slip.body());
+        assertTrue(slip.json().path("slip").isMissingNode(), "a pre-printed slip: the desk only records it");
+
+        Api.Reply again = handOut(an, "QR");
+        assertEquals(409, again.status(), again.body());
+        assertEquals("already_handed_out", again.errorCode());
+        assertFalse(again.json().path("error").path("message").path("en").asText().isBlank());
+
+        Api.Reply absent = api.adminPost("/api/admin/roster/" + an + "/present", Map.of("present", false));
+        assertEquals(409, absent.status(), "someone holding a ballot cannot be marked absent");
+        assertEquals("has_ballot", absent.errorCode());
+
+        JsonNode person = api.adminGet("/api/admin/roster/" + an).json();
+        assertEquals(List.of(POLL), List.of(person.path("ballotPolls").get(0).asText()));
+        assertFalse(api.adminGet("/api/admin/roster/" + an).body().matches(".*\\d{198}.*"), "the roster never shows a token");
+    }
+
+    @Test
+    @Order(7)
+    void aVoidedSlipCannotVoteAndItsReplacementCan() {
+        String binh = search("binh").get(0).path("id").asText();
+        Api.Reply qr = handOut(binh, "QR");
+        assertEquals(200, qr.status(), qr.body());
+        String url = qr.json().path("slip").path("url").asText();
+        String lostToken = url.substring(url.lastIndexOf('/') + 1);
+        String lostCode = qr.json().path("slip").path("shortCode").asText();
+        assertTrue(qr.json().path("slip").path("qrSvg").asText().startsWith("<svg"));
+        JsonNode person = api.adminGet("/api/admin/roster/" + binh).json();
+        assertTrue(person.path("present").asBoolean(), "a person handed a ballot is present");
+
+        Api.Reply replaced = api.adminPost("/api/admin/desk/replace",
+                Map.of("personId", binh, "pollId", POLL, "kind", "QR", "code", lostCode.toLowerCase()));
+        assertEquals(200, replaced.status(), replaced.body());
+        assertTrue(replaced.json().path("replacement").asBoolean());
+        String newUrl = replaced.json().path("slip").path("url").asText();
+        String newToken = newUrl.substring(newUrl.lastIndexOf('/') + 1);
+
+        assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of("confirmBelowQuorum", true)).status());
+        Api.Reply lost = api.cast(POLL, lostToken, ALL_HIGH, "AAAA-AAAA");
+        assertEquals(403, lost.status(), lost.body());
+        assertEquals("token_voided", lost.errorCode());
+        assertEquals(200, api.cast(POLL, newToken, ALL_HIGH, "BBBB-BBBB").status());
+
+        Api.Reply castThenLost = api.adminPost("/api/admin/desk/replace",
+                Map.of("personId", binh, "pollId", POLL, "kind", "QR", "code", replaced.json().path("slip").path("shortCode").asText()));
+        assertEquals(409, castThenLost.status(), "a slip already cast cannot be claimed lost");
+        assertEquals("slip_already_cast", castThenLost.errorCode());
+    }
+
+    @Test
+    @Order(8)
+    void theMinutesShowSummonedPresentHandedOutCastAndVoidedAndTheyAddUp() throws Exception {
+        String dung = search("hoang thi dung").get(0).path("id").asText();
+        Api.Reply qr = handOut(dung, "QR");
+        String url = qr.json().path("slip").path("url").asText();
+        assertEquals(200, api.cast(POLL, url.substring(url.lastIndexOf('/') + 1), ALL_HIGH, "CCCC-CCCC").status());
+        String hoa = search("pham thi hoa").get(0).path("id").asText();
+        assertEquals(200, api.adminPost("/api/admin/roster/" + hoa + "/present", Map.of("present", true)).status());
+
+        JsonNode live = api.get("/api/polls/" + POLL).json();
+        assertEquals(3, live.path("handedOut").asInt());
+        assertEquals(4, live.path("present").asInt());
+
+        assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/close", Map.of()).status());
+        JsonNode counts = api.adminGet("/api/admin/polls/" + POLL + "/minutes.json").json().path("counts");
+        assertEquals(6, counts.path("summoned").asInt());
+        assertEquals(4, counts.path("present").asInt());
+        assertEquals(3, counts.path("handedOut").asInt());
+        assertEquals(2, counts.path("received").asInt());
+        assertEquals(1, counts.path("voided").asInt());
+        assertTrue(counts.path("addsUp").asBoolean());
+        assertTrue(counts.path("received").asInt() <= counts.path("handedOut").asInt()
+                && counts.path("handedOut").asInt() <= counts.path("present").asInt()
+                && counts.path("present").asInt() <= counts.path("summoned").asInt());
+
+        String csv = api.adminGet("/api/admin/polls/" + POLL + "/minutes.csv").body();
+        assertTrue(csv.contains("handed_out,3"), csv);
+        String page = api.adminGet("/api/admin/polls/" + POLL + "/minutes?lang=en").body();
+        assertTrue(page.contains("People handed a ballot"), "the printed minutes show the figure");
+        assertTrue(page.contains("holds"));
+
+        Api.Reply late = handOut(hoa, "SLIP");
+        assertEquals(409, late.status());
+        assertEquals("poll_closed", late.errorCode());
+    }
+
+    private Api.Reply handOut(String personId, String kind) {
+        return api.adminPost("/api/admin/desk/hand-out", Map.of("personId", personId, "pollId", POLL, "kind", kind));
+    }
+
+    private List<JsonNode> search(String q) {
+        Api.Reply reply = api.adminGet("/api/admin/roster?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8));
+        assertEquals(200, reply.status(), reply.body());
+        List<JsonNode> people = new ArrayList<>();
+        reply.json().path("people").forEach(people::add);
+        return people;
+    }
+
+    private Api.Reply importCsv(byte[] body) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(station.url() + "/api/admin/roster/import"))
+                    .header("Authorization", "Bearer " + station.passphrase()).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = response.body().isEmpty() ? null : Api.JSON.readTree(response.body());
+            return new Api.Reply(response.statusCode(), json, response.body());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
