@@ -55,7 +55,8 @@ class PostgreSqlOutageTest {
                 for (String token : tokens.subList(0, 60)) {
                     done.add(phones.submit(() -> {
                         String receipt = Receipts.random();
-                        while (true) {
+                        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+                        while (System.nanoTime() < giveUp) {
                             long sent = System.nanoTime();
                             Api.Reply reply = new Api(station.url(), null).cast(POLL, token, BALLOT, receipt);
                             attempts.add(new Attempt(sent, System.nanoTime(), reply.status(), reply.errorCode()));
@@ -69,6 +70,7 @@ class PostgreSqlOutageTest {
                             assertEquals("try_again", reply.errorCode());
                             Thread.sleep(100);
                         }
+                        throw new AssertionError("voting did not resume within 3 minutes");
                     }));
                 }
 
@@ -82,8 +84,11 @@ class PostgreSqlOutageTest {
                 for (String token : outageTokens) {
                     String receipt = Receipts.random();
                     outageReceipts.put(token, receipt);
+                    long sent = System.nanoTime();
                     Api.Reply reply = api.cast(POLL, token, BALLOT, receipt);
+                    long millis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
                     assertEquals(503, reply.status(), reply.body());
+                    assertTrue(millis < 10_000, "told to try again after " + millis + " ms");
                     assertEquals("try_again", reply.errorCode());
                     assertFalse(reply.json().path("error").path("message").path("en").asText().isBlank());
                 }
@@ -93,7 +98,7 @@ class PostgreSqlOutageTest {
                 postgres.startServer();
 
                 // Back by itself: the phones finish, the refused voters retry and are counted.
-                for (Future<?> f : done) f.get();
+                for (Future<?> f : done) f.get(3, java.util.concurrent.TimeUnit.MINUTES);
                 phones.shutdownNow();
                 for (String token : outageTokens) {
                     Api.Reply retry = api.cast(POLL, token, BALLOT, outageReceipts.get(token));

@@ -184,7 +184,7 @@ class TwoStationsOnOnePostgreSqlTest {
             }
             StationProcess.waitUntil(Duration.ofSeconds(60), () -> acknowledgedSoFar.get() >= 30);
             a.kill9(); // mid-vote
-            for (Future<?> f : done) f.get();
+            for (Future<?> f : done) f.get(3, java.util.concurrent.TimeUnit.MINUTES);
             voters.shutdownNow();
 
             assertEquals(120, receiptOfToken.size());
