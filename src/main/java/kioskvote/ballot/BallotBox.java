@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementException;
@@ -27,7 +26,7 @@ public final class BallotBox {
     private final TokenVerifier verifier;
     private final SecureRandom random;
     private final StationEvents events;
-    private final ReentrantLock castQueue = new ReentrantLock(true);
+    private final CastWriter castWriter;
 
     public BallotBox(Jdbi jdbi, Meeting meeting, TokenVerifier verifier, SecureRandom random, StationEvents events) {
         this.jdbi = jdbi;
@@ -35,6 +34,7 @@ public final class BallotBox {
         this.verifier = verifier;
         this.random = random;
         this.events = events;
+        this.castWriter = new CastWriter(jdbi);
     }
 
     /** Checks a token without spending it, so a page can tell the voter early that a slip is no good. */
@@ -102,36 +102,26 @@ public final class BallotBox {
         return new CastReceipt(receipt, false);
     }
 
-    /**
-     * The casting transaction. Casts of one poll serialize on the poll row anyway; queueing them here
-     * first, in arrival order, keeps a burst from piling up as lock waiters inside the database, which
-     * cost H2 several times the CPU per ballot and sent p99 latency at 256 connections from about
-     * 0.5 s to 10 s (bench/run). Across stations sharing PostgreSQL, the row lock still orders them.
-     */
+    /** The statements of one cast; CastWriter runs them inside a group-committed transaction. */
     private void storeBallot(Poll poll, String serial, String receipt, String answersJson) {
-        castQueue.lock();
-        try {
-            jdbi.useTransaction(h -> {
-                requireIssued(new SlipDao(h), serial);
-                // Taken first: the poll row's lock orders every cast of this poll against the others and against the close.
-                if (!new PollStateDao(h).countCastIfOpen(poll.id())) throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
-                BallotDao ballots = new BallotDao(h);
-                try {
-                    ballots.spendToken(poll.id(), serial);
-                } catch (StatementException e) {
-                    if (isUniqueViolation(e)) throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
-                    throw e;
-                }
-                try {
-                    ballots.insertBallot(randomId(), poll.id(), receipt, answersJson);
-                } catch (StatementException e) {
-                    if (isUniqueViolation(e)) throw new BallotRejected(BallotRejected.Code.RECEIPT_TAKEN);
-                    throw e;
-                }
-            });
-        } finally {
-            castQueue.unlock();
-        }
+        castWriter.write(h -> {
+            requireIssued(new SlipDao(h), serial);
+            // The poll row's lock orders every cast of this poll against the others and against the close.
+            if (!new PollStateDao(h).countCastIfOpen(poll.id())) throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
+            BallotDao ballots = new BallotDao(h);
+            try {
+                ballots.spendToken(poll.id(), serial);
+            } catch (StatementException e) {
+                if (isUniqueViolation(e)) throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
+                throw e;
+            }
+            try {
+                ballots.insertBallot(randomId(), poll.id(), receipt, answersJson);
+            } catch (StatementException e) {
+                if (isUniqueViolation(e)) throw new BallotRejected(BallotRejected.Code.RECEIPT_TAKEN);
+                throw e;
+            }
+        });
     }
 
     /**
