@@ -58,6 +58,11 @@ public final class ErrorCatalog {
                 "A kiosk name is lowercase letters, digits and dashes (for example phong-1).");
     }
 
+    public static ApiError kioskSessionGone() {
+        return new ApiError(410, "kiosk_session_gone", "Phiên bỏ phiếu trên máy này đã kết thúc. Hãy bắt đầu lại bằng phiếu của bạn.",
+                "This kiosk's ballot session has ended. Please start again with your slip.");
+    }
+
     public static ApiError photoUnreadable() {
         return new ApiError(400, "photo_no_code", "Không đọc được mã QR trong ảnh. Hãy chụp lại gần hơn, đủ sáng, hoặc nhập mã ngắn in trên phiếu.",
                 "No QR code could be read in the photo. Take it again, closer and in good light, or type the short code printed on the slip.");

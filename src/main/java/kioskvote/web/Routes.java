@@ -31,6 +31,8 @@ public final class Routes {
         var chairPage = new ChairPage(station);
         var adminPages = new AdminPages(station, guard);
         var roster = new RosterApi(station);
+        var kiosk = new KioskPages(station);
+        var deskPage = new DeskPage(station);
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -51,6 +53,16 @@ public final class Routes {
         app.post("/v/{token}/cast", ballotPages::cast);
         app.get("/receipt/{code}", ballotPages::receipt);
 
+        // tablet kiosk in a booth (pages; the slip, its short code, a photo of it, or the desk unlocks one ballot)
+        app.get("/kiosk/{name}", kiosk::welcome);
+        app.post("/kiosk/{name}/start", kiosk::start);         // a scanned token / slip URL, or the short code typed
+        app.post("/kiosk/{name}/photo", kiosk::photo);         // a photo of the slip, QR read on the station
+        app.get("/kiosk/{name}/desk", kiosk::fromDesk);        // the ballot the desk sent to this kiosk, once
+        app.post("/kiosk/{name}/review", kiosk::review);
+        app.post("/kiosk/{name}/change", kiosk::change);
+        app.post("/kiosk/{name}/cast", kiosk::cast);
+        app.post("/kiosk/{name}/abandon", kiosk::abandon);     // idle timeout mid-ballot
+
         // chair's screen (page; no login, turnout only until the close)
         app.get("/chair", chairPage::show);
 
@@ -64,6 +76,8 @@ public final class Routes {
         app.post("/admin/polls/{pollId}/close", adminPages::close);
         app.post("/admin/slips", adminPages::issueSlips);     // answers the printable slip sheet
         app.post("/admin/slips/void", adminPages::voidSlip);
+        app.get("/admin/desk", deskPage::show);               // check-in desk: search, present, hand out (desk.js → /api/admin/…)
+        app.get("/admin/desk/people", deskPage::people);      // the desk's search results, as a fragment
 
         // voter (no login: the token is the credential)
         app.get("/api/ping", ctx -> ctx.result("ok")); // liveness; the benchmark's HTTP ceiling (bench/)

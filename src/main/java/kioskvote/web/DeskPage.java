@@ -1,0 +1,49 @@
+package kioskvote.web;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.javalin.http.Context;
+import kioskvote.meeting.PollStatus;
+import kioskvote.roster.Person;
+
+/**
+ * The check-in desk (/admin/desk, behind the admin session): search the roster, mark people present,
+ * hand out one ballot each. The page is a shell; desk.js calls the admin JSON API for every action and
+ * reloads the list of people as a fragment rendered here, so the words live in the templates.
+ */
+final class DeskPage {
+    private final Station station;
+
+    DeskPage(Station station) {
+        this.station = station;
+    }
+
+    /** GET /admin/desk */
+    void show(Context ctx) {
+        PageText t = PageText.of(ctx);
+        List<PollStatus> polls = station.desk().statuses().stream().filter(s -> !s.state().equals("closed")).toList();
+        Map<String, Object> params = new HashMap<>();
+        params.put("t", t);
+        params.put("meeting", station.meeting());
+        params.put("polls", polls);
+        params.put("langSwitch", "?lang=" + t.otherLang());
+        Pages.render(ctx, "desk.jte", params);
+    }
+
+    /** GET /admin/desk/people?q=…&poll=…: the people found, with what the desk may do for each. */
+    void people(Context ctx) {
+        PageText t = PageText.of(ctx);
+        String pollId = Optional.ofNullable(ctx.queryParam("poll")).orElse("");
+        List<Person> people = station.roster().search(Optional.ofNullable(ctx.queryParam("q")).orElse(""));
+        Optional<PollStatus> poll = station.desk().statuses().stream().filter(s -> s.pollId().equals(pollId)).findFirst();
+        Map<String, Object> params = new HashMap<>();
+        params.put("t", t);
+        params.put("people", people);
+        params.put("pollId", pollId);
+        params.put("turnout", poll.orElse(null));
+        Pages.render(ctx, "desk-people.jte", params);
+    }
+}

@@ -1,0 +1,143 @@
+// The check-in desk: search as you type, then one button per action, each a call to the admin JSON API
+// (the admin session cookie carries the login). After every action the list is fetched again, rendered
+// by the station. A QR handed out is shown once and cleared when the clerk hides it.
+(function () {
+  'use strict';
+  var people = document.getElementById('desk-people');
+  if (!people || !window.fetch) return;
+  var search = document.getElementById('desk-search');
+  var poll = document.getElementById('desk-poll');
+  var kiosk = document.getElementById('desk-kiosk');
+  var timer = null;
+
+  function notice(text, isError) {
+    var ok = document.getElementById('desk-notice');
+    var bad = document.getElementById('desk-error');
+    ok.hidden = isError; bad.hidden = !isError;
+    (isError ? bad : ok).textContent = text;
+  }
+
+  function message(json) {
+    var lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
+    return json && json.error ? json.error.message[lang] : '';
+  }
+
+  function refresh() {
+    var url = '/admin/desk/people?q=' + encodeURIComponent(search.value) + '&poll=' + encodeURIComponent(poll.value || '');
+    fetch(url, { cache: 'no-store', credentials: 'same-origin' })
+      .then(function (r) { return r.text(); })
+      .then(function (html) {
+        var page = new DOMParser().parseFromString(html, 'text/html');
+        var main = page.getElementById('main') || page.body;
+        people.textContent = '';
+        while (main.firstChild) people.appendChild(document.adoptNode(main.firstChild));
+      });
+  }
+
+  function api(path, body) {
+    return fetch(path, { method: 'POST', credentials: 'same-origin', cache: 'no-store',
+      headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      .then(function (r) { return r.json().then(function (json) { return { ok: r.ok, json: json }; }); });
+  }
+
+  function done(answer, okText) {
+    if (!answer.ok) { notice(message(answer.json), true); refresh(); return; }
+    var json = answer.json;
+    if (json.slip) {
+      document.getElementById('desk-qr-code').innerHTML = json.slip.qrSvg; // the station's own SVG, no user text in it
+      document.getElementById('desk-qr-short').textContent = json.slip.shortCode;
+      document.getElementById('desk-qr').hidden = false;
+      document.getElementById('desk-qr').scrollIntoView();
+    }
+    notice(okText(json), false);
+    refresh();
+  }
+
+  function words(en, vi) { return document.documentElement.lang === 'en' ? en : vi; }
+
+  people.addEventListener('click', function (e) {
+    var button = e.target.closest('button[data-action]');
+    if (!button) return;
+    var person = button.closest('[data-person]').getAttribute('data-person');
+    var action = button.getAttribute('data-action');
+    if (action === 'present') {
+      api('/api/admin/roster/' + person + '/present', { present: true }).then(function (a) {
+        done(a, function () { return words('Marked present.', 'Đã đánh dấu có mặt.'); });
+      });
+      return;
+    }
+    var body = { personId: person, pollId: poll.value, kind: action };
+    if (action === 'KIOSK') body.kiosk = kiosk.value.trim();
+    api('/api/admin/desk/hand-out', body).then(function (a) {
+      done(a, function (json) {
+        if (json.kind === 'KIOSK') return words('Ballot sent to kiosk ' + json.kiosk + '.', 'Đã gửi phiếu tới máy ' + json.kiosk + '.');
+        if (json.kind === 'QR') return words('Show the QR code to the person.', 'Cho người nhận quét mã QR.');
+        return words('One printed slip handed out.', 'Đã ghi nhận phát một phiếu in.');
+      });
+    });
+  });
+
+  people.addEventListener('submit', function (e) {
+    var form = e.target.closest('form.replace');
+    if (!form) return;
+    e.preventDefault();
+    var person = form.closest('[data-person]').getAttribute('data-person');
+    var body = { personId: person, pollId: poll.value, kind: form.elements.kind.value, code: form.elements.code.value.trim() };
+    if (body.kind === 'KIOSK') body.kiosk = kiosk.value.trim();
+    api('/api/admin/desk/replace', body).then(function (a) {
+      done(a, function () { return words('The lost slip is voided and a new ballot handed out.', 'Đã huỷ phiếu bị mất và phát phiếu mới.'); });
+    });
+  });
+
+  document.getElementById('desk-qr-hide').addEventListener('click', function () {
+    document.getElementById('desk-qr-code').textContent = '';
+    document.getElementById('desk-qr-short').textContent = '';
+    document.getElementById('desk-qr').hidden = true;
+    search.focus();
+  });
+
+  document.getElementById('desk-import').addEventListener('change', function () {
+    var file = this.files[0];
+    if (!file) return;
+    fetch('/api/admin/roster/import', { method: 'POST', credentials: 'same-origin', body: file, headers: { 'Content-Type': 'text/csv' } })
+      .then(function (r) { return r.json().then(function (json) { return { ok: r.ok, json: json }; }); })
+      .then(function (a) {
+        var report = document.getElementById('desk-import-report');
+        report.textContent = '';
+        if (!a.ok) { notice(message(a.json), true); return; }
+        var lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
+        var p = document.createElement('p');
+        p.textContent = words('Added ' + a.json.added + ' people.', 'Đã thêm ' + a.json.added + ' người.');
+        report.appendChild(p);
+        if (a.json.badRows.length) {
+          var list = document.createElement('ul');
+          a.json.badRows.forEach(function (row) {
+            var li = document.createElement('li');
+            li.className = 'warning';
+            li.textContent = words('Line ', 'Dòng ') + row.line + ': ' + row.problem[lang];
+            list.appendChild(li);
+          });
+          report.appendChild(list);
+        }
+        refresh();
+      });
+  });
+
+  function loadKiosks() {
+    fetch('/api/admin/desk/kiosks', { cache: 'no-store', credentials: 'same-origin' })
+      .then(function (r) { return r.json(); })
+      .then(function (json) {
+        var list = document.getElementById('desk-kiosks');
+        list.textContent = '';
+        json.kiosks.forEach(function (name) { var o = document.createElement('option'); o.value = name; list.appendChild(o); });
+        if (!kiosk.value && json.kiosks.length) kiosk.value = json.kiosks[0];
+      })
+      .catch(function () {})
+      .then(function () { setTimeout(loadKiosks, 5000); });
+  }
+
+  search.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(refresh, 150); });
+  poll.addEventListener('change', refresh);
+  refresh();
+  loadKiosks();
+})();

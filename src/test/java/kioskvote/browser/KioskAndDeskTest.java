@@ -1,0 +1,366 @@
+package kioskvote.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+
+import kioskvote.e2e.Api;
+import kioskvote.e2e.StationProcess;
+
+/**
+ * The tablet kiosks (1024×768) and the check-in desk in real headless Chromium: the four ways into a
+ * ballot (a scanner typing the slip URL, the short code typed, a photo of the slip, the desk unlocking a
+ * kiosk), the wipe after a cast and after idling, and two kiosks voting at once. Screenshots go to
+ * target/screenshots/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KioskAndDeskTest {
+    static final String POLL = "tin-nhiem";
+    static final Duration LONG = Duration.ofSeconds(60); // two cores shared with other test runs: generous limits
+
+    private StationProcess station;
+    private Api api;
+    private Chromium desk;
+    private Chromium kiosk1;
+    private Chromium kiosk2;
+    private final List<JsonNode> slips = new ArrayList<>();
+    private int nextSlip;
+
+    @BeforeAll
+    void startStationAndBrowsers() throws Exception {
+        assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
+        Path config = Files.createTempDirectory("kv-kiosk-config-");
+        Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
+        Files.writeString(config.resolve("roster.csv"), "\uFEFFname,unit\r\n"
+                + "Nguyễn Văn An,Phòng Tổ chức cán bộ\r\nNguyễn Văn An,Ban Quản lý dự án\r\nTrần Thị Bình,Phòng Kế hoạch\r\n"
+                + "Lê Hoàng Cường,Thanh tra Sở\r\nĐỗ Minh Khang,Văn phòng Sở\r\nPhạm Thị Hoa,Công đoàn Sở\r\n", StandardCharsets.UTF_8);
+        station = StationProcess.start(config, Files.createTempDirectory("kv-kiosk-data-"));
+        api = new Api(station.url(), station.passphrase());
+        Api.Reply issued = api.adminPost("/api/admin/slips", Map.of("count", 8, "format", "json"));
+        assertEquals(200, issued.status(), issued.body());
+        issued.json().path("slips").forEach(slips::add);
+        assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of("confirmBelowQuorum", true)).status());
+        desk = Chromium.start(1280, 900, false, true);
+        kiosk1 = Chromium.start(1024, 768, false, true);
+        kiosk2 = Chromium.start(1024, 768, false, true);
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        for (Chromium browser : new Chromium[] {desk, kiosk1, kiosk2}) if (browser != null) browser.close();
+        if (station != null) station.close();
+    }
+
+    @Test
+    @Order(1)
+    void aScannerTypesTheSlipUrlAndAfterTheCastTheKioskForgetsTheVoter() throws Exception {
+        openKiosk(kiosk1, "phong-1", "?receipt=2&idle=300");
+        assertEquals("scan", kiosk1.driver.switchTo().activeElement().getAttribute("id"), "the scan field has the focus");
+        kiosk1.screenshot("kiosk-welcome");
+        long history = history(kiosk1);
+        JsonNode slip = slip();
+
+        // A USB/Bluetooth scanner is a keyboard: the URL in the QR, then Enter, into whatever has the focus.
+        kiosk1.driver.switchTo().activeElement().sendKeys(slip.path("url").asText() + Keys.ENTER);
+        awaitBallot(kiosk1);
+        String session = kiosk1.find("#kiosk-ballot input[name=session]").getAttribute("value");
+        rateAll(kiosk1, "high");
+        kiosk1.screenshot("kiosk-ballot");
+        kiosk1.find("#kiosk-review-button").click();
+        await(kiosk1, "#kiosk-cast-button");
+        kiosk1.screenshot("kiosk-review");
+        kiosk1.find("#kiosk-cast-button").click();
+        String receipt = await(kiosk1, "#receipt-code").getText();
+        kiosk1.screenshot("kiosk-receipt");
+
+        awaitWelcome(kiosk1);
+        assertNothingOfTheLastVoter(kiosk1, history, receipt, session);
+        assertEquals(409, api.cast(POLL, token(slip), Map.of(), "ZZZZ-ZZZZ").status(), "the slip was spent");
+        for (String path : List.of("/kiosk/phong-1", "/kiosk/phong-1/desk")) {
+            var reply = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(station.url() + path)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertEquals("no-store", reply.headers().firstValue("Cache-Control").orElse(""), path + " must not be cached");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theShortCodeTypedByHandOpensTheBallotAndABlankIsWarnedAbout() {
+        openKiosk(kiosk1, "phong-1", "?receipt=60&idle=300");
+        long history = history(kiosk1);
+        JsonNode slip = slip();
+        String typed = slip.path("shortCode").asText().toLowerCase().replace("-", " ");
+        kiosk1.find("#short-code").sendKeys(typed);
+        kiosk1.find("#short-code-button").click();
+        awaitBallot(kiosk1);
+        kiosk1.find("#q-s1 .level-medium").click();
+        kiosk1.find("#kiosk-review-button").click();
+        await(kiosk1, "#kiosk-cast-button");
+        assertTrue(kiosk1.find(".kiosk-review").getText().contains("3"), "three subjects left blank are counted");
+        kiosk1.find("#kiosk-change-button").click();
+        awaitBallot(kiosk1);
+        assertTrue(kiosk1.find("#q-s1 .level-medium input").isSelected(), "back to the ballot as it was");
+        rateAll(kiosk1, "high");
+        kiosk1.find("#kiosk-review-button").click();
+        await(kiosk1, "#kiosk-cast-button").click();
+        String receipt = await(kiosk1, "#receipt-code").getText();
+        kiosk1.find("#kiosk-done").click(); // the voter need not wait for the timer
+        awaitWelcome(kiosk1);
+        assertNothingOfTheLastVoter(kiosk1, history, receipt, "");
+
+        // The same code again: refused on the welcome screen, and the message is wiped too.
+        kiosk1.find("#short-code").sendKeys(slip.path("shortCode").asText() + Keys.ENTER);
+        WebElement error = await(kiosk1, "#kiosk-error:not([hidden])");
+        assertTrue(error.getText().contains("đã được sử dụng"), error.getText());
+    }
+
+    @Test
+    @Order(3)
+    void aPhotoOfTheSlipTakenWithTheTabletCameraOpensTheBallot() throws Exception {
+        openKiosk(kiosk1, "phong-1", "?receipt=2&idle=300");
+        long history = history(kiosk1);
+        JsonNode slip = slip();
+        Path photo = photographOf(slip.path("url").asText());
+        kiosk1.find("#photo").sendKeys(photo.toAbsolutePath().toString());
+        awaitBallot(kiosk1);
+        rateAll(kiosk1, "low");
+        kiosk1.find("#kiosk-review-button").click();
+        await(kiosk1, "#kiosk-cast-button").click();
+        String receipt = await(kiosk1, "#receipt-code").getText();
+        awaitWelcome(kiosk1);
+        assertNothingOfTheLastVoter(kiosk1, history, receipt, "");
+
+        Path blank = Files.createTempFile("kv-no-qr-", ".png");
+        ImageIO.write(new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB), "png", blank.toFile());
+        kiosk1.find("#photo").sendKeys(blank.toAbsolutePath().toString());
+        WebElement error = await(kiosk1, "#kiosk-error:not([hidden])");
+        assertTrue(error.getText().contains("QR"), error.getText());
+    }
+
+    @Test
+    @Order(4)
+    void theDeskFindsAPersonWithoutAccentsAndSendsABallotToAKiosk() throws Exception {
+        signInAtTheDesk();
+        openKiosk(kiosk2, "phong-2", "?receipt=2&idle=300");
+        long history = history(kiosk2);
+        desk.find("#desk-search").sendKeys("nguyen van an");
+        desk.waitUpTo(LONG).until(d -> d.findElements(By.cssSelector(".desk-person")).size() == 2);
+        WebElement kioskName = desk.find("#desk-kiosk"); // the desk offers the kiosks it has heard from; the clerk picks phong-2
+        kioskName.clear();
+        kioskName.sendKeys("phong-2");
+        desk.find(".desk-person [data-action=KIOSK]").click();
+        assertTrue(await(desk, "#desk-notice:not([hidden])").getText().contains("phong-2"));
+        desk.waitUpTo(LONG).until(d -> d.findElements(By.cssSelector(".desk-person .badge.received")).size() == 1);
+        desk.screenshot("desk-search");
+
+        awaitBallot(kiosk2); // the kiosk unlocks by itself
+        rateAll(kiosk2, "medium");
+        kiosk2.find("#kiosk-review-button").click();
+        await(kiosk2, "#kiosk-cast-button").click();
+        String receipt = await(kiosk2, "#receipt-code").getText();
+        awaitWelcome(kiosk2);
+        assertNothingOfTheLastVoter(kiosk2, history, receipt, "");
+
+        // A second ballot for the same person is refused with the reason.
+        desk.find(".desk-person [data-action=replace] input[name=code]"); // the row now offers only "lost slip"
+        Api.Reply again = api.adminPost("/api/admin/desk/hand-out", Map.of("personId",
+                desk.find(".desk-person .badge.received").findElement(By.xpath("ancestor::li")).getAttribute("data-person"),
+                "pollId", POLL, "kind", "QR"));
+        assertEquals(409, again.status());
+
+        // The other Nguyễn Văn An gets a QR on the desk screen, shown once.
+        desk.find(".desk-person [data-action=QR]").click();
+        WebElement qr = await(desk, "#desk-qr:not([hidden]) svg");
+        assertTrue(qr.isDisplayed());
+        desk.screenshot("desk-qr");
+        desk.find("#desk-qr-hide").click();
+        assertEquals("", desk.find("#desk-qr-code").getAttribute("innerHTML"), "the code is gone from the desk page");
+    }
+
+    @Test
+    @Order(5)
+    void anIdleKioskWipesTheBallotAndADeskBallotLeftUnusedCanBeReplaced() {
+        openKiosk(kiosk1, "phong-1", "?receipt=2&idle=4");
+        long history = history(kiosk1);
+        JsonNode slip = slip();
+        kiosk1.find("#scan").sendKeys(slip.path("url").asText() + Keys.ENTER);
+        awaitBallot(kiosk1);
+        String session = kiosk1.find("#kiosk-ballot input[name=session]").getAttribute("value");
+        kiosk1.find("#q-s1 .level-low").click();
+        awaitWelcome(kiosk1); // nobody touches the tablet for 4 s
+        assertNothingOfTheLastVoter(kiosk1, history, "", session);
+        assertFalse(kiosk1.driver.getPageSource().contains("level-low"), "the half-filled ballot is gone");
+        assertEquals(200, api.post("/api/polls/" + POLL + "/token-check", Map.of("token", token(slip))).status(),
+                "the slip was not spent: its owner can start again");
+
+        // A ballot the desk sent and nobody cast: voided when the kiosk wipes, and the person may get another.
+        String khang = api.adminGet("/api/admin/roster?q=khang").json().path("people").get(0).path("id").asText();
+        Api.Reply sent = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", khang, "pollId", POLL, "kind", "KIOSK", "kiosk", "phong-1"));
+        assertEquals(200, sent.status(), sent.body());
+        long voided = api.get("/api/polls/" + POLL).json().path("voided").asLong();
+        awaitBallot(kiosk1);
+        awaitWelcome(kiosk1);
+        desk.waitUpTo(LONG).until(d -> api.get("/api/polls/" + POLL).json().path("voided").asLong() == voided + 1);
+        Api.Reply replacement = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", khang, "pollId", POLL, "kind", "SLIP"));
+        assertEquals(200, replacement.status(), replacement.body());
+        assertTrue(replacement.json().path("replacement").asBoolean());
+    }
+
+    @Test
+    @Order(6)
+    void twoKiosksVoteAtOnce() {
+        openKiosk(kiosk1, "phong-1", "?receipt=2&idle=300");
+        openKiosk(kiosk2, "phong-2", "?receipt=2&idle=300");
+        long cast = api.get("/api/polls/" + POLL).json().path("cast").asLong();
+        JsonNode first = slip();
+        JsonNode second = slip();
+        kiosk1.find("#scan").sendKeys(first.path("url").asText() + Keys.ENTER);
+        kiosk2.find("#short-code").sendKeys(second.path("shortCode").asText() + Keys.ENTER);
+        awaitBallot(kiosk1);
+        awaitBallot(kiosk2);
+        rateAll(kiosk1, "high");
+        rateAll(kiosk2, "low");
+        kiosk1.find("#kiosk-review-button").click();
+        kiosk2.find("#kiosk-review-button").click();
+        await(kiosk1, "#kiosk-cast-button").click();
+        await(kiosk2, "#kiosk-cast-button").click();
+        String r1 = await(kiosk1, "#receipt-code").getText();
+        String r2 = await(kiosk2, "#receipt-code").getText();
+        assertNotEquals(r1, r2);
+        awaitWelcome(kiosk1);
+        awaitWelcome(kiosk2);
+        assertEquals(cast + 2, api.get("/api/polls/" + POLL).json().path("cast").asLong());
+    }
+
+    // --- helpers
+
+    private void signInAtTheDesk() {
+        desk.driver.get(station.url() + "/admin");
+        desk.find("#passphrase").sendKeys(station.passphrase());
+        desk.find("form[action='/admin'] button").click();
+        await(desk, "#present");
+        desk.driver.get(station.url() + "/admin/desk");
+        await(desk, "#desk-search");
+    }
+
+    private void openKiosk(Chromium kiosk, String name, String query) {
+        kiosk.driver.get(station.url() + "/kiosk/" + name + query);
+        await(kiosk, "#welcome #scan");
+        mark(kiosk);
+    }
+
+    private static long history(Chromium browser) {
+        return ((Number) browser.driver.executeScript("return history.length")).longValue();
+    }
+
+    private static void awaitBallot(Chromium kiosk) {
+        await(kiosk, "#kiosk-ballot");
+    }
+
+    /** The welcome screen loaded afresh: the marker set on the previous document is gone. Then marks the new one. */
+    private static void awaitWelcome(Chromium kiosk) {
+        kiosk.waitUpTo(LONG).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return !window.__lastVoter && !!document.getElementById('welcome') && document.readyState === 'complete'")));
+        mark(kiosk);
+    }
+
+    /** Marks the document, so that a reload (the kiosk's wipe) can be told from the same page. */
+    private static void mark(Chromium kiosk) {
+        kiosk.driver.executeScript("window.__lastVoter = true");
+    }
+
+    private static void assertNothingOfTheLastVoter(Chromium kiosk, long historyBefore, String receipt, String session) {
+        String page = kiosk.driver.getPageSource();
+        if (!receipt.isEmpty()) assertFalse(page.contains(receipt), "the receipt code is gone");
+        if (!session.isEmpty()) assertFalse(page.contains(session), "the session is gone");
+        assertFalse(page.contains("kiosk-ballot") || page.contains("receipt-code"), "no ballot or receipt in the page");
+        assertEquals(historyBefore, history(kiosk), "the history did not grow: no page of the voter to go back to");
+        assertEquals(0L, ((Number) kiosk.driver.executeScript("return localStorage.length + sessionStorage.length")).longValue());
+        assertEquals("", kiosk.driver.executeScript("return document.cookie"));
+        assertEquals("", kiosk.find("#scan").getAttribute("value"));
+        assertEquals("", kiosk.find("#short-code").getAttribute("value"));
+    }
+
+    private static void rateAll(Chromium kiosk, String level) {
+        for (WebElement option : kiosk.findAll("#kiosk-ballot .level-" + level)) option.click();
+    }
+
+    private static WebElement await(Chromium browser, String css) {
+        try {
+            return browser.waitUpTo(LONG).until(d -> {
+                List<WebElement> found = d.findElements(By.cssSelector(css));
+                return found.isEmpty() || !found.get(0).isDisplayed() && !css.contains("svg") ? null : found.get(0);
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no " + css + " on " + browser.driver.getCurrentUrl() + "; the page says:\n"
+                    + browser.driver.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    private JsonNode slip() {
+        return slips.get(nextSlip++);
+    }
+
+    private static String token(JsonNode slip) {
+        String url = slip.path("url").asText();
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    /** A slip as a tablet camera sees it: the QR small in a larger, grey, slightly turned picture, as a JPEG. */
+    private static Path photographOf(String url) throws Exception {
+        BitMatrix matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 4));
+        int scale = 6;
+        BufferedImage photo = new BufferedImage(2400, 1800, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = photo.createGraphics();
+        g.setColor(new Color(170, 165, 160));
+        g.fillRect(0, 0, photo.getWidth(), photo.getHeight());
+        g.setTransform(AffineTransform.getRotateInstance(Math.toRadians(7), 1200, 900));
+        int size = matrix.getWidth() * scale;
+        int x0 = 1000 - size / 2;
+        int y0 = 900 - size / 2;
+        g.setColor(new Color(245, 243, 238));
+        g.fillRect(x0 - 200, y0 - 150, size + 400, size + 300);
+        g.setColor(new Color(30, 30, 35));
+        for (int y = 0; y < matrix.getHeight(); y++) {
+            for (int x = 0; x < matrix.getWidth(); x++) if (matrix.get(x, y)) g.fillRect(x0 + x * scale, y0 + y * scale, scale, scale);
+        }
+        g.dispose();
+        Path file = Files.createTempFile("kv-slip-photo-", ".jpg");
+        ImageIO.write(photo, "jpg", file.toFile());
+        return file;
+    }
+}
