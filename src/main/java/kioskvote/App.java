@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import io.javalin.Javalin;
 
 import kioskvote.admin.AttemptLimiter;
+import kioskvote.admin.AdminPassphrase;
 import kioskvote.admin.Passphrase;
 import kioskvote.audit.AuditLog;
 import kioskvote.ballot.BallotBox;
@@ -65,7 +66,8 @@ public final class App {
         return new Station(meeting, jdbi,
                 new BallotBox(jdbi, meeting, new TokenVerifier(key, meeting.id()), random, feed), desk, slips,
                 new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random,
-                new Roster(jdbi, meeting, slips, audit, random, feed, settings.publicBaseUrl()), new KioskSessions(clock, random));
+                new Roster(jdbi, meeting, slips, audit, random, feed, settings.publicBaseUrl()), new KioskSessions(clock, random),
+                new AdminPassphrase(jdbi, settings.config().station().adminPassphrase()));
     }
 
     /** Starts HTTP on the given port (0 picks a free one). */
@@ -107,20 +109,13 @@ public final class App {
             }
             Optional<String> configured = config.station().adminPassphrase();
             if (existing.isEmpty()) {
-                String passphrase = configured.orElseGet(() -> Passphrase.generate(random));
-                String salt = Passphrase.newSalt(random);
-                stations.insert(new StationRow(meeting.id(), 0, salt, Passphrase.hash(passphrase, salt)));
+                stations.insert(new StationRow(meeting.id(), 0, "", AdminPassphrase.FROM_CONFIG));
+                if (configured.isEmpty()) generatePassphrase(h, stations, audit, random, out);
                 stations.setKeyFingerprint(keyFingerprint);
                 audit.append(h, "station-created", "meeting=" + meeting.id() + " config-sha256=" + config.sourceSha256());
                 if (config.roster().isPresent()) Roster.importInto(h, config.roster().get(), audit, random); // kiosk-config/…/roster.csv
-                if (configured.isEmpty()) {
-                    out.println("Admin passphrase (shown once, write it down): " + passphrase);
-                }
-            } else if (configured.isPresent()
-                    && !Passphrase.matches(configured.get(), existing.get().adminSalt(), existing.get().adminHash())) {
-                String salt = Passphrase.newSalt(random);
-                stations.setAdminHash(salt, Passphrase.hash(configured.get(), salt));
-                audit.append(h, "admin-passphrase-changed", "from meeting.yaml");
+            } else if (configured.isEmpty() && AdminPassphrase.FROM_CONFIG.equals(existing.get().adminHash())) {
+                generatePassphrase(h, stations, audit, random, out); // meeting.yaml no longer sets one
             }
             if (existing.isPresent() && recordedKey.isEmpty()) {
                 stations.setKeyFingerprint(keyFingerprint); // a database from before the key was recorded
@@ -139,6 +134,15 @@ public final class App {
             }
             audit.append(h, "station-started", "config-sha256=" + config.sourceSha256());
         });
+    }
+
+    /** A passphrase of the station's own, printed once and kept only as a PBKDF2 hash. */
+    private static void generatePassphrase(org.jdbi.v3.core.Handle h, StationDao stations, AuditLog audit, SecureRandom random, PrintStream out) {
+        String passphrase = Passphrase.generate(random);
+        String salt = Passphrase.newSalt(random);
+        stations.setAdminHash(salt, Passphrase.hash(passphrase, salt));
+        audit.append(h, "admin-passphrase-generated", "printed once on the station's terminal");
+        out.println("Admin passphrase (shown once, write it down): " + passphrase);
     }
 
     /** The station cannot start with this config and data; the message says why and what to do. */

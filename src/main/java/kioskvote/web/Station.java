@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 
 import org.jdbi.v3.core.Jdbi;
 
+import kioskvote.admin.AdminPassphrase;
 import kioskvote.admin.AttemptLimiter;
 import kioskvote.ballot.BallotBox;
 import kioskvote.config.Meeting;
@@ -14,5 +15,5 @@ import kioskvote.slip.SlipOffice;
 /** Everything the handlers call, built once by App. */
 public record Station(Meeting meeting, Jdbi jdbi, BallotBox ballotBox, PollDesk desk, SlipOffice slips,
                       AttemptLimiter attempts, LiveFeed feed, String keyFingerprint, String publicBaseUrl, SecureRandom random,
-                      Roster roster, KioskSessions kiosks) {
+                      Roster roster, KioskSessions kiosks, AdminPassphrase adminPassphrase) {
 }

@@ -165,7 +165,7 @@ class PhoneBallotAndChairScreenTest {
             assertTrue(phone.findAll("input[type=radio]").isEmpty());
 
             phone.driver.get(station.url() + slipPaths.get(0));
-            assertEquals("Phiếu đã được sử dụng.", phone.heading());
+            phone.awaitHeading("Phiếu đã được sử dụng.");
             assertAccessible(phone, "already used at 360 px");
             phone.screenshot("phone-already-used");
         }
@@ -185,7 +185,7 @@ class PhoneBallotAndChairScreenTest {
             level(phone, "s3", "low");
             level(phone, "s4", "medium");
             phone.find("#ballot button[type=submit]").click();
-            assertEquals("Review before casting", phone.heading());
+            phone.awaitHeading("Review before casting");
             phone.find("#change-button").click();
             phone.await("#ballot");
             assertTrue(phone.find("#q-s1 input[value=low]").isSelected(), "changing my answers keeps the choices made");
@@ -194,7 +194,7 @@ class PhoneBallotAndChairScreenTest {
             assertTrue(phone.findAll(".choice.blank").isEmpty());
             phone.find("#cast-button").click();
             assertTrue(phone.await("#receipt-code").getText().matches("[0-9A-Z]{4}-[0-9A-Z]{4}"));
-            assertEquals("Ballot cast", phone.heading());
+            phone.awaitHeading("Ballot cast");
             phone.screenshot("phone-receipt-en-no-js");
 
             phone.driver.navigate().back();                 // the review was a POST: the browser will not show it again unasked
@@ -212,11 +212,11 @@ class PhoneBallotAndChairScreenTest {
             String path = slipPaths.get(2);
             char last = path.charAt(path.length() - 1);
             phone.driver.get(station.url() + path.substring(0, path.length() - 1) + (last == '0' ? '1' : '0'));
-            assertEquals("Phiếu này không do Ban kiểm phiếu phát ra (chữ ký không hợp lệ).", phone.heading());
+            phone.awaitHeading("Phiếu này không do Ban kiểm phiếu phát ra (chữ ký không hợp lệ).");
             assertAccessible(phone, "forged slip at 360 px");
             phone.screenshot("phone-forged-slip");
             phone.driver.get(station.url() + slipPaths.get(3));
-            assertEquals("Phiếu này đã bị huỷ. Hãy liên hệ Ban kiểm phiếu.", phone.heading());
+            phone.awaitHeading("Phiếu này đã bị huỷ. Hãy liên hệ Ban kiểm phiếu.");
         }
     }
 
