@@ -46,8 +46,13 @@ class RosterTest {
         Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
         Files.writeString(config.resolve("roster.csv"), "name,unit\nPhạm Thị Hoa,Văn phòng Sở\nĐỗ Minh Khang,Thanh tra Sở\n",
                 StandardCharsets.UTF_8);
-        station = StationProcess.start(config, Files.createTempDirectory("kv-roster-data-"));
+        station = StationProcess.start(config, Files.createTempDirectory("kv-roster-data-"), database());
         api = new Api(station.url(), station.passphrase());
+    }
+
+    /** Extra serve options: none here (H2); the PostgreSQL variant gives a fresh database. */
+    String[] database() {
+        return new String[0];
     }
 
     @AfterAll
