@@ -138,7 +138,9 @@ public final class Main implements Runnable {
         public Integer call() throws IOException {
             Station station = openOrExplain(meeting.settings(port));
             var run = station.slips().issue(count, label, station.publicBaseUrl());
-            Files.writeString(out, station.slips().renderSheet(run, station.keyFingerprint()));
+            try (var writer = Files.newBufferedWriter(out)) {
+                station.slips().writeSheet(run, station.keyFingerprint(), writer);
+            }
             System.out.println("Wrote " + count + " slips (run " + run.batchId() + ") to " + out.toAbsolutePath());
             return 0;
         }

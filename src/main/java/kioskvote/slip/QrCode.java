@@ -76,9 +76,12 @@ public final class QrCode {
     /** An inline {@code <svg>} scaled by CSS: white background, one path of dark modules, quiet zone included. */
     public String toSvg(String ariaLabel) {
         int side = size() + 2 * QUIET_ZONE;
-        StringBuilder path = new StringBuilder(size() * size());
+        // One stroked line per run of dark modules, relative moves within a row: about half the
+        // bytes of filled rectangles, which matters on a sheet of 2,000 slips.
+        StringBuilder path = new StringBuilder(size() * size() / 2);
         for (int y = 0; y < size(); y++) {
             int x = 0;
+            int penX = -1;
             while (x < size()) {
                 if (!dark[y][x]) {
                     x++;
@@ -86,14 +89,16 @@ public final class QrCode {
                 }
                 int start = x;
                 while (x < size() && dark[y][x]) x++;
-                path.append('M').append(start + QUIET_ZONE).append(' ').append(y + QUIET_ZONE)
-                        .append('h').append(x - start).append("v1h-").append(x - start).append('z');
+                if (penX < 0) path.append('M').append(start + QUIET_ZONE).append(' ').append(y + QUIET_ZONE).append(".5");
+                else path.append('m').append(start - penX).append(" 0");
+                path.append('h').append(x - start);
+                penX = x;
             }
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + side + " " + side + "\""
                 + " shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + escapeXml(ariaLabel) + "\">"
                 + "<rect width=\"" + side + "\" height=\"" + side + "\" fill=\"#fff\"/>"
-                + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
+                + "<path stroke=\"#000\" d=\"" + path + "\"/></svg>";
     }
 
     /**

@@ -115,9 +115,10 @@ public final class SlipOffice {
         if (new SlipDao(h).voidBySerial(serial) == 1) audit.append(h, "slip-voided", "batch=" + DESK_BATCH + " reason=kiosk-abandoned");
     }
 
-    public String renderSheet(IssuedRun run, String keyFingerprint) {
+    /** Writes the printable sheet of a run (streamed: 2,000 slips are several megabytes of HTML). */
+    public void writeSheet(IssuedRun run, String keyFingerprint, java.io.Writer writer) {
         var header = new SlipHeader(meeting.title(), meeting.organiser(), "Đợt / Run " + run.batchId(), keyFingerprint);
-        return SlipSheet.render(header, run.slips());
+        SlipSheet.render(header, run.slips(), writer);
     }
 
     /** Voids a lost or spoiled slip by the code printed on it; the minutes count voided slips. */

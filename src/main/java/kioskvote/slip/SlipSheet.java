@@ -19,13 +19,22 @@ public final class SlipSheet {
     }
 
     public static String render(SlipHeader header, List<Slip> slips) {
+        StringOutput out = new StringOutput();
+        render(header, slips, out);
+        return out.toString();
+    }
+
+    /** Streams the sheet: 2,000 slips make a page of several megabytes that need not sit in memory whole. */
+    public static void render(SlipHeader header, List<Slip> slips, java.io.Writer writer) {
+        render(header, slips, new gg.jte.output.WriterOutput(writer));
+    }
+
+    private static void render(SlipHeader header, List<Slip> slips, gg.jte.TemplateOutput out) {
         Objects.requireNonNull(header, "header");
         List<List<Slip>> pages = new ArrayList<>();
         for (int from = 0; from < slips.size(); from += SLIPS_PER_PAGE) {
             pages.add(List.copyOf(slips.subList(from, Math.min(from + SLIPS_PER_PAGE, slips.size()))));
         }
-        StringOutput out = new StringOutput();
         TEMPLATES.render("slips.jte", Map.of("header", header, "pages", pages), out);
-        return out.toString();
     }
 }

@@ -47,7 +47,7 @@ final class AdminApi {
         ctx.json(StatusJson.of(station.desk().close(ctx.pathParam("pollId"))));
     }
 
-    void issueSlips(Context ctx) {
+    void issueSlips(Context ctx) throws java.io.IOException {
         SlipsRequest request = JsonBody.read(ctx, SlipsRequest.class);
         if (request.count() == null) throw BadRequest.missing("count");
         IssuedRun run = station.slips().issue(request.count(), request.label(), station.publicBaseUrl());
@@ -55,7 +55,7 @@ final class AdminApi {
             ctx.json(Map.of("batchId", run.batchId(), "slips",
                     run.slips().stream().map(s -> Map.of("url", s.url(), "shortCode", s.shortCode())).toList()));
         } else {
-            ctx.html(station.slips().renderSheet(run, station.keyFingerprint()));
+            sendSheet(ctx, station, run);
         }
     }
 
@@ -88,5 +88,13 @@ final class AdminApi {
 
     void minutesPage(Context ctx) {
         ctx.html(MinutesPage.render(station.desk().minutes(ctx.pathParam("pollId"), ChairApi.language(ctx))));
+    }
+
+    /** Streams a run's printable slip sheet as the answer. */
+    static void sendSheet(Context ctx, Station station, kioskvote.slip.SlipOffice.IssuedRun run) throws java.io.IOException {
+        ctx.contentType("text/html; charset=utf-8");
+        try (var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(ctx.outputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            station.slips().writeSheet(run, station.keyFingerprint(), writer);
+        }
     }
 }

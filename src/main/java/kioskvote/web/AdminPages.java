@@ -83,11 +83,11 @@ final class AdminPages {
     }
 
     /** POST /admin/slips: the printable slip sheet itself (the form opens it in a new tab). */
-    void issueSlips(Context ctx) {
+    void issueSlips(Context ctx) throws java.io.IOException {
         int count = number(ctx.formParam("count"), BallotRejected.Code.BAD_SLIP_COUNT);
         IssuedRun run = station.slips().issue(count, ctx.formParam("label"), station.publicBaseUrl());
         Pages.noStore(ctx);
-        ctx.html(station.slips().renderSheet(run, station.keyFingerprint()));
+        AdminApi.sendSheet(ctx, station, run);
     }
 
     void voidSlip(Context ctx) {

@@ -76,8 +76,36 @@ class QrCodeTest {
         assertTrue(svg.contains("aria-label=\"A &quot;quoted&quot; &lt;label&gt; &amp; more\""));
         assertEquals(1, svg.split("<path", -1).length - 1);
         // the top-left finder pattern starts right after the quiet zone
-        assertTrue(svg.contains("M4 4h7v1h-7z"), svg.substring(0, 300));
+        assertTrue(svg.contains("d=\"M4 4.5h7"), svg.substring(0, 300));
         assertTrue(qr.toSvg().contains("aria-label=\""));
+        assertEquals(modulesOf(qr), modulesDrawnBy(svg), "the path draws exactly the dark modules");
+    }
+
+    static java.util.Set<String> modulesOf(QrCode qr) {
+        java.util.Set<String> dark = new java.util.HashSet<>();
+        for (int y = 0; y < qr.size(); y++) for (int x = 0; x < qr.size(); x++) if (qr.isDark(x, y)) dark.add(x + "," + y);
+        return dark;
+    }
+
+    /** Reads the stroked path back: M x y.5 starts a row, m dx 0 moves along it, h n draws n modules. */
+    static java.util.Set<String> modulesDrawnBy(String svg) {
+        String d = svg.replaceAll("(?s).*<path stroke=\"#000\" d=\"([^\"]*)\".*", "$1");
+        java.util.Set<String> dark = new java.util.HashSet<>();
+        var m = java.util.regex.Pattern.compile("([Mmh])([-0-9.]+)(?: ([-0-9.]+))?").matcher(d);
+        double x = 0;
+        double y = 0;
+        while (m.find()) {
+            double a = Double.parseDouble(m.group(2));
+            switch (m.group(1)) {
+                case "M" -> { x = a; y = Double.parseDouble(m.group(3)); }
+                case "m" -> x += a;
+                default -> {
+                    for (int i = 0; i < a; i++) dark.add((int) (x + i - QrCode.QUIET_ZONE) + "," + (int) (y - 0.5 - QrCode.QUIET_ZONE));
+                    x += a;
+                }
+            }
+        }
+        return dark;
     }
 
     @Test
