@@ -95,13 +95,18 @@
     if (watch && watch !== polls.map(function (p) { return p.pollId + ':' + p.state; }).join(',')) { location.reload(); return; }
     var poll = polls.filter(function (p) { return p.pollId === chair.getAttribute('data-poll'); })[0];
     if (!poll) return;
-    if (poll.state !== chair.getAttribute('data-state')) { location.reload(); return; }
+    // A roster imported meanwhile changes which figures the screen shows: let the server lay them out again.
+    if (poll.state !== chair.getAttribute('data-state') || (chair.getAttribute('data-roster') === 'yes') !== !!poll.rosterUsed) {
+      location.reload();
+      return;
+    }
     var of = poll.present > 0 ? poll.present : poll.issued;
     text('cast', poll.cast);
     text('of', of);
     text('present', poll.present);
     text('summoned', poll.summoned);
     text('issued', poll.issued);
+    text('handed-out', poll.handedOut);
     var bar = document.getElementById('bar');
     if (bar) {
       bar.setAttribute('aria-valuenow', poll.cast);

@@ -51,6 +51,8 @@ public final class PageText {
             Map.entry("chair.present", "Có mặt"),
             Map.entry("chair.issued", "Phiếu phát ra"),
             Map.entry("chair.summoned", "Triệu tập"),
+            Map.entry("chair.handedOut", "Đã phát phiếu"),
+            Map.entry("chair.cast", "Đã bỏ phiếu"),
             Map.entry("chair.quorumLow", "Chưa đủ 2/3 số người được triệu tập"),
             Map.entry("chair.noResults", "Kết quả chỉ được hiển thị sau khi kết thúc bỏ phiếu."),
             Map.entry("chair.received", "Phiếu thu về"),
@@ -89,7 +91,7 @@ public final class PageText {
             Map.entry("admin.presentSaved", "Đã lưu số người có mặt."),
             Map.entry("admin.opened", "Đã mở bỏ phiếu."),
             Map.entry("admin.closed", "Đã kết thúc bỏ phiếu."),
-            Map.entry("admin.turnout", "Đã bỏ {0} / phát ra {1} (huỷ {2})"));
+            Map.entry("admin.voidedCount", "Phiếu huỷ"));
 
     private static final Map<String, String> EN = Map.ofEntries(
             Map.entry("switchTo", "Tiếng Việt"),
@@ -127,6 +129,8 @@ public final class PageText {
             Map.entry("chair.present", "Present"),
             Map.entry("chair.issued", "Slips issued"),
             Map.entry("chair.summoned", "Summoned"),
+            Map.entry("chair.handedOut", "Ballots handed out"),
+            Map.entry("chair.cast", "Cast"),
             Map.entry("chair.quorumLow", "Fewer than 2/3 of those summoned are present"),
             Map.entry("chair.noResults", "Results are shown only after the poll is closed."),
             Map.entry("chair.received", "Ballots received"),
@@ -165,7 +169,7 @@ public final class PageText {
             Map.entry("admin.presentSaved", "Number present saved."),
             Map.entry("admin.opened", "The poll is open."),
             Map.entry("admin.closed", "The poll is closed."),
-            Map.entry("admin.turnout", "Cast {0} / issued {1} (voided {2})"));
+            Map.entry("admin.voidedCount", "Slips voided"));
 
     private final Language language;
 
