@@ -7,7 +7,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.slip.SlipOffice.IssuedRun;
-import kioskvote.store.StationDao;
 import kioskvote.token.ShortCode;
 
 /**
@@ -43,7 +42,7 @@ final class AdminPages {
         params.put("meeting", station.meeting());
         params.put("polls", station.desk().statuses());
         params.put("batches", station.slips().batches());
-        params.put("present", station.jdbi().withHandle(h -> new StationDao(h).find().orElseThrow().present()));
+        params.put("turnout", station.roster().turnout()); // with a roster, presence is marked at the desk, not typed here
         params.put("notice", notice);
         params.put("langSwitch", "?lang=" + t.otherLang());
         Pages.render(ctx, "admin.jte", params);

@@ -91,7 +91,10 @@ public final class PageText {
             Map.entry("admin.presentSaved", "Đã lưu số người có mặt."),
             Map.entry("admin.opened", "Đã mở bỏ phiếu."),
             Map.entry("admin.closed", "Đã kết thúc bỏ phiếu."),
-            Map.entry("admin.voidedCount", "Phiếu huỷ"));
+            Map.entry("admin.voidedCount", "Phiếu huỷ"),
+            Map.entry("admin.presentFromDesk", "Có danh sách triệu tập: số người có mặt là số người được đánh dấu có mặt tại bàn điểm danh "
+                    + "(người nhận phiếu được tính là có mặt), không nhập tay."),
+            Map.entry("admin.deskLink", "Mở bàn điểm danh và phát phiếu"));
 
     private static final Map<String, String> EN = Map.ofEntries(
             Map.entry("switchTo", "Tiếng Việt"),
@@ -169,7 +172,10 @@ public final class PageText {
             Map.entry("admin.presentSaved", "Number present saved."),
             Map.entry("admin.opened", "The poll is open."),
             Map.entry("admin.closed", "The poll is closed."),
-            Map.entry("admin.voidedCount", "Slips voided"));
+            Map.entry("admin.voidedCount", "Slips voided"),
+            Map.entry("admin.presentFromDesk", "This meeting has a roster: the number present is the number of people marked present "
+                    + "at the check-in desk (a person handed a ballot counts as present), not typed in."),
+            Map.entry("admin.deskLink", "Open the check-in desk"));
 
     private final Language language;
 

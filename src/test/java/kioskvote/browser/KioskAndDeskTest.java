@@ -266,13 +266,40 @@ class KioskAndDeskTest {
         assertEquals(cast + 2, api.get("/api/polls/" + POLL).json().path("cast").asLong());
     }
 
+    @Test
+    @Order(7)
+    void withARosterTheDashboardSendsPresenceToTheDeskAndTheChairScreenCountsBallotsHandedOutLive() throws Exception {
+        desk.driver.get(station.url() + "/admin");
+        await(desk, "#presence-from-desk");
+        assertTrue(desk.findAll("form[action='/admin/present']").isEmpty(), "no typed present count: saving it would answer 409");
+        assertFalse(desk.findAll("#h-present ~ p.links a[href='/admin/desk']").isEmpty(), "a link to the check-in desk");
+        JsonNode status = api.get("/api/polls/" + POLL).json();
+        String line = desk.find("#poll-" + POLL + " .turnout-line").getText();
+        assertTrue(line.contains("Triệu tập 6") && line.contains("Có mặt " + status.path("present").asLong())
+                && line.contains("Đã phát phiếu " + status.path("handedOut").asLong())
+                && line.contains("Đã bỏ phiếu " + status.path("cast").asLong()), line);
+
+        desk.driver.get(station.url() + "/chair");
+        assertEquals(String.valueOf(status.path("handedOut").asLong()), await(desk, "#handed-out").getText());
+        assertEquals("6", desk.find("#summoned").getText());
+        assertTrue(desk.findAll("#issued").isEmpty(), "with a roster the screen shows ballots handed out, not slips printed");
+        desk.waitUpTo(LONG).until(d -> d.findElement(By.id("live")).getAttribute("class").equals("live"));
+        String binh = api.adminGet("/api/admin/roster?q=binh").json().path("people").get(0).path("id").asText();
+        Api.Reply handed = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", binh, "pollId", POLL, "kind", "SLIP"));
+        assertEquals(200, handed.status(), handed.body());
+        String expected = String.valueOf(status.path("handedOut").asLong() + 1);
+        desk.waitUpTo(LONG).until(d -> d.findElement(By.id("handed-out")).getText().equals(expected));
+        assertTrue(desk.findAll(".results").isEmpty(), "no partial result while the poll is open");
+        desk.screenshot("chair-with-roster");
+    }
+
     // --- helpers
 
     private void signInAtTheDesk() {
         desk.driver.get(station.url() + "/admin");
         desk.find("#passphrase").sendKeys(station.passphrase());
         desk.find("form[action='/admin'] button").click();
-        await(desk, "#present");
+        await(desk, "#presence-from-desk"); // with a roster the dashboard shows presence from the desk, no typed count
         desk.driver.get(station.url() + "/admin/desk");
         await(desk, "#desk-search");
     }
