@@ -389,7 +389,7 @@ public final class Bench {
                     .POST(HttpRequest.BodyPublishers.ofString(bodies[i])).build();
         }, (i, response, ackNanos) -> {
             if (response.statusCode() != 200) return;
-            ledger.accepted(receipts[i], answers.get(i));
+            ledger.accepted(kioskvote.ballot.ReceiptCode.codeOf(receipts[i]), answers.get(i));
             if (live != null) {
                 live.ack()[i] = ackNanos;
                 live.startedBefore()[i] = live.started().get();
@@ -448,9 +448,9 @@ public final class Bench {
                     for (int i = 0; i < chunk; i++) {
                         Map<String, List<String>> marks = new LinkedHashMap<>();
                         for (String[] qo : questions) marks.put(qo[0], List.of(qo[1 + choice.nextInt(qo.length - 1)]));
-                        byte[] id = new byte[16];
-                        random.nextBytes(id);
-                        ballots.insertBallot(java.util.HexFormat.of().formatHex(id), poll, receipt(s++), AnswersJson.write(new Answers(marks)));
+                        String secret = receipt(s++);
+                        ballots.insertBallot(random.nextLong() & Long.MAX_VALUE, poll, kioskvote.ballot.ReceiptCode.codeOf(secret),
+                                kioskvote.ballot.ReceiptCode.proofOf(secret), AnswersJson.write(new Answers(marks)));
                     }
                 });
                 serial += chunk;
@@ -467,13 +467,14 @@ public final class Bench {
     }
 
     /** A receipt code (Crockford base32, XXXX-XXXX) from the low 40 bits of a number. */
+    /** A receipt secret (see ballot/ReceiptCode) made from 64 bits: distinct bits, distinct secrets. */
     static String receipt(long bits) {
-        StringBuilder code = new StringBuilder(9);
-        for (int i = 0; i < 8; i++) {
-            if (i == 4) code.append('-');
-            code.append(CROCKFORD.charAt((int) ((bits >>> (35 - 5 * i)) & 31)));
+        StringBuilder secret = new StringBuilder(29);
+        for (int i = 0; i < 24; i++) {
+            if (i > 0 && i % 4 == 0) secret.append('-');
+            secret.append(i < 13 ? CROCKFORD.charAt((int) ((bits >>> (5 * i)) & 31)) : '0');
         }
-        return code.toString();
+        return secret.toString();
     }
 
     private static double pct(long[] sorted, double p) {

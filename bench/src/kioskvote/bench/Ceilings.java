@@ -102,14 +102,14 @@ final class Ceilings {
         double rate = timed(threads, seconds, () -> {
             int i = next.getAndIncrement();
             String serial = serials.get(i);
-            byte[] id = new byte[16];
-            random.nextBytes(id);
+            long[] id = {random.nextLong(), random.nextLong()};
             jdbi.useTransaction(h -> { // the statements of BallotBox.castVerified, in its order
                 new kioskvote.store.SlipDao(h).findBySerial(serial).orElseThrow();
                 if (!new kioskvote.store.PollStateDao(h).countCastIfOpen("probe")) throw new IllegalStateException("poll not open");
                 var ballots = new kioskvote.store.BallotDao(h);
-                ballots.spendToken("probe", serial);
-                ballots.insertBallot(java.util.HexFormat.of().formatHex(id), "probe", Bench.receipt(i),
+                ballots.spendToken(id[0] & Long.MAX_VALUE, "probe", serial);
+                String secret = Bench.receipt(i);
+                ballots.insertBallot(id[1] & Long.MAX_VALUE, "probe", kioskvote.ballot.ReceiptCode.codeOf(secret), kioskvote.ballot.ReceiptCode.proofOf(secret),
                         "{\"s1\":[\"high\"],\"s2\":[\"medium\"],\"s3\":[\"low\"],\"s4\":[\"high\"]}");
             });
         });

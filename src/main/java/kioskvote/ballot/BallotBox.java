@@ -2,7 +2,6 @@ package kioskvote.ballot;
 
 import java.security.SecureRandom;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +50,9 @@ public final class BallotBox {
     public CastReceipt cast(String pollId, String encodedToken, Map<String, List<String>> marks, String receiptCode) {
         Poll poll = poll(pollId);
         Answers answers = validate(poll, marks);
-        String receipt = ReceiptCode.require(receiptCode);
+        String receiptSecret = ReceiptCode.requireSecret(receiptCode);
         Token token = verifier.verify(encodedToken);
-        return castVerified(poll, token.serialHex(), answers, receipt);
+        return castVerified(poll, token.serialHex(), answers, receiptSecret);
     }
 
     /**
@@ -78,9 +77,9 @@ public final class BallotBox {
     public CastReceipt castByShortCode(String pollId, String typedCode, Map<String, List<String>> marks, String receiptCode) {
         Poll poll = poll(pollId);
         Answers answers = validate(poll, marks);
-        String receipt = ReceiptCode.require(receiptCode);
+        String receiptSecret = ReceiptCode.requireSecret(receiptCode);
         String serial = jdbi.withHandle(h -> serialOf(new SlipDao(h), typedCode));
-        return castVerified(poll, serial, answers, receipt);
+        return castVerified(poll, serial, answers, receiptSecret);
     }
 
     private static String serialOf(SlipDao slips, String typedCode) {
@@ -88,12 +87,13 @@ public final class BallotBox {
         return slips.findByShortCode(code).orElseThrow(() -> new TokenRejected(TokenRejected.Reason.NOT_ISSUED)).serial();
     }
 
-    private CastReceipt castVerified(Poll poll, String serial, Answers answers, String receipt) {
-        String answersJson = AnswersJson.write(answers);
+    private CastReceipt castVerified(Poll poll, String serial, Answers answers, String receiptSecret) {
+        String receipt = ReceiptCode.codeOf(receiptSecret);
+        String proof = ReceiptCode.proofOf(receiptSecret);
         try {
-            storeBallot(poll, serial, receipt, answersJson);
+            storeBallot(poll, serial, receipt, proof, AnswersJson.write(answers));
         } catch (TokenRejected e) {
-            if (e.reason() == TokenRejected.Reason.ALREADY_USED && isRetryOfCountedBallot(poll.id(), receipt, answersJson)) {
+            if (e.reason() == TokenRejected.Reason.ALREADY_USED && isRetryOfCountedBallot(poll.id(), receipt, proof)) {
                 return new CastReceipt(receipt, true);
             }
             throw e;
@@ -103,20 +103,20 @@ public final class BallotBox {
     }
 
     /** The statements of one cast; CastWriter runs them inside a group-committed transaction. */
-    private void storeBallot(Poll poll, String serial, String receipt, String answersJson) {
+    private void storeBallot(Poll poll, String serial, String receipt, String proof, String answersJson) {
         castWriter.write(h -> {
             requireIssued(new SlipDao(h), serial);
             // The poll row's lock orders every cast of this poll against the others and against the close.
             if (!new PollStateDao(h).countCastIfOpen(poll.id())) throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
             BallotDao ballots = new BallotDao(h);
             try {
-                ballots.spendToken(poll.id(), serial);
+                ballots.spendToken(randomKey(), poll.id(), serial);
             } catch (StatementException e) {
                 if (isUniqueViolation(e)) throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
                 throw e;
             }
             try {
-                ballots.insertBallot(randomId(), poll.id(), receipt, answersJson);
+                ballots.insertBallot(randomKey(), poll.id(), receipt, proof, answersJson);
             } catch (StatementException e) {
                 if (isUniqueViolation(e)) throw new BallotRejected(BallotRejected.Code.RECEIPT_TAKEN);
                 throw e;
@@ -125,11 +125,15 @@ public final class BallotBox {
     }
 
     /**
-     * A retry after a lost answer carries the same receipt code and the same marks: if such a ballot
-     * is in the box, the voter is told it was counted. No token-to-ballot link is needed for this.
+     * A retry after a lost answer carries the same receipt secret: if the ballot with its code holds
+     * the same proof, the voter is told it was counted. Only the page that chose the secret can do
+     * this, and no token-to-ballot link is needed.
      */
-    private boolean isRetryOfCountedBallot(String pollId, String receipt, String answersJson) {
-        return jdbi.withHandle(h -> new BallotDao(h).answersForReceipt(pollId, receipt)).map(answersJson::equals).orElse(false);
+    private boolean isRetryOfCountedBallot(String pollId, String receipt, String proof) {
+        return jdbi.withHandle(h -> new BallotDao(h).proofForReceipt(pollId, receipt))
+                .map(stored -> java.security.MessageDigest.isEqual(stored.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        proof.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .orElse(false);
     }
 
     private static void requireIssued(SlipDao slips, String serial) {
@@ -162,10 +166,9 @@ public final class BallotBox {
         return new Answers(clean);
     }
 
-    private String randomId() {
-        byte[] id = new byte[16];
-        random.nextBytes(id);
-        return HexFormat.of().formatHex(id);
+    /** A random positive storage key (see V1__station_schema.sql for why it must not be a sequence). */
+    private long randomKey() {
+        return random.nextLong() & Long.MAX_VALUE;
     }
 
     /** SQLState 23505 is the unique-key violation on both H2 and PostgreSQL. */

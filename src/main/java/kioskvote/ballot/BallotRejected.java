@@ -11,7 +11,7 @@ public class BallotRejected extends RuntimeException {
         UNKNOWN_QUESTION(400, "Phiếu có mục không thuộc cuộc bỏ phiếu này.", "The ballot names a question or subject that is not on this poll."),
         UNKNOWN_OPTION(400, "Phiếu có lựa chọn không hợp lệ.", "The ballot names an option that this question does not have."),
         TOO_MANY_MARKS(400, "Mỗi mục chỉ được chọn số lựa chọn cho phép (tín nhiệm: đúng một mức).", "Too many options marked for one question (a confidence rating takes exactly one level)."),
-        BAD_RECEIPT(400, "Mã biên nhận không đúng định dạng.", "The receipt code is not in the expected form (XXXX-XXXX)."),
+        BAD_RECEIPT(400, "Mã biên nhận không đúng định dạng.", "The receipt secret (or code) is not in the expected form."),
         RECEIPT_TAKEN(409, "Mã biên nhận trùng, vui lòng gửi lại phiếu.", "That receipt code is taken; please send the ballot again with a new one."),
         BAD_BALLOT(400, "Phiếu gửi lên không đọc được.", "The ballot could not be read."),
         BAD_COUNT(400, "Số người có mặt không hợp lệ.", "The number present must be a whole number between 0 and the number summoned."),

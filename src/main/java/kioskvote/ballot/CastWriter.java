@@ -81,6 +81,9 @@ final class CastWriter {
         } catch (RuntimeException commitFailed) {
             batch.forEach(p -> p.outcome().completeExceptionally(commitFailed));
             return;
+        } catch (Error fatal) { // out of memory, say: answer the waiting voters (not acknowledged) before giving up
+            batch.forEach(p -> p.outcome().completeExceptionally(new IllegalStateException("the cast could not be stored", fatal)));
+            throw fatal;
         }
         for (int i = 0; i < batch.size(); i++) {
             if (refusals.get(i) == null) batch.get(i).outcome().complete(null);

@@ -19,17 +19,20 @@ public final class BallotDao {
     }
 
     /** Throws the database's unique-key violation if the token was already spent in this poll. */
-    public void spendToken(String pollId, String serial) {
-        handle.createUpdate("INSERT INTO spent_token (poll_id, serial) VALUES (?, ?)").bind(0, pollId).bind(1, serial).execute();
+    /** {@code spentId} is random, so the table's storage order says nothing about the order of casting. */
+    public void spendToken(long spentId, String pollId, String serial) {
+        handle.createUpdate("INSERT INTO spent_token (spent_id, poll_id, serial) VALUES (?, ?, ?)")
+                .bind(0, spentId).bind(1, pollId).bind(2, serial).execute();
     }
 
-    public void insertBallot(String ballotId, String pollId, String receiptCode, String answersJson) {
-        handle.createUpdate("INSERT INTO ballot (ballot_id, poll_id, receipt_code, answers_json) VALUES (?, ?, ?, ?)")
-                .bind(0, ballotId).bind(1, pollId).bind(2, receiptCode).bind(3, answersJson).execute();
+    /** {@code ballotId} is random, so the table's storage order says nothing about the order of casting. */
+    public void insertBallot(long ballotId, String pollId, String receiptCode, String receiptProof, String answersJson) {
+        handle.createUpdate("INSERT INTO ballot (ballot_id, poll_id, receipt_code, receipt_proof, answers_json) VALUES (?, ?, ?, ?, ?)")
+                .bind(0, ballotId).bind(1, pollId).bind(2, receiptCode).bind(3, receiptProof).bind(4, answersJson).execute();
     }
 
-    public Optional<String> answersForReceipt(String pollId, String receiptCode) {
-        return handle.createQuery("SELECT answers_json FROM ballot WHERE poll_id = ? AND receipt_code = ?")
+    public Optional<String> proofForReceipt(String pollId, String receiptCode) {
+        return handle.createQuery("SELECT receipt_proof FROM ballot WHERE poll_id = ? AND receipt_code = ?")
                 .bind(0, pollId).bind(1, receiptCode).mapTo(String.class).findFirst();
     }
 

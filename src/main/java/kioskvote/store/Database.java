@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -53,7 +54,11 @@ public final class Database {
             if (dataSource instanceof HikariDataSource hikari) hikari.close();
             throw e;
         }
-        return Jdbi.create(isPostgres(jdbcUrl) ? new FailFastDataSource(dataSource) : dataSource);
+        Jdbi jdbi = Jdbi.create(isPostgres(jdbcUrl) ? new FailFastDataSource(dataSource) : dataSource);
+        // Jdbi's exception messages carry the statement's bound values (a serial, a receipt, a choice)
+        // by default; those messages reach the server log, which must never hold them.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        return jdbi;
     }
 
     private static DataSource h2(String jdbcUrl) {

@@ -33,7 +33,7 @@ final class BallotPages {
         String token = ctx.pathParam("token");
         String chosen = ctx.queryParam("poll");
         if (chosen != null) {
-            showForm(ctx, t, token, requireOpen(chosen), ReceiptCode.random(station.random()), Map.of());
+            showForm(ctx, t, token, requireOpen(chosen), ReceiptCode.randomSecret(station.random()), Map.of());
             return;
         }
         List<PollStatus> statuses = station.desk().statuses();
@@ -41,7 +41,7 @@ final class BallotPages {
         if (open.isEmpty()) {
             noPollOpen(ctx, t, token, statuses);
         } else if (open.size() == 1) {
-            showForm(ctx, t, token, open.get(0), ReceiptCode.random(station.random()), Map.of());
+            showForm(ctx, t, token, open.get(0), ReceiptCode.randomSecret(station.random()), Map.of());
         } else {
             Set<String> voted = new LinkedHashSet<>();
             for (Poll p : open) if (alreadyUsedIn(p, token)) voted.add(p.id());
@@ -63,7 +63,7 @@ final class BallotPages {
     /** POST /v/{token}/change: back to the form, with the choices (and receipt code) as they were. */
     void change(Context ctx) {
         BallotForm form = BallotForm.read(ctx, station.meeting());
-        showForm(ctx, PageText.of(ctx), ctx.pathParam("token"), requireOpen(form.poll().id()), ReceiptCode.require(form.receipt()), form.marks());
+        showForm(ctx, PageText.of(ctx), ctx.pathParam("token"), requireOpen(form.poll().id()), ReceiptCode.requireSecret(form.receipt()), form.marks());
     }
 
     /** POST /v/{token}/cast: spends the token and stores the ballot, then 303 to the receipt (POST-redirect-GET). */
@@ -77,7 +77,7 @@ final class BallotPages {
     /** GET /receipt/{code}: the receipt code and nothing of the choices. */
     void receipt(Context ctx) {
         PageText t = PageText.of(ctx);
-        String code = ReceiptCode.require(ctx.pathParam("code"));
+        String code = ReceiptCode.requireCode(ctx.pathParam("code"));
         Pages.render(ctx, "receipt.jte", Map.of("t", t, "code", code, "langSwitch", "?lang=" + t.otherLang()));
     }
 

@@ -93,7 +93,7 @@ final class KioskPages {
             abandon(session);
             throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
         }
-        showBallot(ctx, session, poll(pollId), ReceiptCode.random(station.random()), Map.of());
+        showBallot(ctx, session, poll(pollId), ReceiptCode.randomSecret(station.random()), Map.of());
     }
 
     /** POST /kiosk/{name}/review: the choices and the blanks, before the final cast. */
@@ -106,7 +106,7 @@ final class KioskPages {
         params.put("t", text(ctx));
         params.put("poll", form.poll());
         params.put("session", session.id());
-        params.put("receipt", ReceiptCode.require(form.receipt()));
+        params.put("receipt", ReceiptCode.requireSecret(form.receipt()));
         params.put("marks", form.marks());
         params.put("blanks", form.blanks());
         Pages.render(ctx, "kiosk-review.jte", params);
@@ -117,7 +117,7 @@ final class KioskPages {
         Session session = session(ctx);
         BallotForm form = BallotForm.read(ctx, station.meeting());
         requireSessionPoll(session, form.poll());
-        showBallot(ctx, session, form.poll(), ReceiptCode.require(form.receipt()), form.marks());
+        showBallot(ctx, session, form.poll(), ReceiptCode.requireSecret(form.receipt()), form.marks());
     }
 
     /** POST /kiosk/{name}/cast: spends the credential, forgets the session, shows the receipt code. */
@@ -157,7 +157,7 @@ final class KioskPages {
                 continue;
             }
             Session session = station.kiosks().start(kiosk, credential.kind(), credential.value(), Optional.empty());
-            showBallot(ctx, session, poll, ReceiptCode.random(station.random()), Map.of());
+            showBallot(ctx, session, poll, ReceiptCode.randomSecret(station.random()), Map.of());
             return;
         }
         throw used;

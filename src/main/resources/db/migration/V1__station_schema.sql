@@ -1,6 +1,9 @@
 -- kioskvote schema, the same text on H2 and PostgreSQL.
 -- Secrecy (issue 2, item 8): a ballot row has no token serial, no timestamp, no client address and
 -- no sequence number; its id is random. spent_token has no reference to a ballot.
+-- Both tables are keyed by a random BIGINT: H2 stores rows in the order of a single integer primary
+-- key, so the file keeps them in random order, not in the order of casting (with any other key H2
+-- keeps an insertion-ordered row id, and spent_token row N would sit beside ballot row N).
 
 CREATE TABLE station (
     meeting_id      VARCHAR(64)  PRIMARY KEY,
@@ -35,17 +38,19 @@ CREATE TABLE issued_token (
     voided      BOOLEAN      NOT NULL
 );
 
--- One row per token per poll: the primary key is what makes a token count once, atomically.
+-- One row per token per poll: the unique key is what makes a token count once, atomically.
 CREATE TABLE spent_token (
-    poll_id  VARCHAR(64) NOT NULL,
-    serial   VARCHAR(32) NOT NULL,
-    PRIMARY KEY (poll_id, serial)
+    spent_id  BIGINT      PRIMARY KEY,
+    poll_id   VARCHAR(64) NOT NULL,
+    serial    VARCHAR(32) NOT NULL,
+    UNIQUE (poll_id, serial)
 );
 
 CREATE TABLE ballot (
-    ballot_id     VARCHAR(32)   PRIMARY KEY,
+    ballot_id     BIGINT        PRIMARY KEY,
     poll_id       VARCHAR(64)   NOT NULL,
     receipt_code  VARCHAR(9)    NOT NULL,
+    receipt_proof VARCHAR(64)   NOT NULL,
     answers_json  VARCHAR(8000) NOT NULL,
     UNIQUE (poll_id, receipt_code)
 );

@@ -109,7 +109,7 @@ class KioskAndDeskTest {
 
         awaitWelcome(kiosk1);
         assertNothingOfTheLastVoter(kiosk1, history, receipt, session);
-        assertEquals(409, api.cast(POLL, token(slip), Map.of(), "ZZZZ-ZZZZ").status(), "the slip was spent");
+        assertEquals(409, api.cast(POLL, token(slip), Map.of(), kioskvote.ballot.ReceiptCode.randomSecret(new java.security.SecureRandom())).status(), "the slip was spent");
         for (String path : List.of("/kiosk/phong-1", "/kiosk/phong-1/desk")) {
             var reply = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(station.url() + path)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());

@@ -11,7 +11,13 @@ final class Receipts {
     private Receipts() {
     }
 
+    /** A receipt secret, as the page sends it with the ballot. */
     static String random() {
-        return ReceiptCode.random(RANDOM);
+        return ReceiptCode.randomSecret(RANDOM);
+    }
+
+    /** The receipt code the voter is shown for that secret. */
+    static String codeOf(String secret) {
+        return ReceiptCode.codeOf(secret);
     }
 }

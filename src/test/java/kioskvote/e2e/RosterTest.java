@@ -172,10 +172,10 @@ class RosterTest {
         String newToken = newUrl.substring(newUrl.lastIndexOf('/') + 1);
 
         assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of("confirmBelowQuorum", true)).status());
-        Api.Reply lost = api.cast(POLL, lostToken, ALL_HIGH, "AAAA-AAAA");
+        Api.Reply lost = api.cast(POLL, lostToken, ALL_HIGH, Receipts.random());
         assertEquals(403, lost.status(), lost.body());
         assertEquals("token_voided", lost.errorCode());
-        assertEquals(200, api.cast(POLL, newToken, ALL_HIGH, "BBBB-BBBB").status());
+        assertEquals(200, api.cast(POLL, newToken, ALL_HIGH, Receipts.random()).status());
 
         Api.Reply castThenLost = api.adminPost("/api/admin/desk/replace",
                 Map.of("personId", binh, "pollId", POLL, "kind", "QR", "code", replaced.json().path("slip").path("shortCode").asText()));
@@ -189,7 +189,7 @@ class RosterTest {
         String dung = search("hoang thi dung").get(0).path("id").asText();
         Api.Reply qr = handOut(dung, "QR");
         String url = qr.json().path("slip").path("url").asText();
-        assertEquals(200, api.cast(POLL, url.substring(url.lastIndexOf('/') + 1), ALL_HIGH, "CCCC-CCCC").status());
+        assertEquals(200, api.cast(POLL, url.substring(url.lastIndexOf('/') + 1), ALL_HIGH, Receipts.random()).status());
         String hoa = search("pham thi hoa").get(0).path("id").asText();
         assertEquals(200, api.adminPost("/api/admin/roster/" + hoa + "/present", Map.of("present", true)).status());
 

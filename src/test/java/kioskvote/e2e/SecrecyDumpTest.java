@@ -43,27 +43,41 @@ class SecrecyDumpTest {
         }
 
         try (Connection db = DriverManager.getConnection(Database.h2Url(data), "kioskvote", "")) {
-            assertEquals(Set.of("BALLOT_ID", "POLL_ID", "RECEIPT_CODE", "ANSWERS_JSON"), columns(db, "BALLOT"),
+            assertEquals(Set.of("BALLOT_ID", "POLL_ID", "RECEIPT_CODE", "RECEIPT_PROOF", "ANSWERS_JSON"), columns(db, "BALLOT"),
                     "a ballot row has no token serial, time, address or sequence");
-            assertEquals(Set.of("POLL_ID", "SERIAL"), columns(db, "SPENT_TOKEN"), "a spent token has no reference to a ballot");
+            assertEquals(Set.of("SPENT_ID", "POLL_ID", "SERIAL"), columns(db, "SPENT_TOKEN"), "a spent token has no reference to a ballot");
 
             Set<String> serials = new HashSet<>();
             for (String token : tokens) serials.add(TokenCodec.decode(token).serialHex());
-            StringBuilder dump = new StringBuilder();
+            StringBuilder dump = new StringBuilder(); // the whole database as SQL, as anyone with the file could get it
             try (ResultSet rs = db.createStatement().executeQuery("SCRIPT")) {
                 while (rs.next()) dump.append(rs.getString(1)).append('\n');
             }
-            List<String> ballotLines = dump.toString().lines().filter(l -> l.contains("BALLOT_ID") || l.matches("\\s*\\('[0-9a-f]{32}', 'tin-nhiem'.*")).toList();
-            assertFalse(ballotLines.isEmpty());
-            for (String line : ballotLines) {
-                for (String serial : serials) assertFalse(line.contains(serial), "a ballot row contains a token serial");
+            assertTrue(dump.toString().contains("\"BALLOT\""), "the dump holds the ballot table");
+            List<String> ballotRows = new ArrayList<>();
+            try (ResultSet rs = db.createStatement().executeQuery("SELECT * FROM ballot")) {
+                while (rs.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) row.append(rs.getString(c)).append('|');
+                    ballotRows.add(row.toString());
+                }
             }
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = db.createStatement().executeQuery("SELECT ballot_id FROM ballot")) {
-                while (rs.next()) ids.add(rs.getString(1));
+            assertEquals(12, ballotRows.size());
+            for (String row : ballotRows) {
+                for (String serial : serials) assertFalse(row.contains(serial), "a ballot row contains a token serial");
             }
-            assertEquals(12, ids.size());
-            assertTrue(ids.stream().allMatch(id -> id.matches("[0-9a-f]{32}")), "ballot ids are random hex, not a sequence");
+            // H2 stores a table in the order of its row key: for both tables that key must be the random
+            // id, not an insertion counter, or spent_token row N would line up with ballot row N.
+            for (String[] table : new String[][] {{"ballot", "ballot_id"}, {"spent_token", "spent_id"}}) {
+                List<Long> keys = new ArrayList<>();
+                try (ResultSet rs = db.createStatement().executeQuery("SELECT _ROWID_, " + table[1] + " FROM " + table[0])) {
+                    while (rs.next()) {
+                        assertEquals(rs.getLong(2), rs.getLong(1), table[0] + " is stored by its random id");
+                        keys.add(rs.getLong(2));
+                    }
+                }
+                assertTrue(keys.size() >= 12 && keys.stream().allMatch(k -> k > 1_000_000L), table[0] + " ids are random, not a sequence: " + keys);
+            }
             try (ResultSet rs = db.createStatement().executeQuery("SELECT detail FROM audit_event")) {
                 while (rs.next()) for (String serial : serials) assertFalse(rs.getString(1).contains(serial));
             }

@@ -89,7 +89,20 @@ class TokenAndInputRefusalTest {
         Api.Reply retry = api.cast("tin-nhiem", token, FULL_BALLOT, receipt);
         assertEquals(200, retry.status(), retry.body());
         assertTrue(retry.json().path("alreadyCounted").asBoolean());
-        assertEquals(receipt, retry.json().path("receipt").asText());
+        assertEquals(Receipts.codeOf(receipt), retry.json().path("receipt").asText());
+    }
+
+    @Test
+    void onlyThePageThatHoldsTheReceiptSecretIsToldItsBallotWasCounted() {
+        String voterToken = freshToken();
+        String secret = Receipts.random();
+        assertEquals(200, api.cast("tin-nhiem", voterToken, FULL_BALLOT, secret).status());
+        // Someone who saw the receipt code (or any other secret) learns nothing by replaying a spent token.
+        String otherSpent = freshToken();
+        assertEquals(200, api.cast("tin-nhiem", otherSpent, Map.of("s1", List.of("low")), Receipts.random()).status());
+        assertEquals("token_already_used", api.cast("tin-nhiem", otherSpent, FULL_BALLOT, Receipts.random()).errorCode());
+        assertEquals("token_already_used", api.cast("tin-nhiem", voterToken, FULL_BALLOT, Receipts.random()).errorCode());
+        assertTrue(api.cast("tin-nhiem", voterToken, FULL_BALLOT, secret).json().path("alreadyCounted").asBoolean());
     }
 
     @Test
@@ -169,20 +182,20 @@ class TokenAndInputRefusalTest {
     }
 
     static Stream<Arguments> badInputs() {
-        String ok = "{\"token\":\"%s\",\"answers\":{\"s1\":[\"high\"]},\"receipt\":\"ABCD-EFGH\"}";
+        String ok = "{\"token\":\"%s\",\"answers\":{\"s1\":[\"high\"]},\"receipt\":\"ABCD-EFGH-JKMN-PQRS-TVWX-YZ01\"}";
         return Stream.of(
                 Arguments.of("malformed JSON", "/api/polls/tin-nhiem/ballots", "{\"token\": ", 400, "bad_json"),
                 Arguments.of("JSON of the wrong shape", "/api/polls/tin-nhiem/ballots", "[1,2,3]", 400, "bad_json"),
                 Arguments.of("an empty body", "/api/polls/tin-nhiem/ballots", "", 400, "bad_json"),
                 Arguments.of("an oversize body", "/api/polls/tin-nhiem/ballots", "{\"token\":\"" + "9".repeat(70_000) + "\"}", 413, "body_too_large"),
                 Arguments.of("a missing receipt", "/api/polls/tin-nhiem/ballots", "{\"token\":\"%s\",\"answers\":{}}", 400, "missing_field"),
-                Arguments.of("a receipt of the wrong form", "/api/polls/tin-nhiem/ballots", ok.replace("ABCD-EFGH", "abc"), 400, "bad_receipt"),
+                Arguments.of("a receipt of the wrong form", "/api/polls/tin-nhiem/ballots", ok.replace("ABCD-EFGH-JKMN-PQRS-TVWX-YZ01", "ABCD-EFGH"), 400, "bad_receipt"),
                 Arguments.of("an unknown subject", "/api/polls/tin-nhiem/ballots", ok.replace("\"s1\"", "\"s9\""), 400, "unknown_question"),
                 Arguments.of("an unknown option", "/api/polls/tin-nhiem/ballots", ok.replace("\"high\"", "\"maybe\""), 400, "unknown_option"),
                 Arguments.of("two levels for one subject", "/api/polls/tin-nhiem/ballots", ok.replace("[\"high\"]", "[\"high\",\"low\"]"), 400, "too_many_marks"),
                 Arguments.of("an unknown poll", "/api/polls/no-such-poll/ballots", ok, 404, "unknown_poll"),
                 Arguments.of("a poll not open yet", "/api/polls/bieu-quyet-quy-che/ballots",
-                        "{\"token\":\"%s\",\"answers\":{\"motion\":[\"agree\"]},\"receipt\":\"ABCD-EFGH\"}", 409, "poll_not_open"));
+                        "{\"token\":\"%s\",\"answers\":{\"motion\":[\"agree\"]},\"receipt\":\"ABCD-EFGH-JKMN-PQRS-TVWX-YZ01\"}", 409, "poll_not_open"));
     }
 
     @ParameterizedTest(name = "{0} is refused with {3} {4}")

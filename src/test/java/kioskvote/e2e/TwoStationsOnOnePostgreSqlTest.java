@@ -94,7 +94,7 @@ class TwoStationsOnOnePostgreSqlTest {
                 // One more ballot on A: B's screen, which heard nothing of it locally, shows it within a second.
                 String receipt = Receipts.random();
                 assertEquals(200, apiA.cast(POLL, tokens.get(50), BALLOT, receipt).status());
-                acknowledged.add(receipt);
+                acknowledged.add(Receipts.codeOf(receipt));
                 long millis = screenB.millisUntilCast(POLL, 51, 5_000);
                 assertTrue(millis <= 1_000, "the other station's screen took " + millis + " ms");
 
@@ -176,8 +176,8 @@ class TwoStationsOnOnePostgreSqlTest {
                         reply = new Api(b.url(), null).cast(POLL, token, BALLOT, receipt);
                     }
                     assertEquals(200, reply.status(), reply.body());
-                    assertEquals(receipt, reply.json().path("receipt").asText());
-                    receiptOfToken.put(token, receipt);
+                    assertEquals(Receipts.codeOf(receipt), reply.json().path("receipt").asText());
+                    receiptOfToken.put(token, Receipts.codeOf(receipt));
                     acknowledgedSoFar.incrementAndGet();
                     return null;
                 }));
