@@ -20,6 +20,7 @@ import kioskvote.store.BallotDao;
 import kioskvote.store.Database;
 import kioskvote.store.PollStateDao;
 import kioskvote.store.RosterDao;
+import kioskvote.store.RosterDao.HandoutRow;
 import kioskvote.store.RosterDao.PersonRow;
 import kioskvote.store.StationDao;
 
@@ -166,11 +167,14 @@ public final class Roster {
         RosterDao dao = new RosterDao(h);
         PersonRow person = dao.findForUpdate(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.UNKNOWN_PERSON));
         requireNotClosed(h, pollId);
-        var existing = dao.handout(personId, pollId);
+        // A slip or token works in every poll of the meeting (spent once per poll), so a person holds one
+        // ballot for the whole meeting: a second hand-out in a later poll would let them vote twice there.
+        var held = dao.handoutsOf(personId);
+        if (held.stream().anyMatch(row -> !row.awaitingReplacement())) throw new RosterRejected(RosterRejected.Code.ALREADY_HANDED_OUT);
+        var existing = held.stream().filter(HandoutRow::awaitingReplacement).findFirst();
         boolean replacement = existing.isPresent();
         if (replacement) {
-            if (!existing.get().awaitingReplacement()) throw new RosterRejected(RosterRejected.Code.ALREADY_HANDED_OUT);
-            dao.replaceHandout(personId, pollId, kind.name());
+            dao.replaceHandout(personId, existing.get().pollId(), kind.name());
         } else {
             try {
                 dao.insertHandout(personId, pollId, kind.name());

@@ -4,10 +4,10 @@ package kioskvote.roster;
 public class RosterRejected extends RuntimeException {
     public enum Code {
         UNKNOWN_PERSON(404, "Không có người này trong danh sách triệu tập.", "This person is not on the roster."),
-        ALREADY_HANDED_OUT(409, "Người này đã nhận phiếu cho cuộc bỏ phiếu này. Mỗi người chỉ nhận một phiếu; "
-                + "nếu phiếu bị mất, hãy huỷ phiếu cũ rồi phát phiếu thay thế.",
-                "This person has already received a ballot for this poll. One ballot per person: "
-                        + "if it was lost, void it and hand out a replacement."),
+        ALREADY_HANDED_OUT(409, "Người này đã nhận phiếu; phiếu dùng được cho mọi cuộc bỏ phiếu của hội nghị. "
+                + "Mỗi người chỉ nhận một phiếu; nếu phiếu bị mất, hãy huỷ phiếu cũ rồi phát phiếu thay thế.",
+                "This person has already received a ballot, and it works in every poll of the meeting. One ballot per "
+                        + "person: if it was lost, void it and hand out a replacement."),
         NOT_HANDED_OUT(409, "Người này chưa nhận phiếu cho cuộc bỏ phiếu này, nên không có phiếu để thay.",
                 "This person has not received a ballot for this poll, so there is nothing to replace."),
         SLIP_ALREADY_CAST(409, "Phiếu mang mã này đã được dùng để bỏ phiếu trong cuộc bỏ phiếu này, nên không thể huỷ và thay.",

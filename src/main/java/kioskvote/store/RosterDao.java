@@ -103,10 +103,12 @@ public final class RosterDao {
                 .bind(0, kind).bind(1, personId).bind(2, pollId).execute();
     }
 
-    /** Ballots in the hands of people for this poll: a replaced ballot counts once, one awaiting replacement not at all. */
+    /**
+     * Ballots in people's hands, which work in every poll ({@code pollId} is kept for the callers): one per
+     * person for the meeting; a replaced ballot counts once, one awaiting replacement not at all.
+     */
     public long countHandedOut(String pollId) {
-        return handle.createQuery("SELECT COUNT(*) FROM ballot_handout WHERE poll_id = ? AND awaiting_replacement = FALSE")
-                .bind(0, pollId).mapTo(Long.class).one();
+        return handle.createQuery("SELECT COUNT(*) FROM ballot_handout WHERE awaiting_replacement = FALSE").mapTo(Long.class).one();
     }
 
     public long countReplaced(String pollId) {

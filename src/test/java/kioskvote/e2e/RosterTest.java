@@ -141,6 +141,9 @@ class RosterTest {
         assertEquals(409, again.status(), again.body());
         assertEquals("already_handed_out", again.errorCode());
         assertFalse(again.json().path("error").path("message").path("en").asText().isBlank());
+        // The slip works in every poll of the meeting, so the next poll gives no second ballot either.
+        Api.Reply nextPoll = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", an, "pollId", "bieu-quyet-quy-che", "kind", "QR"));
+        assertEquals("already_handed_out", nextPoll.errorCode(), nextPoll.body());
 
         Api.Reply absent = api.adminPost("/api/admin/roster/" + an + "/present", Map.of("present", false));
         assertEquals(409, absent.status(), "someone holding a ballot cannot be marked absent");
