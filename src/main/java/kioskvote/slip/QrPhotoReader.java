@@ -6,11 +6,15 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
@@ -38,7 +42,7 @@ public final class QrPhotoReader {
     public static Optional<String> read(byte[] imageBytes) {
         BufferedImage image;
         try {
-            image = ImageIO.read(new ByteArrayInputStream(imageBytes));
+            image = readBounded(imageBytes);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -48,6 +52,34 @@ public final class QrPhotoReader {
             if (text.isPresent()) return text;
         }
         return Optional.empty();
+    }
+
+    /** A camera photo is at most a few tens of megapixels; a larger claim is refused before any pixel is decoded. */
+    static final long MAX_PIXELS = 50_000_000L;
+
+    /**
+     * Reads the image subsampled to about {@link #MAX_SIDE}, so that a small file claiming a huge image
+     * (20,000 x 20,000 pixels compress to a megabyte) costs neither a gigabyte of heap nor the station's CPU.
+     */
+    private static BufferedImage readBounded(byte[] imageBytes) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(imageBytes))) {
+            if (in == null) return null;
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) return null;
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if ((long) width * height > MAX_PIXELS) return null;
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = Math.max(1, Math.max(width, height) / MAX_SIDE);
+                param.setSourceSubsampling(step, step, 0, 0);
+                return reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     private static Optional<String> decode(BufferedImage image) {

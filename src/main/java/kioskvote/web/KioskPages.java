@@ -64,7 +64,12 @@ final class KioskPages {
     void photo(Context ctx) {
         String kiosk = KioskSessions.requireName(ctx.pathParam("name"));
         if (ctx.contentLength() > MAX_PHOTO_BYTES) throw BadRequest.tooLarge();
-        UploadedFile file = ctx.uploadedFile("photo");
+        UploadedFile file;
+        try {
+            file = ctx.uploadedFile("photo");
+        } catch (RuntimeException e) { // not multipart, or a multipart body without its boundary
+            throw new BadRequest(ErrorCatalog.photoUnreadable());
+        }
         if (file == null) throw BadRequest.missing("photo");
         byte[] bytes;
         try (InputStream in = file.content()) {
