@@ -33,17 +33,35 @@ public final class AttemptLimiter {
         return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
     }
 
-    public void failed(String address) {
+    /**
+     * Counts an attempt as failed before it is checked, in one atomic step with the lock-out check, so
+     * a burst of parallel guesses cannot all slip past the check before the first failure is recorded.
+     * A right passphrase then clears the count ({@link #succeeded}).
+     *
+     * @return how long the address must still wait, if it is locked out (the attempt is then not counted)
+     */
+    public Optional<Duration> begin(String address) {
+        Duration[] wait = new Duration[1];
         failures.compute(address, (a, f) -> {
-            int count = f == null ? 1 : f.count() + 1;
-            Instant until = clock.instant();
-            if (count >= FREE_ATTEMPTS) {
-                long factor = 1L << Math.min(count - FREE_ATTEMPTS, 10);
-                Duration wait = FIRST_WAIT.multipliedBy(factor);
-                until = until.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
+            Instant now = clock.instant();
+            if (f != null && f.lockedUntil().isAfter(now)) {
+                wait[0] = Duration.between(now, f.lockedUntil());
+                return f;
             }
-            return new Failures(count, until);
+            return counted(f);
         });
+        return Optional.ofNullable(wait[0]);
+    }
+
+    private Failures counted(Failures f) {
+        int count = f == null ? 1 : f.count() + 1;
+        Instant until = clock.instant();
+        if (count >= FREE_ATTEMPTS) {
+            long factor = 1L << Math.min(count - FREE_ATTEMPTS, 10);
+            Duration wait = FIRST_WAIT.multipliedBy(factor);
+            until = until.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
+        }
+        return new Failures(count, until);
     }
 
     public void succeeded(String address) {

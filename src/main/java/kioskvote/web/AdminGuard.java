@@ -26,13 +26,13 @@ final class AdminGuard {
             requireSameOrigin(ctx);
             return;
         }
-        requireNotLocked(ctx);
         Optional<String> attempt = bearer(ctx);
-        if (attempt.isEmpty()) throw new BadRequest(ErrorCatalog.unauthorized());
-        if (!matches(attempt.get())) {
-            station.attempts().failed(ctx.ip());
+        if (attempt.isEmpty()) {
+            requireNotLocked(ctx);
             throw new BadRequest(ErrorCatalog.unauthorized());
         }
+        beginAttempt(ctx);
+        if (!matches(attempt.get())) throw new BadRequest(ErrorCatalog.unauthorized());
         station.attempts().succeeded(ctx.ip());
     }
 
@@ -49,11 +49,8 @@ final class AdminGuard {
     /** The login form's check, rate-limited like the API's; on success the browser gets its session cookie. */
     void signIn(Context ctx, String passphrase) {
         requireSameOrigin(ctx);
-        requireNotLocked(ctx);
-        if (passphrase == null || passphrase.isBlank() || !matches(passphrase)) {
-            station.attempts().failed(ctx.ip());
-            throw new BadRequest(ErrorCatalog.unauthorized());
-        }
+        beginAttempt(ctx);
+        if (passphrase == null || passphrase.isBlank() || !matches(passphrase)) throw new BadRequest(ErrorCatalog.unauthorized());
         station.attempts().succeeded(ctx.ip());
         ctx.header("Set-Cookie", AdminSessions.COOKIE + "=" + sessions.start() + "; Path=/; HttpOnly; SameSite=Strict");
     }
@@ -67,6 +64,16 @@ final class AdminGuard {
         return station.adminPassphrase().matches(attempt);
     }
 
+    /** Counts the attempt before checking it (see AttemptLimiter.begin), or refuses a locked-out address. */
+    private void beginAttempt(Context ctx) {
+        Optional<java.time.Duration> locked = station.attempts().begin(ctx.ip());
+        if (locked.isPresent()) {
+            long seconds = Math.max(1, locked.get().toSeconds());
+            ctx.header("Retry-After", Long.toString(seconds));
+            throw new BadRequest(ErrorCatalog.tooManyAttempts(seconds));
+        }
+    }
+
     private void requireNotLocked(Context ctx) {
         Optional<java.time.Duration> locked = station.attempts().lockedFor(ctx.ip());
         if (locked.isPresent()) {
@@ -76,11 +83,20 @@ final class AdminGuard {
         }
     }
 
-    /** A browser names the page a form was posted from; only the station's own pages may change anything. */
+    /**
+     * A browser names the page a form was posted from; only the station's own pages may change anything.
+     * SameSite=Strict alone would let another service on the same host post, so the Origin (or, from an
+     * older browser, the Referer) must be present and be this station.
+     */
     private static void requireSameOrigin(Context ctx) {
         if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) return;
         String origin = ctx.header("Origin");
-        if (origin == null) return;
+        if (origin == null) {
+            String referer = ctx.header("Referer");
+            var m = referer == null ? null : java.util.regex.Pattern.compile("^(https?://[^/]+)").matcher(referer);
+            origin = m != null && m.find() ? m.group(1) : null;
+        }
+        if (origin == null) throw new BadRequest(ErrorCatalog.crossSite());
         String host = ctx.header("Host");
         if (host == null || !(origin.equalsIgnoreCase("http://" + host) || origin.equalsIgnoreCase("https://" + host))) {
             throw new BadRequest(ErrorCatalog.crossSite());
