@@ -105,7 +105,8 @@ public final class BallotBox {
     /** The statements of one cast; CastWriter runs them inside a group-committed transaction. */
     private void storeBallot(Poll poll, String serial, String receipt, String proof, String answersJson) {
         castWriter.write(h -> {
-            requireIssued(new SlipDao(h), serial);
+            var issued = new SlipDao(h).findBySerialForUpdate(serial).orElseThrow(() -> new TokenRejected(TokenRejected.Reason.NOT_ISSUED));
+            if (issued.voided()) throw new TokenRejected(TokenRejected.Reason.VOIDED);
             // The poll row's lock orders every cast of this poll against the others and against the close.
             if (!new PollStateDao(h).countCastIfOpen(poll.id())) throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
             BallotDao ballots = new BallotDao(h);

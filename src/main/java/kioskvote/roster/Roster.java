@@ -157,8 +157,7 @@ public final class Roster {
     /** A ballot sent to a kiosk was not cast (the kiosk timed out): its token is voided and the person may get another. */
     public void kioskBallotAbandoned(String personId, String pollId, String encodedToken) {
         jdbi.useTransaction(h -> {
-            slips.voidAbandoned(h, encodedToken);
-            new RosterDao(h).markAwaitingReplacement(personId, pollId);
+            if (slips.voidAbandoned(h, pollId, encodedToken)) new RosterDao(h).markAwaitingReplacement(personId, pollId);
         });
         turnoutChanged();
     }

@@ -109,10 +109,20 @@ public final class SlipOffice {
         return row;
     }
 
-    /** Voids a token nobody will use (a kiosk ballot abandoned before casting), inside the caller's transaction. */
-    public void voidAbandoned(org.jdbi.v3.core.Handle h, String encodedToken) {
+    /**
+     * Voids a token nobody will use (a kiosk ballot abandoned before casting), inside the caller's
+     * transaction. The slip's row is locked first, so a cast of it still in flight either committed
+     * before (then nothing is voided: the ballot counts and no replacement is due) or sees it voided.
+     *
+     * @return true if the token was voided, false if it had already voted in the poll or was void
+     */
+    public boolean voidAbandoned(org.jdbi.v3.core.Handle h, String pollId, String encodedToken) {
         String serial = TokenCodec.decode(encodedToken).serialHex();
-        if (new SlipDao(h).voidBySerial(serial) == 1) audit.append(h, "slip-voided", "batch=" + DESK_BATCH + " reason=kiosk-abandoned");
+        SlipDao dao = new SlipDao(h);
+        if (dao.findBySerialForUpdate(serial).isEmpty() || new kioskvote.store.BallotDao(h).isSpent(pollId, serial)) return false;
+        if (dao.voidBySerial(serial) != 1) return false;
+        audit.append(h, "slip-voided", "batch=" + DESK_BATCH + " reason=kiosk-abandoned");
+        return true;
     }
 
     /** Writes the printable sheet of a run (streamed: 2,000 slips are several megabytes of HTML). */

@@ -38,6 +38,16 @@ public final class SlipDao {
                 .findFirst();
     }
 
+    /**
+     * The same, locking the row until the transaction ends: a cast and a void of the same slip then
+     * happen one after the other, never both on a slip each saw as valid.
+     */
+    public Optional<IssuedRow> findBySerialForUpdate(String serial) {
+        return handle.createQuery("SELECT serial, short_code, batch_id, voided FROM issued_token WHERE serial = ? FOR UPDATE")
+                .bind(0, serial).map((rs, ctx) -> new IssuedRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .findFirst();
+    }
+
     public Optional<IssuedRow> findByShortCode(String shortCode) {
         return handle.createQuery("SELECT serial, short_code, batch_id, voided FROM issued_token WHERE short_code = ?")
                 .bind(0, shortCode).map((rs, ctx) -> new IssuedRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
