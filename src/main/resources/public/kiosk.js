@@ -2,6 +2,7 @@
 // and shown in place, so the browser's history holds the welcome page only. When the ballot is cast (after
 // the receipt is shown) or the kiosk sits idle, the page empties itself and reloads its welcome URL with
 // location.replace: nothing of the last voter stays in the page, its history or storage (none is used).
+// The only cookie is the kiosk's enrolment (HttpOnly, path /kiosk): not the voter's, and the wipe keeps it.
 (function () {
   'use strict';
   var body = document.getElementById('kiosk');
@@ -155,7 +156,7 @@
   function askDesk() {
     if (wiping) return;
     if (!onWelcome() || busy) { setTimeout(askDesk, 1000); return; }
-    fetch(base + '/desk' + query, { cache: 'no-store', credentials: 'same-origin' })
+    fetch(base + '/desk' + query, { method: 'POST', cache: 'no-store', credentials: 'same-origin' }) // a POST: it takes the ballot
       .then(function (r) {
         if (r.status === 200 && onWelcome() && !busy) return r.text().then(function (html) { show(html, true, '/desk'); });
         if (r.status !== 204 && onWelcome()) return r.text().then(function (html) { show(html, false, '/desk'); });

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import kioskvote.meeting.PollStatus;
 import kioskvote.roster.Person;
 
@@ -16,9 +17,11 @@ import kioskvote.roster.Person;
  */
 final class DeskPage {
     private final Station station;
+    private final AdminGuard guard;
 
-    DeskPage(Station station) {
+    DeskPage(Station station, AdminGuard guard) {
         this.station = station;
+        this.guard = guard;
     }
 
     /** GET /admin/desk */
@@ -45,5 +48,19 @@ final class DeskPage {
         params.put("pollId", pollId);
         params.put("turnout", poll.orElse(null));
         Pages.render(ctx, "desk-people.jte", params);
+    }
+
+    /**
+     * POST /admin/kiosks/enrol (name=phong-1), made on the tablet itself: the browser gets the kiosk's secret
+     * in a cookie only /kiosk/* sees, is signed out of admin (a voter at the kiosk must not find an admin
+     * session), and is sent to the kiosk's welcome page.
+     */
+    void enrolKiosk(Context ctx) {
+        String kiosk = KioskSessions.requireName(Optional.ofNullable(ctx.formParam("name")).map(String::strip).orElse(null));
+        String secret = station.kiosks().enrol(kiosk);
+        guard.signOut(ctx);
+        ctx.res().addHeader("Set-Cookie", KioskSessions.COOKIE + "=" + secret + "; Path=/kiosk; Max-Age="
+                + KioskSessions.ENROLMENT_COOKIE_AGE.toSeconds() + "; HttpOnly; SameSite=Strict");
+        ctx.redirect("/kiosk/" + kiosk, HttpStatus.SEE_OTHER);
     }
 }

@@ -63,6 +63,16 @@ public final class ErrorCatalog {
                 "This kiosk's ballot session has ended. Please start again with your slip.");
     }
 
+    public static ApiError kioskNotEnrolled() {
+        return new ApiError(403, "kiosk_not_enrolled", "Máy tính bảng này chưa được đăng ký làm máy bỏ phiếu. Hãy báo Ban tổ chức.",
+                "This tablet is not enrolled as a voting kiosk. Please ask the organiser.");
+    }
+
+    public static ApiError kioskUnknown(String kiosk) {
+        return new ApiError(409, "kiosk_unknown", "Chưa có máy bỏ phiếu nào được đăng ký với tên " + kiosk + ". Hãy kiểm tra tên, hoặc đăng ký máy trước.",
+                "No kiosk is enrolled under the name " + kiosk + ". Check the name, or enrol the tablet first.");
+    }
+
     public static ApiError photoUnreadable() {
         return new ApiError(400, "photo_no_code", "Không đọc được mã QR trong ảnh. Hãy chụp lại gần hơn, đủ sáng, hoặc nhập mã ngắn in trên phiếu.",
                 "No QR code could be read in the photo. Take it again, closer and in good light, or type the short code printed on the slip.");

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.UploadedFile;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.ballot.CastReceipt;
@@ -82,7 +83,24 @@ final class KioskPages {
         startWith(ctx, kiosk, text);
     }
 
-    /** GET /kiosk/{name}/desk: 204, or the ballot the desk sent to this kiosk (once). */
+    /**
+     * Before every /kiosk/* request: the browser must be enrolled as this kiosk (its HttpOnly cookie). The
+     * welcome page answers a friendly 403 page in both languages; every other kiosk request a 403 kiosk_not_enrolled.
+     */
+    void requireEnrolled(Context ctx) {
+        String[] parts = ctx.path().split("/"); // "", "kiosk", name, step…
+        String kiosk = KioskSessions.requireName(parts.length > 2 ? parts[2] : null);
+        if (station.kiosks().isEnrolled(kiosk, ctx.cookie(KioskSessions.COOKIE))) return;
+        if (ctx.method() == HandlerType.GET && parts.length == 3) {
+            ctx.status(403);
+            Pages.render(ctx, "kiosk-not-enrolled.jte", Map.of("kiosk", kiosk, "error", ErrorCatalog.kioskNotEnrolled()));
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        throw new BadRequest(ErrorCatalog.kioskNotEnrolled());
+    }
+
+    /** POST /kiosk/{name}/desk: 204, or the ballot the desk sent to this kiosk (once). A POST: it takes the ballot away. */
     void fromDesk(Context ctx) {
         String kiosk = KioskSessions.requireName(ctx.pathParam("name"));
         Pages.noStore(ctx);
@@ -125,15 +143,24 @@ final class KioskPages {
         showBallot(ctx, session, form.poll(), ReceiptCode.requireSecret(form.receipt()), form.marks());
     }
 
-    /** POST /kiosk/{name}/cast: spends the credential, forgets the session, shows the receipt code. */
+    /**
+     * POST /kiosk/{name}/cast: spends the credential, forgets the session, shows the receipt code. The same
+     * cast sent again within a minute (its answer was lost) shows the same receipt instead of "session gone".
+     */
     void cast(Context ctx) {
+        String kiosk = KioskSessions.requireName(ctx.pathParam("name"));
+        Optional<String> done = station.kiosks().recentReceipt(kiosk, ctx.formParam("session"), ctx.formParam("receipt"));
+        if (done.isPresent()) {
+            Pages.render(ctx, "kiosk-receipt.jte", Map.of("t", text(ctx), "code", done.get()));
+            return;
+        }
         Session session = session(ctx);
         BallotForm form = BallotForm.read(ctx, station.meeting());
         requireSessionPoll(session, form.poll());
         CastReceipt receipt = session.kind() == CredentialKind.TOKEN
                 ? station.ballotBox().cast(form.poll().id(), session.credential(), form.marks(), form.receipt())
                 : station.ballotBox().castByShortCode(form.poll().id(), session.credential(), form.marks(), form.receipt());
-        station.kiosks().end(session.kiosk(), session.id());
+        station.kiosks().endCast(session.kiosk(), session.id(), receipt.receiptCode());
         Pages.render(ctx, "kiosk-receipt.jte", Map.of("t", text(ctx), "code", receipt.receiptCode()));
     }
 

@@ -1,10 +1,13 @@
 package kioskvote.web;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +15,28 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import kioskvote.ballot.ReceiptCode;
+
 /**
- * The ballots in progress on the tablet kiosks, in memory only: a session stands for one voter's
- * credential (a scanned token, a typed short code, or a token the desk sent) while they fill in the
- * ballot, so the page holds only a random session id. A ballot the desk sends to a kiosk waits here
- * until that kiosk picks it up. Nothing here is written anywhere; a restart forgets it all.
+ * The tablet kiosks, in memory only. Which browsers are enrolled as which kiosk: the admin enrols a
+ * tablet by name and it receives a random secret in an HttpOnly cookie, required on every /kiosk/*
+ * request (a name like phong-1 is guessable, the secret is not). The ballots in progress: a session
+ * stands for one voter's credential (a scanned token, a typed short code, or a token the desk sent)
+ * while they fill in the ballot, so the page holds only a random session id. A ballot the desk sends
+ * to a kiosk waits here until that kiosk picks it up. Nothing here is written anywhere; a restart
+ * forgets it all, enrolments included.
  */
 public final class KioskSessions {
+    /** The enrolment cookie: Path=/kiosk, HttpOnly, SameSite=Strict. It holds nothing of any voter. */
+    static final String COOKIE = "kv_kiosk";
+    /** The enrolment cookie's lifetime in the browser; the station forgets it sooner if it restarts. */
+    static final Duration ENROLMENT_COOKIE_AGE = Duration.ofDays(7);
     /** After this long without a cast a session is dropped, whatever the kiosk's own idle timer says. */
     static final Duration SESSION_LIMIT = Duration.ofMinutes(30);
     /** A kiosk is listed on the desk page while it asked for work within this time. */
     static final Duration SEEN_WITHIN = Duration.ofSeconds(30);
+    /** A cast session's receipt code is kept this long, so a resubmit after a lost answer shows the receipt again. */
+    static final Duration RECEIPT_KEPT = Duration.ofSeconds(60);
 
     enum CredentialKind { TOKEN, SHORT_CODE }
 
@@ -42,11 +56,17 @@ public final class KioskSessions {
         }
     }
 
+    /** What is left of a cast session for a minute: its kiosk and receipt code, never the credential. */
+    private record Tombstone(String kiosk, String receiptCode, Instant ended) {
+    }
+
     private final Clock clock;
     private final SecureRandom random;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, String> waiting = new ConcurrentHashMap<>(); // kiosk name → session sent by the desk
     private final Map<String, Instant> seen = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> enrolled = new ConcurrentHashMap<>(); // kiosk name → its secret
+    private final Map<String, Tombstone> tombstones = new ConcurrentHashMap<>(); // cast session id → receipt code
 
     public KioskSessions(Clock clock, SecureRandom random) {
         this.clock = clock;
@@ -57,6 +77,29 @@ public final class KioskSessions {
     static String requireName(String name) {
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,31}")) throw new BadRequest(ErrorCatalog.badKioskName());
         return name;
+    }
+
+    /**
+     * Enrols a browser as this kiosk: a fresh secret for its cookie. Enrolling the name again (another
+     * tablet, or the same after a restart) replaces the secret, so the earlier browser is no longer that kiosk.
+     */
+    String enrol(String kiosk) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        enrolled.put(requireName(kiosk), value.getBytes(StandardCharsets.US_ASCII));
+        return value;
+    }
+
+    /** True if the cookie's secret is the one this kiosk name was enrolled with (compared in constant time). */
+    boolean isEnrolled(String kiosk, String secret) {
+        byte[] expected = enrolled.get(kiosk);
+        return expected != null && secret != null && MessageDigest.isEqual(expected, secret.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** True if some browser is enrolled under this name (the desk sends ballots only to such kiosks). */
+    boolean isEnrolled(String kiosk) {
+        return enrolled.containsKey(kiosk);
     }
 
     Session start(String kiosk, CredentialKind kind, String credential, Optional<String> pollId) {
@@ -98,6 +141,26 @@ public final class KioskSessions {
         return session;
     }
 
+    /** Forgets a session that was cast, keeping its receipt code for {@link #RECEIPT_KEPT} for a resubmit. */
+    void endCast(String kiosk, String id, String receiptCode) {
+        end(kiosk, id).ifPresent(s -> tombstones.put(s.id(), new Tombstone(kiosk, receiptCode, clock.instant())));
+    }
+
+    /**
+     * The receipt code of a session cast on this kiosk within the last minute, if the resubmit carries the
+     * receipt secret behind that code: the same cast again, whose first answer was lost.
+     */
+    Optional<String> recentReceipt(String kiosk, String id, String receiptSecret) {
+        Instant limit = clock.instant().minus(RECEIPT_KEPT);
+        tombstones.values().removeIf(t -> t.ended().isBefore(limit));
+        if (id == null || receiptSecret == null) return Optional.empty();
+        Tombstone t = tombstones.get(id);
+        if (t == null || !t.kiosk().equals(kiosk)) return Optional.empty();
+        boolean sameCast = MessageDigest.isEqual(t.receiptCode().getBytes(StandardCharsets.US_ASCII),
+                ReceiptCode.codeOf(receiptSecret).getBytes(StandardCharsets.US_ASCII));
+        return sameCast ? Optional.of(t.receiptCode()) : Optional.empty();
+    }
+
     /** Removes and returns the sessions older than the limit, for the caller to void what the desk sent. */
     List<Session> expire() {
         Instant limit = clock.instant().minus(SESSION_LIMIT);
@@ -111,10 +174,11 @@ public final class KioskSessions {
         return expired;
     }
 
-    /** Kiosks that asked for work recently, by name. */
+    /** Enrolled kiosks that asked for work recently, by name. */
     List<String> kiosksSeen() {
         Instant since = clock.instant().minus(SEEN_WITHIN);
-        return seen.entrySet().stream().filter(e -> e.getValue().isAfter(since)).map(Map.Entry::getKey).sorted().toList();
+        return seen.entrySet().stream().filter(e -> e.getValue().isAfter(since) && enrolled.containsKey(e.getKey()))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     private String randomId() {

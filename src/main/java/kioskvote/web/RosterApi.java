@@ -86,11 +86,12 @@ final class RosterApi {
         return HandOutKind.parse(request.kind()).orElseThrow(() -> new RosterRejected(RosterRejected.Code.BAD_KIND));
     }
 
-    /** For KIOSK: the kiosk must be named and free, checked before a token is minted. */
+    /** For KIOSK: the kiosk must be named, enrolled and free, checked before a token is minted. */
     private String kioskOf(HandOutRequest request) {
         if (kind(request) != HandOutKind.KIOSK) return null;
         if (request.kiosk() == null) throw BadRequest.missing("kiosk");
         String kiosk = KioskSessions.requireName(request.kiosk());
+        if (!station.kiosks().isEnrolled(kiosk)) throw new BadRequest(ErrorCatalog.kioskUnknown(kiosk));
         if (station.kiosks().hasWaiting(kiosk)) throw new BadRequest(ErrorCatalog.kioskBusy(kiosk));
         return kiosk;
     }

@@ -34,7 +34,7 @@ public final class Routes {
         var adminPages = new AdminPages(station, guard);
         var roster = new RosterApi(station);
         var kiosk = new KioskPages(station);
-        var deskPage = new DeskPage(station);
+        var deskPage = new DeskPage(station, guard);
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -58,11 +58,13 @@ public final class Routes {
         app.post("/v/{token}/cast", ballotPages::cast);
         app.get("/receipt/{code}", ballotPages::receipt);
 
-        // tablet kiosk in a booth (pages; the slip, its short code, a photo of it, or the desk unlocks one ballot)
+        // tablet kiosk in a booth (pages; only a browser enrolled as that kiosk, by its HttpOnly cookie;
+        // then the slip, its short code, a photo of it, or the desk unlocks one ballot)
+        app.before("/kiosk/*", kiosk::requireEnrolled);        // 403 kiosk_not_enrolled without the enrolment cookie
         app.get("/kiosk/{name}", kiosk::welcome);
         app.post("/kiosk/{name}/start", kiosk::start);         // a scanned token / slip URL, or the short code typed
         app.post("/kiosk/{name}/photo", kiosk::photo);         // a photo of the slip, QR read on the station
-        app.get("/kiosk/{name}/desk", kiosk::fromDesk);        // the ballot the desk sent to this kiosk, once
+        app.post("/kiosk/{name}/desk", kiosk::fromDesk);       // the ballot the desk sent to this kiosk, once
         app.post("/kiosk/{name}/review", kiosk::review);
         app.post("/kiosk/{name}/change", kiosk::change);
         app.post("/kiosk/{name}/cast", kiosk::cast);
@@ -83,6 +85,7 @@ public final class Routes {
         app.post("/admin/slips/void", adminPages::voidSlip);
         app.get("/admin/desk", deskPage::show);               // check-in desk: search, present, hand out (desk.js → /api/admin/…)
         app.get("/admin/desk/people", deskPage::people);      // the desk's search results, as a fragment
+        app.post("/admin/kiosks/enrol", deskPage::enrolKiosk); // this browser becomes kiosk NAME (cookie), signed out of admin
 
         // voter (no login: the token is the credential)
         app.get("/api/ping", ctx -> ctx.result("ok")); // liveness; the benchmark's HTTP ceiling (bench/)

@@ -10,6 +10,10 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +81,8 @@ class KioskAndDeskTest {
         desk = Chromium.start(1280, 900, false, true);
         kiosk1 = Chromium.start(1024, 768, false, true);
         kiosk2 = Chromium.start(1024, 768, false, true);
+        enrol(kiosk1, "phong-1");
+        enrol(kiosk2, "phong-2");
     }
 
     @AfterAll
@@ -110,9 +116,9 @@ class KioskAndDeskTest {
         awaitWelcome(kiosk1);
         assertNothingOfTheLastVoter(kiosk1, history, receipt, session);
         assertEquals(409, api.cast(POLL, token(slip), Map.of(), kioskvote.ballot.ReceiptCode.randomSecret(new java.security.SecureRandom())).status(), "the slip was spent");
-        for (String path : List.of("/kiosk/phong-1", "/kiosk/phong-1/desk")) {
-            var reply = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(station.url() + path)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        for (String path : List.of("/kiosk/phong-1", "/kiosk/phong-1/desk")) { // without the enrolment cookie: refused, and not cached either
+            HttpResponse<String> reply = plainRequest(path.endsWith("/desk") ? "POST" : "GET", path, "");
+            assertEquals(403, reply.statusCode(), path);
             assertEquals("no-store", reply.headers().firstValue("Cache-Control").orElse(""), path + " must not be cached");
         }
     }
@@ -136,8 +142,17 @@ class KioskAndDeskTest {
         assertTrue(kiosk1.find("#q-s1 .level-medium input").isSelected(), "back to the ballot as it was");
         rateAll(kiosk1, "high");
         kiosk1.find("#kiosk-review-button").click();
-        await(kiosk1, "#kiosk-cast-button").click();
+        await(kiosk1, "#kiosk-cast-button");
+        String castForm = (String) kiosk1.driver.executeScript("return new URLSearchParams(new FormData(document.getElementById('kiosk-cast'))).toString()");
+        kiosk1.find("#kiosk-cast-button").click();
         String receipt = await(kiosk1, "#receipt-code").getText();
+
+        // The answer to the cast was lost and the tablet sends it again: the same receipt, not "session gone".
+        String again = postFrom(kiosk1, "/kiosk/phong-1/cast?receipt=60&idle=300", castForm);
+        assertTrue(again.startsWith("200 ") && again.contains(receipt), again);
+        String otherSecret = castForm.replaceAll("receipt=[^&]*", "receipt=" + kioskvote.ballot.ReceiptCode.randomSecret(new java.security.SecureRandom()));
+        String notTheSame = postFrom(kiosk1, "/kiosk/phong-1/cast?receipt=60&idle=300", otherSecret);
+        assertTrue(notTheSame.startsWith("410 ") && notTheSame.contains("kiosk_session_gone") && !notTheSame.contains(receipt), notTheSame);
         kiosk1.find("#kiosk-done").click(); // the voter need not wait for the timer
         awaitWelcome(kiosk1);
         assertNothingOfTheLastVoter(kiosk1, history, receipt, "");
@@ -293,7 +308,86 @@ class KioskAndDeskTest {
         desk.screenshot("chair-with-roster");
     }
 
+    @Test
+    @Order(8)
+    void anUnenrolledBrowserOrAPlainHttpClientIsRefusedAndCannotTakeADeskBallot() throws Exception {
+        String cuong = api.adminGet("/api/admin/roster?q=cuong").json().path("people").get(0).path("id").asText();
+        Api.Reply typo = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", cuong, "pollId", POLL, "kind", "KIOSK", "kiosk", "phong-9"));
+        assertEquals(409, typo.status(), typo.body());
+        assertEquals("kiosk_unknown", typo.json().path("error").path("code").asText(), "no ballot is sent to a kiosk nobody enrolled");
+
+        kiosk2.driver.get("about:blank"); // phong-2 stops asking for work: the ballot waits for it
+        Api.Reply sent = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", cuong, "pollId", POLL, "kind", "KIOSK", "kiosk", "phong-2"));
+        assertEquals(200, sent.status(), sent.body());
+
+        // A plain HTTP client, with no cookie or a guessed one, gets 403 on every kiosk URL.
+        for (String[] request : new String[][] {{"GET", "/kiosk/phong-2", ""}, {"POST", "/kiosk/phong-2/desk", ""},
+                {"GET", "/kiosk/phong-2/desk", ""}, {"POST", "/kiosk/phong-2/desk", "kv_kiosk=guessed"},
+                {"POST", "/kiosk/phong-2/start", ""}, {"POST", "/kiosk/phong-2/cast", ""}, {"POST", "/kiosk/phong-2/abandon", ""},
+                {"POST", "/kiosk/not-a-kiosk/desk", ""}}) {
+            HttpResponse<String> reply = plainRequest(request[0], request[1], request[2]);
+            assertEquals(403, reply.statusCode(), String.join(" ", request));
+            assertTrue(reply.body().contains("kiosk_not_enrolled"), reply.body());
+        }
+        assertFalse(api.adminGet("/api/admin/desk/kiosks").json().path("kiosks").toString().contains("not-a-kiosk"),
+                "a name nobody enrolled does not appear in the desk's list");
+
+        // A browser not enrolled as a kiosk (the desk's, even signed in as admin) gets the friendly page and no ballot.
+        desk.driver.get(station.url() + "/kiosk/phong-2");
+        WebElement notice = await(desk, "#not-enrolled");
+        assertEquals("kiosk_not_enrolled", notice.getAttribute("data-code"));
+        assertTrue(notice.getText().contains("chưa được đăng ký") && notice.getText().contains("not enrolled"), notice.getText());
+        assertTrue(desk.findAll("#welcome").isEmpty(), "no scan field on a tablet that is not a kiosk");
+        assertTrue(postFrom(desk, "/kiosk/phong-2/desk", "").startsWith("403 "));
+
+        // The enrolled kiosk still picks the ballot up: nobody took it.
+        kiosk2.driver.get(station.url() + "/kiosk/phong-2?receipt=2&idle=300");
+        awaitBallot(kiosk2);
+        rateAll(kiosk2, "high");
+        kiosk2.find("#kiosk-review-button").click();
+        await(kiosk2, "#kiosk-cast-button").click();
+        await(kiosk2, "#receipt-code");
+        awaitWelcome(kiosk2); // after the wipe the enrolment is still there: the welcome page, not the refusal
+        assertEquals("", kiosk2.driver.executeScript("return document.cookie"));
+    }
+
     // --- helpers
+
+    /**
+     * Enrols a tablet as the organiser does: the kiosk URL refuses it, the admin signs in on the tablet and
+     * enrols it from the desk page; it lands on the kiosk's welcome screen and is signed out of admin.
+     */
+    private void enrol(Chromium tablet, String name) {
+        tablet.driver.get(station.url() + "/kiosk/" + name);
+        assertEquals("kiosk_not_enrolled", await(tablet, "#not-enrolled").getAttribute("data-code"));
+        tablet.driver.get(station.url() + "/admin");
+        tablet.find("#passphrase").sendKeys(station.passphrase());
+        tablet.find("form[action='/admin'] button").click();
+        await(tablet, "#presence-from-desk");
+        tablet.driver.get(station.url() + "/admin/desk");
+        await(tablet, "#enrol-name").sendKeys(name);
+        tablet.find("#enrol-button").click();
+        await(tablet, "#welcome #scan");
+        assertEquals("", tablet.driver.executeScript("return document.cookie"), "the enrolment cookie is HttpOnly");
+        tablet.driver.get(station.url() + "/admin");
+        await(tablet, "#passphrase"); // enrolling signed the tablet out of admin
+    }
+
+    /** A request with no browser: no cookie unless one is given. */
+    private HttpResponse<String> plainRequest(String method, String path, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(station.url() + path))
+                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(""));
+        if (!cookie.isEmpty()) request.header("Cookie", cookie);
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A form POST made by the page in this browser (its cookies go along): "status body". */
+    private static String postFrom(Chromium browser, String path, String form) {
+        return (String) browser.driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], { method: 'POST', body: new URLSearchParams(arguments[1]), credentials: 'same-origin', cache: 'no-store' })"
+                + ".then(function (r) { return r.text().then(function (t) { done(r.status + ' ' + t); }); }, function (e) { done('failed ' + e); });",
+                path, form);
+    }
 
     private void signInAtTheDesk() {
         desk.driver.get(station.url() + "/admin");
