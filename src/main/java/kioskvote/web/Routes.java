@@ -71,6 +71,7 @@ public final class Routes {
         app.post("/kiosk/{name}/abandon", kiosk::abandon);     // idle timeout mid-ballot
 
         // chair's screen (page; no login, turnout only until the close)
+        app.get("/", ctx -> Pages.home(ctx, station.meeting()));  // what the terminal's QR code opens
         app.get("/chair", chairPage::show);
 
         // admin pages (session cookie from the login form)

@@ -93,6 +93,14 @@ class TokenAndInputRefusalTest {
     }
 
     @Test
+    void theFrontPageTheTerminalQrOpensNamesTheMeetingAndLeadsToTheChairAndAdminPages() {
+        Api.Reply home = api.get("/");
+        assertEquals(200, home.status());
+        assertTrue(home.body().contains("Hội nghị lấy phiếu tín nhiệm") && home.body().contains("href=\"/chair\"")
+                && home.body().contains("href=\"/admin\""), home.body());
+    }
+
+    @Test
     void onlyThePageThatHoldsTheReceiptSecretIsToldItsBallotWasCounted() {
         String voterToken = freshToken();
         String secret = Receipts.random();
