@@ -94,6 +94,7 @@ public final class PollDesk {
         Poll poll = poll(pollId);
         jdbi.useTransaction(h -> {
             if (!new PollStateDao(h).close(poll.id(), now())) throw new BallotRejected(BallotRejected.Code.POLL_ALREADY_CLOSED);
+            new BallotDao(h).restampAtClose(poll.id());
             long received = new BallotDao(h).countBallots(poll.id());
             audit.append(h, "poll-closed", "poll=" + poll.id() + " received=" + received);
         });

@@ -36,6 +36,17 @@ public final class BallotDao {
                 .bind(0, pollId).bind(1, receiptCode).mapTo(String.class).findFirst();
     }
 
+    /**
+     * Rewrites every ballot and spent-token row of the poll in the closing transaction. PostgreSQL
+     * stamps a row with the transaction that wrote it (xmin): a commit that held one cast gave its
+     * ballot and its spent token the same stamp. After this, all of them carry the close's stamp
+     * (the old row versions go at the next vacuum; docs/scaling.md).
+     */
+    public void restampAtClose(String pollId) {
+        handle.createUpdate("UPDATE ballot SET poll_id = poll_id WHERE poll_id = ?").bind(0, pollId).execute();
+        handle.createUpdate("UPDATE spent_token SET poll_id = poll_id WHERE poll_id = ?").bind(0, pollId).execute();
+    }
+
     public List<String> answers(String pollId) {
         return handle.createQuery("SELECT answers_json FROM ballot WHERE poll_id = ?").bind(0, pollId).mapTo(String.class).list();
     }
