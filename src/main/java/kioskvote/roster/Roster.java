@@ -12,8 +12,8 @@ import org.jdbi.v3.core.Jdbi;
 
 import kioskvote.audit.AuditLog;
 import kioskvote.ballot.BallotRejected;
-import kioskvote.ballot.StationEvents;
-import kioskvote.config.Meeting;
+import kioskvote.meeting.StationEvents;
+import kioskvote.meeting.Meeting;
 import kioskvote.slip.SlipOffice;
 import kioskvote.slip.SlipOffice.DeskBallot;
 import kioskvote.store.BallotDao;

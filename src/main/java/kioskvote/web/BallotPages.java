@@ -10,9 +10,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.ballot.CastReceipt;
-import kioskvote.ballot.Poll;
+import kioskvote.meeting.Poll;
 import kioskvote.ballot.ReceiptCode;
-import kioskvote.meeting.PollStatus;
+import kioskvote.poll.PollStatus;
 import kioskvote.token.TokenRejected;
 
 /**

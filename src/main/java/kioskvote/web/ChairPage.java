@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.javalin.http.Context;
-import kioskvote.meeting.PollStatus;
+import kioskvote.poll.PollStatus;
 import kioskvote.tally.Minutes;
 
 /**

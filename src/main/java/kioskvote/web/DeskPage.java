@@ -7,8 +7,9 @@ import java.util.Optional;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import kioskvote.meeting.PollStatus;
+import kioskvote.poll.PollStatus;
 import kioskvote.roster.Person;
+import kioskvote.kiosk.KioskSessions;
 
 /**
  * The check-in desk (/admin/desk, behind the admin session): search the roster, mark people present,

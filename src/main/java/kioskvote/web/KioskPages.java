@@ -11,18 +11,20 @@ import java.util.Optional;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.UploadedFile;
+import kioskvote.kiosk.KioskRejected;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.ballot.CastReceipt;
-import kioskvote.ballot.Language;
-import kioskvote.ballot.Poll;
+import kioskvote.text.Language;
+import kioskvote.meeting.Poll;
 import kioskvote.ballot.ReceiptCode;
-import kioskvote.meeting.PollStatus;
+import kioskvote.poll.PollStatus;
 import kioskvote.slip.QrPhotoReader;
 import kioskvote.token.ShortCode;
 import kioskvote.token.TokenCodec;
 import kioskvote.token.TokenRejected;
-import kioskvote.web.KioskSessions.CredentialKind;
-import kioskvote.web.KioskSessions.Session;
+import kioskvote.kiosk.KioskSessions.CredentialKind;
+import kioskvote.kiosk.KioskSessions.Session;
+import kioskvote.kiosk.KioskSessions;
 
 /**
  * The tablet kiosk (/kiosk/{name}): one page that kiosk.js drives without ever navigating, so the
@@ -97,7 +99,7 @@ final class KioskPages {
             ctx.skipRemainingHandlers();
             return;
         }
-        throw new BadRequest(ErrorCatalog.kioskNotEnrolled());
+        throw new KioskRejected(KioskRejected.Code.KIOSK_NOT_ENROLLED, kiosk);
     }
 
     /** POST /kiosk/{name}/desk: 204, or the ballot the desk sent to this kiosk (once). A POST: it takes the ballot away. */
@@ -242,7 +244,7 @@ final class KioskPages {
     private Session session(Context ctx) {
         String kiosk = KioskSessions.requireName(ctx.pathParam("name"));
         return station.kiosks().find(kiosk, ctx.formParam("session"))
-                .orElseThrow(() -> new BadRequest(ErrorCatalog.kioskSessionGone()));
+                .orElseThrow(() -> new KioskRejected(KioskRejected.Code.KIOSK_SESSION_GONE, kiosk));
     }
 
     private static void requireSessionPoll(Session session, Poll poll) {

@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.javalin.http.Context;
-import kioskvote.ballot.Language;
-import kioskvote.meeting.PollStatus;
+import kioskvote.text.Language;
+import kioskvote.poll.PollStatus;
+import kioskvote.meeting.Meeting;
 
 /**
  * The words of the station's pages (phone ballot, chair screen, admin) in Vietnamese and English:

@@ -3,7 +3,7 @@ package kioskvote.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import kioskvote.meeting.PollStatus;
+import kioskvote.poll.PollStatus;
 
 /** The public JSON shape of a poll's state and turnout. */
 final class StatusJson {

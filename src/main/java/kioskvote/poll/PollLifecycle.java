@@ -1,4 +1,4 @@
-package kioskvote.meeting;
+package kioskvote.poll;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -14,11 +14,11 @@ import kioskvote.audit.AuditLog;
 import kioskvote.ballot.Answers;
 import kioskvote.ballot.AnswersJson;
 import kioskvote.ballot.BallotRejected;
-import kioskvote.ballot.Language;
-import kioskvote.ballot.Poll;
-import kioskvote.ballot.PollDefinition;
-import kioskvote.ballot.StationEvents;
-import kioskvote.config.Meeting;
+import kioskvote.text.Language;
+import kioskvote.meeting.Poll;
+import kioskvote.meeting.PollDefinition;
+import kioskvote.meeting.StationEvents;
+import kioskvote.meeting.Meeting;
 import kioskvote.store.AuditDao;
 import kioskvote.store.BallotDao;
 import kioskvote.store.PollStateDao;
@@ -35,7 +35,7 @@ import kioskvote.tally.Tally;
 import kioskvote.tally.TallyCounts;
 
 /** The chair's side of a meeting: presence, opening and closing polls, turnout, and the minutes. */
-public final class PollDesk {
+public final class PollLifecycle {
     private final Jdbi jdbi;
     private final Meeting meeting;
     private final AuditLog audit;
@@ -43,7 +43,7 @@ public final class PollDesk {
     private final String keyFingerprint;
     private final StationEvents events;
 
-    public PollDesk(Jdbi jdbi, Meeting meeting, AuditLog audit, Clock clock, String keyFingerprint, StationEvents events) {
+    public PollLifecycle(Jdbi jdbi, Meeting meeting, AuditLog audit, Clock clock, String keyFingerprint, StationEvents events) {
         this.jdbi = jdbi;
         this.meeting = meeting;
         this.audit = audit;

@@ -1,4 +1,4 @@
-package kioskvote.meeting;
+package kioskvote.poll;
 
 import java.util.Optional;
 
