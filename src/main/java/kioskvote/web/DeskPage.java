@@ -1,5 +1,6 @@
 package kioskvote.web;
 
+import kioskvote.meeting.PollState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class DeskPage {
     /** GET /admin/desk */
     void show(Context ctx) {
         PageText t = PageText.of(ctx);
-        List<PollStatus> polls = station.desk().statuses().stream().filter(s -> !s.state().equals("closed")).toList();
+        List<PollStatus> polls = station.desk().statuses().stream().filter(s -> s.state() != PollState.CLOSED).toList();
         Map<String, Object> params = new HashMap<>();
         params.put("t", t);
         params.put("meeting", station.meeting());

@@ -1,5 +1,6 @@
 package kioskvote.web;
 
+import kioskvote.meeting.PollState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -177,7 +178,7 @@ final class KioskPages {
     private void startWith(Context ctx, String kiosk, String typed) {
         expireOldSessions();
         Credential credential = credential(typed);
-        List<PollStatus> open = station.desk().statuses().stream().filter(s -> s.state().equals("open")).toList();
+        List<PollStatus> open = station.desk().statuses().stream().filter(s -> s.state() == PollState.OPEN).toList();
         if (open.isEmpty()) throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
         // The first open poll this credential has not voted in; a refusal other than "already used" is shown at once.
         TokenRejected used = null;
@@ -262,7 +263,7 @@ final class KioskPages {
     }
 
     private boolean isOpen(String pollId) {
-        return station.desk().status(pollId).state().equals("open");
+        return station.desk().status(pollId).state() == PollState.OPEN;
     }
 
     private Poll poll(String pollId) {

@@ -238,7 +238,7 @@ public final class PageText {
     }
 
     public String state(PollStatus status) {
-        return get("state." + status.state());
+        return get("state." + status.state().code());
     }
 
     /** An error message in this language. */
