@@ -16,10 +16,10 @@ import kioskvote.admin.AdminPassphrase;
 import kioskvote.admin.Passphrase;
 import kioskvote.audit.AuditLog;
 import kioskvote.ballot.BallotBox;
-import kioskvote.ballot.Poll;
-import kioskvote.ballot.PollDefinition;
+import kioskvote.meeting.Poll;
+import kioskvote.meeting.PollDefinition;
 import kioskvote.config.MeetingConfig;
-import kioskvote.meeting.PollDesk;
+import kioskvote.poll.PollLifecycle;
 import kioskvote.roster.Roster;
 import kioskvote.slip.SlipOffice;
 import kioskvote.store.Database;
@@ -29,7 +29,7 @@ import kioskvote.store.StationDao.StationRow;
 import kioskvote.token.MeetingKey;
 import kioskvote.token.TokenIssuer;
 import kioskvote.token.TokenVerifier;
-import kioskvote.web.KioskSessions;
+import kioskvote.kiosk.KioskSessions;
 import kioskvote.web.LiveFeed;
 import kioskvote.web.Routes;
 import kioskvote.web.Station;
@@ -60,7 +60,7 @@ public final class App {
             prepareStation(jdbi, settings.config(), audit, random, out, key.fingerprint(), settings.keyDir());
         }
         LiveFeed feed = Database.isPostgres(settings.jdbcUrl()) ? LiveFeed.watchingOtherStations() : new LiveFeed();
-        PollDesk desk = new PollDesk(jdbi, meeting, audit, clock, key.fingerprint(), feed);
+        PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed);
         feed.attach(desk);
         SlipOffice slips = new SlipOffice(jdbi, meeting, new TokenIssuer(key, meeting.id(), random), audit, clock, random);
         return new Station(meeting, jdbi,

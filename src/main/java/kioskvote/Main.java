@@ -22,6 +22,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import kioskvote.meeting.Meeting;
 
 /** The command line: serve, slips, verify-token. No logic beyond reading options and printing. */
 @Command(name = "kioskvote", mixinStandardHelpOptions = true, version = "kioskvote 0.1",

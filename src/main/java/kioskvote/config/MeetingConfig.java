@@ -3,6 +3,7 @@ package kioskvote.config;
 import java.util.Optional;
 
 import kioskvote.roster.RosterCsv;
+import kioskvote.meeting.Meeting;
 
 /**
  * What kiosk-config/NAME/ holds: the meeting, the station's own settings, the file's hash, and the

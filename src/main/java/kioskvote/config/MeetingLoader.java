@@ -14,16 +14,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import kioskvote.ballot.ChoiceRule;
-import kioskvote.ballot.Majority;
-import kioskvote.ballot.Option;
-import kioskvote.ballot.PercentBase;
-import kioskvote.ballot.Poll;
-import kioskvote.ballot.PollKind;
-import kioskvote.ballot.Question;
+import kioskvote.meeting.ChoiceRule;
+import kioskvote.meeting.Majority;
+import kioskvote.meeting.Option;
+import kioskvote.meeting.PercentBase;
+import kioskvote.meeting.Poll;
+import kioskvote.meeting.PollKind;
+import kioskvote.meeting.Question;
 import kioskvote.audit.Sha256;
 import kioskvote.roster.RosterCsv;
 import kioskvote.roster.RosterRejected;
+import kioskvote.meeting.Meeting;
+import kioskvote.meeting.CommitteeMember;
 
 /**
  * Reads kiosk-config/NAME/meeting.yaml into a {@link MeetingConfig}, checking every field so that a

@@ -1,5 +1,6 @@
 package kioskvote.roster;
 
+import kioskvote.meeting.PollState;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -12,8 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 
 import kioskvote.audit.AuditLog;
 import kioskvote.ballot.BallotRejected;
-import kioskvote.ballot.StationEvents;
-import kioskvote.config.Meeting;
+import kioskvote.meeting.StationEvents;
+import kioskvote.meeting.Meeting;
 import kioskvote.slip.SlipOffice;
 import kioskvote.slip.SlipOffice.DeskBallot;
 import kioskvote.store.BallotDao;
@@ -214,8 +215,8 @@ public final class Roster {
 
     private void requireNotClosed(Handle h, String pollId) {
         if (meeting.poll(pollId).isEmpty()) throw new BallotRejected(BallotRejected.Code.UNKNOWN_POLL);
-        String state = new PollStateDao(h).find(pollId).orElseThrow().state();
-        if (state.equals("closed")) throw new RosterRejected(RosterRejected.Code.POLL_CLOSED);
+        PollState state = PollState.fromCode(new PollStateDao(h).find(pollId).orElseThrow().state());
+        if (state == PollState.CLOSED) throw new RosterRejected(RosterRejected.Code.POLL_CLOSED);
     }
 
     private static PersonRow requirePerson(RosterDao dao, String personId) {

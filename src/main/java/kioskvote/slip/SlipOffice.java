@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import kioskvote.audit.AuditLog;
 import kioskvote.ballot.BallotRejected;
-import kioskvote.config.Meeting;
+import kioskvote.meeting.Meeting;
 import kioskvote.store.SlipDao;
 import kioskvote.store.SlipDao.IssuedRow;
 import kioskvote.token.ShortCode;

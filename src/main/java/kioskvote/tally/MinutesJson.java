@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import kioskvote.config.CommitteeMember;
-import kioskvote.config.Meeting;
+import kioskvote.meeting.CommitteeMember;
+import kioskvote.meeting.Meeting;
 
 /**
  * The minutes as a tree of plain values (maps, lists, strings, numbers, booleans) for the API to

@@ -6,10 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Objects;
 
-import kioskvote.ballot.Language;
-import kioskvote.ballot.Majority;
-import kioskvote.ballot.PercentBase;
-import kioskvote.ballot.PollKind;
+import kioskvote.text.Language;
+import kioskvote.meeting.Majority;
+import kioskvote.meeting.PercentBase;
+import kioskvote.meeting.PollKind;
+import kioskvote.meeting.Meeting;
+import kioskvote.meeting.Poll;
+import kioskvote.meeting.Option;
 
 /** The words of the printed minutes in one language (glossary of domain.md). Used by minutes.jte. */
 public final class MinutesWords {

@@ -3,7 +3,7 @@ package kioskvote.tally;
 import java.math.BigDecimal;
 import java.util.Objects;
 
-import kioskvote.ballot.Option;
+import kioskvote.meeting.Option;
 
 /** How many valid marks an option received, and that count as a percentage of the poll's base. */
 public record OptionCount(Option option, long count, BigDecimal percent) {

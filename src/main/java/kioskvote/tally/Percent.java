@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 
-import kioskvote.ballot.Language;
+import kioskvote.text.Language;
 
 /**
  * Percentages of the minutes: two decimals, rounded half-up (the written rule for elections:

@@ -3,7 +3,7 @@ package kioskvote.tally;
 import java.util.List;
 import java.util.Objects;
 
-import kioskvote.ballot.Poll;
+import kioskvote.meeting.Poll;
 
 /** The tally of one poll: the figures, the base the percentages are taken of, and one entry per question. */
 public record PollTally(Poll poll, TallyCounts counts, long base, List<QuestionTally> questions) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import kioskvote.ballot.Question;
+import kioskvote.meeting.Question;
 
 /**
  * The tally of one question (for a confidence poll: one subject). {@code received = valid + invalid};

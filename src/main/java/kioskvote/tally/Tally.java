@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import kioskvote.ballot.Answers;
-import kioskvote.ballot.Majority;
-import kioskvote.ballot.Option;
-import kioskvote.ballot.Poll;
-import kioskvote.ballot.PollKind;
-import kioskvote.ballot.Question;
+import kioskvote.meeting.Majority;
+import kioskvote.meeting.Option;
+import kioskvote.meeting.Poll;
+import kioskvote.meeting.PollKind;
+import kioskvote.meeting.Question;
 
 /**
  * Counts the ballots of a poll (Reg 96, Art. 6.3): per question, received / valid / invalid, the count

@@ -1,5 +1,6 @@
 package kioskvote.tally;
 
+import kioskvote.meeting.CountRules;
 /**
  * The meeting-level figures of one poll, as the minutes print them (domain.md, "The minutes"):
  * people summoned and present, ballots issued and received, slips voided or replaced.
@@ -25,6 +26,6 @@ public record TallyCounts(long summoned, long present, long issued, long receive
      * (every ballot cast was handed to someone present, and nobody got two); without one, present ≤ summoned.
      */
     public boolean addsUp() {
-        return fromRoster ? received <= handedOut && handedOut <= present && present <= summoned : present <= summoned;
+        return CountRules.addsUp(fromRoster, received, handedOut, present, summoned);
     }
 }

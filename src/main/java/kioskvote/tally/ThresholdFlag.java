@@ -1,6 +1,6 @@
 package kioskvote.tally;
 
-import kioskvote.ballot.Language;
+import kioskvote.text.Language;
 
 /**
  * Consequences of low confidence shown next to a subject (Reg 96, Art. 6 and its consequences as

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import kioskvote.admin.AdminSessions;
 
 /**
  * Lets a request through to an admin route only with the right passphrase, given as

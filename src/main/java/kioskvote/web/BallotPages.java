@@ -1,5 +1,6 @@
 package kioskvote.web;
 
+import kioskvote.meeting.PollState;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,9 +11,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.ballot.CastReceipt;
-import kioskvote.ballot.Poll;
+import kioskvote.meeting.Poll;
 import kioskvote.ballot.ReceiptCode;
-import kioskvote.meeting.PollStatus;
+import kioskvote.poll.PollStatus;
 import kioskvote.token.TokenRejected;
 
 /**
@@ -37,7 +38,7 @@ final class BallotPages {
             return;
         }
         List<PollStatus> statuses = station.desk().statuses();
-        List<Poll> open = statuses.stream().filter(s -> s.state().equals("open")).map(s -> poll(s.pollId())).toList();
+        List<Poll> open = statuses.stream().filter(s -> s.state() == PollState.OPEN).map(s -> poll(s.pollId())).toList();
         if (open.isEmpty()) {
             noPollOpen(ctx, t, token, statuses);
         } else if (open.size() == 1) {
@@ -101,7 +102,7 @@ final class BallotPages {
     private void noPollOpen(Context ctx, PageText t, String token, List<PollStatus> statuses) {
         boolean used = false;
         for (PollStatus s : statuses) used |= alreadyUsedIn(poll(s.pollId()), token);
-        boolean moreToCome = statuses.stream().anyMatch(s -> s.state().equals("draft"));
+        boolean moreToCome = statuses.stream().anyMatch(s -> s.state() == PollState.DRAFT);
         if (used && !moreToCome) throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
         Pages.message(ctx, t, "no_poll_open", t.get("noPoll.title"), t.get("noPoll.text"), "");
     }
@@ -118,7 +119,7 @@ final class BallotPages {
     }
 
     private Poll requireOpen(String pollId) {
-        if (!station.desk().status(pollId).state().equals("open")) throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
+        if (station.desk().status(pollId).state() != PollState.OPEN) throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
         return poll(pollId);
     }
 

@@ -3,7 +3,7 @@ package kioskvote.web;
 import java.util.Map;
 
 import io.javalin.http.Context;
-import kioskvote.ballot.Language;
+import kioskvote.text.Language;
 import kioskvote.tally.MinutesJson;
 
 /** What the chair's screen and anyone in the room may read: turnout always, results after the close. */

@@ -1,5 +1,6 @@
 package kioskvote.web;
 
+import kioskvote.meeting.PollState;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.javalin.http.Context;
-import kioskvote.meeting.PollStatus;
+import kioskvote.poll.PollStatus;
 import kioskvote.tally.Minutes;
 
 /**
@@ -27,18 +28,18 @@ final class ChairPage {
         List<PollStatus> statuses = station.desk().statuses();
         String asked = ctx.queryParam("poll");
         PollStatus focus = asked != null ? station.desk().status(asked) : current(statuses);
-        Optional<Minutes> minutes = focus.state().equals("closed")
+        Optional<Minutes> minutes = focus.state() == PollState.CLOSED
                 ? Optional.of(station.desk().minutes(focus.pollId(), t.language())) : Optional.empty();
         // With no poll named, the screen follows the meeting: any change of state elsewhere reloads it.
-        String watch = asked != null ? "" : statuses.stream().map(s -> s.pollId() + ":" + s.state()).collect(Collectors.joining(","));
+        String watch = asked != null ? "" : statuses.stream().map(s -> s.pollId() + ":" + s.state().code()).collect(Collectors.joining(","));
         Pages.render(ctx, "chair.jte", Map.of("t", t, "meeting", station.meeting(), "status", focus, "minutes", minutes,
                 "keyFingerprint", station.keyFingerprint(), "watch", watch,
                 "langSwitch", "?lang=" + t.otherLang() + (asked != null ? "&poll=" + asked : "")));
     }
 
     private static PollStatus current(List<PollStatus> statuses) {
-        return statuses.stream().filter(s -> s.state().equals("open")).findFirst()
-                .or(() -> statuses.stream().filter(s -> s.state().equals("closed"))
+        return statuses.stream().filter(s -> s.state() == PollState.OPEN).findFirst()
+                .or(() -> statuses.stream().filter(s -> s.state() == PollState.CLOSED)
                         .max(Comparator.comparing(s -> s.closedAt().orElse(""))))
                 .orElse(statuses.get(0));
     }

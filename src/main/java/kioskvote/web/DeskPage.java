@@ -1,5 +1,6 @@
 package kioskvote.web;
 
+import kioskvote.meeting.PollState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +8,9 @@ import java.util.Optional;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import kioskvote.meeting.PollStatus;
+import kioskvote.poll.PollStatus;
 import kioskvote.roster.Person;
+import kioskvote.kiosk.KioskSessions;
 
 /**
  * The check-in desk (/admin/desk, behind the admin session): search the roster, mark people present,
@@ -27,7 +29,7 @@ final class DeskPage {
     /** GET /admin/desk */
     void show(Context ctx) {
         PageText t = PageText.of(ctx);
-        List<PollStatus> polls = station.desk().statuses().stream().filter(s -> !s.state().equals("closed")).toList();
+        List<PollStatus> polls = station.desk().statuses().stream().filter(s -> s.state() != PollState.CLOSED).toList();
         Map<String, Object> params = new HashMap<>();
         params.put("t", t);
         params.put("meeting", station.meeting());

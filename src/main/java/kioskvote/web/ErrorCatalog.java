@@ -1,7 +1,8 @@
 package kioskvote.web;
 
+import kioskvote.kiosk.KioskRejected;
 import kioskvote.ballot.BallotRejected;
-import kioskvote.meeting.QuorumNotMet;
+import kioskvote.poll.QuorumNotMet;
 import kioskvote.roster.RosterRejected;
 import kioskvote.token.TokenRejected;
 
@@ -46,6 +47,17 @@ public final class ErrorCatalog {
                         + "Xác nhận nếu vẫn muốn mở bỏ phiếu.",
                 "Present (" + e.present() + " of " + e.summoned() + ") is below two thirds of those summoned. "
                         + "Confirm to open the poll anyway.");
+    }
+
+    public static ApiError of(KioskRejected e) {
+        String kiosk = e.kiosk();
+        return switch (e.code()) {
+            case BAD_KIOSK_NAME -> badKioskName();
+            case KIOSK_BUSY -> kioskBusy(kiosk);
+            case KIOSK_SESSION_GONE -> kioskSessionGone();
+            case KIOSK_NOT_ENROLLED -> kioskNotEnrolled();
+            case KIOSK_UNKNOWN -> kioskUnknown(kiosk);
+        };
     }
 
     public static ApiError kioskBusy(String kiosk) {

@@ -1,5 +1,6 @@
 package kioskvote.web;
 
+import kioskvote.meeting.PollState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -11,18 +12,20 @@ import java.util.Optional;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.UploadedFile;
+import kioskvote.kiosk.KioskRejected;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.ballot.CastReceipt;
-import kioskvote.ballot.Language;
-import kioskvote.ballot.Poll;
+import kioskvote.text.Language;
+import kioskvote.meeting.Poll;
 import kioskvote.ballot.ReceiptCode;
-import kioskvote.meeting.PollStatus;
+import kioskvote.poll.PollStatus;
 import kioskvote.slip.QrPhotoReader;
 import kioskvote.token.ShortCode;
 import kioskvote.token.TokenCodec;
 import kioskvote.token.TokenRejected;
-import kioskvote.web.KioskSessions.CredentialKind;
-import kioskvote.web.KioskSessions.Session;
+import kioskvote.kiosk.KioskSessions.CredentialKind;
+import kioskvote.kiosk.KioskSessions.Session;
+import kioskvote.kiosk.KioskSessions;
 
 /**
  * The tablet kiosk (/kiosk/{name}): one page that kiosk.js drives without ever navigating, so the
@@ -97,7 +100,7 @@ final class KioskPages {
             ctx.skipRemainingHandlers();
             return;
         }
-        throw new BadRequest(ErrorCatalog.kioskNotEnrolled());
+        throw new KioskRejected(KioskRejected.Code.KIOSK_NOT_ENROLLED, kiosk);
     }
 
     /** POST /kiosk/{name}/desk: 204, or the ballot the desk sent to this kiosk (once). A POST: it takes the ballot away. */
@@ -175,7 +178,7 @@ final class KioskPages {
     private void startWith(Context ctx, String kiosk, String typed) {
         expireOldSessions();
         Credential credential = credential(typed);
-        List<PollStatus> open = station.desk().statuses().stream().filter(s -> s.state().equals("open")).toList();
+        List<PollStatus> open = station.desk().statuses().stream().filter(s -> s.state() == PollState.OPEN).toList();
         if (open.isEmpty()) throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
         // The first open poll this credential has not voted in; a refusal other than "already used" is shown at once.
         TokenRejected used = null;
@@ -242,7 +245,7 @@ final class KioskPages {
     private Session session(Context ctx) {
         String kiosk = KioskSessions.requireName(ctx.pathParam("name"));
         return station.kiosks().find(kiosk, ctx.formParam("session"))
-                .orElseThrow(() -> new BadRequest(ErrorCatalog.kioskSessionGone()));
+                .orElseThrow(() -> new KioskRejected(KioskRejected.Code.KIOSK_SESSION_GONE, kiosk));
     }
 
     private static void requireSessionPoll(Session session, Poll poll) {
@@ -260,7 +263,7 @@ final class KioskPages {
     }
 
     private boolean isOpen(String pollId) {
-        return station.desk().status(pollId).state().equals("open");
+        return station.desk().status(pollId).state() == PollState.OPEN;
     }
 
     private Poll poll(String pollId) {

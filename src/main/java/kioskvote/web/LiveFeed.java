@@ -12,9 +12,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.javalin.http.sse.SseClient;
-import kioskvote.ballot.StationEvents;
-import kioskvote.meeting.PollDesk;
-import kioskvote.meeting.PollStatus;
+import kioskvote.meeting.StationEvents;
+import kioskvote.poll.PollLifecycle;
+import kioskvote.poll.PollStatus;
 
 /**
  * Server-sent events for the chair's screen and kiosks: turnout and poll state, never a choice.
@@ -44,7 +44,7 @@ public final class LiveFeed implements StationEvents {
     });
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile long lastBroadcastNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(MIN_INTERVAL_MS);
-    private volatile PollDesk desk;
+    private volatile PollLifecycle desk;
     private volatile String lastSent; // written on the sender thread only
     private volatile boolean databaseTroubleLogged;
 
@@ -60,7 +60,7 @@ public final class LiveFeed implements StationEvents {
         return feed;
     }
 
-    public void attach(PollDesk desk) {
+    public void attach(PollLifecycle desk) {
         this.desk = desk;
     }
 

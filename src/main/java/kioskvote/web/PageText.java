@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.javalin.http.Context;
-import kioskvote.ballot.Language;
-import kioskvote.meeting.PollStatus;
+import kioskvote.text.Language;
+import kioskvote.poll.PollStatus;
+import kioskvote.meeting.Meeting;
 
 /**
  * The words of the station's pages (phone ballot, chair screen, admin) in Vietnamese and English:
@@ -237,7 +238,7 @@ public final class PageText {
     }
 
     public String state(PollStatus status) {
-        return get("state." + status.state());
+        return get("state." + status.state().code());
     }
 
     /** An error message in this language. */

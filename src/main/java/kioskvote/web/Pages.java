@@ -20,7 +20,7 @@ final class Pages {
     }
 
     /** The station's front page: what voters do, and the way to the chair's screen, the admin pages and the desk. */
-    static void home(Context ctx, kioskvote.config.Meeting meeting) {
+    static void home(Context ctx, kioskvote.meeting.Meeting meeting) {
         PageText t = PageText.of(ctx);
         render(ctx, "home.jte", Map.of("t", t, "title", meeting.title(), "organiser", meeting.organiser(),
                 "langSwitch", "?lang=" + t.otherLang()));

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.javalin.http.Context;
+import kioskvote.kiosk.KioskRejected;
 import kioskvote.roster.HandOut;
 import kioskvote.roster.HandOutKind;
 import kioskvote.roster.Person;
@@ -13,6 +14,7 @@ import kioskvote.roster.Roster;
 import kioskvote.roster.RosterCsv;
 import kioskvote.roster.RosterRejected;
 import kioskvote.roster.Turnout;
+import kioskvote.kiosk.KioskSessions;
 
 /** The roster and the check-in desk, for the admin (JSON). Reached only through AdminGuard. */
 final class RosterApi {
@@ -91,8 +93,8 @@ final class RosterApi {
         if (kind(request) != HandOutKind.KIOSK) return null;
         if (request.kiosk() == null) throw BadRequest.missing("kiosk");
         String kiosk = KioskSessions.requireName(request.kiosk());
-        if (!station.kiosks().isEnrolled(kiosk)) throw new BadRequest(ErrorCatalog.kioskUnknown(kiosk));
-        if (station.kiosks().hasWaiting(kiosk)) throw new BadRequest(ErrorCatalog.kioskBusy(kiosk));
+        if (!station.kiosks().isEnrolled(kiosk)) throw new KioskRejected(KioskRejected.Code.KIOSK_UNKNOWN, kiosk);
+        if (station.kiosks().hasWaiting(kiosk)) throw new KioskRejected(KioskRejected.Code.KIOSK_BUSY, kiosk);
         return kiosk;
     }
 
@@ -114,7 +116,7 @@ final class RosterApi {
             if (!station.kiosks().sendFromDesk(kiosk, token, handOut.personId(), handOut.pollId())) {
                 // Another clerk sent a ballot to the same kiosk a moment earlier: this one is voided at once.
                 station.roster().kioskBallotAbandoned(handOut.personId(), handOut.pollId(), token);
-                throw new BadRequest(ErrorCatalog.kioskBusy(kiosk));
+                throw new KioskRejected(KioskRejected.Code.KIOSK_BUSY, kiosk);
             }
             out.put("kiosk", kiosk);
         }

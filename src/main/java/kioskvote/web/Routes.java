@@ -12,10 +12,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.http.Context;
+import kioskvote.kiosk.KioskRejected;
 import kioskvote.ballot.BallotRejected;
-import kioskvote.meeting.QuorumNotMet;
+import kioskvote.poll.QuorumNotMet;
 import kioskvote.roster.RosterRejected;
 import kioskvote.token.TokenRejected;
+import kioskvote.admin.AdminSessions;
 
 /** Every URL the station answers, who may call it, and its handler; and the one place errors become HTTP. */
 public final class Routes {
@@ -131,6 +133,7 @@ public final class Routes {
         app.exception(BallotRejected.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
         app.exception(QuorumNotMet.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
         app.exception(RosterRejected.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
+        app.exception(KioskRejected.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
         app.exception(BadRequest.class, (e, ctx) -> respond(ctx, e.error()));
         app.exception(ConnectionException.class, (e, ctx) -> {
             LOG.warn("database unreachable: {}", e.getMessage());

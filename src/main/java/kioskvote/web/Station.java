@@ -7,13 +7,14 @@ import org.jdbi.v3.core.Jdbi;
 import kioskvote.admin.AdminPassphrase;
 import kioskvote.admin.AttemptLimiter;
 import kioskvote.ballot.BallotBox;
-import kioskvote.config.Meeting;
-import kioskvote.meeting.PollDesk;
+import kioskvote.meeting.Meeting;
+import kioskvote.poll.PollLifecycle;
 import kioskvote.roster.Roster;
 import kioskvote.slip.SlipOffice;
+import kioskvote.kiosk.KioskSessions;
 
 /** Everything the handlers call, built once by App. */
-public record Station(Meeting meeting, Jdbi jdbi, BallotBox ballotBox, PollDesk desk, SlipOffice slips,
+public record Station(Meeting meeting, Jdbi jdbi, BallotBox ballotBox, PollLifecycle desk, SlipOffice slips,
                       AttemptLimiter attempts, LiveFeed feed, String keyFingerprint, String publicBaseUrl, SecureRandom random,
                       Roster roster, KioskSessions kiosks, AdminPassphrase adminPassphrase) {
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 
 import io.javalin.http.Context;
 import kioskvote.ballot.CastReceipt;
-import kioskvote.ballot.Poll;
-import kioskvote.config.Meeting;
+import kioskvote.meeting.Poll;
+import kioskvote.meeting.Meeting;
 
 /** What a voter's page (or a kiosk) may do: read the ballot, check a slip, cast. */
 final class VoterApi {

@@ -9,16 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 
 import kioskvote.ballot.Answers;
-import kioskvote.ballot.ChoiceRule;
-import kioskvote.ballot.Language;
-import kioskvote.ballot.Majority;
-import kioskvote.ballot.Option;
-import kioskvote.ballot.PercentBase;
-import kioskvote.ballot.Poll;
-import kioskvote.ballot.PollKind;
-import kioskvote.ballot.Question;
-import kioskvote.config.CommitteeMember;
-import kioskvote.config.Meeting;
+import kioskvote.meeting.ChoiceRule;
+import kioskvote.text.Language;
+import kioskvote.meeting.Majority;
+import kioskvote.meeting.Option;
+import kioskvote.meeting.PercentBase;
+import kioskvote.meeting.Poll;
+import kioskvote.meeting.PollKind;
+import kioskvote.meeting.Question;
+import kioskvote.meeting.CommitteeMember;
+import kioskvote.meeting.Meeting;
 
 /** Small builders for the tally tests: the demo's confidence poll and a motion. */
 final class Fixtures {

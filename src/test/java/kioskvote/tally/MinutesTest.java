@@ -28,8 +28,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 import kioskvote.ballot.Answers;
-import kioskvote.ballot.Language;
-import kioskvote.ballot.Majority;
+import kioskvote.text.Language;
+import kioskvote.meeting.Majority;
 
 class MinutesTest {
     /** 30 received: director 5 high, 2 medium, 20 low, 3 blank; deputy 26 high, 4 medium. */

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
 
-import kioskvote.ballot.Language;
+import kioskvote.text.Language;
 
 class PercentTest {
     @Test

@@ -21,10 +21,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import kioskvote.ballot.Answers;
-import kioskvote.ballot.Language;
-import kioskvote.ballot.Majority;
-import kioskvote.ballot.PercentBase;
-import kioskvote.ballot.Poll;
+import kioskvote.text.Language;
+import kioskvote.meeting.Majority;
+import kioskvote.meeting.PercentBase;
+import kioskvote.meeting.Poll;
 
 class TallyTest {
     private static PollTally tally(Poll poll, List<Answers> ballots) {

@@ -1,4 +1,4 @@
-package kioskvote.web;
+package kioskvote.kiosk;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,25 +28,25 @@ import kioskvote.ballot.ReceiptCode;
  */
 public final class KioskSessions {
     /** The enrolment cookie: Path=/kiosk, HttpOnly, SameSite=Strict. It holds nothing of any voter. */
-    static final String COOKIE = "kv_kiosk";
+    public static final String COOKIE = "kv_kiosk";
     /** The enrolment cookie's lifetime in the browser; the station forgets it sooner if it restarts. */
-    static final Duration ENROLMENT_COOKIE_AGE = Duration.ofDays(7);
+    public static final Duration ENROLMENT_COOKIE_AGE = Duration.ofDays(7);
     /** After this long without a cast a session is dropped, whatever the kiosk's own idle timer says. */
-    static final Duration SESSION_LIMIT = Duration.ofMinutes(30);
+    public static final Duration SESSION_LIMIT = Duration.ofMinutes(30);
     /** A kiosk is listed on the desk page while it asked for work within this time. */
-    static final Duration SEEN_WITHIN = Duration.ofSeconds(30);
+    public static final Duration SEEN_WITHIN = Duration.ofSeconds(30);
     /** A cast session's receipt code is kept this long, so a resubmit after a lost answer shows the receipt again. */
-    static final Duration RECEIPT_KEPT = Duration.ofSeconds(60);
+    public static final Duration RECEIPT_KEPT = Duration.ofSeconds(60);
 
-    enum CredentialKind { TOKEN, SHORT_CODE }
+    public enum CredentialKind { TOKEN, SHORT_CODE }
 
     /** Set when the desk sent this ballot: who received it, so an abandoned one can be voided and replaced. */
-    record DeskOrigin(String personId, String pollId) {
+    public record DeskOrigin(String personId, String pollId) {
     }
 
-    record Session(String id, String kiosk, CredentialKind kind, String credential, Optional<DeskOrigin> desk,
+    public record Session(String id, String kiosk, CredentialKind kind, String credential, Optional<DeskOrigin> desk,
                    Optional<String> pollId, Instant started) {
-        Session {
+        public Session {
             Objects.requireNonNull(credential, "credential");
         }
 
@@ -74,8 +74,8 @@ public final class KioskSessions {
     }
 
     /** A kiosk's name as it appears in its URL (/kiosk/phong-1). */
-    static String requireName(String name) {
-        if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,31}")) throw new BadRequest(ErrorCatalog.badKioskName());
+    public static String requireName(String name) {
+        if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,31}")) throw new KioskRejected(KioskRejected.Code.BAD_KIOSK_NAME, "");
         return name;
     }
 
@@ -83,7 +83,7 @@ public final class KioskSessions {
      * Enrols a browser as this kiosk: a fresh secret for its cookie. Enrolling the name again (another
      * tablet, or the same after a restart) replaces the secret, so the earlier browser is no longer that kiosk.
      */
-    String enrol(String kiosk) {
+    public String enrol(String kiosk) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -92,24 +92,24 @@ public final class KioskSessions {
     }
 
     /** True if the cookie's secret is the one this kiosk name was enrolled with (compared in constant time). */
-    boolean isEnrolled(String kiosk, String secret) {
+    public boolean isEnrolled(String kiosk, String secret) {
         byte[] expected = enrolled.get(kiosk);
         return expected != null && secret != null && MessageDigest.isEqual(expected, secret.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** True if some browser is enrolled under this name (the desk sends ballots only to such kiosks). */
-    boolean isEnrolled(String kiosk) {
+    public boolean isEnrolled(String kiosk) {
         return enrolled.containsKey(kiosk);
     }
 
-    Session start(String kiosk, CredentialKind kind, String credential, Optional<String> pollId) {
+    public Session start(String kiosk, CredentialKind kind, String credential, Optional<String> pollId) {
         Session session = new Session(randomId(), kiosk, kind, credential, Optional.empty(), pollId, clock.instant());
         sessions.put(session.id(), session);
         return session;
     }
 
     /** @return false if a ballot sent earlier is still waiting on that kiosk (one voter at a time) */
-    boolean sendFromDesk(String kiosk, String token, String personId, String pollId) {
+    public boolean sendFromDesk(String kiosk, String token, String personId, String pollId) {
         Session session = new Session(randomId(), kiosk, CredentialKind.TOKEN, token, Optional.of(new DeskOrigin(personId, pollId)),
                 Optional.of(pollId), clock.instant());
         if (waiting.putIfAbsent(kiosk, session.id()) != null) return false;
@@ -117,32 +117,32 @@ public final class KioskSessions {
         return true;
     }
 
-    boolean hasWaiting(String kiosk) {
+    public boolean hasWaiting(String kiosk) {
         return waiting.containsKey(kiosk);
     }
 
     /** The ballot the desk sent to this kiosk, once. Also notes that the kiosk is alive, for the desk's list. */
-    Optional<Session> pickUp(String kiosk) {
+    public Optional<Session> pickUp(String kiosk) {
         seen.put(kiosk, clock.instant());
         String id = waiting.remove(kiosk);
         return id == null ? Optional.empty() : Optional.ofNullable(sessions.get(id));
     }
 
-    Optional<Session> find(String kiosk, String id) {
+    public Optional<Session> find(String kiosk, String id) {
         if (id == null) return Optional.empty();
         Session session = sessions.get(id);
         return session != null && session.kiosk().equals(kiosk) ? Optional.of(session) : Optional.empty();
     }
 
     /** Forgets a session (cast, or abandoned); returns it if it was there. */
-    Optional<Session> end(String kiosk, String id) {
+    public Optional<Session> end(String kiosk, String id) {
         Optional<Session> session = find(kiosk, id);
         session.ifPresent(s -> sessions.remove(s.id()));
         return session;
     }
 
     /** Forgets a session that was cast, keeping its receipt code for {@link #RECEIPT_KEPT} for a resubmit. */
-    void endCast(String kiosk, String id, String receiptCode) {
+    public void endCast(String kiosk, String id, String receiptCode) {
         end(kiosk, id).ifPresent(s -> tombstones.put(s.id(), new Tombstone(kiosk, receiptCode, clock.instant())));
     }
 
@@ -150,7 +150,7 @@ public final class KioskSessions {
      * The receipt code of a session cast on this kiosk within the last minute, if the resubmit carries the
      * receipt secret behind that code: the same cast again, whose first answer was lost.
      */
-    Optional<String> recentReceipt(String kiosk, String id, String receiptSecret) {
+    public Optional<String> recentReceipt(String kiosk, String id, String receiptSecret) {
         Instant limit = clock.instant().minus(RECEIPT_KEPT);
         tombstones.values().removeIf(t -> t.ended().isBefore(limit));
         if (id == null || receiptSecret == null) return Optional.empty();
@@ -162,7 +162,7 @@ public final class KioskSessions {
     }
 
     /** Removes and returns the sessions older than the limit, for the caller to void what the desk sent. */
-    List<Session> expire() {
+    public List<Session> expire() {
         Instant limit = clock.instant().minus(SESSION_LIMIT);
         List<Session> expired = new ArrayList<>();
         for (Session s : sessions.values()) {
@@ -175,7 +175,7 @@ public final class KioskSessions {
     }
 
     /** Enrolled kiosks that asked for work recently, by name. */
-    List<String> kiosksSeen() {
+    public List<String> kiosksSeen() {
         Instant since = clock.instant().minus(SEEN_WITHIN);
         return seen.entrySet().stream().filter(e -> e.getValue().isAfter(since) && enrolled.containsKey(e.getKey()))
                 .map(Map.Entry::getKey).sorted().toList();

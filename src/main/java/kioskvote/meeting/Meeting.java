@@ -1,11 +1,11 @@
-package kioskvote.config;
+package kioskvote.meeting;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import kioskvote.ballot.Poll;
+import kioskvote.meeting.Poll;
 
 /** The meeting as described in kiosk-config/NAME/meeting.yaml; loaded once at start. */
 public record Meeting(String id, String title, String organiser, LocalDate date, String time, String place,

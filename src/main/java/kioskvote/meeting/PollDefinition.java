@@ -1,4 +1,4 @@
-package kioskvote.ballot;
+package kioskvote.meeting;
 
 import java.util.LinkedHashMap;
 import java.util.List;

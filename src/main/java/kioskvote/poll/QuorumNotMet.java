@@ -1,4 +1,4 @@
-package kioskvote.meeting;
+package kioskvote.poll;
 
 /** Opening a poll below quorum (fewer than 2/3 of those summoned present) needs the chair's confirmation. */
 public class QuorumNotMet extends RuntimeException {

@@ -1,4 +1,4 @@
-package kioskvote.ballot;
+package kioskvote.text;
 
 /** The two languages of every page and message; Vietnamese is the default. */
 public enum Language {

@@ -1,4 +1,4 @@
-package kioskvote.web;
+package kioskvote.admin;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -13,20 +13,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * Sign-ins made through the admin login form: a random id per browser, kept in memory only (a
  * restart signs everyone out), ended by signing out or after 12 idle hours.
  */
-final class AdminSessions {
-    static final String COOKIE = "kv_admin";
+public final class AdminSessions {
+    public static final String COOKIE = "kv_admin";
     private static final Duration IDLE = Duration.ofHours(12);
 
     private final SecureRandom random;
     private final Clock clock;
     private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
 
-    AdminSessions(SecureRandom random, Clock clock) {
+    public AdminSessions(SecureRandom random, Clock clock) {
         this.random = random;
         this.clock = clock;
     }
 
-    String start() {
+    public String start() {
         byte[] id = new byte[32];
         random.nextBytes(id);
         String session = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
@@ -35,7 +35,7 @@ final class AdminSessions {
     }
 
     /** True for a live session, whose idle time starts again. */
-    boolean touch(String session) {
+    public boolean touch(String session) {
         if (session == null) return false;
         Instant now = clock.instant();
         Optional<Instant> seen = Optional.ofNullable(lastSeen.get(session));
@@ -48,7 +48,7 @@ final class AdminSessions {
         return true;
     }
 
-    void end(String session) {
+    public void end(String session) {
         if (session != null) lastSeen.remove(session);
     }
 }

@@ -1,4 +1,4 @@
-package kioskvote.ballot;
+package kioskvote.meeting;
 
 /**
  * How many options a voter may mark on one question.

@@ -1,4 +1,4 @@
-package kioskvote.config;
+package kioskvote.meeting;
 
 import java.util.Objects;
 

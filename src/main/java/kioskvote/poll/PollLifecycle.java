@@ -1,5 +1,7 @@
-package kioskvote.meeting;
+package kioskvote.poll;
 
+import kioskvote.meeting.PollState;
+import kioskvote.meeting.CountRules;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -14,11 +16,11 @@ import kioskvote.audit.AuditLog;
 import kioskvote.ballot.Answers;
 import kioskvote.ballot.AnswersJson;
 import kioskvote.ballot.BallotRejected;
-import kioskvote.ballot.Language;
-import kioskvote.ballot.Poll;
-import kioskvote.ballot.PollDefinition;
-import kioskvote.ballot.StationEvents;
-import kioskvote.config.Meeting;
+import kioskvote.text.Language;
+import kioskvote.meeting.Poll;
+import kioskvote.meeting.PollDefinition;
+import kioskvote.meeting.StationEvents;
+import kioskvote.meeting.Meeting;
 import kioskvote.store.AuditDao;
 import kioskvote.store.BallotDao;
 import kioskvote.store.PollStateDao;
@@ -35,7 +37,7 @@ import kioskvote.tally.Tally;
 import kioskvote.tally.TallyCounts;
 
 /** The chair's side of a meeting: presence, opening and closing polls, turnout, and the minutes. */
-public final class PollDesk {
+public final class PollLifecycle {
     private final Jdbi jdbi;
     private final Meeting meeting;
     private final AuditLog audit;
@@ -43,7 +45,7 @@ public final class PollDesk {
     private final String keyFingerprint;
     private final StationEvents events;
 
-    public PollDesk(Jdbi jdbi, Meeting meeting, AuditLog audit, Clock clock, String keyFingerprint, StationEvents events) {
+    public PollLifecycle(Jdbi jdbi, Meeting meeting, AuditLog audit, Clock clock, String keyFingerprint, StationEvents events) {
         this.jdbi = jdbi;
         this.meeting = meeting;
         this.audit = audit;
@@ -81,7 +83,7 @@ public final class PollDesk {
             Turnout turnout = Roster.turnout(h, meeting);
             int present = turnout.present();
             int summoned = turnout.summoned();
-            if (3L * present < 2L * summoned && !confirmBelowQuorum) throw new QuorumNotMet(present, summoned);
+            if (!CountRules.quorumMet(present, summoned) && !confirmBelowQuorum) throw new QuorumNotMet(present, summoned);
             if (!new PollStateDao(h).open(poll.id(), json, hash, now())) throw new BallotRejected(BallotRejected.Code.POLL_NOT_DRAFT);
             audit.append(h, "poll-opened", "poll=" + poll.id() + " definition-sha256=" + hash
                     + " present=" + present + " summoned=" + summoned);
@@ -137,7 +139,7 @@ public final class PollDesk {
 
     private Poll requireClosed(String pollId) {
         Poll poll = poll(pollId);
-        if (!"closed".equals(status(pollId).state())) throw new BallotRejected(BallotRejected.Code.RESULTS_NOT_READY);
+        if (status(pollId).state() != PollState.CLOSED) throw new BallotRejected(BallotRejected.Code.RESULTS_NOT_READY);
         return poll;
     }
 
@@ -147,7 +149,7 @@ public final class PollDesk {
         long handedOut = turnout.fromRoster() ? new RosterDao(h).countHandedOut(poll.id()) : 0;
         SlipDao slips = new SlipDao(h);
         long voided = slips.countVoided();
-        return new PollStatus(poll.id(), poll.title(), poll.kind().name().toLowerCase(), row.state(), turnout.summoned(),
+        return new PollStatus(poll.id(), poll.title(), poll.kind().name().toLowerCase(), PollState.fromCode(row.state()), turnout.summoned(),
                 turnout.present(), handedOut, slips.countIssued() - voided, voided, row.castCount(), row.definitionHash(),
                 row.openedAt(), row.closedAt(), turnout.fromRoster());
     }

@@ -1,4 +1,4 @@
-package kioskvote.ballot;
+package kioskvote.meeting;
 
 /**
  * When a motion passes: the count of {@code optionId} must be more than numerator/denominator of the

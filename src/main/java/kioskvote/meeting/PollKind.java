@@ -1,4 +1,4 @@
-package kioskvote.ballot;
+package kioskvote.meeting;
 
 /** The kinds of poll the station holds (domain.md). */
 public enum PollKind {

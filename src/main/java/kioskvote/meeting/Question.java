@@ -1,4 +1,4 @@
-package kioskvote.ballot;
+package kioskvote.meeting;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package kioskvote.ballot;
+package kioskvote.meeting;
 
 /** What live screens are told: turnout moved, or a poll changed state. Never a choice. */
 public interface StationEvents {
