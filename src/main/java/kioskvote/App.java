@@ -49,7 +49,8 @@ public final class App {
     /** Opens storage and keys and checks the data directory belongs to this meeting. */
     public static Station open(Settings settings, Clock clock, SecureRandom random, PrintStream out) {
         var meeting = settings.config().meeting();
-        Jdbi jdbi = Database.open(settings.jdbcUrl());
+        Database.Opened database = Database.openWithCompactor(settings.jdbcUrl());
+        Jdbi jdbi = database.jdbi();
         AuditLog audit = new AuditLog(clock);
         MeetingKey key = loadMeetingKey(jdbi, settings.keyDir(), random);
         try {
@@ -60,7 +61,7 @@ public final class App {
             prepareStation(jdbi, settings.config(), audit, random, out, key.fingerprint(), settings.keyDir());
         }
         LiveFeed feed = Database.isPostgres(settings.jdbcUrl()) ? LiveFeed.watchingOtherStations() : new LiveFeed();
-        PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed);
+        PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed, random, database.compactor());
         feed.attach(desk);
         SlipOffice slips = new SlipOffice(jdbi, meeting, new TokenIssuer(key, meeting.id(), random), audit, clock, random);
         return new Station(meeting, jdbi,

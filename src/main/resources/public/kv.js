@@ -92,11 +92,11 @@
 
   function showStatus(polls) {
     var watch = chair.getAttribute('data-watch');
-    if (watch && watch !== polls.map(function (p) { return p.pollId + ':' + p.state; }).join(',')) { location.reload(); return; }
+    if (watch && watch !== polls.map(function (p) { return p.pollId + ':' + (p.phase || p.state); }).join(',')) { location.reload(); return; }
     var poll = polls.filter(function (p) { return p.pollId === chair.getAttribute('data-poll'); })[0];
     if (!poll) return;
     // A roster imported meanwhile changes which figures the screen shows: let the server lay them out again.
-    if (poll.state !== chair.getAttribute('data-state') || (chair.getAttribute('data-roster') === 'yes') !== !!poll.rosterUsed) {
+    if ((poll.phase || poll.state) !== chair.getAttribute('data-state') || (chair.getAttribute('data-roster') === 'yes') !== !!poll.rosterUsed) {
       location.reload();
       return;
     }

@@ -5,7 +5,12 @@ import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Base64;
+
+import org.jdbi.v3.core.Handle;
 
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementException;
@@ -15,7 +20,10 @@ import kioskvote.meeting.Option;
 import kioskvote.meeting.Meeting;
 import kioskvote.store.BallotDao;
 import kioskvote.store.PollStateDao;
+import kioskvote.store.SealedBallotDao;
 import kioskvote.store.SlipDao;
+import kioskvote.seal.BallotBoxKey;
+import kioskvote.seal.BoxContext;
 import kioskvote.token.Token;
 import kioskvote.token.TokenRejected;
 import kioskvote.token.TokenVerifier;
@@ -30,6 +38,7 @@ public final class BallotBox {
     private final SecureRandom random;
     private final StationEvents events;
     private final CastWriter castWriter;
+    private final Map<String, SealedBox> boxes = new ConcurrentHashMap<>();
 
     public BallotBox(Jdbi jdbi, Meeting meeting, TokenVerifier verifier, SecureRandom random, StationEvents events) {
         this.jdbi = jdbi;
@@ -94,10 +103,20 @@ public final class BallotBox {
     private CastReceipt castVerified(Poll poll, String serial, Answers answers, String receiptSecret) {
         String receipt = ReceiptCode.codeOf(receiptSecret);
         String proof = ReceiptCode.proofOf(receiptSecret);
+        String answersJson = AnswersJson.write(answers);
         try {
-            storeBallot(poll, serial, receipt, proof, AnswersJson.write(answers));
+            if (poll.sealed()) {
+                // Sealed before the transaction (the CPU work stays outside the writer's lock); the row stores
+                // nothing readable: the receipt code is inside the ciphertext until the count.
+                SealedBox box = sealedBox(poll).orElseThrow(() -> new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN));
+                byte[] sealed = box.key().seal(new SealedBallot(answersJson, receipt).plaintext(poll), box.context());
+                storeSealedBallot(poll, serial, proof, Base64.getEncoder().encodeToString(sealed));
+            } else {
+                storeBallot(poll, serial, receipt, proof, answersJson);
+            }
         } catch (TokenRejected e) {
-            if (e.reason() == TokenRejected.Reason.ALREADY_USED && isRetryOfCountedBallot(poll.id(), receipt, proof)) {
+            if (e.reason() == TokenRejected.Reason.ALREADY_USED
+                    && (poll.sealed() ? isRetryOfSealedBallot(poll.id(), proof) : isRetryOfCountedBallot(poll.id(), receipt, proof))) {
                 return new CastReceipt(receipt, true);
             }
             throw e;
@@ -106,20 +125,61 @@ public final class BallotBox {
         return new CastReceipt(receipt, false);
     }
 
+    /** A sealed poll's box public key and the context its ballots are bound to. */
+    private record SealedBox(BallotBoxKey key, BoxContext context) {
+    }
+
+    /**
+     * The box of an opened sealed poll, from its poll_state row (cached once found: it never changes).
+     * Empty while the poll is a draft: then the cast is refused as "not open", never stored unsealed.
+     */
+    private Optional<SealedBox> sealedBox(Poll poll) {
+        SealedBox cached = boxes.get(poll.id());
+        if (cached != null) return Optional.of(cached);
+        Optional<SealedBox> found = jdbi.withHandle(h -> new PollStateDao(h).find(poll.id()))
+                .filter(row -> row.boxPublicKey().isPresent() && row.definitionHash().isPresent())
+                .map(row -> new SealedBox(BallotBoxKey.fromHex(row.boxPublicKey().get()),
+                        new BoxContext(meeting.id(), poll.id(), row.definitionHash().get())));
+        found.ifPresent(box -> boxes.put(poll.id(), box));
+        return found;
+    }
+
+    /** The statements of one cast into a sealed poll: spend the token, store the sealed ballot. */
+    private void storeSealedBallot(Poll poll, String serial, String proof, String ciphertext) {
+        castWriter.write(h -> {
+            spendToken(h, poll, serial);
+            try {
+                new SealedBallotDao(h).insert(randomKey(), poll.id(), proof, ciphertext);
+            } catch (StatementException e) {
+                if (isUniqueViolation(e)) throw new BallotRejected(BallotRejected.Code.RECEIPT_TAKEN);
+                throw e;
+            }
+        });
+    }
+
+    private void spendToken(Handle h, Poll poll, String serial) {
+        var issued = new SlipDao(h).findBySerialForUpdate(serial).orElseThrow(() -> new TokenRejected(TokenRejected.Reason.NOT_ISSUED));
+        if (issued.voided()) throw new TokenRejected(TokenRejected.Reason.VOIDED);
+        // The poll row's lock orders every cast of this poll against the others and against the close.
+        if (!new PollStateDao(h).countCastIfOpen(poll.id())) throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
+        try {
+            new BallotDao(h).spendToken(randomKey(), poll.id(), serial);
+        } catch (StatementException e) {
+            if (isUniqueViolation(e)) throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
+            throw e;
+        }
+    }
+
+    /** A retry in a sealed poll: its retry proof is in the box (the proof is derived from the secret only the voter's page has). */
+    private boolean isRetryOfSealedBallot(String pollId, String proof) {
+        return jdbi.withHandle(h -> new SealedBallotDao(h).hasRetryProof(pollId, proof));
+    }
+
     /** The statements of one cast; CastWriter runs them inside a group-committed transaction. */
     private void storeBallot(Poll poll, String serial, String receipt, String proof, String answersJson) {
         castWriter.write(h -> {
-            var issued = new SlipDao(h).findBySerialForUpdate(serial).orElseThrow(() -> new TokenRejected(TokenRejected.Reason.NOT_ISSUED));
-            if (issued.voided()) throw new TokenRejected(TokenRejected.Reason.VOIDED);
-            // The poll row's lock orders every cast of this poll against the others and against the close.
-            if (!new PollStateDao(h).countCastIfOpen(poll.id())) throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
+            spendToken(h, poll, serial);
             BallotDao ballots = new BallotDao(h);
-            try {
-                ballots.spendToken(randomKey(), poll.id(), serial);
-            } catch (StatementException e) {
-                if (isUniqueViolation(e)) throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
-                throw e;
-            }
             try {
                 ballots.insertBallot(randomKey(), poll.id(), receipt, proof, answersJson);
             } catch (StatementException e) {

@@ -1,19 +1,18 @@
 package kioskvote.ballot;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
+
+import kioskvote.seal.ReceiptDerivation;
 
 /**
  * The receipt a voter keeps, and the secret behind it.
  *
  * The voter's page chooses a random <em>receipt secret</em> (120 bits, never shown) and sends it with
- * the ballot. The station keeps only its SHA-256 (the <em>proof</em>) and shows the voter the
- * <em>receipt code</em>, the first 40 bits of that hash (XXXX-XXXX), which is published after the
- * close so anyone can check theirs was counted. A retry after a lost answer carries the same secret,
+ * the ballot. From it the station derives, independently, the <em>retry proof</em> it stores and the
+ * <em>receipt code</em> (XXXX-XXXX) the voter keeps, which is published after the count so anyone can
+ * check theirs was counted; knowing one says nothing about the other. In a sealed poll the code is
+ * stored only inside the sealed ballot until the count. A retry after a lost answer carries the same secret,
  * so the station can say "already counted" to the one page that knows it, and to no one else: a code
  * glimpsed on a screen or read from the public list does not give the secret.
  */
@@ -46,29 +45,16 @@ public final class ReceiptCode {
         return code;
     }
 
-    /** What the station stores to recognise a retry: SHA-256 of the secret, hex. */
+    /**
+     * What the station stores to recognise a retry: HMAC-SHA256 of the secret under its own label, hex
+     * (kioskvote.seal.ReceiptDerivation). It says nothing about the receipt code.
+     */
     public static String proofOf(String secret) {
-        return HexFormat.of().formatHex(sha256(secret));
+        return ReceiptDerivation.retryProof(secret);
     }
 
-    /** The code the voter sees and finds in the public list: the first 40 bits of the proof. */
+    /** The code the voter sees and finds in the public list: 40 bits of an HMAC of the secret under another label. */
     public static String codeOf(String secret) {
-        byte[] hash = sha256(secret);
-        long bits = 0;
-        for (int i = 0; i < 5; i++) bits = (bits << 8) | (hash[i] & 0xFF);
-        StringBuilder code = new StringBuilder(9);
-        for (int i = 0; i < 8; i++) {
-            if (i == 4) code.append('-');
-            code.append(ALPHABET.charAt((int) ((bits >>> (35 - 5 * i)) & 31)));
-        }
-        return code.toString();
-    }
-
-    private static byte[] sha256(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return ReceiptDerivation.receiptCode(secret);
     }
 }

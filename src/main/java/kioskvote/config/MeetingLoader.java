@@ -118,8 +118,45 @@ public final class MeetingLoader {
             }
             polls.add(poll);
         }
+        int threshold = sealThreshold(root, committee, polls);
         return new Meeting(id, text(m, "title", "meeting.title"), optionalText(m, "organiser").orElse(""), date,
-                optionalText(m, "time").orElse(""), optionalText(m, "place").orElse(""), summoned, committee, polls);
+                optionalText(m, "time").orElse(""), optionalText(m, "place").orElse(""), summoned, committee, polls, threshold);
+    }
+
+    /**
+     * {@code seal: {threshold: K}}: how many committee members' key shares open a sealed ballot box
+     * (default 2, or 1 for a committee of one). A sealed poll needs a committee to hold the shares.
+     */
+    private int sealThreshold(JsonNode root, List<CommitteeMember> committee, List<Poll> polls) {
+        int threshold = Math.max(1, Math.min(Meeting.DEFAULT_SEAL_THRESHOLD, committee.size()));
+        JsonNode seal = root.path("seal");
+        if (!seal.isMissingNode() && !seal.isNull()) {
+            if (!seal.isObject()) throw new ConfigException(file, "seal", "must be a mapping like {threshold: 2}");
+            if (!seal.path("threshold").isMissingNode()) threshold = positiveInt(seal, "threshold", "seal.threshold");
+        }
+        boolean anySealed = polls.stream().anyMatch(Poll::sealed);
+        if (anySealed && committee.isEmpty()) {
+            int first = 0;
+            while (!polls.get(first).sealed()) first++;
+            throw new ConfigException(file, "polls[" + first + "].sealed", "a sealed poll needs the counting committee (committee:) to hold "
+                    + "the shares of its ballot-box key; list the committee, or write sealed: false for a practice poll");
+        }
+        if (anySealed && threshold > committee.size()) {
+            throw new ConfigException(file, "seal.threshold", "is " + threshold + ", more than the " + committee.size()
+                    + " members of the committee: the ballot box could never be opened");
+        }
+        if (committee.size() > kioskvote.seal.ShareSplitter.MAX_SHARES) {
+            throw new ConfigException(file, "committee", "at most " + kioskvote.seal.ShareSplitter.MAX_SHARES + " members");
+        }
+        return threshold;
+    }
+
+    /** {@code sealed: false} makes a practice or informal poll whose ballots are stored readable (the minutes say "not sealed"). */
+    private boolean sealed(JsonNode p, String at) {
+        JsonNode value = p.path("sealed");
+        if (value.isMissingNode() || value.isNull()) return true;
+        if (!value.isBoolean()) throw new ConfigException(file, at + ".sealed", "must be true or false (got \"" + value.asText() + "\")");
+        return value.asBoolean();
     }
 
     private Poll poll(JsonNode p, String at) {
@@ -131,7 +168,7 @@ public final class MeetingLoader {
         PercentBase base = percentBase(p, at);
         String kind = text(p, "kind", at + ".kind");
         return switch (kind) {
-            case "confidence" -> new Poll(id, PollKind.CONFIDENCE, title, subjects(p, at), base, Optional.empty());
+            case "confidence" -> new Poll(id, PollKind.CONFIDENCE, title, subjects(p, at), base, Optional.empty(), sealed(p, at));
             case "motion" -> motion(p, at, id, title, base);
             default -> throw new ConfigException(file, at + ".kind", "must be confidence or motion (got \"" + kind + "\")");
         };
@@ -164,7 +201,7 @@ public final class MeetingLoader {
                 new Option("abstain", optionalText(labels, "abstain").orElse("Không biểu quyết"), "Abstain"));
         Optional<Majority> majority = optionalText(p, "passes_with").map(rule -> majority(rule, at + ".passes_with"));
         Question question = new Question("motion", motion, "", options, ChoiceRule.exactlyOne());
-        return new Poll(id, PollKind.MOTION, title, List.of(question), base, majority);
+        return new Poll(id, PollKind.MOTION, title, List.of(question), base, majority, sealed(p, at));
     }
 
     private Majority majority(String rule, String field) {

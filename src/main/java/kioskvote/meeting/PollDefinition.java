@@ -30,6 +30,8 @@ public final class PollDefinition {
                 "options", q.options().stream().map(o -> Map.of("id", o.id(), "vi", o.labelVi(), "en", o.labelEn())).toList()))
                 .toList();
         map.put("questions", questions);
+        // Only an unsealed poll says so, so the hash of a sealed poll (the default) is what it always was.
+        if (!poll.sealed()) map.put("sealed", false);
         try {
             return JSON.writeValueAsString(map);
         } catch (JsonProcessingException e) {

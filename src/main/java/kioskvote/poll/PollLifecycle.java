@@ -5,6 +5,11 @@ import kioskvote.meeting.CountRules;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +21,17 @@ import kioskvote.audit.AuditLog;
 import kioskvote.ballot.Answers;
 import kioskvote.ballot.AnswersJson;
 import kioskvote.ballot.BallotRejected;
+import kioskvote.ballot.SealedBallot;
+import kioskvote.meeting.CommitteeMember;
+import kioskvote.seal.BallotBoxKey;
+import kioskvote.seal.BoxContext;
+import kioskvote.seal.BoxKeyPair;
+import kioskvote.seal.KeyShare;
+import kioskvote.seal.SealBroken;
+import kioskvote.seal.ShareRejected;
+import kioskvote.seal.ShareSplitter;
+import kioskvote.store.Compactor;
+import kioskvote.store.SealedBallotDao;
 import kioskvote.text.Language;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollDefinition;
@@ -32,6 +48,7 @@ import kioskvote.store.RosterDao;
 import kioskvote.store.SlipDao;
 import kioskvote.store.StationDao;
 import kioskvote.tally.AuditLine;
+import kioskvote.tally.BoxSeal;
 import kioskvote.tally.Minutes;
 import kioskvote.tally.Tally;
 import kioskvote.tally.TallyCounts;
@@ -44,14 +61,19 @@ public final class PollLifecycle {
     private final Clock clock;
     private final String keyFingerprint;
     private final StationEvents events;
+    private final SecureRandom random;
+    private final Compactor compactor;
 
-    public PollLifecycle(Jdbi jdbi, Meeting meeting, AuditLog audit, Clock clock, String keyFingerprint, StationEvents events) {
+    public PollLifecycle(Jdbi jdbi, Meeting meeting, AuditLog audit, Clock clock, String keyFingerprint, StationEvents events,
+                         SecureRandom random, Compactor compactor) {
         this.jdbi = jdbi;
         this.meeting = meeting;
         this.audit = audit;
         this.clock = clock;
         this.keyFingerprint = keyFingerprint;
         this.events = events;
+        this.random = random;
+        this.compactor = compactor;
     }
 
     public List<PollStatus> statuses() {
@@ -74,22 +96,110 @@ public final class PollLifecycle {
         meeting.polls().forEach(p -> events.turnoutChanged(p.id()));
     }
 
-    /** Freezes the definition (and records its hash) as the poll opens. */
-    public PollStatus open(String pollId, boolean confirmBelowQuorum) {
+    /**
+     * Freezes the definition (and records its hash) as the poll opens. A sealed poll also gets its
+     * ballot box: a fresh key pair whose public key is stored in the same transaction and whose private
+     * key is split among the counting committee (k of n) and then zeroed. The shares are in the answer
+     * only; the station keeps no copy, on disk or in memory.
+     */
+    public OpenedPoll open(String pollId, boolean confirmBelowQuorum) {
         Poll poll = poll(pollId);
         String json = PollDefinition.canonicalJson(poll);
         String hash = PollDefinition.hash(poll);
-        jdbi.useTransaction(h -> {
-            Turnout turnout = Roster.turnout(h, meeting);
-            int present = turnout.present();
-            int summoned = turnout.summoned();
-            if (!CountRules.quorumMet(present, summoned) && !confirmBelowQuorum) throw new QuorumNotMet(present, summoned);
-            if (!new PollStateDao(h).open(poll.id(), json, hash, now())) throw new BallotRejected(BallotRejected.Code.POLL_NOT_DRAFT);
-            audit.append(h, "poll-opened", "poll=" + poll.id() + " definition-sha256=" + hash
-                    + " present=" + present + " summoned=" + summoned);
-        });
-        events.pollStateChanged(poll.id());
-        return status(pollId);
+        Optional<BoxKeyPair> box = poll.sealed() ? Optional.of(BoxKeyPair.generate(random)) : Optional.empty();
+        try {
+            int members = meeting.committee().size();
+            int threshold = meeting.sealThreshold();
+            jdbi.useTransaction(h -> {
+                Turnout turnout = Roster.turnout(h, meeting);
+                int present = turnout.present();
+                int summoned = turnout.summoned();
+                if (!CountRules.quorumMet(present, summoned) && !confirmBelowQuorum) throw new QuorumNotMet(present, summoned);
+                PollStateDao polls = new PollStateDao(h);
+                if (!polls.open(poll.id(), json, hash, now())) throw new BallotRejected(BallotRejected.Code.POLL_NOT_DRAFT);
+                String sealing = "not-sealed";
+                if (box.isPresent()) {
+                    polls.setBox(poll.id(), box.get().publicKey().hex(), threshold, members);
+                    sealing = "sealed box=" + box.get().publicKey().fingerprintText() + " shares=" + threshold + "-of-" + members;
+                }
+                audit.append(h, "poll-opened", "poll=" + poll.id() + " definition-sha256=" + hash
+                        + " present=" + present + " summoned=" + summoned + " " + sealing);
+            });
+            Optional<OpenedPoll.ShareCards> cards = box.map(pair -> shareCards(poll, pair, threshold));
+            events.pollStateChanged(poll.id());
+            return new OpenedPoll(status(pollId), cards);
+        } finally {
+            box.ifPresent(BoxKeyPair::close);
+        }
+    }
+
+    private OpenedPoll.ShareCards shareCards(Poll poll, BoxKeyPair pair, int threshold) {
+        List<CommitteeMember> committee = meeting.committee();
+        List<KeyShare> shares = ShareSplitter.split(pair, threshold, committee.size(), random);
+        List<OpenedPoll.ShareCard> cards = new ArrayList<>();
+        for (int i = 0; i < shares.size(); i++) {
+            cards.add(new OpenedPoll.ShareCard(committee.get(i), shares.get(i).index(), shares.size(), shares.get(i).code()));
+            shares.get(i).wipe();
+        }
+        return new OpenedPoll.ShareCards(poll.id(), poll.title(), pair.publicKey().fingerprintText(), threshold, cards);
+    }
+
+    /**
+     * Opens a closed sealed poll's ballot box with k of the committee's shares and counts it: the shares
+     * rebuild the private key (checked against the stored public key: a wrong share changes nothing),
+     * every sealed ballot is decrypted in memory, and in ONE transaction the readable ballots are written
+     * in random order with random ids and the sealed rows deleted. Then the database file is rewritten
+     * (H2) so no page of the sealed rows survives, and the private key is zeroed.
+     */
+    public CountResult count(String pollId, List<String> shareCodes) {
+        Poll poll = poll(pollId);
+        PollStateRow row = jdbi.withHandle(h -> new PollStateDao(h).find(poll.id())).orElseThrow();
+        if (!row.sealed()) throw new BallotRejected(BallotRejected.Code.NOT_SEALED);
+        if (PollState.fromCode(row.state()) != PollState.CLOSED) throw new BallotRejected(BallotRejected.Code.POLL_NOT_CLOSED);
+        if (row.countedAt().isPresent()) throw new BallotRejected(BallotRejected.Code.ALREADY_COUNTED);
+        List<KeyShare> shares = new ArrayList<>();
+        try {
+            for (int i = 0; i < shareCodes.size(); i++) {
+                String code = shareCodes.get(i);
+                if (code == null || code.isBlank()) continue; // an empty field of the form
+                try {
+                    shares.add(KeyShare.parse(code));
+                } catch (ShareRejected e) {
+                    throw e.at(i + 1);
+                }
+            }
+            BallotBoxKey boxKey = BallotBoxKey.fromHex(row.boxPublicKey().get());
+            BoxContext context = new BoxContext(meeting.id(), poll.id(), row.definitionHash().orElseThrow());
+            long counted;
+            try (BoxKeyPair pair = ShareSplitter.recombine(boxKey, shares)) {
+                counted = jdbi.inTransaction(h -> {
+                    if (!new PollStateDao(h).markCounted(poll.id(), now())) throw new BallotRejected(BallotRejected.Code.ALREADY_COUNTED);
+                    SealedBallotDao sealed = new SealedBallotDao(h);
+                    List<SealedBallot> opened = new ArrayList<>();
+                    for (SealedBallotDao.SealedRow sealedRow : sealed.all(poll.id())) {
+                        try {
+                            opened.add(SealedBallot.read(pair.open(Base64.getDecoder().decode(sealedRow.ciphertext()), context)));
+                        } catch (SealBroken | IllegalArgumentException e) {
+                            throw new BallotRejected(BallotRejected.Code.BOX_DAMAGED);
+                        }
+                    }
+                    Collections.shuffle(opened, random);
+                    BallotDao ballots = new BallotDao(h);
+                    for (SealedBallot ballot : opened) {
+                        ballots.insertCountedBallot(random.nextLong() & Long.MAX_VALUE, poll.id(), ballot.receiptCode(), ballot.answersJson());
+                    }
+                    sealed.deleteAll(poll.id());
+                    audit.append(h, "poll-counted", "poll=" + poll.id() + " counted=" + opened.size() + " box="
+                            + boxKey.fingerprintText() + " shares=" + shares.size() + " threshold=" + row.boxThreshold());
+                    return (long) opened.size();
+                });
+            }
+            boolean compacted = compactor.compact();
+            events.pollStateChanged(poll.id());
+            return new CountResult(status(pollId), counted, compacted);
+        } finally {
+            shares.forEach(KeyShare::wipe);
+        }
     }
 
     public PollStatus close(String pollId) {
@@ -97,11 +207,22 @@ public final class PollLifecycle {
         jdbi.useTransaction(h -> {
             if (!new PollStateDao(h).close(poll.id(), now())) throw new BallotRejected(BallotRejected.Code.POLL_ALREADY_CLOSED);
             new BallotDao(h).restampAtClose(poll.id());
-            long received = new BallotDao(h).countBallots(poll.id());
+            long received = new BallotDao(h).countBallots(poll.id()) + new SealedBallotDao(h).count(poll.id());
             audit.append(h, "poll-closed", "poll=" + poll.id() + " received=" + received);
         });
         events.pollStateChanged(poll.id());
         return status(pollId);
+    }
+
+    /** A sealed poll's box as the count page shows it: fingerprint, and k of n. Empty for an unsealed or unopened poll. */
+    public Optional<SealInfo> sealInfo(String pollId) {
+        Poll poll = poll(pollId);
+        return jdbi.withHandle(h -> new PollStateDao(h).find(poll.id())).filter(PollStateRow::sealed)
+                .map(row -> new SealInfo(BallotBoxKey.fromHex(row.boxPublicKey().get()).fingerprintText(), row.boxThreshold(), row.boxShares(),
+                        row.countedAt().isPresent()));
+    }
+
+    public record SealInfo(String boxFingerprint, int threshold, int shares, boolean counted) {
     }
 
     /** Receipt codes are published only after the close, so that a voter can check theirs was counted. */
@@ -133,14 +254,24 @@ public final class PollLifecycle {
             var rows = new AuditDao(h).all();
             var auditLines = rows.stream().map(r -> new AuditLine(r.seq(), r.at(), r.event(), r.detail(), r.hash())).toList();
             return new Minutes(meeting, Tally.count(poll, answers, counts), keyFingerprint, status.definitionHash().orElse(""),
-                    AuditLog.head(rows), auditLines, status.openedAt(), status.closedAt(), ballots.receiptCodes(poll.id()), language);
+                    AuditLog.head(rows), auditLines, status.openedAt(), status.closedAt(), ballots.receiptCodes(poll.id()), language,
+                    boxSeal(h, poll));
         });
     }
 
+    /** Results, receipts, minutes and ballots: after the close, and for a sealed poll after the count. */
     private Poll requireClosed(String pollId) {
         Poll poll = poll(pollId);
-        if (status(pollId).state() != PollState.CLOSED) throw new BallotRejected(BallotRejected.Code.RESULTS_NOT_READY);
+        PollStatus status = status(pollId);
+        if (status.awaitingCount()) throw new BallotRejected(BallotRejected.Code.AWAITING_COUNT);
+        if (!status.resultsReady()) throw new BallotRejected(BallotRejected.Code.RESULTS_NOT_READY);
         return poll;
+    }
+
+    private BoxSeal boxSeal(Handle h, Poll poll) {
+        PollStateRow row = new PollStateDao(h).find(poll.id()).orElseThrow();
+        if (!row.sealed()) return BoxSeal.notSealed();
+        return BoxSeal.sealed(BallotBoxKey.fromHex(row.boxPublicKey().get()).fingerprintText(), row.boxThreshold(), row.boxShares());
     }
 
     private PollStatus status(Handle h, Poll poll) {
@@ -151,7 +282,7 @@ public final class PollLifecycle {
         long voided = slips.countVoided();
         return new PollStatus(poll.id(), poll.title(), poll.kind().name().toLowerCase(), PollState.fromCode(row.state()), turnout.summoned(),
                 turnout.present(), handedOut, slips.countIssued() - voided, voided, row.castCount(), row.definitionHash(),
-                row.openedAt(), row.closedAt(), turnout.fromRoster());
+                row.openedAt(), row.closedAt(), turnout.fromRoster(), row.sealed(), row.countedAt().isPresent());
     }
 
     private Poll poll(String pollId) {

@@ -11,7 +11,23 @@ import java.util.Optional;
  */
 public record PollStatus(String pollId, String title, String kind, PollState state, int summoned, int present,
                          long handedOut, long issued, long voided, long cast, Optional<String> definitionHash,
-                         Optional<String> openedAt, Optional<String> closedAt, boolean rosterUsed) {
+                         Optional<String> openedAt, Optional<String> closedAt, boolean rosterUsed,
+                         boolean sealed, boolean counted) {
+    /** Closed, sealed, and not yet opened by the committee: no result, receipt or minutes yet. */
+    public boolean awaitingCount() {
+        return state == PollState.CLOSED && sealed && !counted;
+    }
+
+    /** Results, receipts, minutes and the ballot list may be published. */
+    public boolean resultsReady() {
+        return state == PollState.CLOSED && !awaitingCount();
+    }
+
+    /** What screens show and watch: the state, or "counting" between the close and the count of a sealed poll. */
+    public String phase() {
+        return awaitingCount() ? "counting" : state.code();
+    }
+
     /** The identity the minutes check when the roster is used; without one, only present ≤ summoned. */
     public boolean addsUp() {
         return CountRules.addsUp(rosterUsed, cast, handedOut, present, summoned);

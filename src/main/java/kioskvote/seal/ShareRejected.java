@@ -28,13 +28,29 @@ public final class ShareRejected extends RuntimeException {
     private final List<Integer> groups;
     private final int have;
     private final int need;
+    private final int position;
 
-    private ShareRejected(Reason reason, List<Integer> groups, int have, int need, String detail) {
+    private ShareRejected(Reason reason, List<Integer> groups, int have, int need, int position, String detail) {
         super(reason + ": " + detail);
         this.reason = reason;
         this.groups = List.copyOf(groups);
         this.have = have;
         this.need = need;
+        this.position = position;
+    }
+
+    private ShareRejected(Reason reason, List<Integer> groups, int have, int need, String detail) {
+        this(reason, groups, have, need, 0, detail);
+    }
+
+    /** The same refusal, naming which of the codes presented (1-based) it is about. */
+    public ShareRejected at(int position) {
+        return new ShareRejected(reason, groups, have, need, position, getMessage());
+    }
+
+    /** Which of the codes presented (1-based) was refused; 0 when it is about the set of them. */
+    public int position() {
+        return position;
     }
 
     static ShareRejected of(Reason reason, String detail) {

@@ -56,12 +56,14 @@ public final class ShareSplitter {
      */
     public static List<KeyShare> checkAgainst(BallotBoxKey box, List<KeyShare> shares) {
         Map<Integer, KeyShare> byIndex = new LinkedHashMap<>();
-        for (KeyShare share : shares) {
+        for (int i = 0; i < shares.size(); i++) {
+            KeyShare share = shares.get(i);
             if (share.boxFingerprint() != box.fingerprint()) {
-                throw ShareRejected.of(ShareRejected.Reason.OTHER_BOX, "card " + share.index() + " belongs to box " + String.format("%08X", share.boxFingerprint()));
+                throw ShareRejected.of(ShareRejected.Reason.OTHER_BOX, "card " + share.index() + " belongs to box "
+                        + String.format("%08X", share.boxFingerprint())).at(i + 1);
             }
             if (byIndex.putIfAbsent(share.index(), share) != null) {
-                throw ShareRejected.of(ShareRejected.Reason.DUPLICATE, "card " + share.index() + " given twice");
+                throw ShareRejected.of(ShareRejected.Reason.DUPLICATE, "card " + share.index() + " given twice").at(i + 1);
             }
         }
         return List.copyOf(byIndex.values());

@@ -44,19 +44,34 @@ public final class BallotDao {
      */
     public void restampAtClose(String pollId) {
         handle.createUpdate("UPDATE ballot SET poll_id = poll_id WHERE poll_id = ?").bind(0, pollId).execute();
+        handle.createUpdate("UPDATE sealed_ballot SET poll_id = poll_id WHERE poll_id = ?").bind(0, pollId).execute();
         handle.createUpdate("UPDATE spent_token SET poll_id = poll_id WHERE poll_id = ?").bind(0, pollId).execute();
     }
 
+    /**
+     * A counted ballot of a sealed poll, written by the count ({@code ballotId} random, the rows of one
+     * poll inserted in random order).
+     */
+    public void insertCountedBallot(long ballotId, String pollId, String receiptCode, String answersJson) {
+        handle.createUpdate("INSERT INTO counted_ballot (ballot_id, poll_id, receipt_code, answers_json) VALUES (?, ?, ?, ?)")
+                .bind(0, ballotId).bind(1, pollId).bind(2, receiptCode).bind(3, answersJson).execute();
+    }
+
+    /** Every readable ballot of the poll: cast in the clear (unsealed poll) or counted from the sealed box. */
     public List<String> answers(String pollId) {
-        return handle.createQuery("SELECT answers_json FROM ballot WHERE poll_id = ?").bind(0, pollId).mapTo(String.class).list();
+        return handle.createQuery("SELECT answers_json FROM ballot WHERE poll_id = ? "
+                        + "UNION ALL SELECT answers_json FROM counted_ballot WHERE poll_id = ?")
+                .bind(0, pollId).bind(1, pollId).mapTo(String.class).list();
     }
 
     public List<String> receiptCodes(String pollId) {
-        return handle.createQuery("SELECT receipt_code FROM ballot WHERE poll_id = ? ORDER BY receipt_code")
-                .bind(0, pollId).mapTo(String.class).list();
+        return handle.createQuery("SELECT receipt_code FROM ballot WHERE poll_id = ? "
+                        + "UNION ALL SELECT receipt_code FROM counted_ballot WHERE poll_id = ? ORDER BY 1")
+                .bind(0, pollId).bind(1, pollId).mapTo(String.class).list();
     }
 
     public long countBallots(String pollId) {
-        return handle.createQuery("SELECT COUNT(*) FROM ballot WHERE poll_id = ?").bind(0, pollId).mapTo(Long.class).one();
+        return handle.createQuery("SELECT (SELECT COUNT(*) FROM ballot WHERE poll_id = ?) + (SELECT COUNT(*) FROM counted_ballot WHERE poll_id = ?)")
+                .bind(0, pollId).bind(1, pollId).mapTo(Long.class).one();
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 
@@ -45,8 +44,16 @@ public final class Database {
         return jdbcUrl.startsWith("jdbc:postgresql:");
     }
 
+    /** The opened database: Jdbi, and what rewrites its file after a count (H2; nothing on PostgreSQL). */
+    public record Opened(Jdbi jdbi, Compactor compactor) {
+    }
+
     public static Jdbi open(String jdbcUrl) {
-        DataSource dataSource = isPostgres(jdbcUrl) ? postgres(jdbcUrl) : h2(jdbcUrl);
+        return openWithCompactor(jdbcUrl).jdbi();
+    }
+
+    public static Opened openWithCompactor(String jdbcUrl) {
+        DataSource dataSource = isPostgres(jdbcUrl) ? postgres(jdbcUrl) : new CompactableH2DataSource(jdbcUrl);
         try {
             // On PostgreSQL, Flyway holds an advisory lock while it migrates: stations starting together take turns.
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
@@ -58,13 +65,7 @@ public final class Database {
         // Jdbi's exception messages carry the statement's bound values (a serial, a receipt, a choice)
         // by default; those messages reach the server log, which must never hold them.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
-        return jdbi;
-    }
-
-    private static DataSource h2(String jdbcUrl) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "kioskvote", "");
-        pool.setMaxConnections(32);
-        return pool;
+        return new Opened(jdbi, dataSource instanceof Compactor compactor ? compactor : Compactor.NONE);
     }
 
     /**

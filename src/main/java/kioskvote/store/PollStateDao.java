@@ -7,7 +7,12 @@ import org.jdbi.v3.core.Handle;
 /** Poll lifecycle rows: draft → open → closed, the frozen definition and the cast counter. */
 public final class PollStateDao {
     public record PollStateRow(String pollId, String state, int castCount, Optional<String> definitionJson,
-                               Optional<String> definitionHash, Optional<String> openedAt, Optional<String> closedAt) {
+                               Optional<String> definitionHash, Optional<String> openedAt, Optional<String> closedAt,
+                               Optional<String> boxPublicKey, int boxThreshold, int boxShares, Optional<String> countedAt) {
+        /** A sealed poll: opened with a ballot-box key. */
+        public boolean sealed() {
+            return boxPublicKey.isPresent();
+        }
     }
 
     private final Handle handle;
@@ -17,12 +22,13 @@ public final class PollStateDao {
     }
 
     public Optional<PollStateRow> find(String pollId) {
-        return handle.createQuery("SELECT poll_id, state, cast_count, definition_json, definition_hash, opened_at, closed_at "
-                        + "FROM poll_state WHERE poll_id = ?")
+        return handle.createQuery("SELECT poll_id, state, cast_count, definition_json, definition_hash, opened_at, closed_at, "
+                        + "box_public_key, box_threshold, box_shares, counted_at FROM poll_state WHERE poll_id = ?")
                 .bind(0, pollId)
                 .map((rs, ctx) -> new PollStateRow(rs.getString(1), rs.getString(2), rs.getInt(3),
                         Optional.ofNullable(rs.getString(4)), Optional.ofNullable(rs.getString(5)),
-                        Optional.ofNullable(rs.getString(6)), Optional.ofNullable(rs.getString(7))))
+                        Optional.ofNullable(rs.getString(6)), Optional.ofNullable(rs.getString(7)),
+                        Optional.ofNullable(rs.getString(8)), rs.getInt(9), rs.getInt(10), Optional.ofNullable(rs.getString(11))))
                 .findFirst();
     }
 
@@ -37,6 +43,25 @@ public final class PollStateDao {
                         + "opened_at = ? WHERE poll_id = ? AND state = 'draft'")
                 .bind(0, definitionJson).bind(1, definitionHash).bind(2, at).bind(3, pollId)
                 .execute() == 1;
+    }
+
+    /**
+     * A sealed poll's box: its public key (hex) and the k of n its private key was split into, stored in
+     * the opening transaction, before any ballot can be cast. The private key is never stored.
+     */
+    public void setBox(String pollId, String publicKeyHex, int threshold, int shares) {
+        handle.createUpdate("UPDATE poll_state SET box_public_key = ?, box_threshold = ?, box_shares = ? WHERE poll_id = ?")
+                .bind(0, publicKeyHex).bind(1, threshold).bind(2, shares).bind(3, pollId).execute();
+    }
+
+    /**
+     * Marks a closed sealed poll counted. Also the lock of the count: of two committees presenting
+     * shares at once, one gets true and counts, the other false.
+     */
+    public boolean markCounted(String pollId, String at) {
+        return handle.createUpdate("UPDATE poll_state SET counted_at = ? WHERE poll_id = ? AND state = 'closed' "
+                        + "AND box_public_key IS NOT NULL AND counted_at IS NULL")
+                .bind(0, at).bind(1, pollId).execute() == 1;
     }
 
     /** @return true if the poll was open and is now closed */

@@ -14,8 +14,16 @@ import kioskvote.meeting.Meeting;
  */
 public record Minutes(Meeting meeting, PollTally tally, String keyFingerprint, String pollDefinitionHash,
                       String auditHeadHash, List<AuditLine> auditLog, Optional<String> openedAt,
-                      Optional<String> closedAt, List<String> receiptCodes, Language language) {
+                      Optional<String> closedAt, List<String> receiptCodes, Language language, BoxSeal seal) {
+    public Minutes(Meeting meeting, PollTally tally, String keyFingerprint, String pollDefinitionHash,
+                   String auditHeadHash, List<AuditLine> auditLog, Optional<String> openedAt,
+                   Optional<String> closedAt, List<String> receiptCodes, Language language) {
+        this(meeting, tally, keyFingerprint, pollDefinitionHash, auditHeadHash, auditLog, openedAt, closedAt, receiptCodes, language,
+                BoxSeal.notSealed());
+    }
+
     public Minutes {
+        Objects.requireNonNull(seal, "seal");
         Objects.requireNonNull(meeting, "meeting");
         Objects.requireNonNull(tally, "tally");
         Objects.requireNonNull(keyFingerprint, "keyFingerprint");

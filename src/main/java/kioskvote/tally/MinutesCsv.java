@@ -74,6 +74,8 @@ public final class MinutesCsv {
         rows.add(List.of("base", Long.toString(tally.base())));
         rows.add(List.of("key_fingerprint", minutes.keyFingerprint()));
         rows.add(List.of("definition_hash", minutes.pollDefinitionHash()));
+        rows.add(List.of("ballot_box", minutes.seal().sealed() ? "sealed " + minutes.seal().boxFingerprint().orElse("") + " "
+                + minutes.seal().threshold() + "-of-" + minutes.seal().shares() : "not sealed"));
         rows.add(List.of("audit_head", minutes.auditHeadHash()));
         rows.add(COLUMNS);
         for (QuestionTally question : tally.questions()) {

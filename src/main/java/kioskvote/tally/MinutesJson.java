@@ -59,6 +59,14 @@ public final class MinutesJson {
 
         root.put("keyFingerprint", minutes.keyFingerprint());
         root.put("pollDefinitionHash", minutes.pollDefinitionHash());
+        Map<String, Object> box = new LinkedHashMap<>();
+        box.put("sealed", minutes.seal().sealed());
+        minutes.seal().boxFingerprint().ifPresent(f -> box.put("fingerprint", f));
+        if (minutes.seal().sealed()) {
+            box.put("threshold", minutes.seal().threshold());
+            box.put("shares", minutes.seal().shares());
+        }
+        root.put("ballotBox", box);
         root.put("auditHeadHash", minutes.auditHeadHash());
         List<Object> audit = new ArrayList<>();
         for (AuditLine line : minutes.auditLog()) {

@@ -18,6 +18,9 @@ import kioskvote.meeting.Option;
 public final class MinutesWords {
     private static final Map<String, String> VI = Map.ofEntries(
             Map.entry("title", "BIÊN BẢN KIỂM PHIẾU"),
+            Map.entry("ballotBox", "Hòm phiếu"),
+            Map.entry("sealedBox", "niêm phong (mã hòm phiếu {0}), mở bằng {1} trong {2} thẻ khóa của Ban kiểm phiếu sau khi kết thúc"),
+            Map.entry("notSealed", "không niêm phong (phiếu được lưu ở dạng đọc được ngay khi bỏ)"),
             Map.entry("organiser", "Cơ quan tổ chức"),
             Map.entry("meeting", "Hội nghị"),
             Map.entry("place", "Địa điểm"),
@@ -72,6 +75,9 @@ public final class MinutesWords {
 
     private static final Map<String, String> EN = Map.ofEntries(
             Map.entry("title", "COUNTING MINUTES"),
+            Map.entry("ballotBox", "Ballot box"),
+            Map.entry("sealedBox", "sealed (box {0}), opened after the close with {1} of the counting committee's {2} key cards"),
+            Map.entry("notSealed", "not sealed (ballots stored readable as they were cast)"),
             Map.entry("organiser", "Organising body"),
             Map.entry("meeting", "Meeting"),
             Map.entry("place", "Place"),

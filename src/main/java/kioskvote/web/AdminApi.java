@@ -2,7 +2,11 @@ package kioskvote.web;
 
 import java.util.Map;
 
+import java.util.LinkedHashMap;
+
 import io.javalin.http.Context;
+import kioskvote.poll.CountResult;
+import kioskvote.poll.OpenedPoll;
 import kioskvote.slip.SlipOffice.IssuedRun;
 import kioskvote.tally.MinutesCsv;
 import kioskvote.tally.MinutesJson;
@@ -38,13 +42,36 @@ final class AdminApi {
         ctx.json(Map.of("present", request.present()));
     }
 
+    record UnsealRequest(java.util.List<String> shares) {
+    }
+
+    /** The status; for a sealed poll also its key shares, in this answer only (the station keeps no copy). */
     void open(Context ctx) {
         boolean confirm = ctx.contentLength() > 0 && Boolean.TRUE.equals(JsonBody.read(ctx, OpenRequest.class).confirmBelowQuorum());
-        ctx.json(StatusJson.of(station.desk().open(ctx.pathParam("pollId"), confirm)));
+        OpenedPoll opened = station.desk().open(ctx.pathParam("pollId"), confirm);
+        Map<String, Object> answer = new LinkedHashMap<>(StatusJson.of(opened.status()));
+        opened.shares().ifPresent(cards -> {
+            Pages.noStore(ctx);
+            answer.put("box", Map.of("fingerprint", cards.boxFingerprint(), "threshold", cards.threshold(), "shares", cards.cards().size()));
+            answer.put("shares", cards.cards().stream().map(card -> Map.of("member", card.member().name(), "role", card.member().role(),
+                    "index", card.index(), "of", card.of(), "code", card.code())).toList());
+        });
+        ctx.json(answer);
     }
 
     void close(Context ctx) {
         ctx.json(StatusJson.of(station.desk().close(ctx.pathParam("pollId"))));
+    }
+
+    /** POST /api/admin/polls/{id}/unseal {"shares": [...]}: k share codes open the sealed box; the poll is counted. */
+    void unseal(Context ctx) {
+        UnsealRequest request = JsonBody.read(ctx, UnsealRequest.class);
+        if (request.shares() == null) throw BadRequest.missing("shares");
+        CountResult result = station.desk().count(ctx.pathParam("pollId"), request.shares());
+        Map<String, Object> answer = new LinkedHashMap<>(StatusJson.of(result.status()));
+        answer.put("counted", result.counted());
+        answer.put("compacted", result.compacted());
+        ctx.json(answer);
     }
 
     void issueSlips(Context ctx) throws java.io.IOException {

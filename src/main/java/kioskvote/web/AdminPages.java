@@ -1,11 +1,18 @@
 package kioskvote.web;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import kioskvote.ballot.BallotRejected;
+import kioskvote.poll.CountResult;
+import kioskvote.poll.OpenedPoll;
+import kioskvote.poll.PollStatus;
+import kioskvote.seal.ShareRejected;
+import kioskvote.seal.ShareSplitter;
 import kioskvote.slip.SlipOffice.IssuedRun;
 import kioskvote.token.ShortCode;
 
@@ -34,6 +41,8 @@ final class AdminPages {
             case "present" -> t.get("admin.presentSaved");
             case "opened" -> t.get("admin.opened");
             case "closed" -> t.get("admin.closed");
+            case "counted" -> t.format("admin.counted", number(ctx.queryParam("n"), BallotRejected.Code.BAD_COUNT))
+                    + ("no".equals(ctx.queryParam("compacted")) ? " " + t.get("admin.notCompacted") : "");
             case "voided" -> t.format("admin.voided", ShortCode.normalize(ctx.queryParam("code")).orElse(""));
             default -> "";
         };
@@ -71,9 +80,64 @@ final class AdminPages {
         ctx.redirect("/admin?done=present", HttpStatus.SEE_OTHER);
     }
 
+    /**
+     * Opens the poll. A sealed poll answers with the printable page of the committee's key-share cards,
+     * shown this once (no-store; the station keeps no copy); an unsealed one goes back to the dashboard.
+     */
     void open(Context ctx) {
-        station.desk().open(ctx.pathParam("pollId"), "yes".equals(ctx.formParam("confirmBelowQuorum")));
-        ctx.redirect("/admin?done=opened", HttpStatus.SEE_OTHER);
+        OpenedPoll opened = station.desk().open(ctx.pathParam("pollId"), "yes".equals(ctx.formParam("confirmBelowQuorum")));
+        if (opened.shares().isEmpty()) {
+            ctx.redirect("/admin?done=opened", HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.header("Referrer-Policy", "no-referrer");
+        Pages.render(ctx, "share-cards.jte", Map.of("t", PageText.of(ctx), "meeting", station.meeting(), "cards", opened.shares().get()));
+    }
+
+    /** GET /admin/polls/{id}/count: a field for each card needed to open the sealed box. */
+    void countForm(Context ctx) {
+        renderCountForm(ctx, List.of(), "");
+    }
+
+    /** POST /admin/polls/{id}/count: the committee's cards; opens the box and counts, or says what is wrong (nothing changed). */
+    void count(Context ctx) {
+        List<String> codes = new ArrayList<>();
+        for (int i = 1; i <= ShareSplitter.MAX_SHARES; i++) {
+            String code = ctx.formParam("share" + i);
+            if (code == null) break;
+            codes.add(code);
+        }
+        try {
+            CountResult result = station.desk().count(ctx.pathParam("pollId"), codes);
+            ctx.redirect("/admin?done=counted&n=" + result.counted() + (result.compacted() ? "" : "&compacted=no"), HttpStatus.SEE_OTHER);
+        } catch (ShareRejected e) {
+            ApiError error = ErrorCatalog.of(e);
+            List<String> keep = new ArrayList<>(codes);
+            if (e.position() > 0 && e.position() <= keep.size()) keep.set(e.position() - 1, ""); // the card to present again
+            ctx.status(error.status());
+            renderCountForm(ctx, keep, PageText.of(ctx).message(error));
+        } catch (BallotRejected e) {
+            ApiError error = ErrorCatalog.of(e);
+            ctx.status(error.status());
+            renderCountForm(ctx, codes, PageText.of(ctx).message(error));
+        }
+    }
+
+    private void renderCountForm(Context ctx, List<String> typed, String error) {
+        String pollId = ctx.pathParam("pollId");
+        PollStatus status = station.desk().status(pollId);
+        var seal = station.desk().sealInfo(pollId).orElseThrow(() -> new BallotRejected(BallotRejected.Code.NOT_SEALED));
+        List<String> fields = new ArrayList<>(typed);
+        while (fields.size() < seal.threshold()) fields.add("");
+        ctx.header("Referrer-Policy", "no-referrer");
+        Map<String, Object> params = new HashMap<>();
+        params.put("t", PageText.of(ctx));
+        params.put("meeting", station.meeting());
+        params.put("status", status);
+        params.put("seal", seal);
+        params.put("fields", fields);
+        params.put("error", error);
+        Pages.render(ctx, "count.jte", params);
     }
 
     void close(Context ctx) {

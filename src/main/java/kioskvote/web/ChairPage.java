@@ -28,10 +28,10 @@ final class ChairPage {
         List<PollStatus> statuses = station.desk().statuses();
         String asked = ctx.queryParam("poll");
         PollStatus focus = asked != null ? station.desk().status(asked) : current(statuses);
-        Optional<Minutes> minutes = focus.state() == PollState.CLOSED
+        Optional<Minutes> minutes = focus.resultsReady()
                 ? Optional.of(station.desk().minutes(focus.pollId(), t.language())) : Optional.empty();
         // With no poll named, the screen follows the meeting: any change of state elsewhere reloads it.
-        String watch = asked != null ? "" : statuses.stream().map(s -> s.pollId() + ":" + s.state().code()).collect(Collectors.joining(","));
+        String watch = asked != null ? "" : statuses.stream().map(s -> s.pollId() + ":" + s.phase()).collect(Collectors.joining(","));
         Pages.render(ctx, "chair.jte", Map.of("t", t, "meeting", station.meeting(), "status", focus, "minutes", minutes,
                 "keyFingerprint", station.keyFingerprint(), "watch", watch,
                 "langSwitch", "?lang=" + t.otherLang() + (asked != null ? "&poll=" + asked : "")));

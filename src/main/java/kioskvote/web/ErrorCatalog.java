@@ -4,6 +4,7 @@ import kioskvote.kiosk.KioskRejected;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.poll.QuorumNotMet;
 import kioskvote.roster.RosterRejected;
+import kioskvote.seal.ShareRejected;
 import kioskvote.token.TokenRejected;
 
 /** Every refusal the station can give, as HTTP status, stable code and vi/en message: the one place they are mapped. */
@@ -39,6 +40,37 @@ public final class ErrorCatalog {
         RosterRejected.Code code = e.code();
         String detail = e.detail().isEmpty() ? "" : " " + e.detail();
         return new ApiError(code.status, code.name().toLowerCase(), code.vi + detail, code.en + detail);
+    }
+
+    /** A key share the committee presented that the station will not use; nothing was changed. */
+    public static ApiError of(ShareRejected e) {
+        String whichVi = e.position() > 0 ? "Mã thứ " + e.position() + ": " : "";
+        String whichEn = e.position() > 0 ? "Share " + e.position() + ": " : "";
+        String groups = e.groups().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        return switch (e.reason()) {
+            case MALFORMED -> new ApiError(400, "share_malformed",
+                    whichVi + "mã không đúng dạng (16 nhóm, mỗi nhóm 5 ký tự). Hãy quét mã QR trên thẻ hoặc nhập lại.",
+                    whichEn + "the code is not in the card's form (16 groups of 5 characters). Scan the card's QR code or type it again.");
+            case CHECK_CHARACTER -> new ApiError(400, "share_check_character",
+                    whichVi + "ký tự kiểm tra sai ở nhóm " + groups + ". Hãy nhập lại nhóm đó theo thẻ.",
+                    whichEn + "check character wrong in group " + groups + ". Type that group again from the card.");
+            case CHECKSUM -> new ApiError(400, "share_checksum",
+                    whichVi + "mã có lỗi nhập mà không xác định được nhóm. Hãy nhập lại cả mã, hoặc quét mã QR.",
+                    whichEn + "the code has a typing mistake that cannot be placed in a group. Type the whole code again, or scan the QR code.");
+            case OTHER_BOX -> new ApiError(409, "share_other_poll",
+                    whichVi + "thẻ này thuộc hòm phiếu của một cuộc bỏ phiếu khác (hoặc một lần mở khác).",
+                    whichEn + "this card belongs to the ballot box of another poll (or another opening).");
+            case DUPLICATE -> new ApiError(400, "share_duplicate",
+                    whichVi + "thẻ này đã được nhập. Mỗi thành viên nhập thẻ của mình một lần.",
+                    whichEn + "this card was already given. Each member presents their own card once.");
+            case TOO_FEW -> new ApiError(409, "shares_too_few",
+                    "Cần " + e.need() + " thẻ của Ban kiểm phiếu để mở hòm phiếu; mới có " + e.have() + ". Còn thiếu " + (e.need() - e.have()) + ".",
+                    e.need() + " of the counting committee's cards are needed to open the ballot box; " + e.have() + " given. "
+                            + (e.need() - e.have()) + " more needed.");
+            case WRONG_COMBINATION -> new ApiError(409, "shares_wrong_combination",
+                    "Các thẻ này không mở được hòm phiếu của cuộc bỏ phiếu này; chưa có gì thay đổi. Hãy kiểm tra từng thẻ, hoặc dùng thẻ của thành viên khác.",
+                    "These cards do not open this poll's ballot box; nothing was changed. Check each card, or use another member's card.");
+        };
     }
 
     public static ApiError of(QuorumNotMet e) {

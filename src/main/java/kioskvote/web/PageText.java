@@ -47,6 +47,34 @@ public final class PageText {
             Map.entry("error.back", "Trang đầu"),
             Map.entry("state.draft", "Chưa mở"),
             Map.entry("state.open", "Đang bỏ phiếu"),
+            Map.entry("state.counting", "Đã kết thúc — chờ Ban kiểm phiếu mở hòm phiếu"),
+            Map.entry("chair.awaitingCount", "Đã kết thúc bỏ phiếu — chờ Ban kiểm phiếu mở hòm phiếu. Kết quả hiển thị ngay sau khi kiểm phiếu."),
+            Map.entry("admin.countLink", "Mở hòm phiếu (Ban kiểm phiếu)"),
+            Map.entry("admin.counted", "Đã mở hòm phiếu và kiểm phiếu: {0} phiếu."),
+            Map.entry("admin.notCompacted", "Chưa ghi lại được tệp cơ sở dữ liệu (đang bận): hãy dừng và khởi động lại máy bỏ phiếu để xóa hẳn các trang cũ."),
+            Map.entry("admin.sealed", "Hòm phiếu niêm phong"),
+            Map.entry("admin.notSealed", "Không niêm phong"),
+            Map.entry("seal.cardsTitle", "Thẻ khóa hòm phiếu của Ban kiểm phiếu"),
+            Map.entry("seal.cardsIntro", "Cuộc bỏ phiếu đã mở. Hòm phiếu được niêm phong bằng một khóa chia thành {0} thẻ; cần {1} thẻ để mở hòm phiếu sau khi kết thúc. "
+                    + "In trang này một lần, cắt rời từng thẻ và trao tận tay đúng người. Máy bỏ phiếu không giữ bản nào: trang này không hiện lại."),
+            Map.entry("seal.cardsWarning", "Không chụp ảnh, không lưu, không gửi trang này. Đóng trang ngay sau khi in. Mất quá nhiều thẻ thì không kiểm phiếu được."),
+            Map.entry("seal.print", "In thẻ"),
+            Map.entry("seal.back", "Về trang quản trị"),
+            Map.entry("seal.card", "Thẻ {0}/{1}"),
+            Map.entry("seal.poll", "Cuộc bỏ phiếu"),
+            Map.entry("seal.box", "Mã hòm phiếu"),
+            Map.entry("seal.needed", "cần {0} trong {1} thẻ"),
+            Map.entry("seal.code", "Mã thẻ (nhập khi không quét được mã QR)"),
+            Map.entry("seal.howTo", "Giữ kín thẻ này như một chìa khóa. Sau khi kết thúc bỏ phiếu, {0} thành viên Ban kiểm phiếu cùng có mặt, "
+                    + "mỗi người quét mã QR hoặc nhập mã thẻ của mình ở trang \u201cMở hòm phiếu\u201d. Không đưa thẻ cho người khác, không chụp ảnh. "
+                    + "Sau khi kiểm phiếu, hủy thẻ."),
+            Map.entry("seal.countTitle", "Mở hòm phiếu và kiểm phiếu"),
+            Map.entry("seal.countIntro", "Cần {0} trong {1} thẻ của Ban kiểm phiếu. Mỗi thành viên quét mã QR trên thẻ của mình vào một ô, hoặc nhập mã thẻ."),
+            Map.entry("seal.share", "Thẻ thứ {0}"),
+            Map.entry("seal.countButton", "Mở hòm phiếu và kiểm phiếu"),
+            Map.entry("seal.countNote", "Chữ hoa hay thường đều được; dấu gạch ngang và khoảng trắng không bắt buộc. Thẻ sai hoặc thiếu thẻ: không có gì thay đổi, nhập lại."),
+            Map.entry("seal.alreadyCounted", "Hòm phiếu này đã được mở và kiểm phiếu."),
+            Map.entry("seal.closeFirst", "Chỉ mở hòm phiếu sau khi kết thúc bỏ phiếu."),
             Map.entry("state.closed", "Đã kết thúc"),
             Map.entry("chair.turnout", "Số phiếu đã bỏ"),
             Map.entry("chair.present", "Có mặt"),
@@ -132,6 +160,34 @@ public final class PageText {
             Map.entry("error.back", "Start page"),
             Map.entry("state.draft", "Not open yet"),
             Map.entry("state.open", "Voting open"),
+            Map.entry("state.counting", "Closed — waiting for the committee to open the ballot box"),
+            Map.entry("chair.awaitingCount", "The poll is closed — waiting for the counting committee to open the ballot box. Results appear as soon as it is counted."),
+            Map.entry("admin.countLink", "Open the ballot box (counting committee)"),
+            Map.entry("admin.counted", "The ballot box was opened and counted: {0} ballots."),
+            Map.entry("admin.notCompacted", "The database file could not be rewritten yet (busy): stop and restart the station to erase the old pages."),
+            Map.entry("admin.sealed", "Sealed ballot box"),
+            Map.entry("admin.notSealed", "Not sealed"),
+            Map.entry("seal.cardsTitle", "The counting committee's ballot-box key cards"),
+            Map.entry("seal.cardsIntro", "The poll is open. Its ballot box is sealed with a key split into {0} cards; {1} of them open the box after the close. "
+                    + "Print this page once, cut the cards apart and hand each to its member in person. The station keeps no copy: this page is not shown again."),
+            Map.entry("seal.cardsWarning", "Do not photograph, save or send this page. Close it right after printing. With too many cards lost, the poll cannot be counted."),
+            Map.entry("seal.print", "Print the cards"),
+            Map.entry("seal.back", "Back to the admin page"),
+            Map.entry("seal.card", "Card {0} of {1}"),
+            Map.entry("seal.poll", "Poll"),
+            Map.entry("seal.box", "Ballot box"),
+            Map.entry("seal.needed", "{0} of {1} cards needed"),
+            Map.entry("seal.code", "Card code (type it if the QR code cannot be scanned)"),
+            Map.entry("seal.howTo", "Keep this card as you would a key. After the close, {0} members of the counting committee come together "
+                    + "and each scans their card's QR code, or types its code, on the \u201cOpen the ballot box\u201d page. Do not hand it to anyone, do not photograph it. "
+                    + "Destroy it after the count."),
+            Map.entry("seal.countTitle", "Open the ballot box and count"),
+            Map.entry("seal.countIntro", "{0} of the counting committee's {1} cards are needed. Each member scans their card's QR code into a field, or types its code."),
+            Map.entry("seal.share", "Card {0}"),
+            Map.entry("seal.countButton", "Open the ballot box and count"),
+            Map.entry("seal.countNote", "Upper or lower case; dashes and spaces are optional. A wrong or missing card changes nothing: try again."),
+            Map.entry("seal.alreadyCounted", "This ballot box has already been opened and counted."),
+            Map.entry("seal.closeFirst", "The ballot box is opened only after the poll is closed."),
             Map.entry("state.closed", "Closed"),
             Map.entry("chair.turnout", "Ballots cast"),
             Map.entry("chair.present", "Present"),
@@ -238,7 +294,7 @@ public final class PageText {
     }
 
     public String state(PollStatus status) {
-        return get("state." + status.state().code());
+        return get("state." + status.phase());
     }
 
     /** An error message in this language. */

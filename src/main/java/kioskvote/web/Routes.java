@@ -16,6 +16,7 @@ import kioskvote.kiosk.KioskRejected;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.poll.QuorumNotMet;
 import kioskvote.roster.RosterRejected;
+import kioskvote.seal.ShareRejected;
 import kioskvote.token.TokenRejected;
 import kioskvote.admin.AdminSessions;
 
@@ -84,6 +85,8 @@ public final class Routes {
         app.post("/admin/present", adminPages::setPresent);
         app.post("/admin/polls/{pollId}/open", adminPages::open);
         app.post("/admin/polls/{pollId}/close", adminPages::close);
+        app.get("/admin/polls/{pollId}/count", adminPages::countForm);     // the committee's cards: one field per share needed
+        app.post("/admin/polls/{pollId}/count", adminPages::count);        // opens the sealed box and counts, or says what is wrong
         app.post("/admin/slips", adminPages::issueSlips);     // answers the printable slip sheet
         app.post("/admin/slips/void", adminPages::voidSlip);
         app.get("/admin/desk", deskPage::show);               // check-in desk: search, present, hand out (desk.js → /api/admin/…)
@@ -109,6 +112,7 @@ public final class Routes {
         app.post("/api/admin/present", admin::setPresent);
         app.post("/api/admin/polls/{pollId}/open", admin::open);
         app.post("/api/admin/polls/{pollId}/close", admin::close);
+        app.post("/api/admin/polls/{pollId}/unseal", admin::unseal);       // {"shares": [k share codes]}: opens the sealed box and counts
         app.post("/api/admin/slips", admin::issueSlips);
         app.get("/api/admin/slips", admin::batches);
         app.post("/api/admin/slips/void", admin::voidSlip);
@@ -134,6 +138,7 @@ public final class Routes {
         app.exception(QuorumNotMet.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
         app.exception(RosterRejected.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
         app.exception(KioskRejected.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
+        app.exception(ShareRejected.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
         app.exception(BadRequest.class, (e, ctx) -> respond(ctx, e.error()));
         app.exception(ConnectionException.class, (e, ctx) -> {
             LOG.warn("database unreachable: {}", e.getMessage());

@@ -16,6 +16,9 @@ final class StatusJson {
         map.put("title", s.title());
         map.put("kind", s.kind());
         map.put("state", s.state().code());
+        map.put("phase", s.phase());                 // "counting": closed, sealed box not yet opened by the committee
+        map.put("sealed", s.sealed());
+        map.put("awaitingCount", s.awaitingCount());
         map.put("summoned", s.summoned());
         map.put("present", s.present());
         map.put("quorumMet", s.quorumMet());
