@@ -43,8 +43,53 @@ public final class Api {
         return postRaw(path, write(body), false);
     }
 
+    /**
+     * An admin call. Opening a sealed poll answers its key shares once: they are kept here (for every
+     * Api of the test JVM, since stations sharing one database share polls) so that a test can count
+     * the poll after the close, as the committee would.
+     */
     public Reply adminPost(String path, Object body) {
-        return postRaw(path, write(body), true);
+        Reply reply = postRaw(path, write(body), true);
+        var opened = java.util.regex.Pattern.compile("/api/admin/polls/([^/]+)/open").matcher(path);
+        if (opened.matches() && reply.status() == 200 && reply.json() != null && reply.json().has("shares")) {
+            List<String> codes = new java.util.ArrayList<>();
+            reply.json().path("shares").forEach(s -> codes.add(s.path("code").asText()));
+            SHARES.put(opened.group(1), new Shares(codes, reply.json().path("box").path("threshold").asInt()));
+        }
+        return reply;
+    }
+
+    /** The shares of a sealed poll, as its opening answered them. */
+    public record Shares(List<String> codes, int threshold) {
+        public List<String> enough() {
+            return codes.subList(0, threshold);
+        }
+    }
+
+    private static final Map<String, Shares> SHARES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public static Shares sharesOf(String pollId) {
+        Shares shares = SHARES.get(pollId);
+        if (shares == null) throw new AssertionError("poll " + pollId + " was not opened through this test's Api");
+        return shares;
+    }
+
+    /** POST /api/admin/polls/{id}/unseal with the given share codes. */
+    public Reply unseal(String pollId, List<String> codes) {
+        return adminPost("/api/admin/polls/" + pollId + "/unseal", Map.of("shares", codes));
+    }
+
+    /**
+     * Closes the poll and, if it is sealed, has the committee open its box with k shares: results,
+     * receipts and minutes are then published. Answers the close's reply.
+     */
+    public Reply closeAndCount(String pollId) {
+        Reply closed = adminPost("/api/admin/polls/" + pollId + "/close", Map.of());
+        if (closed.status() == 200 && closed.json().path("sealed").asBoolean()) {
+            Reply counted = unseal(pollId, sharesOf(pollId).enough());
+            if (counted.status() != 200) throw new AssertionError("unsealing " + pollId + " failed: " + counted.body());
+        }
+        return closed;
     }
 
     public Reply postRaw(String path, String body, boolean admin) {

@@ -67,7 +67,7 @@ class CrashDurabilityTest {
                 assertEquals("token_already_used",
                         api.cast("tin-nhiem", token, Map.of("s1", List.of("low")), Receipts.random()).errorCode());
             }
-            assertEquals(200, api.adminPost("/api/admin/polls/tin-nhiem/close", Map.of()).status());
+            assertEquals(200, api.closeAndCount("tin-nhiem").status());
             List<String> published = new ArrayList<>();
             api.get("/api/polls/tin-nhiem/receipts").json().path("receipts").forEach(r -> published.add(r.asText()));
             assertEquals(acknowledged.stream().sorted().toList(), published);

@@ -200,7 +200,7 @@ class RosterTest {
         assertEquals(3, live.path("handedOut").asInt());
         assertEquals(4, live.path("present").asInt());
 
-        assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/close", Map.of()).status());
+        assertEquals(200, api.closeAndCount(POLL).status());
         JsonNode counts = api.adminGet("/api/admin/polls/" + POLL + "/minutes.json").json().path("counts");
         assertEquals(6, counts.path("summoned").asInt());
         assertEquals(4, counts.path("present").asInt());
