@@ -41,6 +41,7 @@ class PhoneBallotAndChairScreenTest {
     private Chromium admin;
     private Chromium chair;
     private final List<String> slipPaths = new ArrayList<>();
+    private final List<String> shareCodes = new ArrayList<>();
     private final List<String> figures = new ArrayList<>();
 
     @BeforeAll
@@ -100,6 +101,12 @@ class PhoneBallotAndChairScreenTest {
         assertTrue(admin.await(".notice-ok").getText().contains(codes.get(3)));
 
         admin.find("#poll-tin-nhiem form[action$='/open'] button").click();
+        admin.await(".share-card");                                    // a sealed poll: the committee's key cards, shown once
+        for (WebElement card : admin.findAll(".share-card .share-code code")) shareCodes.add(card.getText().strip());
+        assertEquals(3, shareCodes.size(), "one card per committee member");
+        assertAccessible(admin, "share cards");
+        admin.screenshot("admin-share-cards");
+        admin.driver.get(station.url() + "/admin");
         admin.await("#poll-tin-nhiem form[action$='/close']");
         assertEquals("Đang bỏ phiếu", admin.find("#poll-tin-nhiem .state").getText());
         assertAccessible(admin, "admin dashboard");
@@ -226,6 +233,14 @@ class PhoneBallotAndChairScreenTest {
         admin.driver.get(station.url() + "/admin");
         admin.find("#poll-tin-nhiem form[action$='/close'] button").click();
         admin.waitUpTo(Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+        assertEquals("Đã kết thúc — chờ Ban kiểm phiếu mở hòm phiếu", chair.await("#awaiting-count") != null
+                ? chair.find("#state").getText() : "", "the chair's screen waits for the committee");
+        chair.screenshot("chair-awaiting-count");
+        admin.find("#count-tin-nhiem").click();                        // two of the three committee members present their cards
+        admin.find("#share1").sendKeys(shareCodes.get(0).toLowerCase());
+        admin.find("#share2").sendKeys(shareCodes.get(2));
+        assertAccessible(admin, "count page");
+        admin.find("form[action$='/count'] button").click();
         admin.await("#poll-tin-nhiem a[href$='/minutes.csv?lang=vi']");
 
         WebElement results = chair.await(".results");                 // the screen reloads itself on the close

@@ -46,6 +46,8 @@ class SecrecyDumpTest {
             assertEquals(Set.of("BALLOT_ID", "POLL_ID", "RECEIPT_CODE", "RECEIPT_PROOF", "ANSWERS_JSON"), columns(db, "BALLOT"),
                     "a ballot row has no token serial, time, address or sequence");
             assertEquals(Set.of("SPENT_ID", "POLL_ID", "SERIAL"), columns(db, "SPENT_TOKEN"), "a spent token has no reference to a ballot");
+            assertEquals(Set.of("SEALED_ID", "POLL_ID", "RETRY_PROOF", "CIPHERTEXT"), columns(db, "SEALED_BALLOT"),
+                    "a sealed ballot row (the poll is sealed) has nothing readable besides its poll");
 
             Set<String> serials = new HashSet<>();
             for (String token : tokens) serials.add(TokenCodec.decode(token).serialHex());
@@ -55,7 +57,7 @@ class SecrecyDumpTest {
             }
             assertTrue(dump.toString().contains("\"BALLOT\""), "the dump holds the ballot table");
             List<String> ballotRows = new ArrayList<>();
-            try (ResultSet rs = db.createStatement().executeQuery("SELECT * FROM ballot")) {
+            try (ResultSet rs = db.createStatement().executeQuery("SELECT * FROM sealed_ballot")) {
                 while (rs.next()) {
                     StringBuilder row = new StringBuilder();
                     for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) row.append(rs.getString(c)).append('|');
@@ -68,7 +70,7 @@ class SecrecyDumpTest {
             }
             // H2 stores a table in the order of its row key: for both tables that key must be the random
             // id, not an insertion counter, or spent_token row N would line up with ballot row N.
-            for (String[] table : new String[][] {{"ballot", "ballot_id"}, {"spent_token", "spent_id"}}) {
+            for (String[] table : new String[][] {{"sealed_ballot", "sealed_id"}, {"spent_token", "spent_id"}}) {
                 List<Long> keys = new ArrayList<>();
                 try (ResultSet rs = db.createStatement().executeQuery("SELECT _ROWID_, " + table[1] + " FROM " + table[0])) {
                     while (rs.next()) {
