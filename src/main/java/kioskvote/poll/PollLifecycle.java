@@ -1,7 +1,5 @@
 package kioskvote.poll;
 
-import kioskvote.meeting.PollState;
-import kioskvote.meeting.CountRules;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -33,17 +31,19 @@ import kioskvote.seal.ShareSplitter;
 import kioskvote.store.Compactor;
 import kioskvote.store.SealedBallotDao;
 import kioskvote.text.Language;
+import kioskvote.meeting.CountRules;
+import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollDefinition;
+import kioskvote.meeting.PollState;
 import kioskvote.meeting.StationEvents;
-import kioskvote.meeting.Meeting;
-import kioskvote.store.AuditDao;
-import kioskvote.store.BallotDao;
-import kioskvote.store.PollStateDao;
 import kioskvote.roster.Roster;
 import kioskvote.roster.RosterRejected;
 import kioskvote.roster.Turnout;
+import kioskvote.store.AuditDao;
+import kioskvote.store.BallotDao;
 import kioskvote.store.PollStateDao.PollStateRow;
+import kioskvote.store.PollStateDao;
 import kioskvote.store.RosterDao;
 import kioskvote.store.SlipDao;
 import kioskvote.store.StationDao;
@@ -52,6 +52,7 @@ import kioskvote.tally.BoxSeal;
 import kioskvote.tally.Minutes;
 import kioskvote.tally.Tally;
 import kioskvote.tally.TallyCounts;
+import kioskvote.text.Language;
 
 /** The chair's side of a meeting: presence, opening and closing polls, turnout, and the minutes. */
 public final class PollLifecycle {

@@ -1,8 +1,9 @@
 package kioskvote.poll;
 
-import kioskvote.meeting.PollState;
-import kioskvote.meeting.CountRules;
 import java.util.Optional;
+
+import kioskvote.meeting.CountRules;
+import kioskvote.meeting.PollState;
 
 /**
  * A poll's public state and turnout: what the chair's screen may show before the close. With a roster,

@@ -1,6 +1,5 @@
 package kioskvote.roster;
 
-import kioskvote.meeting.PollState;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -13,16 +12,17 @@ import org.jdbi.v3.core.Jdbi;
 
 import kioskvote.audit.AuditLog;
 import kioskvote.ballot.BallotRejected;
-import kioskvote.meeting.StationEvents;
 import kioskvote.meeting.Meeting;
-import kioskvote.slip.SlipOffice;
+import kioskvote.meeting.PollState;
+import kioskvote.meeting.StationEvents;
 import kioskvote.slip.SlipOffice.DeskBallot;
+import kioskvote.slip.SlipOffice;
 import kioskvote.store.BallotDao;
 import kioskvote.store.Database;
 import kioskvote.store.PollStateDao;
-import kioskvote.store.RosterDao;
 import kioskvote.store.RosterDao.HandoutRow;
 import kioskvote.store.RosterDao.PersonRow;
+import kioskvote.store.RosterDao;
 import kioskvote.store.StationDao;
 
 /**

@@ -7,26 +7,41 @@ import java.util.Map;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+
 import kioskvote.ballot.BallotRejected;
+import kioskvote.meeting.Meeting;
 import kioskvote.poll.CountResult;
 import kioskvote.poll.OpenedPoll;
+import kioskvote.poll.PollLifecycle;
 import kioskvote.poll.PollStatus;
+import kioskvote.roster.Roster;
 import kioskvote.seal.ShareRejected;
 import kioskvote.seal.ShareSplitter;
 import kioskvote.slip.SlipOffice.IssuedRun;
+import kioskvote.slip.SlipOffice;
 import kioskvote.token.ShortCode;
 
 /**
  * The admin pages behind the passphrase: presence, opening and closing polls, slips, minutes.
  * Each action is a plain form post answered by a redirect back to /admin (POST-redirect-GET).
  */
-final class AdminPages {
-    private final Station station;
+public final class AdminPages {
+    private final Meeting meeting;
+    private final PollLifecycle polls;
+    private final SlipOffice slips;
+    private final Roster roster;
     private final AdminGuard guard;
+    private final String publicBaseUrl;
+    private final String keyFingerprint;
 
-    AdminPages(Station station, AdminGuard guard) {
-        this.station = station;
+    public AdminPages(Meeting meeting, PollLifecycle polls, SlipOffice slips, Roster roster, AdminGuard guard, String publicBaseUrl, String keyFingerprint) {
+        this.meeting = meeting;
+        this.polls = polls;
+        this.slips = slips;
+        this.roster = roster;
         this.guard = guard;
+        this.publicBaseUrl = publicBaseUrl;
+        this.keyFingerprint = keyFingerprint;
     }
 
     /** GET /admin: the dashboard when signed in, else the login form. */
@@ -48,10 +63,10 @@ final class AdminPages {
         };
         Map<String, Object> params = new HashMap<>();
         params.put("t", t);
-        params.put("meeting", station.meeting());
-        params.put("polls", station.desk().statuses());
-        params.put("batches", station.slips().batches());
-        params.put("turnout", station.roster().turnout()); // with a roster, presence is marked at the desk, not typed here
+        params.put("meeting", meeting);
+        params.put("polls", polls.statuses());
+        params.put("batches", slips.batches());
+        params.put("turnout", roster.turnout()); // with a roster, presence is marked at the desk, not typed here
         params.put("notice", notice);
         params.put("langSwitch", "?lang=" + t.otherLang());
         Pages.render(ctx, "admin.jte", params);
@@ -76,7 +91,7 @@ final class AdminPages {
     }
 
     void setPresent(Context ctx) {
-        station.desk().setPresent(number(ctx.formParam("present"), BallotRejected.Code.BAD_COUNT));
+        polls.setPresent(number(ctx.formParam("present"), BallotRejected.Code.BAD_COUNT));
         ctx.redirect("/admin?done=present", HttpStatus.SEE_OTHER);
     }
 
@@ -85,13 +100,13 @@ final class AdminPages {
      * shown this once (no-store; the station keeps no copy); an unsealed one goes back to the dashboard.
      */
     void open(Context ctx) {
-        OpenedPoll opened = station.desk().open(ctx.pathParam("pollId"), "yes".equals(ctx.formParam("confirmBelowQuorum")));
+        OpenedPoll opened = polls.open(ctx.pathParam("pollId"), "yes".equals(ctx.formParam("confirmBelowQuorum")));
         if (opened.shares().isEmpty()) {
             ctx.redirect("/admin?done=opened", HttpStatus.SEE_OTHER);
             return;
         }
         ctx.header("Referrer-Policy", "no-referrer");
-        Pages.render(ctx, "share-cards.jte", Map.of("t", PageText.of(ctx), "meeting", station.meeting(), "cards", opened.shares().get()));
+        Pages.render(ctx, "share-cards.jte", Map.of("t", PageText.of(ctx), "meeting", meeting, "cards", opened.shares().get()));
     }
 
     /** GET /admin/polls/{id}/count: a field for each card needed to open the sealed box. */
@@ -108,7 +123,7 @@ final class AdminPages {
             codes.add(code);
         }
         try {
-            CountResult result = station.desk().count(ctx.pathParam("pollId"), codes);
+            CountResult result = polls.count(ctx.pathParam("pollId"), codes);
             ctx.redirect("/admin?done=counted&n=" + result.counted() + (result.compacted() ? "" : "&compacted=no"), HttpStatus.SEE_OTHER);
         } catch (ShareRejected e) {
             ApiError error = ErrorCatalog.of(e);
@@ -125,14 +140,14 @@ final class AdminPages {
 
     private void renderCountForm(Context ctx, List<String> typed, String error) {
         String pollId = ctx.pathParam("pollId");
-        PollStatus status = station.desk().status(pollId);
-        var seal = station.desk().sealInfo(pollId).orElseThrow(() -> new BallotRejected(BallotRejected.Code.NOT_SEALED));
+        PollStatus status = polls.status(pollId);
+        var seal = polls.sealInfo(pollId).orElseThrow(() -> new BallotRejected(BallotRejected.Code.NOT_SEALED));
         List<String> fields = new ArrayList<>(typed);
         while (fields.size() < seal.threshold()) fields.add("");
         ctx.header("Referrer-Policy", "no-referrer");
         Map<String, Object> params = new HashMap<>();
         params.put("t", PageText.of(ctx));
-        params.put("meeting", station.meeting());
+        params.put("meeting", meeting);
         params.put("status", status);
         params.put("seal", seal);
         params.put("fields", fields);
@@ -141,26 +156,26 @@ final class AdminPages {
     }
 
     void close(Context ctx) {
-        station.desk().close(ctx.pathParam("pollId"));
+        polls.close(ctx.pathParam("pollId"));
         ctx.redirect("/admin?done=closed", HttpStatus.SEE_OTHER);
     }
 
     /** POST /admin/slips: the printable slip sheet itself (the form opens it in a new tab). */
     void issueSlips(Context ctx) throws java.io.IOException {
         int count = number(ctx.formParam("count"), BallotRejected.Code.BAD_SLIP_COUNT);
-        IssuedRun run = station.slips().issue(count, ctx.formParam("label"), station.publicBaseUrl());
+        IssuedRun run = slips.issue(count, ctx.formParam("label"), publicBaseUrl);
         Pages.noStore(ctx);
-        AdminApi.sendSheet(ctx, station, run);
+        AdminApi.sendSheet(ctx, slips, keyFingerprint, run);
     }
 
     void voidSlip(Context ctx) {
         String code = ctx.formParam("code");
-        station.slips().voidSlip(code);
+        slips.voidSlip(code);
         ctx.redirect("/admin?done=voided&code=" + ShortCode.normalize(code).orElse(""), HttpStatus.SEE_OTHER);
     }
 
     private void loginForm(Context ctx, PageText t, String error) {
-        Pages.render(ctx, "admin-login.jte", Map.of("t", t, "meeting", station.meeting(), "error", error,
+        Pages.render(ctx, "admin-login.jte", Map.of("t", t, "meeting", meeting, "error", error,
                 "langSwitch", "?lang=" + t.otherLang()));
     }
 

@@ -4,9 +4,10 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.javalin.http.Context;
-import kioskvote.text.Language;
-import kioskvote.poll.PollStatus;
+
 import kioskvote.meeting.Meeting;
+import kioskvote.poll.PollStatus;
+import kioskvote.text.Language;
 
 /**
  * The words of the station's pages (phone ballot, chair screen, admin) in Vietnamese and English:

@@ -1,0 +1,6 @@
+/**
+ * The poll lifecycle as the chair drives it: presence, open (quorum, definition frozen and hashed),
+ * close, the count of a sealed ballot box with the committee's shares, turnout, receipts, the anonymous
+ * ballot list and the minutes. May import: meeting, ballot, seal, tally, roster, audit, store, text.
+ */
+package kioskvote.poll;
