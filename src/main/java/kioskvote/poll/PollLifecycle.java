@@ -171,6 +171,9 @@ public final class PollLifecycle {
             }
             BallotBoxKey boxKey = BallotBoxKey.fromHex(row.boxPublicKey().get());
             BoxContext context = new BoxContext(meeting.id(), poll.id(), row.definitionHash().orElseThrow());
+            // Another poll's card or one given twice is named first; then "n more needed" counts distinct good cards.
+            int distinct = ShareSplitter.checkAgainst(boxKey, shares).size();
+            if (distinct < row.boxThreshold()) throw ShareRejected.tooFew(distinct, row.boxThreshold());
             long counted;
             try (BoxKeyPair pair = ShareSplitter.recombine(boxKey, shares)) {
                 counted = jdbi.inTransaction(h -> {

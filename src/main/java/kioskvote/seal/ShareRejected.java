@@ -61,7 +61,7 @@ public final class ShareRejected extends RuntimeException {
         return new ShareRejected(Reason.CHECK_CHARACTER, groups, 0, 0, "check character wrong in group " + groups);
     }
 
-    static ShareRejected tooFew(int have, int need) {
+    public static ShareRejected tooFew(int have, int need) {
         return new ShareRejected(Reason.TOO_FEW, List.of(), have, need, have + " of " + need + " shares");
     }
 
