@@ -52,7 +52,6 @@ import kioskvote.tally.BoxSeal;
 import kioskvote.tally.Minutes;
 import kioskvote.tally.Tally;
 import kioskvote.tally.TallyCounts;
-import kioskvote.text.Language;
 
 /** The chair's side of a meeting: presence, opening and closing polls, turnout, and the minutes. */
 public final class PollLifecycle {
@@ -111,6 +110,8 @@ public final class PollLifecycle {
         try {
             int members = meeting.committee().size();
             int threshold = meeting.sealThreshold();
+            // Split before the opening commits: an open sealed poll always has its cards in this answer.
+            Optional<OpenedPoll.ShareCards> cards = box.map(pair -> shareCards(poll, pair, threshold));
             jdbi.useTransaction(h -> {
                 Turnout turnout = Roster.turnout(h, meeting);
                 int present = turnout.present();
@@ -126,7 +127,6 @@ public final class PollLifecycle {
                 audit.append(h, "poll-opened", "poll=" + poll.id() + " definition-sha256=" + hash
                         + " present=" + present + " summoned=" + summoned + " " + sealing);
             });
-            Optional<OpenedPoll.ShareCards> cards = box.map(pair -> shareCards(poll, pair, threshold));
             events.pollStateChanged(poll.id());
             return new OpenedPoll(status(pollId), cards);
         } finally {
