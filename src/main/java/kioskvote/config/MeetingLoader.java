@@ -26,6 +26,8 @@ import kioskvote.roster.RosterCsv;
 import kioskvote.roster.RosterRejected;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.CommitteeMember;
+import kioskvote.text.Texts;
+import kioskvote.text.Language;
 
 /**
  * Reads kiosk-config/NAME/meeting.yaml into a {@link MeetingConfig}, checking every field so that a
@@ -75,7 +77,7 @@ public final class MeetingLoader {
         } catch (IOException e) {
             throw new ConfigException(path.toString(), "(file)", "cannot be read: " + e.getMessage());
         } catch (RosterRejected e) {
-            throw new ConfigException(path.toString(), "(file)", e.getMessage());
+            throw new ConfigException(path.toString(), "(file)", Texts.of(Language.EN).message(e));
         }
         if (!parsed.badRows().isEmpty()) {
             StringBuilder rows = new StringBuilder();

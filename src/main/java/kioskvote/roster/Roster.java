@@ -23,6 +23,7 @@ import kioskvote.store.RosterDao;
 import kioskvote.store.RosterDao.HandoutRow;
 import kioskvote.store.RosterDao.PersonRow;
 import kioskvote.store.StationDao;
+import kioskvote.slip.SlipRejected;
 
 /**
  * The people summoned and the check-in desk: import, search, presence, and one ballot per person per
@@ -142,8 +143,8 @@ public final class Roster {
             var handout = dao.handout(personId, pollId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.NOT_HANDED_OUT));
             if (!handout.awaitingReplacement()) {
                 var slip = new kioskvote.store.SlipDao(h).findByShortCode(
-                        kioskvote.token.ShortCode.normalize(slipCode).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_SLIP)))
-                        .orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_SLIP));
+                        kioskvote.token.ShortCode.normalize(slipCode).orElseThrow(() -> new SlipRejected(SlipRejected.Code.UNKNOWN_SLIP)))
+                        .orElseThrow(() -> new SlipRejected(SlipRejected.Code.UNKNOWN_SLIP));
                 if (new BallotDao(h).isSpent(pollId, slip.serial())) throw new RosterRejected(RosterRejected.Code.SLIP_ALREADY_CAST);
                 slips.voidSlip(h, slipCode);
                 dao.markAwaitingReplacement(personId, pollId);

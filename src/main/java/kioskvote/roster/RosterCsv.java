@@ -54,7 +54,7 @@ public final class RosterCsv {
         List<BadRow> bad = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         try (JsonParser parser = mapper.reader(schema).with(CsvParser.Feature.WRAP_AS_ARRAY).createParser(text)) {
-            if (parser.nextToken() != JsonToken.START_ARRAY) throw new RosterRejected(RosterRejected.Code.BAD_CSV, "The file is empty.");
+            if (parser.nextToken() != JsonToken.START_ARRAY) throw RosterRejected.badCsv("The file is empty.");
             int nameColumn = -1;
             int unitColumn = -1;
             int width = 0;
@@ -75,7 +75,7 @@ public final class RosterCsv {
                         if (UNIT_HEADERS.contains(key) && unitColumn < 0) unitColumn = i;
                     }
                     if (nameColumn < 0 || unitColumn < 0) {
-                        throw new RosterRejected(RosterRejected.Code.BAD_CSV, "Line " + line
+                        throw RosterRejected.badCsv("Line " + line
                                 + ": the first row must name the columns \"name\" and \"unit\" (got " + row + ").");
                     }
                     width = row.size();
@@ -99,10 +99,10 @@ public final class RosterCsv {
                     entries.add(new Entry(line, name, unit));
                 }
             }
-            if (header) throw new RosterRejected(RosterRejected.Code.BAD_CSV, "The file has no header row.");
-            if (token != null && token != JsonToken.END_ARRAY) throw new RosterRejected(RosterRejected.Code.BAD_CSV, "Unexpected content.");
+            if (header) throw RosterRejected.badCsv("The file has no header row.");
+            if (token != null && token != JsonToken.END_ARRAY) throw RosterRejected.badCsv("Unexpected content.");
         } catch (IOException e) {
-            throw new RosterRejected(RosterRejected.Code.BAD_CSV, "Not a CSV file: " + e.getMessage());
+            throw RosterRejected.badCsv("Not a CSV file: " + e.getMessage());
         }
         return new Parsed(entries, bad);
     }
@@ -123,7 +123,7 @@ public final class RosterCsv {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new RosterRejected(RosterRejected.Code.BAD_CSV,
+            throw RosterRejected.badCsv(
                     "The file is not UTF-8: in Excel, save as \"CSV UTF-8 (Comma delimited)\".");
         }
     }

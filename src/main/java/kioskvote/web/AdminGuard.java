@@ -5,6 +5,7 @@ import java.util.Optional;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import kioskvote.admin.AdminSessions;
+import kioskvote.admin.AccessRefused;
 
 /**
  * Lets a request through to an admin route only with the right passphrase, given as
@@ -30,16 +31,16 @@ final class AdminGuard {
         Optional<String> attempt = bearer(ctx);
         if (attempt.isEmpty()) {
             requireNotLocked(ctx);
-            throw new BadRequest(ErrorCatalog.unauthorized());
+            throw AccessRefused.unauthorized();
         }
         beginAttempt(ctx);
-        if (!matches(attempt.get())) throw new BadRequest(ErrorCatalog.unauthorized());
+        if (!matches(attempt.get())) throw AccessRefused.unauthorized();
         station.attempts().succeeded(ctx.ip());
     }
 
     /** Before every /admin/* page action: the session cookie only. */
     void requireSession(Context ctx) {
-        if (!hasSession(ctx)) throw new BadRequest(ErrorCatalog.unauthorized());
+        if (!hasSession(ctx)) throw AccessRefused.unauthorized();
         requireSameOrigin(ctx);
     }
 
@@ -51,7 +52,7 @@ final class AdminGuard {
     void signIn(Context ctx, String passphrase) {
         requireSameOrigin(ctx);
         beginAttempt(ctx);
-        if (passphrase == null || passphrase.isBlank() || !matches(passphrase)) throw new BadRequest(ErrorCatalog.unauthorized());
+        if (passphrase == null || passphrase.isBlank() || !matches(passphrase)) throw AccessRefused.unauthorized();
         station.attempts().succeeded(ctx.ip());
         ctx.header("Set-Cookie", AdminSessions.COOKIE + "=" + sessions.start() + "; Path=/; HttpOnly; SameSite=Strict");
     }
@@ -71,7 +72,7 @@ final class AdminGuard {
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds());
             ctx.header("Retry-After", Long.toString(seconds));
-            throw new BadRequest(ErrorCatalog.tooManyAttempts(seconds));
+            throw AccessRefused.tooManyAttempts(seconds);
         }
     }
 
@@ -80,7 +81,7 @@ final class AdminGuard {
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds());
             ctx.header("Retry-After", Long.toString(seconds));
-            throw new BadRequest(ErrorCatalog.tooManyAttempts(seconds));
+            throw AccessRefused.tooManyAttempts(seconds);
         }
     }
 
@@ -97,10 +98,10 @@ final class AdminGuard {
             var m = referer == null ? null : java.util.regex.Pattern.compile("^(https?://[^/]+)").matcher(referer);
             origin = m != null && m.find() ? m.group(1) : null;
         }
-        if (origin == null) throw new BadRequest(ErrorCatalog.crossSite());
+        if (origin == null) throw AccessRefused.crossSite();
         String host = ctx.header("Host");
         if (host == null || !(origin.equalsIgnoreCase("http://" + host) || origin.equalsIgnoreCase("https://" + host))) {
-            throw new BadRequest(ErrorCatalog.crossSite());
+            throw AccessRefused.crossSite();
         }
     }
 

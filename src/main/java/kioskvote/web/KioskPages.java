@@ -71,17 +71,17 @@ final class KioskPages {
         try {
             file = ctx.uploadedFile("photo");
         } catch (RuntimeException e) { // not multipart, or a multipart body without its boundary
-            throw new BadRequest(ErrorCatalog.photoUnreadable());
+            throw BadRequest.photoUnreadable();
         }
         if (file == null) throw BadRequest.missing("photo");
         byte[] bytes;
         try (InputStream in = file.content()) {
             bytes = in.readNBytes((int) MAX_PHOTO_BYTES + 1);
         } catch (IOException e) {
-            throw new BadRequest(ErrorCatalog.photoUnreadable());
+            throw BadRequest.photoUnreadable();
         }
         if (bytes.length > MAX_PHOTO_BYTES) throw BadRequest.tooLarge();
-        String text = QrPhotoReader.read(bytes).orElseThrow(() -> new BadRequest(ErrorCatalog.photoUnreadable()));
+        String text = QrPhotoReader.read(bytes).orElseThrow(() -> BadRequest.photoUnreadable());
         startWith(ctx, kiosk, text);
     }
 
@@ -95,7 +95,7 @@ final class KioskPages {
         if (station.kiosks().isEnrolled(kiosk, ctx.cookie(KioskSessions.COOKIE))) return;
         if (ctx.method() == HandlerType.GET && parts.length == 3) {
             ctx.status(403);
-            Pages.render(ctx, "kiosk-not-enrolled.jte", Map.of("kiosk", kiosk, "error", ErrorCatalog.kioskNotEnrolled()));
+            Pages.render(ctx, "kiosk-not-enrolled.jte", Map.of("kiosk", kiosk, "error", ErrorCatalog.of(new KioskRejected(KioskRejected.Code.KIOSK_NOT_ENROLLED, kiosk))));
             ctx.skipRemainingHandlers();
             return;
         }
