@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -15,6 +17,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import kioskvote.text.Language;
+import kioskvote.text.Texts;
 
 /**
  * Reads a roster CSV as Excel writes it: UTF-8 with or without a byte-order mark, a header row naming
@@ -28,7 +33,24 @@ public final class RosterCsv {
     public record Entry(int line, String fullName, String unit) {
     }
 
-    public record BadRow(int line, String problemVi, String problemEn) {
+    /** A row that cannot be a person: its line and what is wrong with it. */
+    public record BadRow(int line, Problem problem) {
+        public String problemVi() {
+            return problem.said(Language.VI);
+        }
+
+        public String problemEn() {
+            return problem.said(Language.EN);
+        }
+    }
+
+    /** What can be wrong with a row; the words are the bundles' {@code roster.row.<problem>}. */
+    public enum Problem {
+        EMPTY_NAME, TOO_LONG, TOO_MANY_COLUMNS, REPEATED, ALREADY_ON_ROSTER;
+
+        public String said(Language language) {
+            return Texts.of(language).format("roster.row." + name().toLowerCase(Locale.ROOT), Map.of("max", MAX_TEXT));
+        }
     }
 
     public record Parsed(List<Entry> entries, List<BadRow> badRows) {
@@ -85,16 +107,13 @@ public final class RosterCsv {
                 String name = clean(row, nameColumn);
                 String unit = clean(row, unitColumn);
                 if (name.isEmpty()) {
-                    bad.add(new BadRow(line, "thiếu họ và tên", "the name is empty"));
+                    bad.add(new BadRow(line, Problem.EMPTY_NAME));
                 } else if (name.length() > MAX_TEXT || unit.length() > MAX_TEXT) {
-                    bad.add(new BadRow(line, "họ tên hoặc đơn vị dài quá " + MAX_TEXT + " ký tự",
-                            "the name or unit is longer than " + MAX_TEXT + " characters"));
+                    bad.add(new BadRow(line, Problem.TOO_LONG));
                 } else if (row.size() > width && row.subList(width, row.size()).stream().anyMatch(v -> !v.isBlank())) {
-                    bad.add(new BadRow(line, "thừa cột (có dấu phẩy trong họ tên mà không có ngoặc kép?)",
-                            "too many columns (a comma in the name without quotes?)"));
+                    bad.add(new BadRow(line, Problem.TOO_MANY_COLUMNS));
                 } else if (!seen.add(name + "\n" + unit)) {
-                    bad.add(new BadRow(line, "trùng với một dòng phía trên (cùng họ tên và đơn vị)",
-                            "the same name and unit as a line above"));
+                    bad.add(new BadRow(line, Problem.REPEATED));
                 } else {
                     entries.add(new Entry(line, name, unit));
                 }
