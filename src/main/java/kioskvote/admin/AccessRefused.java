@@ -33,9 +33,4 @@ public class AccessRefused extends Refused {
     public static AccessRefused tooManyAttempts(long seconds) {
         return new AccessRefused(Code.TOO_MANY_ATTEMPTS, Map.of("seconds", seconds));
     }
-
-    @Override
-    public Code reason() {
-        return (Code) super.reason();
-    }
 }

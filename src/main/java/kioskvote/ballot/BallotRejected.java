@@ -11,9 +11,4 @@ public class BallotRejected extends Refused {
     public BallotRejected(Code code) {
         super(code);
     }
-
-    @Override
-    public Code reason() {
-        return (Code) super.reason();
-    }
 }

@@ -20,9 +20,4 @@ public class KioskRejected extends Refused {
     public KioskRejected(Code code, String kiosk) {
         super(code, code.parameters().isEmpty() ? Map.of() : Map.of("kiosk", kiosk));
     }
-
-    @Override
-    public Code reason() {
-        return (Code) super.reason();
-    }
 }

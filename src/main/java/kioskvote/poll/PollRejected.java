@@ -29,9 +29,4 @@ public class PollRejected extends Refused {
     public static PollRejected quorumNotMet(int present, int summoned) {
         return new PollRejected(Code.QUORUM_NOT_MET, Map.of("present", present, "summoned", summoned));
     }
-
-    @Override
-    public Code reason() {
-        return (Code) super.reason();
-    }
 }

@@ -29,9 +29,4 @@ public class RosterRejected extends Refused {
     public static RosterRejected badCsv(String detail) {
         return new RosterRejected(Code.BAD_CSV, Map.of("detail", detail));
     }
-
-    @Override
-    public Code reason() {
-        return (Code) super.reason();
-    }
 }

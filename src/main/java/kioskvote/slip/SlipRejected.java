@@ -11,9 +11,4 @@ public class SlipRejected extends Refused {
     public SlipRejected(Code code) {
         super(code);
     }
-
-    @Override
-    public Code reason() {
-        return (Code) super.reason();
-    }
 }

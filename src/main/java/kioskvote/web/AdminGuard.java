@@ -68,16 +68,14 @@ final class AdminGuard {
 
     /** Counts the attempt before checking it (see AttemptLimiter.begin), or refuses a locked-out address. */
     private void beginAttempt(Context ctx) {
-        Optional<java.time.Duration> locked = station.attempts().begin(ctx.ip());
-        if (locked.isPresent()) {
-            long seconds = Math.max(1, locked.get().toSeconds());
-            ctx.header("Retry-After", Long.toString(seconds));
-            throw AccessRefused.tooManyAttempts(seconds);
-        }
+        refuseWhileLocked(ctx, station.attempts().begin(ctx.ip()));
     }
 
     private void requireNotLocked(Context ctx) {
-        Optional<java.time.Duration> locked = station.attempts().lockedFor(ctx.ip());
+        refuseWhileLocked(ctx, station.attempts().lockedFor(ctx.ip()));
+    }
+
+    private static void refuseWhileLocked(Context ctx, Optional<java.time.Duration> locked) {
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds());
             ctx.header("Retry-After", Long.toString(seconds));

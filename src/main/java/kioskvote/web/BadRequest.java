@@ -36,9 +36,4 @@ public class BadRequest extends Refused {
     public static BadRequest photoUnreadable() {
         return new BadRequest(Code.PHOTO_NO_CODE, Map.of());
     }
-
-    @Override
-    public Code reason() {
-        return (Code) super.reason();
-    }
 }

@@ -22,6 +22,7 @@ import kioskvote.meeting.Majority;
 import kioskvote.meeting.PercentBase;
 import kioskvote.roster.RosterCsv;
 import kioskvote.tally.MinutesWords;
+import kioskvote.tally.ThresholdFlag;
 
 class TextsTest {
     private static final Texts VI = Texts.of(Language.VI);
@@ -65,6 +66,7 @@ class TextsTest {
                 assertTrue(!w.percentOf(base).isBlank());
                 assertTrue(!w.majorityRule(new Majority("yes", 1, 2), base, "Đồng ý").contains("{"));
             }
+            for (ThresholdFlag flag : ThresholdFlag.values()) assertTrue(!flag.text(language).isBlank());
             for (RosterCsv.Problem problem : RosterCsv.Problem.values()) assertTrue(!problem.said(language).contains("{"));
         }
     }
