@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,12 +78,12 @@ public final class Texts {
     /** The placeholder names in a text: {@code [kiosk]} for "Kiosk {kiosk} is busy". */
     public static Set<String> placeholders(String text) {
         Matcher m = PLACEHOLDER.matcher(text);
-        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        Set<String> names = new TreeSet<>();
         while (m.find()) names.add(m.group(1));
         return names;
     }
 
-    private static String fill(String text, java.util.function.Function<String, String> value) {
+    private static String fill(String text, Function<String, String> value) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

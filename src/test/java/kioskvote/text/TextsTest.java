@@ -3,6 +3,7 @@ package kioskvote.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,6 +80,17 @@ class TextsTest {
                 EN.format("minutes.majorityRule", Map.of("fraction", "2/3", "base", "people summoned", "option", "Yes {0}")));
         assertEquals("Present (1500 of 2000) is below two thirds of those summoned.", EN.format("admin.quorumWarning", 1500, 2000));
         assertThrows(IllegalArgumentException.class, () -> EN.get("no.such.key"));
+    }
+
+    @Test
+    void thisPackageKnowsNothingOfTheStation() throws IOException {
+        Pattern station = Pattern.compile("\\bkioskvote\\.(?!text\\b)[a-z]+\\.");
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/kioskvote/text"))) {
+            for (Path file : files.toList()) {
+                Matcher m = station.matcher(Files.readString(file));
+                if (m.find()) fail(file + " names " + m.group());
+            }
+        }
     }
 
     /** The literal keys passed to {@code receiver.get(…)} / {@code .format(…)} in the templates and the Java sources. */
