@@ -26,8 +26,8 @@ import kioskvote.roster.RosterCsv;
 import kioskvote.roster.RosterRejected;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.CommitteeMember;
-import kioskvote.text.Texts;
 import kioskvote.text.Language;
+import kioskvote.text.Texts;
 
 /**
  * Reads kiosk-config/NAME/meeting.yaml into a {@link MeetingConfig}, checking every field so that a

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import kioskvote.admin.AdminSessions;
 import kioskvote.admin.AccessRefused;
+import kioskvote.admin.AdminSessions;
 
 /**
  * Lets a request through to an admin route only with the right passphrase, given as

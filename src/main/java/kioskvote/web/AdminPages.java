@@ -6,11 +6,11 @@ import java.util.function.Supplier;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import kioskvote.slip.SlipOffice.IssuedRun;
-import kioskvote.token.ShortCode;
-import kioskvote.slip.SlipRejected;
-import kioskvote.poll.PollRejected;
 import kioskvote.admin.AccessRefused;
+import kioskvote.poll.PollRejected;
+import kioskvote.slip.SlipOffice.IssuedRun;
+import kioskvote.slip.SlipRejected;
+import kioskvote.token.ShortCode;
 
 /**
  * The admin pages behind the passphrase: presence, opening and closing polls, slips, minutes.
