@@ -38,7 +38,6 @@ import kioskvote.meeting.PollDefinition;
 import kioskvote.meeting.PollState;
 import kioskvote.meeting.StationEvents;
 import kioskvote.roster.Roster;
-import kioskvote.roster.RosterRejected;
 import kioskvote.roster.Turnout;
 import kioskvote.store.AuditDao;
 import kioskvote.store.BallotDao;
@@ -86,10 +85,10 @@ public final class PollLifecycle {
     }
 
     public void setPresent(int present) {
-        if (present < 0 || present > meeting.summoned()) throw new BallotRejected(BallotRejected.Code.BAD_COUNT);
+        if (present < 0 || present > meeting.summoned()) throw new PollRejected(PollRejected.Code.BAD_COUNT);
         jdbi.useTransaction(h -> {
             // With a roster, presence is marked person by person at the desk; a typed count would contradict it.
-            if (Roster.turnout(h, meeting).fromRoster()) throw new RosterRejected(RosterRejected.Code.PRESENCE_FROM_ROSTER);
+            if (Roster.turnout(h, meeting).fromRoster()) throw new PollRejected(PollRejected.Code.PRESENCE_FROM_ROSTER);
             new StationDao(h).setPresent(present);
             audit.append(h, "present-set", "present=" + present + " summoned=" + meeting.summoned());
         });
@@ -116,9 +115,9 @@ public final class PollLifecycle {
                 Turnout turnout = Roster.turnout(h, meeting);
                 int present = turnout.present();
                 int summoned = turnout.summoned();
-                if (!CountRules.quorumMet(present, summoned) && !confirmBelowQuorum) throw new QuorumNotMet(present, summoned);
+                if (!CountRules.quorumMet(present, summoned) && !confirmBelowQuorum) throw PollRejected.quorumNotMet(present, summoned);
                 PollStateDao polls = new PollStateDao(h);
-                if (!polls.open(poll.id(), json, hash, now())) throw new BallotRejected(BallotRejected.Code.POLL_NOT_DRAFT);
+                if (!polls.open(poll.id(), json, hash, now())) throw new PollRejected(PollRejected.Code.POLL_NOT_DRAFT);
                 String sealing = "not-sealed";
                 if (box.isPresent()) {
                     polls.setBox(poll.id(), box.get().publicKey().hex(), threshold, members);
@@ -131,6 +130,20 @@ public final class PollLifecycle {
             return new OpenedPoll(status(pollId), cards);
         } finally {
             box.ifPresent(BoxKeyPair::close);
+        }
+    }
+
+    /**
+     * The box's key pair from the cards presented: another poll's card or one given twice is named first,
+     * then "n more needed" counts the distinct good cards; the result is checked against the public key.
+     */
+    private static BoxKeyPair rebuild(BallotBoxKey boxKey, List<KeyShare> shares, int threshold) {
+        try {
+            int distinct = ShareSplitter.checkAgainst(boxKey, shares).size();
+            if (distinct < threshold) throw ShareRejected.tooFew(distinct, threshold);
+            return ShareSplitter.recombine(boxKey, shares);
+        } catch (ShareRejected e) {
+            throw ShareRefused.of(e);
         }
     }
 
@@ -155,9 +168,9 @@ public final class PollLifecycle {
     public CountResult count(String pollId, List<String> shareCodes) {
         Poll poll = poll(pollId);
         PollStateRow row = jdbi.withHandle(h -> new PollStateDao(h).find(poll.id())).orElseThrow();
-        if (!row.sealed()) throw new BallotRejected(BallotRejected.Code.NOT_SEALED);
-        if (PollState.fromCode(row.state()) != PollState.CLOSED) throw new BallotRejected(BallotRejected.Code.POLL_NOT_CLOSED);
-        if (row.countedAt().isPresent()) throw new BallotRejected(BallotRejected.Code.ALREADY_COUNTED);
+        if (!row.sealed()) throw new PollRejected(PollRejected.Code.NOT_SEALED);
+        if (PollState.fromCode(row.state()) != PollState.CLOSED) throw new PollRejected(PollRejected.Code.POLL_NOT_CLOSED);
+        if (row.countedAt().isPresent()) throw new PollRejected(PollRejected.Code.ALREADY_COUNTED);
         List<KeyShare> shares = new ArrayList<>();
         try {
             for (int i = 0; i < shareCodes.size(); i++) {
@@ -166,25 +179,22 @@ public final class PollLifecycle {
                 try {
                     shares.add(KeyShare.parse(code));
                 } catch (ShareRejected e) {
-                    throw e.at(i + 1);
+                    throw ShareRefused.of(e.at(i + 1));
                 }
             }
             BallotBoxKey boxKey = BallotBoxKey.fromHex(row.boxPublicKey().get());
             BoxContext context = new BoxContext(meeting.id(), poll.id(), row.definitionHash().orElseThrow());
-            // Another poll's card or one given twice is named first; then "n more needed" counts distinct good cards.
-            int distinct = ShareSplitter.checkAgainst(boxKey, shares).size();
-            if (distinct < row.boxThreshold()) throw ShareRejected.tooFew(distinct, row.boxThreshold());
             long counted;
-            try (BoxKeyPair pair = ShareSplitter.recombine(boxKey, shares)) {
+            try (BoxKeyPair pair = rebuild(boxKey, shares, row.boxThreshold())) {
                 counted = jdbi.inTransaction(h -> {
-                    if (!new PollStateDao(h).markCounted(poll.id(), now())) throw new BallotRejected(BallotRejected.Code.ALREADY_COUNTED);
+                    if (!new PollStateDao(h).markCounted(poll.id(), now())) throw new PollRejected(PollRejected.Code.ALREADY_COUNTED);
                     SealedBallotDao sealed = new SealedBallotDao(h);
                     List<SealedBallot> opened = new ArrayList<>();
                     for (SealedBallotDao.SealedRow sealedRow : sealed.all(poll.id())) {
                         try {
                             opened.add(SealedBallot.read(pair.open(Base64.getDecoder().decode(sealedRow.ciphertext()), context)));
                         } catch (SealBroken | IllegalArgumentException e) {
-                            throw new BallotRejected(BallotRejected.Code.BOX_DAMAGED);
+                            throw new PollRejected(PollRejected.Code.BOX_DAMAGED);
                         }
                     }
                     Collections.shuffle(opened, random);
@@ -209,7 +219,7 @@ public final class PollLifecycle {
     public PollStatus close(String pollId) {
         Poll poll = poll(pollId);
         jdbi.useTransaction(h -> {
-            if (!new PollStateDao(h).close(poll.id(), now())) throw new BallotRejected(BallotRejected.Code.POLL_ALREADY_CLOSED);
+            if (!new PollStateDao(h).close(poll.id(), now())) throw new PollRejected(PollRejected.Code.POLL_ALREADY_CLOSED);
             new BallotDao(h).restampAtClose(poll.id());
             long received = new BallotDao(h).countBallots(poll.id()) + new SealedBallotDao(h).count(poll.id());
             audit.append(h, "poll-closed", "poll=" + poll.id() + " received=" + received);
@@ -267,8 +277,8 @@ public final class PollLifecycle {
     private Poll requireClosed(String pollId) {
         Poll poll = poll(pollId);
         PollStatus status = status(pollId);
-        if (status.awaitingCount()) throw new BallotRejected(BallotRejected.Code.AWAITING_COUNT);
-        if (!status.resultsReady()) throw new BallotRejected(BallotRejected.Code.RESULTS_NOT_READY);
+        if (status.awaitingCount()) throw new PollRejected(PollRejected.Code.AWAITING_COUNT);
+        if (!status.resultsReady()) throw new PollRejected(PollRejected.Code.RESULTS_NOT_READY);
         return poll;
     }
 

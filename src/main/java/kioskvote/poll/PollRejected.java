@@ -1,0 +1,38 @@
+package kioskvote.poll;
+
+import java.util.List;
+import java.util.Map;
+
+import kioskvote.text.Refused;
+
+/** A step of a poll's life (presence, open, close, results) that the station refuses; nothing was changed. */
+public class PollRejected extends Refused {
+    public enum Code implements Refused.Code {
+        POLL_NOT_DRAFT, POLL_ALREADY_CLOSED, RESULTS_NOT_READY, BAD_COUNT, PRESENCE_FROM_ROSTER,
+        /** Closed, but its sealed ballot box is not counted yet: no result, receipt, ballot list or minutes. */
+        AWAITING_COUNT,
+        /** The sealed ballot box: opened only after the close, only for a sealed poll, and once. */
+        POLL_NOT_CLOSED, NOT_SEALED, ALREADY_COUNTED,
+        /** A sealed ballot that does not open with the rebuilt key (an altered database): nothing is counted. */
+        BOX_DAMAGED,
+        /** Opening below quorum (fewer than 2/3 of those summoned present) needs the chair's confirmation. */
+        QUORUM_NOT_MET;
+
+        @Override
+        public List<String> parameters() {
+            return this == QUORUM_NOT_MET ? List.of("present", "summoned") : List.of();
+        }
+    }
+
+    public PollRejected(Code code) {
+        super(code);
+    }
+
+    private PollRejected(Code code, Map<String, ?> args) {
+        super(code, args);
+    }
+
+    public static PollRejected quorumNotMet(int present, int summoned) {
+        return new PollRejected(Code.QUORUM_NOT_MET, Map.of("present", present, "summoned", summoned));
+    }
+}
