@@ -61,7 +61,7 @@ class TextsTest {
     void everyComputedKeyExists() {
         for (Language language : Language.values()) {
             Texts texts = Texts.of(language);
-            for (String state : List.of("draft", "open", "closed")) texts.get("state." + state); // PageText.state
+            for (String state : List.of("draft", "open", "closed", "counting")) texts.get("state." + state); // PageText.state (phase)
             MinutesWords w = new MinutesWords(language);
             for (PercentBase base : PercentBase.values()) {
                 assertTrue(!w.percentOf(base).isBlank());

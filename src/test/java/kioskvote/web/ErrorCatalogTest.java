@@ -103,7 +103,7 @@ class ErrorCatalogTest {
             }
         }
         assertEquals(new TreeSet<>(Set.of("AccessRefused", "BadRequest", "BallotRejected", "KioskRejected", "PollRejected",
-                "RosterRejected", "SlipRejected", "TokenRejected")), types);
+                "RosterRejected", "ShareRefused", "SlipRejected", "TokenRejected")), types);
         return codes;
     }
 
