@@ -11,7 +11,7 @@ import java.util.Optional;
 import kioskvote.config.MeetingLoader;
 import kioskvote.slip.Slip;
 import kioskvote.store.Database;
-import kioskvote.web.Station;
+import kioskvote.App.Station;
 
 /**
  * The station's services as {@link App#open} wires them, on a real database in a temporary directory,

@@ -12,16 +12,17 @@ import org.jdbi.v3.core.Jdbi;
 
 import kioskvote.audit.AuditLog;
 import kioskvote.ballot.BallotRejected;
-import kioskvote.meeting.StationEvents;
 import kioskvote.meeting.Meeting;
-import kioskvote.slip.SlipOffice;
+import kioskvote.meeting.PollState;
+import kioskvote.meeting.StationEvents;
 import kioskvote.slip.SlipOffice.DeskBallot;
+import kioskvote.slip.SlipOffice;
 import kioskvote.store.BallotDao;
 import kioskvote.store.Database;
 import kioskvote.store.PollStateDao;
-import kioskvote.store.RosterDao;
 import kioskvote.store.RosterDao.HandoutRow;
 import kioskvote.store.RosterDao.PersonRow;
+import kioskvote.store.RosterDao;
 import kioskvote.store.StationDao;
 
 /**
@@ -214,8 +215,8 @@ public final class Roster {
 
     private void requireNotClosed(Handle h, String pollId) {
         if (meeting.poll(pollId).isEmpty()) throw new BallotRejected(BallotRejected.Code.UNKNOWN_POLL);
-        String state = new PollStateDao(h).find(pollId).orElseThrow().state();
-        if (state.equals("closed")) throw new RosterRejected(RosterRejected.Code.POLL_CLOSED);
+        PollState state = PollState.fromCode(new PollStateDao(h).find(pollId).orElseThrow().state());
+        if (state == PollState.CLOSED) throw new RosterRejected(RosterRejected.Code.POLL_CLOSED);
     }
 
     private static PersonRow requirePerson(RosterDao dao, String personId) {

@@ -47,8 +47,8 @@ class BallotBoxTest {
     void openTheConfidencePoll() {
         fixture = DirectStation.open(data);
         box = fixture.station().ballotBox();
-        fixture.station().desk().setPresent(40);
-        fixture.station().desk().open(POLL, false);
+        fixture.station().polls().setPresent(40);
+        fixture.station().polls().open(POLL, false);
     }
 
     @AfterEach
@@ -62,7 +62,7 @@ class BallotBoxTest {
         CastReceipt receipt = box.cast(POLL, token(), FULL_BALLOT, secret);
         assertEquals(ReceiptCode.codeOf(secret), receipt.receiptCode());
         assertFalse(receipt.alreadyCounted());
-        assertEquals(1, fixture.station().desk().status(POLL).cast());
+        assertEquals(1, fixture.station().polls().status(POLL).cast());
         assertEquals(List.of("{\"s1\":[\"high\"],\"s2\":[\"medium\"],\"s3\":[\"low\"],\"s4\":[\"high\"]}"), storedAnswers());
     }
 
@@ -74,7 +74,7 @@ class BallotBoxTest {
         CastReceipt retry = box.cast(POLL, token, FULL_BALLOT, secret);
         assertTrue(retry.alreadyCounted());
         assertEquals(ReceiptCode.codeOf(secret), retry.receiptCode());
-        assertEquals(1, fixture.station().desk().status(POLL).cast(), "the retry is not a second ballot");
+        assertEquals(1, fixture.station().polls().status(POLL).cast(), "the retry is not a second ballot");
     }
 
     @Test
@@ -88,7 +88,7 @@ class BallotBoxTest {
     @Test
     void aTokenIsSpentPerPollSoTheSameSlipVotesOnceInEachPoll() {
         String token = token();
-        fixture.station().desk().open("bieu-quyet-quy-che", false);
+        fixture.station().polls().open("bieu-quyet-quy-che", false);
         box.cast(POLL, token, FULL_BALLOT, ReceiptCode.randomSecret(RANDOM));
         box.cast("bieu-quyet-quy-che", token, Map.of("motion", List.of("agree")), ReceiptCode.randomSecret(RANDOM));
         assertRefused(TokenRejected.Reason.ALREADY_USED,
@@ -126,7 +126,7 @@ class BallotBoxTest {
         String token = token();
         assertRejected(BallotRejected.Code.POLL_NOT_OPEN,
                 () -> box.cast("bieu-quyet-quy-che", token, Map.of("motion", List.of("agree")), ReceiptCode.randomSecret(RANDOM)));
-        fixture.station().desk().close(POLL);
+        fixture.station().polls().close(POLL);
         assertRejected(BallotRejected.Code.POLL_NOT_OPEN, () -> box.cast(POLL, token, FULL_BALLOT, ReceiptCode.randomSecret(RANDOM)));
         boolean spent = fixture.station().jdbi().withHandle(h -> new BallotDao(h).isSpent(POLL, TokenCodec.decode(token).serialHex()));
         assertFalse(spent, "the token was not spent");
@@ -199,7 +199,7 @@ class BallotBoxTest {
         }
         assertEquals(1, accepted);
         assertEquals(99, alreadyUsed);
-        assertEquals(1, fixture.station().desk().status(POLL).cast());
+        assertEquals(1, fixture.station().polls().status(POLL).cast());
         assertEquals(1, storedAnswers().size());
     }
 

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The demo conference end to end over HTTP: 41 slips printed, one voided, 40 attendees present,
  * 40 ballots with some subjects left unrated, then the minutes checked against figures computed by
- * hand from domain.md. The station runs in this JVM ({@link InProcessStation}).
+ * hand from docs/rules.md. The station runs in this JVM ({@link InProcessStation}).
  */
 class FullConfidenceVoteTest {
     static final Path DEMO = Path.of("kiosk-config/demo");

@@ -17,7 +17,7 @@ import kioskvote.App;
 import kioskvote.config.MeetingConfig;
 import kioskvote.config.MeetingLoader;
 import kioskvote.store.Database;
-import kioskvote.web.Station;
+import kioskvote.App.Station;
 
 /**
  * The whole station in this JVM, as {@code serve} builds it ({@link App#open} and {@link App#serve}) on a

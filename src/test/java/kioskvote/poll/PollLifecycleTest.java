@@ -43,7 +43,7 @@ class PollLifecycleTest {
     @BeforeEach
     void openStation() {
         fixture = DirectStation.open(data);
-        polls = fixture.station().desk();
+        polls = fixture.station().polls();
     }
 
     @AfterEach
