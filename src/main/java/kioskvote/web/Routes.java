@@ -55,6 +55,9 @@ public final class Routes {
             });
         });
         app.beforeMatched(access::check); // the one access check: the roles below
+        // Kiosk URLs are also gated by path, so an unenrolled browser gets 403 on unknown ones too and learns
+        // nothing of which exist (the same check as the KIOSK role's).
+        app.before("/kiosk/*", access::requireEnrolledKiosk);
 
         // everyone: the front page (what the terminal's QR code opens) and liveness
         app.get("/", ctx -> Pages.home(ctx, h.meeting()), ANYONE);
