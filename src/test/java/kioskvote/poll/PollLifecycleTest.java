@@ -23,6 +23,7 @@ import kioskvote.ballot.BallotRejected;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollDefinition;
+import kioskvote.meeting.PollState;
 import kioskvote.store.AuditDao;
 import kioskvote.store.PollStateDao;
 import kioskvote.text.Language;
@@ -54,7 +55,7 @@ class PollLifecycleTest {
     @Test
     void everyPollStartsAsADraftWithNoDefinitionFrozen() {
         for (PollStatus status : polls.statuses()) {
-            assertEquals("draft", status.state(), status.pollId());
+            assertEquals(PollState.DRAFT, status.state(), status.pollId());
             assertEquals(Optional.empty(), status.definitionHash());
             assertEquals(Optional.empty(), status.openedAt());
             assertEquals(0, status.cast());
@@ -68,15 +69,15 @@ class PollLifecycleTest {
         QuorumNotMet warning = assertThrows(QuorumNotMet.class, () -> polls.open(POLL, false));
         assertEquals(26, warning.present());
         assertEquals(40, warning.summoned());
-        assertEquals("draft", polls.status(POLL).state());
-        assertEquals("open", polls.open(POLL, true).state(), "the chair confirmed");
+        assertEquals(PollState.DRAFT, polls.status(POLL).state());
+        assertEquals(PollState.OPEN, polls.open(POLL, true).state(), "the chair confirmed");
     }
 
     @Test
     void atExactlyTwoThirdsPresentThePollOpensWithoutConfirmation() {
         polls.setPresent(27); // 3 × 27 = 81 ≥ 80; the rule is "at least two thirds"
         assertTrue(polls.status(POLL).quorumMet());
-        assertEquals("open", polls.open(POLL, false).state());
+        assertEquals(PollState.OPEN, polls.open(POLL, false).state());
     }
 
     @Test
@@ -111,11 +112,11 @@ class PollLifecycleTest {
         assertRejected(BallotRejected.Code.POLL_ALREADY_CLOSED, () -> polls.close(POLL)); // a draft cannot be closed
         polls.open(POLL, false);
         assertRejected(BallotRejected.Code.POLL_NOT_DRAFT, () -> polls.open(POLL, true));
-        assertEquals("closed", polls.close(POLL).state());
+        assertEquals(PollState.CLOSED, polls.close(POLL).state());
         assertRejected(BallotRejected.Code.POLL_ALREADY_CLOSED, () -> polls.close(POLL));
         assertRejected(BallotRejected.Code.POLL_NOT_DRAFT, () -> polls.open(POLL, true));
         assertTrue(polls.status(POLL).closedAt().isPresent());
-        assertEquals("draft", polls.status("bieu-quyet-quy-che").state(), "the other poll is untouched");
+        assertEquals(PollState.DRAFT, polls.status("bieu-quyet-quy-che").state(), "the other poll is untouched");
     }
 
     @Test
