@@ -32,12 +32,16 @@ final class Chromium implements AutoCloseable {
     private final Path profile;
     private final int width;
     private final int height;
+    private final boolean mobile;
+    private final boolean javascript;
 
-    private Chromium(ChromeDriver driver, Path profile, int width, int height) {
+    private Chromium(ChromeDriver driver, Path profile, int width, int height, boolean mobile, boolean javascript) {
         this.driver = driver;
         this.profile = profile;
         this.width = width;
         this.height = height;
+        this.mobile = mobile;
+        this.javascript = javascript;
     }
 
     static boolean installed() {
@@ -56,9 +60,36 @@ final class Chromium implements AutoCloseable {
         if (!javascript) options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
+        Chromium browser = new Chromium(driver, profile, width, height, mobile, javascript);
+        browser.emulateOwnScreen();
+        return browser;
+    }
+
+    /** Whether this browser was started with that screen and script setting. */
+    boolean isLike(int width, int height, boolean mobile, boolean javascript) {
+        return this.width == width && this.height == height && this.mobile == mobile && this.javascript == javascript;
+    }
+
+    /**
+     * Back to the state {@link #start} left it in, for the next test: one blank tab, no cookies (they are
+     * per host, not per port, so a station of an earlier test would otherwise pass its cookies on), the
+     * screen it was started with. Storage is per origin, and every test's station has a port of its own.
+     */
+    void reset() {
+        String first = driver.getWindowHandles().iterator().next();
+        for (String handle : driver.getWindowHandles()) {
+            if (!handle.equals(first)) driver.switchTo().window(handle).close();
+        }
+        driver.switchTo().window(first);
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        emulateScreen();
+        emulateOwnScreen();
+    }
+
+    private void emulateOwnScreen() {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
-        return new Chromium(driver, profile, width, height);
     }
 
     WebDriverWait waitUpTo(Duration limit) {

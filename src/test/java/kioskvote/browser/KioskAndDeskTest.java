@@ -24,6 +24,7 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class KioskAndDeskTest {
     Path data;
     private InProcessStation station;
     private Api api;
-    private final List<Chromium> browsers = new ArrayList<>();
+    private static final Browsers BROWSERS = new Browsers();
     private final List<JsonNode> slips = new ArrayList<>();
     private int nextSlip;
 
@@ -78,9 +79,14 @@ class KioskAndDeskTest {
     }
 
     @AfterEach
-    void stopBrowsersAndStation() {
-        browsers.forEach(Chromium::close);
+    void resetBrowsersAndStopStation() {
+        BROWSERS.resetAll();
         if (station != null) station.close();
+    }
+
+    @AfterAll
+    static void closeBrowsers() {
+        BROWSERS.close();
     }
 
     @Test
@@ -404,10 +410,9 @@ class KioskAndDeskTest {
         return desk;
     }
 
-    private Chromium browser(int width, int height) throws Exception {
-        Chromium browser = Chromium.start(width, height, false, true);
-        browsers.add(browser);
-        return browser;
+    /** A browser for this test alone (reset after it). */
+    private static Chromium browser(int width, int height) throws Exception {
+        return BROWSERS.take(width, height, false, true);
     }
 
     private void openKiosk(Chromium kiosk, String name, String query) {

@@ -31,8 +31,9 @@ import kioskvote.token.TokenCodec;
 /**
  * The demo meeting in real headless Chromium, as people meet it: the organiser on the admin pages,
  * the chair's screen on a projector, voters on 360×740 phones (one with JavaScript off, in English).
- * Each test has its own station (in this JVM) and browsers, and sets up through the API what the
- * earlier steps of a meeting would have left. Screenshots and the measured figures go to target/screenshots/.
+ * Each test has its own station (in this JVM), gets browsers reset after the test before (no cookies,
+ * one blank tab), and sets up through the API what the earlier steps of a meeting would have left.
+ * Screenshots and the measured figures go to target/screenshots/.
  */
 class PhoneBallotAndChairScreenTest {
     static final String POLL_TITLE = "Lấy phiếu tín nhiệm đối với Giám đốc và các Phó Giám đốc Sở";
@@ -43,7 +44,7 @@ class PhoneBallotAndChairScreenTest {
     Path data;
     private InProcessStation station;
     private Api api;
-    private final List<Chromium> browsers = new ArrayList<>();
+    private static final Browsers BROWSERS = new Browsers();
 
     @BeforeEach
     void startStation() {
@@ -53,13 +54,14 @@ class PhoneBallotAndChairScreenTest {
     }
 
     @AfterEach
-    void stopBrowsersAndStation() {
-        browsers.forEach(Chromium::close);
+    void resetBrowsersAndStopStation() {
+        BROWSERS.resetAll();
         if (station != null) station.close();
     }
 
     @AfterAll
-    static void writeFigures() throws Exception {
+    static void closeBrowsersAndWriteFigures() throws Exception {
+        BROWSERS.close();
         if (FIGURES.isEmpty()) return;
         Files.createDirectories(Chromium.SCREENSHOTS);
         Files.write(Chromium.SCREENSHOTS.resolve("figures.txt"), FIGURES);
@@ -296,11 +298,9 @@ class PhoneBallotAndChairScreenTest {
 
     // --- helpers: what the earlier steps of the meeting leave behind, set up through the API
 
-    /** A browser closed after the test. */
-    private Chromium browser(int width, int height, boolean mobile, boolean javascript) throws Exception {
-        Chromium browser = Chromium.start(width, height, mobile, javascript);
-        browsers.add(browser);
-        return browser;
+    /** A browser for this test alone (reset after it). */
+    private static Chromium browser(int width, int height, boolean mobile, boolean javascript) throws Exception {
+        return BROWSERS.take(width, height, mobile, javascript);
     }
 
     /** A desktop browser on the admin dashboard, signed in with the passphrase. */
