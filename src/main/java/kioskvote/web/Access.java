@@ -47,7 +47,7 @@ final class Access {
         if (kiosks.isEnrolled(kiosk, ctx.cookie(KioskSessions.COOKIE))) return;
         if (ctx.method() == HandlerType.GET && parts.length == 3) {
             ctx.status(403);
-            Pages.render(ctx, "kiosk-not-enrolled.jte", Map.of("kiosk", kiosk, "error", ErrorCatalog.kioskNotEnrolled()));
+            Pages.render(ctx, "kiosk-not-enrolled.jte", Map.of("kiosk", kiosk, "error", ErrorCatalog.of(new KioskRejected(KioskRejected.Code.KIOSK_NOT_ENROLLED, kiosk))));
             ctx.skipRemainingHandlers();
             return;
         }
