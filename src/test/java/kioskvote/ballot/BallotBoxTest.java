@@ -26,6 +26,8 @@ import kioskvote.token.MeetingKey;
 import kioskvote.token.ShortCode;
 import kioskvote.token.TokenCodec;
 import kioskvote.token.TokenIssuer;
+import kioskvote.text.Refusal;
+import kioskvote.text.Refused;
 import kioskvote.token.TokenRejected;
 
 /**
@@ -215,7 +217,8 @@ class BallotBoxTest {
         assertEquals(reason, assertThrows(TokenRejected.class, action::run).reason());
     }
 
-    static void assertRejected(BallotRejected.Code code, Runnable action) {
-        assertEquals(code, assertThrows(BallotRejected.class, action::run).code());
+    /** The action is refused with this code (and so changes nothing). */
+    static void assertRejected(Refusal.Code code, Runnable action) {
+        assertEquals(code.code(), assertThrows(Refused.class, action::run).code());
     }
 }

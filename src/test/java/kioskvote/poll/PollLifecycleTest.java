@@ -27,6 +27,8 @@ import kioskvote.meeting.PollState;
 import kioskvote.store.AuditDao;
 import kioskvote.store.PollStateDao;
 import kioskvote.text.Language;
+import kioskvote.text.Refusal;
+import kioskvote.text.Refused;
 
 /**
  * A poll's life called directly (no HTTP) on a real H2 file: draft → open → closed, the 2/3 quorum
@@ -66,9 +68,9 @@ class PollLifecycleTest {
     @Test
     void belowTwoThirdsPresentTheOpenAsksForConfirmationAndChangesNothing() {
         polls.setPresent(26); // 26 of 40: 3 × 26 = 78 < 80
-        QuorumNotMet warning = assertThrows(QuorumNotMet.class, () -> polls.open(POLL, false));
-        assertEquals(26, warning.present());
-        assertEquals(40, warning.summoned());
+        PollRejected warning = assertThrows(PollRejected.class, () -> polls.open(POLL, false));
+        assertEquals(PollRejected.Code.QUORUM_NOT_MET.code(), warning.code());
+        assertEquals(Map.of("present", 26, "summoned", 40), warning.args());
         assertEquals(PollState.DRAFT, polls.status(POLL).state());
         assertEquals(PollState.OPEN, polls.open(POLL, true).state(), "the chair confirmed");
     }
@@ -109,12 +111,12 @@ class PollLifecycleTest {
     @Test
     void aPollOpensOnceAndClosesOnce() {
         polls.setPresent(40);
-        assertRejected(BallotRejected.Code.POLL_ALREADY_CLOSED, () -> polls.close(POLL)); // a draft cannot be closed
+        assertRejected(PollRejected.Code.POLL_ALREADY_CLOSED, () -> polls.close(POLL)); // a draft cannot be closed
         polls.open(POLL, false);
-        assertRejected(BallotRejected.Code.POLL_NOT_DRAFT, () -> polls.open(POLL, true));
+        assertRejected(PollRejected.Code.POLL_NOT_DRAFT, () -> polls.open(POLL, true));
         assertEquals(PollState.CLOSED, polls.close(POLL).state());
-        assertRejected(BallotRejected.Code.POLL_ALREADY_CLOSED, () -> polls.close(POLL));
-        assertRejected(BallotRejected.Code.POLL_NOT_DRAFT, () -> polls.open(POLL, true));
+        assertRejected(PollRejected.Code.POLL_ALREADY_CLOSED, () -> polls.close(POLL));
+        assertRejected(PollRejected.Code.POLL_NOT_DRAFT, () -> polls.open(POLL, true));
         assertTrue(polls.status(POLL).closedAt().isPresent());
         assertEquals(PollState.DRAFT, polls.status("bieu-quyet-quy-che").state(), "the other poll is untouched");
     }
@@ -123,9 +125,9 @@ class PollLifecycleTest {
     void resultsReceiptsAndBallotsAreRefusedUntilTheClose() {
         polls.setPresent(40);
         polls.open(POLL, false);
-        assertRejected(BallotRejected.Code.RESULTS_NOT_READY, () -> polls.receipts(POLL));
-        assertRejected(BallotRejected.Code.RESULTS_NOT_READY, () -> polls.ballots(POLL));
-        assertRejected(BallotRejected.Code.RESULTS_NOT_READY, () -> polls.minutes(POLL, Language.VI));
+        assertRejected(PollRejected.Code.RESULTS_NOT_READY, () -> polls.receipts(POLL));
+        assertRejected(PollRejected.Code.RESULTS_NOT_READY, () -> polls.ballots(POLL));
+        assertRejected(PollRejected.Code.RESULTS_NOT_READY, () -> polls.minutes(POLL, Language.VI));
     }
 
     @Test
@@ -150,8 +152,8 @@ class PollLifecycleTest {
 
     @Test
     void aPresentCountAboveTheSummonedOrBelowZeroIsRefused() {
-        assertRejected(BallotRejected.Code.BAD_COUNT, () -> polls.setPresent(41));
-        assertRejected(BallotRejected.Code.BAD_COUNT, () -> polls.setPresent(-1));
+        assertRejected(PollRejected.Code.BAD_COUNT, () -> polls.setPresent(41));
+        assertRejected(PollRejected.Code.BAD_COUNT, () -> polls.setPresent(-1));
         polls.setPresent(40);
         assertEquals(40, polls.status(POLL).present());
     }
@@ -167,7 +169,8 @@ class PollLifecycleTest {
         return rows.get(rows.size() - 1);
     }
 
-    static void assertRejected(BallotRejected.Code code, Runnable action) {
-        assertEquals(code, assertThrows(BallotRejected.class, action::run).code());
+    /** The action is refused with this code (and so changes nothing). */
+    static void assertRejected(Refusal.Code code, Runnable action) {
+        assertEquals(code.code(), assertThrows(Refused.class, action::run).code());
     }
 }
