@@ -138,6 +138,11 @@ final class CompactableH2DataSource implements DataSource, Compactor {
         return done;
     }
 
+    /** Closes the pool's connections (the H2 file is released once none is open). */
+    void dispose() {
+        pool.dispose();
+    }
+
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         return getConnection();
