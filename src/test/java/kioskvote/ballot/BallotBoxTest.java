@@ -44,13 +44,14 @@ class BallotBoxTest {
     Path data;
     DirectStation fixture;
     BallotBox box;
+    kioskvote.poll.OpenedPoll opened;
 
     @BeforeEach
     void openTheConfidencePoll() {
         fixture = DirectStation.open(data);
         box = fixture.station().ballotBox();
         fixture.station().polls().setPresent(40);
-        fixture.station().polls().open(POLL, false);
+        opened = fixture.station().polls().open(POLL, false);
     }
 
     @AfterEach
@@ -65,7 +66,13 @@ class BallotBoxTest {
         assertEquals(ReceiptCode.codeOf(secret), receipt.receiptCode());
         assertFalse(receipt.alreadyCounted());
         assertEquals(1, fixture.station().polls().status(POLL).cast());
+        assertEquals(1, storedBallots());
+        assertEquals(List.of(), storedAnswers(), "sealed: nothing readable until the count");
+        fixture.station().polls().close(POLL);
+        fixture.station().polls().count(POLL, opened.shares().orElseThrow().cards().stream().limit(2)
+                .map(kioskvote.poll.OpenedPoll.ShareCard::code).toList());
         assertEquals(List.of("{\"s1\":[\"high\"],\"s2\":[\"medium\"],\"s3\":[\"low\"],\"s4\":[\"high\"]}"), storedAnswers());
+        assertEquals(List.of(receipt.receiptCode()), fixture.station().polls().receipts(POLL));
     }
 
     @Test
@@ -84,7 +91,7 @@ class BallotBoxTest {
         String token = token();
         box.cast(POLL, token, FULL_BALLOT, ReceiptCode.randomSecret(RANDOM));
         assertRefused(TokenRejected.Reason.ALREADY_USED, () -> box.cast(POLL, token, Map.of("s1", List.of("low")), ReceiptCode.randomSecret(RANDOM)));
-        assertEquals(1, storedAnswers().size());
+        assertEquals(1, storedBallots());
     }
 
     @Test
@@ -103,7 +110,7 @@ class BallotBoxTest {
         fixture.station().slips().voidSlip(ShortCode.of(TokenCodec.decode(token).serial()));
         assertRefused(TokenRejected.Reason.VOIDED, () -> box.cast(POLL, token, FULL_BALLOT, ReceiptCode.randomSecret(RANDOM)));
         assertRefused(TokenRejected.Reason.VOIDED, () -> box.checkToken(POLL, token));
-        assertEquals(List.of(), storedAnswers());
+        assertEquals(0, storedBallots());
     }
 
     @Test
@@ -202,11 +209,16 @@ class BallotBoxTest {
         assertEquals(1, accepted);
         assertEquals(99, alreadyUsed);
         assertEquals(1, fixture.station().polls().status(POLL).cast());
-        assertEquals(1, storedAnswers().size());
+        assertEquals(1, storedBallots());
     }
 
     private String token() {
         return fixture.issueTokens(1).get(0);
+    }
+
+    /** Ballots stored, sealed or readable. */
+    private long storedBallots() {
+        return fixture.station().jdbi().withHandle(h -> new BallotDao(h).countBallots(POLL) + new kioskvote.store.SealedBallotDao(h).count(POLL));
     }
 
     private List<String> storedAnswers() {
