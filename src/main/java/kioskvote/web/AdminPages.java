@@ -101,8 +101,11 @@ final class AdminPages {
     }
 
     private static int number(String text, BallotRejected.Code refusal) {
+        String digits = text == null ? "" : text.strip();
+        // ASCII digits only: Integer.parseInt also reads other scripts' digits ("٣" is 3)
+        if (!digits.matches("[0-9]{1,9}")) throw new BallotRejected(refusal);
         try {
-            return Integer.parseInt(text == null ? "" : text.strip());
+            return Integer.parseInt(digits);
         } catch (NumberFormatException e) {
             throw new BallotRejected(refusal);
         }

@@ -25,4 +25,9 @@ public class BadRequest extends RuntimeException {
     public static BadRequest missing(String field) {
         return new BadRequest(new ApiError(400, "missing_field", "Thiếu trường \"" + field + "\".", "The field \"" + field + "\" is missing."));
     }
+
+    public static BadRequest wrongType(String field) {
+        return new BadRequest(new ApiError(400, "wrong_type", "Trường \"" + field + "\" có kiểu không đúng (ví dụ số phải là số nguyên viết bằng chữ số, không đặt trong ngoặc kép).",
+                "The field \"" + field + "\" has the wrong type (for example a count must be a whole number in digits, not in quotes)."));
+    }
 }

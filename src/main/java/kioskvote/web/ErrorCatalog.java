@@ -101,4 +101,30 @@ public final class ErrorCatalog {
         return new ApiError(503, "try_again", "Máy chủ đang bận, phiếu CHƯA được ghi nhận. Vui lòng thử lại.",
                 "The station is busy; the ballot was NOT recorded. Please try again.");
     }
+
+    public static ApiError badEncoding() {
+        return new ApiError(400, "bad_encoding", "Nội dung gửi lên không phải văn bản UTF-8 hợp lệ.",
+                "The request body is not valid UTF-8 text.");
+    }
+
+    public static ApiError badBody() {
+        return new ApiError(400, "bad_body", "Nội dung gửi lên bị lỗi hoặc bị cắt giữa chừng.",
+                "The request body is malformed or was cut off.");
+    }
+
+    public static ApiError bodyTooSlow() {
+        return new ApiError(408, "body_too_slow", "Nội dung gửi lên đến quá chậm; thao tác CHƯA được thực hiện. Vui lòng thử lại.",
+                "The request body arrived too slowly; nothing was done. Please try again.");
+    }
+
+    public static ApiError badMultipart() {
+        return new ApiError(400, "bad_multipart", "Tệp gửi lên bị lỗi (multipart không hợp lệ). Hãy chụp và gửi lại ảnh.",
+                "The upload is malformed (invalid multipart body). Take and send the photo again.");
+    }
+
+    /** The disk holding the database is full: nothing was recorded; voting resumes by itself once space is freed. */
+    public static ApiError diskFull() {
+        return new ApiError(503, "disk_full", "Ổ đĩa của máy bỏ phiếu đã đầy, phiếu CHƯA được ghi nhận. Vui lòng thử lại sau ít phút.",
+                "The station's disk is full; the ballot was NOT recorded. Please try again in a few minutes.");
+    }
 }

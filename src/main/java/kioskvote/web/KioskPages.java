@@ -68,8 +68,8 @@ final class KioskPages {
         UploadedFile file;
         try {
             file = ctx.uploadedFile("photo");
-        } catch (RuntimeException e) { // not multipart, or a multipart body without its boundary
-            throw new BadRequest(ErrorCatalog.photoUnreadable());
+        } catch (Exception e) { // not multipart, a broken multipart body (Jetty throws checked exceptions), or too large
+            throw isTooLarge(e) ? BadRequest.tooLarge() : new BadRequest(ErrorCatalog.badMultipart());
         }
         if (file == null) throw BadRequest.missing("photo");
         byte[] bytes;
@@ -81,6 +81,13 @@ final class KioskPages {
         if (bytes.length > MAX_PHOTO_BYTES) throw BadRequest.tooLarge();
         String text = QrPhotoReader.read(bytes).orElseThrow(() -> new BadRequest(ErrorCatalog.photoUnreadable()));
         startWith(ctx, kiosk, text);
+    }
+
+    private static boolean isTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("exceeds max")) return true;
+        }
+        return false;
     }
 
     /**
