@@ -9,14 +9,15 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import kioskvote.store.DurableStorage;
 import kioskvote.token.TokenRejected;
 
 /**
  * Writes accepted casts to the database with group commit: whoever holds the writer lock takes every
  * cast waiting at that moment and stores them in one transaction, each inside its own savepoint, so
  * one refused cast (a spent token, a closed poll) does not touch the others. Every voter is answered
- * only after the commit that holds their ballot, so an acknowledgement still means "on disk"; a burst
- * of N casts costs one durable commit instead of N.
+ * only after the commit that holds their ballot has been forced to the disk (DurableStorage), so an
+ * acknowledgement means "on stable storage"; a burst of N casts costs one commit and one force instead of N.
  */
 final class CastWriter {
     /** One transaction's worth; a larger burst is written by the next holder of the lock. */
@@ -31,11 +32,13 @@ final class CastWriter {
     }
 
     private final Jdbi jdbi;
+    private final DurableStorage storage;
     private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writer = new ReentrantLock();
 
     CastWriter(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.storage = DurableStorage.of(jdbi);
     }
 
     /** Returns once the cast is committed; throws what its statements threw, or the commit's failure. */
@@ -64,19 +67,22 @@ final class CastWriter {
         if (batch.isEmpty()) return;
         List<RuntimeException> refusals = new ArrayList<>();
         try {
-            jdbi.useTransaction(h -> {
-                refusals.clear(); // a retried transaction starts again
-                for (int i = 0; i < batch.size(); i++) {
-                    String savepoint = "cast" + i;
-                    h.savepoint(savepoint);
-                    try {
-                        batch.get(i).statements().run(h);
-                        refusals.add(null);
-                    } catch (TokenRejected | BallotRejected e) {
-                        h.rollbackToSavepoint(savepoint);
-                        refusals.add(e);
+            jdbi.useHandle(handle -> {
+                handle.useTransaction(h -> {
+                    refusals.clear(); // a retried transaction starts again
+                    for (int i = 0; i < batch.size(); i++) {
+                        String savepoint = "cast" + i;
+                        h.savepoint(savepoint);
+                        try {
+                            batch.get(i).statements().run(h);
+                            refusals.add(null);
+                        } catch (TokenRejected | BallotRejected e) {
+                            h.rollbackToSavepoint(savepoint);
+                            refusals.add(e);
+                        }
                     }
-                }
+                });
+                storage.forceCommitted(handle); // on the disk before any of these voters is answered
             });
         } catch (RuntimeException commitFailed) {
             batch.forEach(p -> p.outcome().completeExceptionally(commitFailed));

@@ -85,6 +85,8 @@ public final class Database {
         config.addDataSourceProperty("socketTimeout", "60");   // seconds: a vanished server cannot hang a request for ever
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("ApplicationName", "kioskvote");
+        // A commit returns only once its WAL record is on disk, whatever the server's or role's default (DurableStorage).
+        config.setConnectionInitSql("SET synchronous_commit TO on");
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
