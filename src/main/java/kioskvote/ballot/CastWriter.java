@@ -67,6 +67,7 @@ final class CastWriter {
         if (batch.isEmpty()) return;
         List<RuntimeException> refusals = new ArrayList<>();
         try {
+            storage.requireRoom(); // a full disk: every cast of the batch refused, nothing written, reads unaffected
             jdbi.useHandle(handle -> {
                 handle.useTransaction(h -> {
                     refusals.clear(); // a retried transaction starts again

@@ -1,5 +1,8 @@
 package kioskvote.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
@@ -19,14 +22,48 @@ import org.jdbi.v3.core.Jdbi;
  * </ul>
  */
 public final class DurableStorage {
-    private final boolean h2;
+    /**
+     * Casts are refused (503 disk_full) while less than this is free on the H2 file's disk. H2 closes its whole
+     * database when a write fails (every read then fails too, until a restart), so the station stops writing
+     * ballots while there is still room, keeps serving reads, and resumes by itself once space is freed.
+     */
+    public static final long RESERVE_BYTES = 16L * 1024 * 1024;
 
-    private DurableStorage(boolean h2) {
+    private final boolean h2;
+    private final Optional<Path> h2Directory;
+
+    private DurableStorage(boolean h2, Optional<Path> h2Directory) {
         this.h2 = h2;
+        this.h2Directory = h2Directory;
     }
 
     public static DurableStorage of(Jdbi jdbi) {
-        return new DurableStorage(urlOf(jdbi).startsWith("jdbc:h2:"));
+        String url = urlOf(jdbi);
+        return new DurableStorage(url.startsWith("jdbc:h2:"), h2Directory(url));
+    }
+
+    /** The directory of an H2 file database (jdbc:h2:file:/dir/name;… or jdbc:h2:/dir/name, with or without a file-system prefix). */
+    static Optional<Path> h2Directory(String url) {
+        if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:h2:tcp:")) return Optional.empty();
+        String path = url.substring("jdbc:h2:".length()).split(";", 2)[0];
+        int slash = path.indexOf('/');
+        if (slash < 0) return Optional.empty();
+        Path file = Path.of(path.substring(slash));
+        return Optional.ofNullable(file.getParent());
+    }
+
+    /** Throws StorageFull, before anything is written, when the database's disk is down to its reserve. */
+    public void requireRoom() {
+        if (h2Directory.isEmpty()) return; // PostgreSQL reports its own full disk (SQLState 53100): answered 503 as well
+        long usable;
+        try {
+            usable = Files.getFileStore(h2Directory.get()).getUsableSpace();
+        } catch (IOException e) {
+            return; // cannot tell: let the write itself decide
+        }
+        if (usable < RESERVE_BYTES) {
+            throw new StorageFull("only " + usable / 1024 + " KB free on the disk of " + h2Directory.get());
+        }
     }
 
     private static String urlOf(Jdbi jdbi) {
