@@ -76,6 +76,11 @@ public final class DurableStorage {
         });
     }
 
+    /** False on PostgreSQL, where the commit itself already waited for the disk. */
+    public boolean forcesAfterCommit() {
+        return h2;
+    }
+
     /** Forces everything committed so far to the disk (H2); on PostgreSQL the commit itself already waited for it. */
     public void forceCommitted(Handle handle) {
         if (h2) handle.execute("CHECKPOINT SYNC");
