@@ -41,7 +41,8 @@ import jakarta.servlet.http.HttpServletResponse;
  *   <li>a body larger than {@code maxBytes} is refused with 413 as soon as its declared length or the bytes
  *       read so far pass the limit (chunked or not), and nothing more of it is read or kept;</li>
  *   <li>a body not complete within {@code deadlineMillis} of the request (a minimum data rate) is refused with 408;</li>
- *   <li>a body that is not strict UTF-8 (after percent-decoding, for a form) is refused with 400 bad_encoding.</li>
+ *   <li>a JSON, form or untyped body that is not strict UTF-8 (after percent-decoding, for a form) is refused
+ *       with 400 bad_encoding.</li>
  * </ul>
  * Refusals close the connection, since the rest of the body was not read. Nothing has reached a
  * handler, so nothing has changed.
@@ -123,7 +124,7 @@ final class RequestBodyGate implements Filter {
         public void onAllDataRead() {
             if (!settled.compareAndSet(false, true)) return;
             byte[] bytes = body.toByteArray();
-            if (!isStrictUtf8(bytes, isForm(req))) {
+            if (isDecodedAsText(req) && !isStrictUtf8(bytes, isForm(req))) {
                 answer(ErrorCatalog.badEncoding());
                 return;
             }
@@ -173,6 +174,17 @@ final class RequestBodyGate implements Filter {
                 }
             }
         }
+    }
+
+    /**
+     * JSON, forms and bodies without a type are decoded as UTF-8 by the routes, so they are checked here. Other
+     * types are the handler's to read: a roster CSV is checked by the importer, which says which line is wrong.
+     */
+    private static boolean isDecodedAsText(HttpServletRequest req) {
+        String type = req.getContentType();
+        if (type == null) return true;
+        String t = type.toLowerCase(Locale.ROOT);
+        return t.startsWith("application/json") || t.startsWith("application/x-www-form-urlencoded") || t.startsWith("text/plain");
     }
 
     private static boolean isForm(HttpServletRequest req) {

@@ -98,7 +98,10 @@ class HostileClientTest {
         for (Future<Integer> s : slow) assertEquals(408, s.get(60, TimeUnit.SECONDS));
         slowPool.shutdown();
         assertEquals(before + 200, castCount());
-        assertTrue(besideSlow[1] < 5_000, "p99 " + besideSlow[1] + " ms: the voters waited for the slow clients");
+        // Without the body gate the voters waited until the slow clients left (minutes). On a loaded test machine the
+        // latency alone varies, so the bound is relative: the slow clients must not multiply it.
+        assertTrue(besideSlow[1] <= Math.max(5_000, 3 * alone[1]),
+                "p99 " + besideSlow[1] + " ms beside the slow clients, " + alone[1] + " ms alone: the voters waited for them");
     }
 
     /** 200 voters, 50 at a time; every one must be answered 200. Returns p50, p99 and max in ms. */
