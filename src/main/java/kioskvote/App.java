@@ -63,6 +63,7 @@ public final class App {
     public static Station open(Settings settings, Clock clock, SecureRandom random, PrintStream out) {
         var meeting = settings.config().meeting();
         Jdbi jdbi = Database.open(settings.jdbcUrl());
+        kioskvote.store.DurableStorage.warning(jdbi).ifPresent(out::println);
         AuditLog audit = new AuditLog(clock);
         MeetingKey key = loadMeetingKey(jdbi, settings.keyDir(), random);
         try {
