@@ -64,6 +64,7 @@ public final class App {
         var meeting = settings.config().meeting();
         Database.Opened database = Database.openWithCompactor(settings.jdbcUrl());
         Jdbi jdbi = database.jdbi();
+        kioskvote.store.DurableStorage.warning(jdbi).ifPresent(out::println);
         AuditLog audit = new AuditLog(clock);
         MeetingKey key = loadMeetingKey(jdbi, settings.keyDir(), random);
         try {

@@ -97,6 +97,24 @@ public final class StationProcess implements RunningStation {
         return output;
     }
 
+    /** Resident memory of the server process (VmRSS from /proc), in MB. */
+    public double residentMb() throws IOException {
+        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D+", "")) / 1024.0;
+        }
+        throw new IllegalStateException("no VmRSS for " + process.pid());
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the process to end by itself and returns its exit code. */
+    public int waitForExit(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) throw new AssertionError("the station did not exit within " + limit);
+        return process.exitValue();
+    }
+
     /** SIGKILL: no shutdown hook, no flush. */
     public void kill9() throws InterruptedException {
         process.destroyForcibly();
