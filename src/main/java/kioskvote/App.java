@@ -22,10 +22,12 @@ import kioskvote.config.MeetingConfig;
 import kioskvote.poll.PollLifecycle;
 import kioskvote.roster.Roster;
 import kioskvote.slip.SlipOffice;
+import kioskvote.store.DataDirectory;
 import kioskvote.store.Database;
 import kioskvote.store.PollStateDao;
 import kioskvote.store.StationDao;
 import kioskvote.store.StationDao.StationRow;
+import kioskvote.token.KeyedHash;
 import kioskvote.token.MeetingKey;
 import kioskvote.token.TokenIssuer;
 import kioskvote.token.TokenVerifier;
@@ -49,7 +51,9 @@ public final class App {
     /** Opens storage and keys and checks the data directory belongs to this meeting. */
     public static Station open(Settings settings, Clock clock, SecureRandom random, PrintStream out) {
         var meeting = settings.config().meeting();
+        if (!Database.isPostgres(settings.jdbcUrl())) DataDirectory.secure(settings.dataDir());
         Jdbi jdbi = Database.open(settings.jdbcUrl());
+        if (!Database.isPostgres(settings.jdbcUrl())) DataDirectory.secure(settings.dataDir()); // the files H2 just created
         AuditLog audit = new AuditLog(clock);
         MeetingKey key = loadMeetingKey(jdbi, settings.keyDir(), random);
         try {
@@ -62,16 +66,22 @@ public final class App {
         LiveFeed feed = Database.isPostgres(settings.jdbcUrl()) ? LiveFeed.watchingOtherStations() : new LiveFeed();
         PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed);
         feed.attach(desk);
-        SlipOffice slips = new SlipOffice(jdbi, meeting, new TokenIssuer(key, meeting.id(), random), audit, clock, random);
+        KeyedHash codeHash = KeyedHash.of(key, "short-code");
+        SlipOffice slips = new SlipOffice(jdbi, meeting, new TokenIssuer(key, meeting.id(), random), audit, clock, random,
+                codeHash, SlipOffice.poolSizeFor(meeting));
+        Roster roster = new Roster(jdbi, meeting, slips, audit, random, feed, settings.publicBaseUrl(), KeyedHash.of(key, "kiosk-visit"));
+        slips.convertLegacyTokens();     // a V3 database: short codes to keyed hashes (needs the key)
+        roster.convertLegacyHandouts();  // and per-poll hand-outs to one holder per person
         return new Station(meeting, jdbi,
-                new BallotBox(jdbi, meeting, new TokenVerifier(key, meeting.id()), random, feed), desk, slips,
+                new BallotBox(jdbi, meeting, new TokenVerifier(key, meeting.id()), random, feed, codeHash), desk, slips,
                 new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random,
-                new Roster(jdbi, meeting, slips, audit, random, feed, settings.publicBaseUrl()), new KioskSessions(clock, random),
+                roster, new KioskSessions(clock, random),
                 new AdminPassphrase(jdbi, settings.config().station().adminPassphrase()));
     }
 
     /** Starts HTTP on the given port (0 picks a free one). */
     public static Javalin serve(Station station, int port) {
+        station.slips().fillDeskPool(); // the desk's tokens, minted long before any hand-out (not by the slips command)
         return Routes.create(station).start(port);
     }
 

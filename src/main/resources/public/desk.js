@@ -83,7 +83,7 @@
     e.preventDefault();
     var person = form.closest('[data-person]').getAttribute('data-person');
     var body = { personId: person, pollId: poll.value, kind: form.elements.kind.value, code: form.elements.code.value.trim() };
-    if (body.kind === 'KIOSK') body.kiosk = kiosk.value.trim();
+    if (body.kind === 'SLIP') body.newCode = form.elements.newCode.value.trim();
     api('/api/admin/desk/replace', body).then(function (a) {
       done(a, function () { return words('The lost slip is voided and a new ballot handed out.', 'Đã huỷ phiếu bị mất và phát phiếu mới.'); });
     });

@@ -254,7 +254,7 @@ final class KioskPages {
     }
 
     private void abandon(Session session) {
-        session.desk().ifPresent(d -> station.roster().kioskBallotAbandoned(d.personId(), d.pollId(), session.credential()));
+        session.desk().ifPresent(d -> station.roster().kioskBallotAbandoned(d.kioskHandle(), d.pollId(), session.credential()));
     }
 
     private void expireOldSessions() {

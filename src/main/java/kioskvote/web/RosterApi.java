@@ -21,7 +21,7 @@ final class RosterApi {
     record PresentRequest(Boolean present) {
     }
 
-    record HandOutRequest(String personId, String pollId, String kind, String kiosk, String code) {
+    record HandOutRequest(String personId, String pollId, String kind, String kiosk, String code, String newCode) {
     }
 
     private final Station station;
@@ -68,7 +68,9 @@ final class RosterApi {
     void replace(Context ctx) {
         HandOutRequest request = readHandOut(ctx);
         String kiosk = kioskOf(request);
-        HandOut handOut = station.roster().replace(request.personId(), request.pollId(), request.code(), kind(request));
+        if (request.code() == null) throw BadRequest.missing("code");
+        HandOut handOut = station.roster().replace(request.personId(), request.pollId(), request.code(), kind(request),
+                Optional.ofNullable(request.newCode()));
         ctx.json(answer(handOut, kiosk));
     }
 
@@ -113,9 +115,10 @@ final class RosterApi {
             out.put("slip", Map.of("url", slip.url(), "shortCode", slip.shortCode(), "qrSvg", slip.qr().toSvg()));
         } else if (handOut.kind() == HandOutKind.KIOSK) {
             String token = handOut.ballot().orElseThrow().encodedToken();
-            if (!station.kiosks().sendFromDesk(kiosk, token, handOut.personId(), handOut.pollId())) {
+            long handle = handOut.kioskHandle().orElseThrow();
+            if (!station.kiosks().sendFromDesk(kiosk, token, handle, handOut.pollId())) {
                 // Another clerk sent a ballot to the same kiosk a moment earlier: this one is voided at once.
-                station.roster().kioskBallotAbandoned(handOut.personId(), handOut.pollId(), token);
+                station.roster().kioskBallotAbandoned(handle, handOut.pollId(), token);
                 throw new KioskRejected(KioskRejected.Code.KIOSK_BUSY, kiosk);
             }
             out.put("kiosk", kiosk);
@@ -130,7 +133,8 @@ final class RosterApi {
         out.put("name", p.fullName());
         out.put("unit", p.unit());
         out.put("present", p.present());
-        out.put("ballotPolls", p.ballotPolls());
+        out.put("holdsBallot", p.holdsBallot());
+        out.put("ballotKind", p.ballotKind().map(Enum::name).orElse(null));
         return out;
     }
 
