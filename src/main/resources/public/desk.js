@@ -66,10 +66,11 @@
       });
       return;
     }
-    var body = { personId: person, pollId: poll.value, kind: action };
+    var body = { personId: person, pollId: poll.value, kind: action === 'KIOSK-VOTER' ? 'KIOSK' : action };
     if (action === 'KIOSK') body.kiosk = kiosk.value.trim();
     api('/api/admin/desk/hand-out', body).then(function (a) {
       done(a, function (json) {
+        if (json.registered) return words('Checked in as a kiosk voter: send a ballot when a kiosk is free.', 'Đã ghi nhận bỏ phiếu tại máy: gửi phiếu khi có máy trống.');
         if (json.kind === 'KIOSK') return words('Ballot sent to kiosk ' + json.kiosk + '.', 'Đã gửi phiếu tới máy ' + json.kiosk + '.');
         if (json.kind === 'QR') return words('Show the QR code to the person.', 'Cho người nhận quét mã QR.');
         return words('One printed slip handed out.', 'Đã ghi nhận phát một phiếu in.');

@@ -145,6 +145,29 @@ public final class Roster {
     }
 
     /**
+     * Checks a person in as a kiosk voter, without a ballot yet: they will be sent one kiosk ballot per poll.
+     * Done at check-in, it keeps the row that names them away from the moment a kiosk ballot is sent and
+     * cast (that send writes only a hashed visit), so the file's commit order cannot pair them with it.
+     */
+    public Person registerKioskVoter(String personId) {
+        Person person = retryOnce(h -> {
+            RosterDao dao = new RosterDao(h);
+            PersonRow row = dao.findForUpdate(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.UNKNOWN_PERSON));
+            if (pollsNotClosed(h).isEmpty()) throw new RosterRejected(RosterRejected.Code.POLL_CLOSED);
+            Optional<String> held = dao.heldKind(personId);
+            if (held.isPresent() && !held.get().equals(HandOutKind.KIOSK.name())) throw new RosterRejected(RosterRejected.Code.ALREADY_HANDED_OUT);
+            if (held.isEmpty()) {
+                dao.insertHolder(random.nextLong() & Long.MAX_VALUE, personId, HandOutKind.KIOSK.name());
+                if (!row.present()) dao.setPresent(personId, true);
+                audit.append(h, "kiosk-voter-checked-in", "handed-out=" + dao.countHandedOut() + " present=" + dao.countPresent());
+            }
+            return person(dao, dao.find(personId).orElseThrow());
+        });
+        turnoutChanged();
+        return person;
+    }
+
+    /**
      * A lost or spoiled slip: voids it by the code printed on it (or shown under the desk's QR) and hands the
      * person a new one: a QR drawn from the pool, or (SLIP) the printed slip whose code is {@code newSlipCode}.
      * In the same transaction as the void, the new token is spent in every poll not yet closed in which the

@@ -56,9 +56,20 @@ final class RosterApi {
         ctx.json(person(station.roster().setPresent(ctx.pathParam("personId"), request.present())));
     }
 
-    /** POST /api/admin/desk/hand-out: one ballot for one person and poll (SLIP, QR, or KIOSK with a kiosk name). */
+    /**
+     * POST /api/admin/desk/hand-out: one ballot for one person for the meeting (SLIP, QR), or a kiosk ballot for
+     * this poll (KIOSK with a kiosk name). KIOSK without a kiosk name checks the person in as a kiosk voter.
+     */
     void handOut(Context ctx) {
         HandOutRequest request = readHandOut(ctx);
+        if (kind(request) == HandOutKind.KIOSK && (request.kiosk() == null || request.kiosk().isBlank())) {
+            Map<String, Object> out = new LinkedHashMap<>(person(station.roster().registerKioskVoter(request.personId())));
+            out.put("kind", HandOutKind.KIOSK.name());
+            out.put("registered", true);
+            out.put("turnout", turnout(station.roster().turnout()));
+            ctx.json(out);
+            return;
+        }
         String kiosk = kioskOf(request);
         HandOut handOut = station.roster().handOut(request.personId(), request.pollId(), kind(request));
         ctx.json(answer(handOut, kiosk));
