@@ -51,11 +51,12 @@ public final class App {
     /** Opens storage and keys and checks the data directory belongs to this meeting. */
     public static Station open(Settings settings, Clock clock, SecureRandom random, PrintStream out) {
         var meeting = settings.config().meeting();
-        if (!Database.isPostgres(settings.jdbcUrl())) DataDirectory.secure(settings.dataDir());
+        boolean h2 = !Database.isPostgres(settings.jdbcUrl());
+        DataDirectory.secure(settings.dataDir(), h2);
         Jdbi jdbi = Database.open(settings.jdbcUrl());
-        if (!Database.isPostgres(settings.jdbcUrl())) DataDirectory.secure(settings.dataDir()); // the files H2 just created
         AuditLog audit = new AuditLog(clock);
         MeetingKey key = loadMeetingKey(jdbi, settings.keyDir(), random);
+        DataDirectory.secure(settings.dataDir(), h2); // the files H2 and the key just created
         try {
             prepareStation(jdbi, settings.config(), audit, random, out, key.fingerprint(), settings.keyDir());
         } catch (RuntimeException e) {

@@ -26,13 +26,14 @@ public final class DataDirectory {
     private DataDirectory() {
     }
 
-    public static void secure(Path dir) {
+    /** @param h2 the database is the H2 file in this directory: its trace log is created 0600 ahead of H2 */
+    public static void secure(Path dir, boolean h2) {
         if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) return; // Windows: the profile's ACL
         try {
             if (!Files.exists(dir)) Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIRECTORY_MODE));
             Files.setPosixFilePermissions(dir, DIRECTORY_MODE);
             Path trace = dir.resolve(TRACE_FILE);
-            if (!Files.exists(trace)) Files.createFile(trace, PosixFilePermissions.asFileAttribute(FILE_MODE));
+            if (h2 && !Files.exists(trace)) Files.createFile(trace, PosixFilePermissions.asFileAttribute(FILE_MODE));
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
                     if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
