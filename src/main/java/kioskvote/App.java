@@ -7,34 +7,46 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.javalin.Javalin;
 import org.jdbi.v3.core.Jdbi;
 
-import io.javalin.Javalin;
-
-import kioskvote.admin.AttemptLimiter;
 import kioskvote.admin.AdminPassphrase;
+import kioskvote.admin.AdminSessions;
+import kioskvote.admin.AttemptLimiter;
 import kioskvote.admin.Passphrase;
 import kioskvote.audit.AuditLog;
 import kioskvote.ballot.BallotBox;
+import kioskvote.ballot.VotingRights;
+import kioskvote.config.MeetingConfig;
+import kioskvote.kiosk.KioskBooth;
+import kioskvote.kiosk.KioskSessions;
+import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollDefinition;
-import kioskvote.config.MeetingConfig;
 import kioskvote.poll.PollLifecycle;
 import kioskvote.roster.Roster;
 import kioskvote.slip.SlipOffice;
 import kioskvote.store.DataDirectory;
 import kioskvote.store.Database;
 import kioskvote.store.PollStateDao;
-import kioskvote.store.StationDao;
 import kioskvote.store.StationDao.StationRow;
+import kioskvote.store.StationDao;
 import kioskvote.token.KeyedHash;
 import kioskvote.token.MeetingKey;
 import kioskvote.token.TokenIssuer;
 import kioskvote.token.TokenVerifier;
-import kioskvote.kiosk.KioskSessions;
+import kioskvote.web.AdminApi;
+import kioskvote.web.AdminGuard;
+import kioskvote.web.AdminPages;
+import kioskvote.web.BallotPages;
+import kioskvote.web.ChairApi;
+import kioskvote.web.ChairPage;
+import kioskvote.web.DeskPage;
+import kioskvote.web.KioskPages;
 import kioskvote.web.LiveFeed;
+import kioskvote.web.RosterApi;
 import kioskvote.web.Routes;
-import kioskvote.web.Station;
+import kioskvote.web.VoterApi;
 
 /** Builds the whole station from a meeting config and a data directory: wiring only. */
 public final class App {
@@ -73,17 +85,36 @@ public final class App {
         Roster roster = new Roster(jdbi, meeting, slips, audit, random, feed, settings.publicBaseUrl(), KeyedHash.of(key, "kiosk-visit"));
         slips.convertLegacyTokens();     // a V3 database: short codes to keyed hashes (needs the key)
         roster.convertLegacyHandouts();  // and per-poll hand-outs to one holder per person
-        return new Station(meeting, jdbi,
-                new BallotBox(jdbi, meeting, new TokenVerifier(key, meeting.id()), random, feed, codeHash), desk, slips,
-                new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random,
+        BallotBox ballotBox = new BallotBox(jdbi, meeting, new TokenVerifier(key, meeting.id()), random, feed, codeHash);
+        return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox), desk, slips,
+                new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random, clock,
                 roster, new KioskSessions(clock, random),
                 new AdminPassphrase(jdbi, settings.config().station().adminPassphrase()));
     }
 
+    /** The station's services, built once by {@link #open}; {@link #serve} hands each handler the ones it uses. */
+    public record Station(Meeting meeting, Jdbi jdbi, BallotBox ballotBox, VotingRights rights, PollLifecycle polls,
+                          SlipOffice slips, AttemptLimiter attempts, LiveFeed feed, String keyFingerprint, String publicBaseUrl,
+                          SecureRandom random, Clock clock, Roster roster, KioskSessions kiosks, AdminPassphrase adminPassphrase) {
+    }
+
     /** Starts HTTP on the given port (0 picks a free one). */
-    public static Javalin serve(Station station, int port) {
-        station.slips().fillDeskPool(); // the desk's tokens, minted long before any hand-out (not by the slips command)
-        return Routes.create(station).start(port);
+    public static Javalin serve(Station s, int port) {
+        s.slips().fillDeskPool(); // the desk's tokens, minted long before any hand-out (not by the slips command)
+        var guard = new AdminGuard(s.adminPassphrase(), s.attempts(), new AdminSessions(s.random(), s.clock()));
+        var handlers = new Routes.Handlers(
+                new VoterApi(s.meeting(), s.keyFingerprint(), s.ballotBox()),
+                new BallotPages(s.meeting(), s.rights(), s.random()),
+                new KioskPages(s.meeting(), new KioskBooth(s.kiosks(), s.rights(), s.roster()), s.random()),
+                new ChairApi(s.polls()),
+                new ChairPage(s.meeting(), s.polls(), s.keyFingerprint()),
+                s.feed(), guard,
+                new AdminPages(s.meeting(), s.polls(), s.slips(), s.roster(), guard, s.publicBaseUrl(), s.keyFingerprint()),
+                new AdminApi(s.polls(), s.slips(), s.publicBaseUrl(), s.keyFingerprint()),
+                new DeskPage(s.meeting(), s.polls(), s.roster(), s.kiosks(), guard),
+                new RosterApi(s.roster(), s.kiosks()),
+                s.kiosks(), s.meeting());
+        return Routes.create(handlers).start(port);
     }
 
     /**

@@ -8,21 +8,22 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
+
+import kioskvote.App.Station;
 import kioskvote.config.ConfigException;
 import kioskvote.config.MeetingConfig;
 import kioskvote.config.MeetingLoader;
+import kioskvote.meeting.Meeting;
 import kioskvote.slip.QrCode;
 import kioskvote.store.Database;
 import kioskvote.token.MeetingKey;
 import kioskvote.token.TokenRejected;
 import kioskvote.token.TokenVerifier;
 import kioskvote.web.LanAddresses;
-import kioskvote.web.Station;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import kioskvote.meeting.Meeting;
 
 /** The command line: serve, slips, verify-token. No logic beyond reading options and printing. */
 @Command(name = "kioskvote", mixinStandardHelpOptions = true, version = "kioskvote 0.1",

@@ -10,9 +10,11 @@ import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementException;
 
-import kioskvote.meeting.Question;
-import kioskvote.meeting.Option;
 import kioskvote.meeting.Meeting;
+import kioskvote.meeting.Option;
+import kioskvote.meeting.Poll;
+import kioskvote.meeting.Question;
+import kioskvote.meeting.StationEvents;
 import kioskvote.store.BallotDao;
 import kioskvote.store.PollStateDao;
 import kioskvote.store.SlipDao;
@@ -20,8 +22,6 @@ import kioskvote.token.KeyedHash;
 import kioskvote.token.Token;
 import kioskvote.token.TokenRejected;
 import kioskvote.token.TokenVerifier;
-import kioskvote.meeting.Poll;
-import kioskvote.meeting.StationEvents;
 
 /** Accepts ballots: checks the token and the content, then spends the token and stores the ballot in one transaction. */
 public final class BallotBox {

@@ -2,8 +2,8 @@ package kioskvote.config;
 
 import java.util.Optional;
 
-import kioskvote.roster.RosterCsv;
 import kioskvote.meeting.Meeting;
+import kioskvote.roster.RosterCsv;
 
 /**
  * What kiosk-config/NAME/ holds: the meeting, the station's own settings, the file's hash, and the

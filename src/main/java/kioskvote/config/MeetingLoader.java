@@ -14,18 +14,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import kioskvote.audit.Sha256;
+import kioskvote.meeting.BallotOptions;
 import kioskvote.meeting.ChoiceRule;
+import kioskvote.meeting.CommitteeMember;
 import kioskvote.meeting.Majority;
+import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Option;
 import kioskvote.meeting.PercentBase;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollKind;
 import kioskvote.meeting.Question;
-import kioskvote.audit.Sha256;
 import kioskvote.roster.RosterCsv;
 import kioskvote.roster.RosterRejected;
-import kioskvote.meeting.Meeting;
-import kioskvote.meeting.CommitteeMember;
 
 /**
  * Reads kiosk-config/NAME/meeting.yaml into a {@link MeetingConfig}, checking every field so that a
@@ -142,10 +143,7 @@ public final class MeetingLoader {
         if (!s.isArray() || s.isEmpty()) {
             throw new ConfigException(file, at + ".subjects", "must list the people rated, each with name and position");
         }
-        List<Option> levels = List.of(
-                new Option("high", "Tín nhiệm cao", "High confidence"),
-                new Option("medium", "Tín nhiệm", "Confidence"),
-                new Option("low", "Tín nhiệm thấp", "Low confidence"));
+        List<Option> levels = BallotOptions.confidenceLevels();
         List<Question> questions = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) {
             String where = at + ".subjects[" + i + "]";
@@ -158,10 +156,10 @@ public final class MeetingLoader {
     private Poll motion(JsonNode p, String at, String id, String title, PercentBase base) {
         String motion = text(p, "motion", at + ".motion");
         JsonNode labels = p.path("options");
-        List<Option> options = List.of(
-                new Option("agree", optionalText(labels, "agree").orElse("Đồng ý"), "Agree"),
-                new Option("disagree", optionalText(labels, "disagree").orElse("Không đồng ý"), "Disagree"),
-                new Option("abstain", optionalText(labels, "abstain").orElse("Không biểu quyết"), "Abstain"));
+        List<Option> options = BallotOptions.motionOptions(
+                optionalText(labels, BallotOptions.AGREE).orElse(BallotOptions.AGREE_VI),
+                optionalText(labels, BallotOptions.DISAGREE).orElse(BallotOptions.DISAGREE_VI),
+                optionalText(labels, BallotOptions.ABSTAIN).orElse(BallotOptions.ABSTAIN_VI));
         Optional<Majority> majority = optionalText(p, "passes_with").map(rule -> majority(rule, at + ".passes_with"));
         Question question = new Question("motion", motion, "", options, ChoiceRule.exactlyOne());
         return new Poll(id, PollKind.MOTION, title, List.of(question), base, majority);
@@ -177,7 +175,7 @@ public final class MeetingLoader {
         if (numerator < 1 || numerator >= denominator) {
             throw new ConfigException(file, field, "the fraction must be between 0 and 1 (got \"" + rule + "\")");
         }
-        return new Majority("agree", numerator, denominator);
+        return new Majority(BallotOptions.AGREE, numerator, denominator);
     }
 
     private PercentBase percentBase(JsonNode p, String at) {

@@ -1,6 +1,7 @@
 package kioskvote.meeting;
 
 import java.util.Objects;
+
 import kioskvote.text.Language;
 
 /** One choice of a question: an id stable across languages, and its label in Vietnamese and English. */

@@ -14,18 +14,19 @@ import kioskvote.audit.AuditLog;
 import kioskvote.ballot.Answers;
 import kioskvote.ballot.AnswersJson;
 import kioskvote.ballot.BallotRejected;
-import kioskvote.text.Language;
+import kioskvote.meeting.CountRules;
+import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollDefinition;
+import kioskvote.meeting.PollState;
 import kioskvote.meeting.StationEvents;
-import kioskvote.meeting.Meeting;
-import kioskvote.store.AuditDao;
-import kioskvote.store.BallotDao;
-import kioskvote.store.PollStateDao;
 import kioskvote.roster.Roster;
 import kioskvote.roster.RosterRejected;
 import kioskvote.roster.Turnout;
+import kioskvote.store.AuditDao;
+import kioskvote.store.BallotDao;
 import kioskvote.store.PollStateDao.PollStateRow;
+import kioskvote.store.PollStateDao;
 import kioskvote.store.RosterDao;
 import kioskvote.store.SlipDao;
 import kioskvote.store.StationDao;
@@ -33,6 +34,7 @@ import kioskvote.tally.AuditLine;
 import kioskvote.tally.Minutes;
 import kioskvote.tally.Tally;
 import kioskvote.tally.TallyCounts;
+import kioskvote.text.Language;
 
 /** The chair's side of a meeting: presence, opening and closing polls, turnout, and the minutes. */
 public final class PollLifecycle {
@@ -81,7 +83,7 @@ public final class PollLifecycle {
             Turnout turnout = Roster.turnout(h, meeting);
             int present = turnout.present();
             int summoned = turnout.summoned();
-            if (3L * present < 2L * summoned && !confirmBelowQuorum) throw new QuorumNotMet(present, summoned);
+            if (!CountRules.quorumMet(present, summoned) && !confirmBelowQuorum) throw new QuorumNotMet(present, summoned);
             if (!new PollStateDao(h).open(poll.id(), json, hash, now())) throw new BallotRejected(BallotRejected.Code.POLL_NOT_DRAFT);
             audit.append(h, "poll-opened", "poll=" + poll.id() + " definition-sha256=" + hash
                     + " present=" + present + " summoned=" + summoned);
@@ -137,7 +139,7 @@ public final class PollLifecycle {
 
     private Poll requireClosed(String pollId) {
         Poll poll = poll(pollId);
-        if (!"closed".equals(status(pollId).state())) throw new BallotRejected(BallotRejected.Code.RESULTS_NOT_READY);
+        if (status(pollId).state() != PollState.CLOSED) throw new BallotRejected(BallotRejected.Code.RESULTS_NOT_READY);
         return poll;
     }
 
@@ -147,7 +149,7 @@ public final class PollLifecycle {
         long handedOut = turnout.fromRoster() ? new RosterDao(h).countHandedOut() : 0;
         SlipDao slips = new SlipDao(h);
         long voided = slips.countVoided();
-        return new PollStatus(poll.id(), poll.title(), poll.kind().name().toLowerCase(), row.state(), turnout.summoned(),
+        return new PollStatus(poll.id(), poll.title(), poll.kind().name().toLowerCase(), PollState.fromCode(row.state()), turnout.summoned(),
                 turnout.present(), handedOut, slips.countIssued() - voided, voided, row.castCount(), row.definitionHash(),
                 row.openedAt(), row.closedAt(), turnout.fromRoster());
     }

@@ -2,20 +2,23 @@ package kioskvote.poll;
 
 import java.util.Optional;
 
+import kioskvote.meeting.CountRules;
+import kioskvote.meeting.PollState;
+
 /**
  * A poll's public state and turnout: what the chair's screen may show before the close. With a roster,
  * summoned and present come from it and {@code handedOut} counts the people who received a ballot for
  * this poll at the desk; then cast ≤ handed out ≤ present ≤ summoned (see {@link #addsUp()}).
  */
-public record PollStatus(String pollId, String title, String kind, String state, int summoned, int present,
+public record PollStatus(String pollId, String title, String kind, PollState state, int summoned, int present,
                          long handedOut, long issued, long voided, long cast, Optional<String> definitionHash,
                          Optional<String> openedAt, Optional<String> closedAt, boolean rosterUsed) {
     /** The identity the minutes check when the roster is used; without one, only present ≤ summoned. */
     public boolean addsUp() {
-        return rosterUsed ? cast <= handedOut && handedOut <= present && present <= summoned : present <= summoned;
+        return CountRules.addsUp(rosterUsed, cast, handedOut, present, summoned);
     }
 
     public boolean quorumMet() {
-        return 3L * present >= 2L * summoned;
+        return CountRules.quorumMet(present, summoned);
     }
 }

@@ -12,16 +12,17 @@ import org.jdbi.v3.core.Jdbi;
 
 import kioskvote.audit.AuditLog;
 import kioskvote.ballot.BallotRejected;
-import kioskvote.meeting.StationEvents;
 import kioskvote.meeting.Meeting;
-import kioskvote.slip.SlipOffice;
+import kioskvote.meeting.PollState;
+import kioskvote.meeting.StationEvents;
 import kioskvote.slip.SlipOffice.DeskBallot;
+import kioskvote.slip.SlipOffice;
 import kioskvote.store.BallotDao;
 import kioskvote.store.Database;
 import kioskvote.store.PollStateDao;
-import kioskvote.store.RosterDao;
 import kioskvote.store.RosterDao.HandoutRow;
 import kioskvote.store.RosterDao.PersonRow;
+import kioskvote.store.RosterDao;
 import kioskvote.store.StationDao;
 import kioskvote.token.KeyedHash;
 import kioskvote.token.Token;
@@ -306,7 +307,7 @@ public final class Roster {
     }
 
     private boolean isClosed(Handle h, String pollId) {
-        return new PollStateDao(h).find(pollId).orElseThrow().state().equals("closed");
+        return PollState.fromCode(new PollStateDao(h).find(pollId).orElseThrow().state()) == PollState.CLOSED;
     }
 
     /** The polls still to come or under way: a ballot handed out now can vote in these. */

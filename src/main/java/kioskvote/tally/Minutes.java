@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import kioskvote.text.Language;
 import kioskvote.meeting.Meeting;
+import kioskvote.text.Language;
 
 /**
  * Everything the counting minutes (biên bản kiểm phiếu) of one poll print: the meeting header,

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import kioskvote.text.Language;
 import kioskvote.meeting.Meeting;
+import kioskvote.text.Language;
 
 /**
  * The minutes as CSV: UTF-8 with a byte-order mark so Excel opens Vietnamese correctly, quoting by

@@ -6,15 +6,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Objects;
 
-import kioskvote.text.Language;
 import kioskvote.meeting.Majority;
-import kioskvote.meeting.PercentBase;
-import kioskvote.meeting.PollKind;
 import kioskvote.meeting.Meeting;
-import kioskvote.meeting.Poll;
 import kioskvote.meeting.Option;
+import kioskvote.meeting.PercentBase;
+import kioskvote.meeting.Poll;
+import kioskvote.meeting.PollKind;
+import kioskvote.text.Language;
 
-/** The words of the printed minutes in one language (glossary of domain.md). Used by minutes.jte. */
+/** The words of the printed minutes in one language (docs/rules.md, "The minutes"). Used by minutes.jte. */
 public final class MinutesWords {
     private static final Map<String, String> VI = Map.ofEntries(
             Map.entry("title", "BIÊN BẢN KIỂM PHIẾU"),

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import kioskvote.ballot.Answers;
+import kioskvote.meeting.BallotOptions;
 import kioskvote.meeting.Majority;
 import kioskvote.meeting.Option;
 import kioskvote.meeting.Poll;
@@ -23,7 +24,6 @@ import kioskvote.meeting.Question;
  */
 public final class Tally {
     /** Option id of "Tín nhiệm thấp" on a confidence poll. */
-    public static final String LOW_CONFIDENCE = "low";
 
     private Tally() {
     }
@@ -67,7 +67,7 @@ public final class Tally {
             options.add(new OptionCount(option, count, Percent.of(count, base)));
         }
         List<ThresholdFlag> flags = poll.kind() == PollKind.CONFIDENCE
-                ? ThresholdFlag.forLowConfidence(counts.getOrDefault(LOW_CONFIDENCE, 0L), base).stream().toList()
+                ? ThresholdFlag.forLowConfidence(counts.getOrDefault(BallotOptions.LOW, 0L), base).stream().toList()
                 : List.of();
         Optional<Boolean> passed = Optional.empty();
         if (poll.kind() == PollKind.MOTION && poll.majority().isPresent()) {

@@ -1,7 +1,8 @@
 package kioskvote.tally;
 
+import kioskvote.meeting.CountRules;
 /**
- * The meeting-level figures of one poll, as the minutes print them (domain.md, "The minutes"):
+ * The meeting-level figures of one poll, as the minutes print them (docs/rules.md, "The minutes"):
  * people summoned and present, ballots issued and received, slips voided or replaced.
  * {@code received} is the number of ballots cast in the poll. With a roster ({@code fromRoster}),
  * summoned and present are counted person by person and {@code handedOut} is the number of people
@@ -25,6 +26,6 @@ public record TallyCounts(long summoned, long present, long issued, long receive
      * (every ballot cast was handed to someone present, and nobody got two); without one, present ≤ summoned.
      */
     public boolean addsUp() {
-        return fromRoster ? received <= handedOut && handedOut <= present && present <= summoned : present <= summoned;
+        return CountRules.addsUp(fromRoster, received, handedOut, present, summoned);
     }
 }

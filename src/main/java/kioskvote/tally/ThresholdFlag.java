@@ -4,7 +4,7 @@ import kioskvote.text.Language;
 
 /**
  * Consequences of low confidence shown next to a subject (Reg 96, Art. 6 and its consequences as
- * summarised in domain.md). Flags are information for the competent authority: never hidden,
+ * summarised in docs/rules.md, "Thresholds"). Flags are information for the competent authority: never hidden,
  * never acted on automatically. Compared in integer arithmetic on the poll's percentage base.
  */
 public enum ThresholdFlag {

@@ -3,13 +3,16 @@ package kioskvote.web;
 import java.util.Map;
 
 import io.javalin.http.Context;
+
+import kioskvote.poll.PollLifecycle;
 import kioskvote.slip.SlipOffice.IssuedRun;
+import kioskvote.slip.SlipOffice;
 import kioskvote.tally.MinutesCsv;
 import kioskvote.tally.MinutesJson;
 import kioskvote.tally.MinutesPage;
 
 /** Administrative actions: presence, poll lifecycle, slips, minutes. Reached only through AdminGuard. */
-final class AdminApi {
+public final class AdminApi {
     record PresentRequest(Integer present) {
     }
 
@@ -25,76 +28,82 @@ final class AdminApi {
     record VoidRunRequest(String batchId) {
     }
 
-    private final Station station;
+    private final PollLifecycle polls;
+    private final SlipOffice slips;
+    private final String publicBaseUrl;
+    private final String keyFingerprint;
 
-    AdminApi(Station station) {
-        this.station = station;
+    public AdminApi(PollLifecycle polls, SlipOffice slips, String publicBaseUrl, String keyFingerprint) {
+        this.polls = polls;
+        this.slips = slips;
+        this.publicBaseUrl = publicBaseUrl;
+        this.keyFingerprint = keyFingerprint;
     }
 
     void setPresent(Context ctx) {
         PresentRequest request = JsonBody.read(ctx, PresentRequest.class);
         if (request.present() == null) throw BadRequest.missing("present");
-        station.desk().setPresent(request.present());
+        polls.setPresent(request.present());
         ctx.json(Map.of("present", request.present()));
     }
 
     void open(Context ctx) {
         boolean confirm = ctx.contentLength() > 0 && Boolean.TRUE.equals(JsonBody.read(ctx, OpenRequest.class).confirmBelowQuorum());
-        ctx.json(StatusJson.of(station.desk().open(ctx.pathParam("pollId"), confirm)));
+        ctx.json(StatusJson.of(polls.open(ctx.pathParam("pollId"), confirm)));
     }
 
     void close(Context ctx) {
-        ctx.json(StatusJson.of(station.desk().close(ctx.pathParam("pollId"))));
+        ctx.json(StatusJson.of(polls.close(ctx.pathParam("pollId"))));
     }
 
     void issueSlips(Context ctx) throws java.io.IOException {
         SlipsRequest request = JsonBody.read(ctx, SlipsRequest.class);
         if (request.count() == null) throw BadRequest.missing("count");
-        IssuedRun run = station.slips().issue(request.count(), request.label(), station.publicBaseUrl());
+        IssuedRun run = slips.issue(request.count(), request.label(), publicBaseUrl);
         if ("json".equals(request.format())) {
             ctx.json(Map.of("batchId", run.batchId(), "slips",
                     run.slips().stream().map(s -> Map.of("url", s.url(), "shortCode", s.shortCode())).toList()));
         } else {
-            sendSheet(ctx, station, run);
+            sendSheet(ctx, slips, keyFingerprint, run);
         }
     }
 
     void voidSlip(Context ctx) {
         VoidRequest request = JsonBody.read(ctx, VoidRequest.class);
         if (request.code() == null) throw BadRequest.missing("code");
-        station.slips().voidSlip(request.code());
+        slips.voidSlip(request.code());
         ctx.json(Map.of("voided", request.code()));
     }
 
     void voidRun(Context ctx) {
         VoidRunRequest request = JsonBody.read(ctx, VoidRunRequest.class);
         if (request.batchId() == null) throw BadRequest.missing("batchId");
-        ctx.json(Map.of("batchId", request.batchId(), "voided", station.slips().voidUnusedOfRun(request.batchId())));
+        ctx.json(Map.of("batchId", request.batchId(), "voided", slips.voidUnusedOfRun(request.batchId())));
     }
 
     void batches(Context ctx) {
-        ctx.json(Map.of("batches", station.slips().batches()));
+        ctx.json(Map.of("batches", slips.batches()));
     }
 
     void minutesJson(Context ctx) {
-        ctx.json(MinutesJson.toMap(station.desk().minutes(ctx.pathParam("pollId"), ChairApi.language(ctx))));
+        ctx.json(MinutesJson.toMap(polls.minutes(ctx.pathParam("pollId"), ChairApi.language(ctx))));
     }
 
     void minutesCsv(Context ctx) {
-        byte[] csv = MinutesCsv.write(station.desk().minutes(ctx.pathParam("pollId"), ChairApi.language(ctx)));
+        byte[] csv = MinutesCsv.write(polls.minutes(ctx.pathParam("pollId"), ChairApi.language(ctx)));
         ctx.header("Content-Disposition", "attachment; filename=\"bien-ban-" + ctx.pathParam("pollId") + ".csv\"");
         ctx.contentType("text/csv; charset=utf-8").result(csv);
     }
 
     void minutesPage(Context ctx) {
-        ctx.html(MinutesPage.render(station.desk().minutes(ctx.pathParam("pollId"), ChairApi.language(ctx))));
+        ctx.html(MinutesPage.render(polls.minutes(ctx.pathParam("pollId"), ChairApi.language(ctx))));
     }
 
     /** Streams a run's printable slip sheet as the answer. */
-    static void sendSheet(Context ctx, Station station, kioskvote.slip.SlipOffice.IssuedRun run) throws java.io.IOException {
+    static void sendSheet(Context ctx, SlipOffice slips, String keyFingerprint, SlipOffice.IssuedRun run) throws java.io.IOException {
         ctx.contentType("text/html; charset=utf-8");
         try (var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(ctx.outputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
-            station.slips().writeSheet(run, station.keyFingerprint(), writer);
+            slips.writeSheet(run, keyFingerprint, writer);
         }
     }
 }

@@ -4,7 +4,10 @@ import java.util.Optional;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+
+import kioskvote.admin.AdminPassphrase;
 import kioskvote.admin.AdminSessions;
+import kioskvote.admin.AttemptLimiter;
 
 /**
  * Lets a request through to an admin route only with the right passphrase, given as
@@ -12,12 +15,14 @@ import kioskvote.admin.AdminSessions;
  * Wrong attempts are rate-limited per address. A cookie-borne request that changes something must
  * come from the station's own pages: the cookie is SameSite=Strict and a foreign Origin is refused.
  */
-final class AdminGuard {
-    private final Station station;
+public final class AdminGuard {
+    private final AdminPassphrase passphrase;
+    private final AttemptLimiter attempts;
     private final AdminSessions sessions;
 
-    AdminGuard(Station station, AdminSessions sessions) {
-        this.station = station;
+    public AdminGuard(AdminPassphrase passphrase, AttemptLimiter attempts, AdminSessions sessions) {
+        this.passphrase = passphrase;
+        this.attempts = attempts;
         this.sessions = sessions;
     }
 
@@ -34,7 +39,7 @@ final class AdminGuard {
         }
         beginAttempt(ctx);
         if (!matches(attempt.get())) throw new BadRequest(ErrorCatalog.unauthorized());
-        station.attempts().succeeded(ctx.ip());
+        attempts.succeeded(ctx.ip());
     }
 
     /** Before every /admin/* page action: the session cookie only. */
@@ -52,7 +57,7 @@ final class AdminGuard {
         requireSameOrigin(ctx);
         beginAttempt(ctx);
         if (passphrase == null || passphrase.isBlank() || !matches(passphrase)) throw new BadRequest(ErrorCatalog.unauthorized());
-        station.attempts().succeeded(ctx.ip());
+        attempts.succeeded(ctx.ip());
         ctx.header("Set-Cookie", AdminSessions.COOKIE + "=" + sessions.start() + "; Path=/; HttpOnly; SameSite=Strict");
     }
 
@@ -62,12 +67,12 @@ final class AdminGuard {
     }
 
     boolean matches(String attempt) {
-        return station.adminPassphrase().matches(attempt);
+        return passphrase.matches(attempt);
     }
 
     /** Counts the attempt before checking it (see AttemptLimiter.begin), or refuses a locked-out address. */
     private void beginAttempt(Context ctx) {
-        Optional<java.time.Duration> locked = station.attempts().begin(ctx.ip());
+        Optional<java.time.Duration> locked = attempts.begin(ctx.ip());
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds());
             ctx.header("Retry-After", Long.toString(seconds));
@@ -76,7 +81,7 @@ final class AdminGuard {
     }
 
     private void requireNotLocked(Context ctx) {
-        Optional<java.time.Duration> locked = station.attempts().lockedFor(ctx.ip());
+        Optional<java.time.Duration> locked = attempts.lockedFor(ctx.ip());
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds());
             ctx.header("Retry-After", Long.toString(seconds));

@@ -5,21 +5,36 @@ import java.util.Map;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+
 import kioskvote.ballot.BallotRejected;
+import kioskvote.meeting.Meeting;
+import kioskvote.poll.PollLifecycle;
+import kioskvote.roster.Roster;
 import kioskvote.slip.SlipOffice.IssuedRun;
+import kioskvote.slip.SlipOffice;
 import kioskvote.token.ShortCode;
 
 /**
  * The admin pages behind the passphrase: presence, opening and closing polls, slips, minutes.
  * Each action is a plain form post answered by a redirect back to /admin (POST-redirect-GET).
  */
-final class AdminPages {
-    private final Station station;
+public final class AdminPages {
+    private final Meeting meeting;
+    private final PollLifecycle polls;
+    private final SlipOffice slips;
+    private final Roster roster;
     private final AdminGuard guard;
+    private final String publicBaseUrl;
+    private final String keyFingerprint;
 
-    AdminPages(Station station, AdminGuard guard) {
-        this.station = station;
+    public AdminPages(Meeting meeting, PollLifecycle polls, SlipOffice slips, Roster roster, AdminGuard guard, String publicBaseUrl, String keyFingerprint) {
+        this.meeting = meeting;
+        this.polls = polls;
+        this.slips = slips;
+        this.roster = roster;
         this.guard = guard;
+        this.publicBaseUrl = publicBaseUrl;
+        this.keyFingerprint = keyFingerprint;
     }
 
     /** GET /admin: the dashboard when signed in, else the login form. */
@@ -39,10 +54,10 @@ final class AdminPages {
         };
         Map<String, Object> params = new HashMap<>();
         params.put("t", t);
-        params.put("meeting", station.meeting());
-        params.put("polls", station.desk().statuses());
-        params.put("batches", station.slips().batches());
-        params.put("turnout", station.roster().turnout()); // with a roster, presence is marked at the desk, not typed here
+        params.put("meeting", meeting);
+        params.put("polls", polls.statuses());
+        params.put("batches", slips.batches());
+        params.put("turnout", roster.turnout()); // with a roster, presence is marked at the desk, not typed here
         params.put("notice", notice);
         params.put("langSwitch", "?lang=" + t.otherLang());
         Pages.render(ctx, "admin.jte", params);
@@ -67,36 +82,36 @@ final class AdminPages {
     }
 
     void setPresent(Context ctx) {
-        station.desk().setPresent(number(ctx.formParam("present"), BallotRejected.Code.BAD_COUNT));
+        polls.setPresent(number(ctx.formParam("present"), BallotRejected.Code.BAD_COUNT));
         ctx.redirect("/admin?done=present", HttpStatus.SEE_OTHER);
     }
 
     void open(Context ctx) {
-        station.desk().open(ctx.pathParam("pollId"), "yes".equals(ctx.formParam("confirmBelowQuorum")));
+        polls.open(ctx.pathParam("pollId"), "yes".equals(ctx.formParam("confirmBelowQuorum")));
         ctx.redirect("/admin?done=opened", HttpStatus.SEE_OTHER);
     }
 
     void close(Context ctx) {
-        station.desk().close(ctx.pathParam("pollId"));
+        polls.close(ctx.pathParam("pollId"));
         ctx.redirect("/admin?done=closed", HttpStatus.SEE_OTHER);
     }
 
     /** POST /admin/slips: the printable slip sheet itself (the form opens it in a new tab). */
     void issueSlips(Context ctx) throws java.io.IOException {
         int count = number(ctx.formParam("count"), BallotRejected.Code.BAD_SLIP_COUNT);
-        IssuedRun run = station.slips().issue(count, ctx.formParam("label"), station.publicBaseUrl());
+        IssuedRun run = slips.issue(count, ctx.formParam("label"), publicBaseUrl);
         Pages.noStore(ctx);
-        AdminApi.sendSheet(ctx, station, run);
+        AdminApi.sendSheet(ctx, slips, keyFingerprint, run);
     }
 
     void voidSlip(Context ctx) {
         String code = ctx.formParam("code");
-        station.slips().voidSlip(code);
+        slips.voidSlip(code);
         ctx.redirect("/admin?done=voided&code=" + ShortCode.normalize(code).orElse(""), HttpStatus.SEE_OTHER);
     }
 
     private void loginForm(Context ctx, PageText t, String error) {
-        Pages.render(ctx, "admin-login.jte", Map.of("t", t, "meeting", station.meeting(), "error", error,
+        Pages.render(ctx, "admin-login.jte", Map.of("t", t, "meeting", meeting, "error", error,
                 "langSwitch", "?lang=" + t.otherLang()));
     }
 

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.javalin.http.Context;
+
 import kioskvote.ballot.BallotRejected;
+import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.Question;
-import kioskvote.meeting.Meeting;
 
 /**
  * The phone ballot as posted by its form: the poll, the receipt code the page chose, and for each

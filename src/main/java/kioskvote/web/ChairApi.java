@@ -3,35 +3,37 @@ package kioskvote.web;
 import java.util.Map;
 
 import io.javalin.http.Context;
-import kioskvote.text.Language;
+
+import kioskvote.poll.PollLifecycle;
 import kioskvote.tally.MinutesJson;
+import kioskvote.text.Language;
 
 /** What the chair's screen and anyone in the room may read: turnout always, results after the close. */
-final class ChairApi {
-    private final Station station;
+public final class ChairApi {
+    private final PollLifecycle polls;
 
-    ChairApi(Station station) {
-        this.station = station;
+    public ChairApi(PollLifecycle polls) {
+        this.polls = polls;
     }
 
     void polls(Context ctx) {
-        ctx.json(Map.of("polls", station.desk().statuses().stream().map(StatusJson::of).toList()));
+        ctx.json(Map.of("polls", polls.statuses().stream().map(StatusJson::of).toList()));
     }
 
     void poll(Context ctx) {
-        ctx.json(StatusJson.of(station.desk().status(ctx.pathParam("pollId"))));
+        ctx.json(StatusJson.of(polls.status(ctx.pathParam("pollId"))));
     }
 
     void results(Context ctx) {
-        ctx.json(MinutesJson.toMap(station.desk().minutes(ctx.pathParam("pollId"), language(ctx))));
+        ctx.json(MinutesJson.toMap(polls.minutes(ctx.pathParam("pollId"), language(ctx))));
     }
 
     void receipts(Context ctx) {
-        ctx.json(Map.of("pollId", ctx.pathParam("pollId"), "receipts", station.desk().receipts(ctx.pathParam("pollId"))));
+        ctx.json(Map.of("pollId", ctx.pathParam("pollId"), "receipts", polls.receipts(ctx.pathParam("pollId"))));
     }
 
     void ballots(Context ctx) {
-        var ballots = station.desk().ballots(ctx.pathParam("pollId")).stream().map(a -> a.marks()).toList();
+        var ballots = polls.ballots(ctx.pathParam("pollId")).stream().map(a -> a.marks()).toList();
         ctx.json(Map.of("pollId", ctx.pathParam("pollId"), "ballots", ballots));
     }
 

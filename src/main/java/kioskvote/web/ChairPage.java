@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.javalin.http.Context;
+
+import kioskvote.meeting.Meeting;
+import kioskvote.meeting.PollState;
+import kioskvote.poll.PollLifecycle;
 import kioskvote.poll.PollStatus;
 import kioskvote.tally.Minutes;
 
@@ -14,31 +18,35 @@ import kioskvote.tally.Minutes;
  * The chair's screen for the projector: one poll's state and turnout, live over /api/live; its
  * results only once it is closed. No login: it shows nothing the room may not see.
  */
-final class ChairPage {
-    private final Station station;
+public final class ChairPage {
+    private final Meeting meeting;
+    private final PollLifecycle polls;
+    private final String keyFingerprint;
 
-    ChairPage(Station station) {
-        this.station = station;
+    public ChairPage(Meeting meeting, PollLifecycle polls, String keyFingerprint) {
+        this.meeting = meeting;
+        this.polls = polls;
+        this.keyFingerprint = keyFingerprint;
     }
 
     /** GET /chair[?poll=ID]: the poll named, else the open one, else the one closed last, else the first. */
     void show(Context ctx) {
         PageText t = PageText.of(ctx);
-        List<PollStatus> statuses = station.desk().statuses();
+        List<PollStatus> statuses = polls.statuses();
         String asked = ctx.queryParam("poll");
-        PollStatus focus = asked != null ? station.desk().status(asked) : current(statuses);
-        Optional<Minutes> minutes = focus.state().equals("closed")
-                ? Optional.of(station.desk().minutes(focus.pollId(), t.language())) : Optional.empty();
+        PollStatus focus = asked != null ? polls.status(asked) : current(statuses);
+        Optional<Minutes> minutes = focus.state() == PollState.CLOSED
+                ? Optional.of(polls.minutes(focus.pollId(), t.language())) : Optional.empty();
         // With no poll named, the screen follows the meeting: any change of state elsewhere reloads it.
-        String watch = asked != null ? "" : statuses.stream().map(s -> s.pollId() + ":" + s.state()).collect(Collectors.joining(","));
-        Pages.render(ctx, "chair.jte", Map.of("t", t, "meeting", station.meeting(), "status", focus, "minutes", minutes,
-                "keyFingerprint", station.keyFingerprint(), "watch", watch,
+        String watch = asked != null ? "" : statuses.stream().map(s -> s.pollId() + ":" + s.state().code()).collect(Collectors.joining(","));
+        Pages.render(ctx, "chair.jte", Map.of("t", t, "meeting", meeting, "status", focus, "minutes", minutes,
+                "keyFingerprint", keyFingerprint, "watch", watch,
                 "langSwitch", "?lang=" + t.otherLang() + (asked != null ? "&poll=" + asked : "")));
     }
 
     private static PollStatus current(List<PollStatus> statuses) {
-        return statuses.stream().filter(s -> s.state().equals("open")).findFirst()
-                .or(() -> statuses.stream().filter(s -> s.state().equals("closed"))
+        return statuses.stream().filter(s -> s.state() == PollState.OPEN).findFirst()
+                .or(() -> statuses.stream().filter(s -> s.state() == PollState.CLOSED)
                         .max(Comparator.comparing(s -> s.closedAt().orElse(""))))
                 .orElse(statuses.get(0));
     }

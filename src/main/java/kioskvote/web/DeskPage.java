@@ -7,32 +7,43 @@ import java.util.Optional;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+
+import kioskvote.kiosk.KioskSessions;
+import kioskvote.meeting.Meeting;
+import kioskvote.meeting.PollState;
+import kioskvote.poll.PollLifecycle;
 import kioskvote.poll.PollStatus;
 import kioskvote.roster.Person;
-import kioskvote.kiosk.KioskSessions;
+import kioskvote.roster.Roster;
 
 /**
  * The check-in desk (/admin/desk, behind the admin session): search the roster, mark people present,
  * hand out one ballot each. The page is a shell; desk.js calls the admin JSON API for every action and
  * reloads the list of people as a fragment rendered here, so the words live in the templates.
  */
-final class DeskPage {
-    private final Station station;
+public final class DeskPage {
+    private final Meeting meeting;
+    private final PollLifecycle polls;
+    private final Roster roster;
+    private final KioskSessions kiosks;
     private final AdminGuard guard;
 
-    DeskPage(Station station, AdminGuard guard) {
-        this.station = station;
+    public DeskPage(Meeting meeting, PollLifecycle polls, Roster roster, KioskSessions kiosks, AdminGuard guard) {
+        this.meeting = meeting;
+        this.polls = polls;
+        this.roster = roster;
+        this.kiosks = kiosks;
         this.guard = guard;
     }
 
     /** GET /admin/desk */
     void show(Context ctx) {
         PageText t = PageText.of(ctx);
-        List<PollStatus> polls = station.desk().statuses().stream().filter(s -> !s.state().equals("closed")).toList();
+        List<PollStatus> notClosed = polls.statuses().stream().filter(s -> s.state() != PollState.CLOSED).toList();
         Map<String, Object> params = new HashMap<>();
         params.put("t", t);
-        params.put("meeting", station.meeting());
-        params.put("polls", polls);
+        params.put("meeting", meeting);
+        params.put("polls", notClosed);
         params.put("langSwitch", "?lang=" + t.otherLang());
         Pages.render(ctx, "desk.jte", params);
     }
@@ -41,8 +52,8 @@ final class DeskPage {
     void people(Context ctx) {
         PageText t = PageText.of(ctx);
         String pollId = Optional.ofNullable(ctx.queryParam("poll")).orElse("");
-        List<Person> people = station.roster().search(Optional.ofNullable(ctx.queryParam("q")).orElse(""));
-        Optional<PollStatus> poll = station.desk().statuses().stream().filter(s -> s.pollId().equals(pollId)).findFirst();
+        List<Person> people = roster.search(Optional.ofNullable(ctx.queryParam("q")).orElse(""));
+        Optional<PollStatus> poll = polls.statuses().stream().filter(s -> s.pollId().equals(pollId)).findFirst();
         Map<String, Object> params = new HashMap<>();
         params.put("t", t);
         params.put("people", people);
@@ -58,7 +69,7 @@ final class DeskPage {
      */
     void enrolKiosk(Context ctx) {
         String kiosk = KioskSessions.requireName(Optional.ofNullable(ctx.formParam("name")).map(String::strip).orElse(null));
-        String secret = station.kiosks().enrol(kiosk);
+        String secret = kiosks.enrol(kiosk);
         guard.signOut(ctx);
         ctx.res().addHeader("Set-Cookie", KioskSessions.COOKIE + "=" + secret + "; Path=/kiosk; Max-Age="
                 + KioskSessions.ENROLMENT_COOKIE_AGE.toSeconds() + "; HttpOnly; SameSite=Strict");

@@ -1,7 +1,7 @@
 package kioskvote.web;
 
-import kioskvote.kiosk.KioskRejected;
 import kioskvote.ballot.BallotRejected;
+import kioskvote.kiosk.KioskRejected;
 import kioskvote.poll.QuorumNotMet;
 import kioskvote.roster.RosterRejected;
 import kioskvote.token.TokenRejected;

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.javalin.http.sse.SseClient;
+
 import kioskvote.meeting.StationEvents;
 import kioskvote.poll.PollLifecycle;
 import kioskvote.poll.PollStatus;

@@ -4,9 +4,10 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.javalin.http.Context;
-import kioskvote.text.Language;
-import kioskvote.poll.PollStatus;
+
 import kioskvote.meeting.Meeting;
+import kioskvote.poll.PollStatus;
+import kioskvote.text.Language;
 
 /**
  * The words of the station's pages (phone ballot, chair screen, admin) in Vietnamese and English:
@@ -238,7 +239,7 @@ public final class PageText {
     }
 
     public String state(PollStatus status) {
-        return get("state." + status.state());
+        return get("state." + status.state().code());
     }
 
     /** An error message in this language. */

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.javalin.http.Context;
+
 import kioskvote.kiosk.KioskRejected;
+import kioskvote.kiosk.KioskSessions;
 import kioskvote.roster.HandOut;
 import kioskvote.roster.HandOutKind;
 import kioskvote.roster.Person;
@@ -14,46 +16,47 @@ import kioskvote.roster.Roster;
 import kioskvote.roster.RosterCsv;
 import kioskvote.roster.RosterRejected;
 import kioskvote.roster.Turnout;
-import kioskvote.kiosk.KioskSessions;
 
 /** The roster and the check-in desk, for the admin (JSON). Reached only through AdminGuard. */
-final class RosterApi {
+public final class RosterApi {
     record PresentRequest(Boolean present) {
     }
 
     record HandOutRequest(String personId, String pollId, String kind, String kiosk, String code, String newCode) {
     }
 
-    private final Station station;
+    private final Roster roster;
+    private final KioskSessions kiosks;
 
-    RosterApi(Station station) {
-        this.station = station;
+    public RosterApi(Roster roster, KioskSessions kiosks) {
+        this.roster = roster;
+        this.kiosks = kiosks;
     }
 
     /** POST /api/admin/roster/import: the CSV file as the request body. */
     void importCsv(Context ctx) {
-        Roster.ImportReport report = station.roster().importCsv(ctx.bodyAsBytes());
+        Roster.ImportReport report = roster.importCsv(ctx.bodyAsBytes());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("added", report.added());
         out.put("badRows", report.badRows().stream().map(RosterApi::badRow).toList());
-        out.put("turnout", turnout(station.roster().turnout()));
+        out.put("turnout", turnout(roster.turnout()));
         ctx.json(out);
     }
 
     /** GET /api/admin/roster?q=…: people whose name has every word of q, diacritics ignored. */
     void search(Context ctx) {
-        List<Person> people = station.roster().search(Optional.ofNullable(ctx.queryParam("q")).orElse(""));
-        ctx.json(Map.of("people", people.stream().map(RosterApi::person).toList(), "turnout", turnout(station.roster().turnout())));
+        List<Person> people = roster.search(Optional.ofNullable(ctx.queryParam("q")).orElse(""));
+        ctx.json(Map.of("people", people.stream().map(RosterApi::person).toList(), "turnout", turnout(roster.turnout())));
     }
 
     void person(Context ctx) {
-        ctx.json(person(station.roster().person(ctx.pathParam("personId"))));
+        ctx.json(person(roster.person(ctx.pathParam("personId"))));
     }
 
     void setPresent(Context ctx) {
         PresentRequest request = JsonBody.read(ctx, PresentRequest.class);
         if (request.present() == null) throw BadRequest.missing("present");
-        ctx.json(person(station.roster().setPresent(ctx.pathParam("personId"), request.present())));
+        ctx.json(person(roster.setPresent(ctx.pathParam("personId"), request.present())));
     }
 
     /**
@@ -63,15 +66,15 @@ final class RosterApi {
     void handOut(Context ctx) {
         HandOutRequest request = readHandOut(ctx);
         if (kind(request) == HandOutKind.KIOSK && (request.kiosk() == null || request.kiosk().isBlank())) {
-            Map<String, Object> out = new LinkedHashMap<>(person(station.roster().registerKioskVoter(request.personId())));
+            Map<String, Object> out = new LinkedHashMap<>(person(roster.registerKioskVoter(request.personId())));
             out.put("kind", HandOutKind.KIOSK.name());
             out.put("registered", true);
-            out.put("turnout", turnout(station.roster().turnout()));
+            out.put("turnout", turnout(roster.turnout()));
             ctx.json(out);
             return;
         }
         String kiosk = kioskOf(request);
-        HandOut handOut = station.roster().handOut(request.personId(), request.pollId(), kind(request));
+        HandOut handOut = roster.handOut(request.personId(), request.pollId(), kind(request));
         ctx.json(answer(handOut, kiosk));
     }
 
@@ -80,13 +83,13 @@ final class RosterApi {
         HandOutRequest request = readHandOut(ctx);
         String kiosk = kioskOf(request);
         if (request.code() == null) throw BadRequest.missing("code");
-        HandOut handOut = station.roster().replace(request.personId(), request.pollId(), request.code(), kind(request),
+        HandOut handOut = roster.replace(request.personId(), request.pollId(), request.code(), kind(request),
                 Optional.ofNullable(request.newCode()));
         ctx.json(answer(handOut, kiosk));
     }
 
     void kiosks(Context ctx) {
-        ctx.json(Map.of("kiosks", station.kiosks().kiosksSeen()));
+        ctx.json(Map.of("kiosks", kiosks.kiosksSeen()));
     }
 
     private HandOutRequest readHandOut(Context ctx) {
@@ -106,8 +109,8 @@ final class RosterApi {
         if (kind(request) != HandOutKind.KIOSK) return null;
         if (request.kiosk() == null) throw BadRequest.missing("kiosk");
         String kiosk = KioskSessions.requireName(request.kiosk());
-        if (!station.kiosks().isEnrolled(kiosk)) throw new KioskRejected(KioskRejected.Code.KIOSK_UNKNOWN, kiosk);
-        if (station.kiosks().hasWaiting(kiosk)) throw new KioskRejected(KioskRejected.Code.KIOSK_BUSY, kiosk);
+        if (!kiosks.isEnrolled(kiosk)) throw new KioskRejected(KioskRejected.Code.KIOSK_UNKNOWN, kiosk);
+        if (kiosks.hasWaiting(kiosk)) throw new KioskRejected(KioskRejected.Code.KIOSK_BUSY, kiosk);
         return kiosk;
     }
 
@@ -127,14 +130,14 @@ final class RosterApi {
         } else if (handOut.kind() == HandOutKind.KIOSK) {
             String token = handOut.ballot().orElseThrow().encodedToken();
             long handle = handOut.kioskHandle().orElseThrow();
-            if (!station.kiosks().sendFromDesk(kiosk, token, handle, handOut.pollId())) {
+            if (!kiosks.sendFromDesk(kiosk, token, handle, handOut.pollId())) {
                 // Another clerk sent a ballot to the same kiosk a moment earlier: this one is voided at once.
-                station.roster().kioskBallotAbandoned(handle, handOut.pollId(), token);
+                roster.kioskBallotAbandoned(handle, handOut.pollId(), token);
                 throw new KioskRejected(KioskRejected.Code.KIOSK_BUSY, kiosk);
             }
             out.put("kiosk", kiosk);
         }
-        out.put("turnout", turnout(station.roster().turnout()));
+        out.put("turnout", turnout(roster.turnout()));
         return out;
     }
 

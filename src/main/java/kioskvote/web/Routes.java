@@ -1,23 +1,30 @@
 package kioskvote.web;
 
+import static kioskvote.web.Role.ANYONE;
+import static kioskvote.web.Role.CHAIR;
+import static kioskvote.web.Role.CHAIR_SCREEN;
+import static kioskvote.web.Role.DESK_CLERK;
+import static kioskvote.web.Role.KIOSK;
+import static kioskvote.web.Role.ORGANISER;
+import static kioskvote.web.Role.VOTER;
+
+import java.util.Map;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
-import java.util.Map;
-
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-
-import io.javalin.Javalin;
-import io.javalin.http.staticfiles.Location;
-import io.javalin.http.Context;
-import kioskvote.kiosk.KioskRejected;
 import kioskvote.ballot.BallotRejected;
+import kioskvote.kiosk.KioskRejected;
+import kioskvote.kiosk.KioskSessions;
+import kioskvote.meeting.Meeting;
 import kioskvote.poll.QuorumNotMet;
 import kioskvote.roster.RosterRejected;
 import kioskvote.token.TokenRejected;
-import kioskvote.admin.AdminSessions;
 
 /** Every URL the station answers, who may call it, and its handler; and the one place errors become HTTP. */
 public final class Routes {
@@ -26,18 +33,14 @@ public final class Routes {
     private Routes() {
     }
 
-    public static Javalin create(Station station) {
-        var voter = new VoterApi(station);
-        var chair = new ChairApi(station);
-        var admin = new AdminApi(station);
-        var guard = new AdminGuard(station, new AdminSessions(station.random(), Clock.systemUTC()));
-        var ballotPages = new BallotPages(station);
-        var chairPage = new ChairPage(station);
-        var adminPages = new AdminPages(station, guard);
-        var roster = new RosterApi(station);
-        var kiosk = new KioskPages(station);
-        var deskPage = new DeskPage(station, guard);
+    /** The handlers, each built by App with exactly the services it uses. */
+    public record Handlers(VoterApi voter, BallotPages ballotPages, KioskPages kiosk, ChairApi chair, ChairPage chairPage,
+                           LiveFeed feed, AdminGuard guard, AdminPages adminPages, AdminApi admin, DeskPage desk,
+                           RosterApi roster, KioskSessions kiosks, Meeting meeting) {
+    }
 
+    public static Javalin create(Handlers h) {
+        var access = new Access(h.guard(), h.kiosks());
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = JsonBody.MAX_BYTES;
@@ -51,78 +54,77 @@ public final class Routes {
                 files.headers = Map.of("Cache-Control", "max-age=3600");
             });
         });
+        app.beforeMatched(access::check); // the one access check: the roles below
+        // Kiosk URLs are also gated by path, so an unenrolled browser gets 403 on unknown ones too and learns
+        // nothing of which exist (the same check as the KIOSK role's).
+        app.before("/kiosk/*", access::requireEnrolledKiosk);
 
-        // voter's phone (pages; the slip's token in the URL is the credential)
-        app.get("/V/{token}", ballotPages::ballot);            // the slip's QR code (upper case: compact QR)
-        app.get("/v/{token}", ballotPages::ballot);
-        app.post("/v/{token}/review", ballotPages::review);
-        app.post("/v/{token}/change", ballotPages::change);
-        app.post("/v/{token}/cast", ballotPages::cast);
-        app.get("/receipt/{code}", ballotPages::receipt);
+        // everyone: the front page (what the terminal's QR code opens) and liveness
+        app.get("/", ctx -> Pages.home(ctx, h.meeting()), ANYONE);
+        app.get("/api/ping", ctx -> ctx.result("ok"), ANYONE); // the benchmark's HTTP ceiling (bench/)
 
-        // tablet kiosk in a booth (pages; only a browser enrolled as that kiosk, by its HttpOnly cookie;
-        // then the slip, its short code, a photo of it, or the desk unlocks one ballot)
-        app.before("/kiosk/*", kiosk::requireEnrolled);        // 403 kiosk_not_enrolled without the enrolment cookie
-        app.get("/kiosk/{name}", kiosk::welcome);
-        app.post("/kiosk/{name}/start", kiosk::start);         // a scanned token / slip URL, or the short code typed
-        app.post("/kiosk/{name}/photo", kiosk::photo);         // a photo of the slip, QR read on the station
-        app.post("/kiosk/{name}/desk", kiosk::fromDesk);       // the ballot the desk sent to this kiosk, once
-        app.post("/kiosk/{name}/review", kiosk::review);
-        app.post("/kiosk/{name}/change", kiosk::change);
-        app.post("/kiosk/{name}/cast", kiosk::cast);
-        app.post("/kiosk/{name}/abandon", kiosk::abandon);     // idle timeout mid-ballot
+        // voter's phone (pages and API; the slip's token is the credential)
+        app.get("/V/{token}", h.ballotPages()::ballot, VOTER);            // the slip's QR code (upper case: compact QR)
+        app.get("/v/{token}", h.ballotPages()::ballot, VOTER);
+        app.post("/v/{token}/review", h.ballotPages()::review, VOTER);
+        app.post("/v/{token}/change", h.ballotPages()::change, VOTER);
+        app.post("/v/{token}/cast", h.ballotPages()::cast, VOTER);
+        app.get("/receipt/{code}", h.ballotPages()::receipt, VOTER);
+        app.get("/api/meeting", h.voter()::meeting, VOTER);
+        app.post("/api/polls/{pollId}/token-check", h.voter()::checkToken, VOTER);
+        app.post("/api/polls/{pollId}/ballots", h.voter()::cast, VOTER);
 
-        // chair's screen (page; no login, turnout only until the close)
-        app.get("/", ctx -> Pages.home(ctx, station.meeting()));  // what the terminal's QR code opens
-        app.get("/chair", chairPage::show);
+        // tablet kiosk in a booth (only a browser enrolled as that kiosk; then the slip, its short code,
+        // a photo of it, or the desk unlocks one ballot)
+        app.get("/kiosk/{name}", h.kiosk()::welcome, KIOSK);
+        app.post("/kiosk/{name}/start", h.kiosk()::start, KIOSK);         // a scanned token / slip URL, or the short code typed
+        app.post("/kiosk/{name}/photo", h.kiosk()::photo, KIOSK);         // a photo of the slip, QR read on the station
+        app.post("/kiosk/{name}/desk", h.kiosk()::fromDesk, KIOSK);       // the ballot the desk sent to this kiosk, once
+        app.post("/kiosk/{name}/review", h.kiosk()::review, KIOSK);
+        app.post("/kiosk/{name}/change", h.kiosk()::change, KIOSK);
+        app.post("/kiosk/{name}/cast", h.kiosk()::cast, KIOSK);
+        app.post("/kiosk/{name}/abandon", h.kiosk()::abandon, KIOSK);     // idle timeout mid-ballot
 
-        // admin pages (session cookie from the login form)
-        app.get("/admin", adminPages::home);                  // login form or dashboard
-        app.post("/admin", adminPages::signIn);
-        app.before("/admin/*", guard::requireSession);
-        app.post("/admin/logout", adminPages::signOut);
-        app.post("/admin/present", adminPages::setPresent);
-        app.post("/admin/polls/{pollId}/open", adminPages::open);
-        app.post("/admin/polls/{pollId}/close", adminPages::close);
-        app.post("/admin/slips", adminPages::issueSlips);     // answers the printable slip sheet
-        app.post("/admin/slips/void", adminPages::voidSlip);
-        app.get("/admin/desk", deskPage::show);               // check-in desk: search, present, hand out (desk.js → /api/admin/…)
-        app.get("/admin/desk/people", deskPage::people);      // the desk's search results, as a fragment
-        app.post("/admin/kiosks/enrol", deskPage::enrolKiosk); // this browser becomes kiosk NAME (cookie), signed out of admin
+        // chair's screen and anyone in the room (read-only; results only after the close)
+        app.get("/chair", h.chairPage()::show, CHAIR_SCREEN);
+        app.get("/api/polls", h.chair()::polls, CHAIR_SCREEN);
+        app.get("/api/polls/{pollId}", h.chair()::poll, CHAIR_SCREEN);
+        app.get("/api/polls/{pollId}/results", h.chair()::results, CHAIR_SCREEN);
+        app.get("/api/polls/{pollId}/receipts", h.chair()::receipts, CHAIR_SCREEN);
+        app.get("/api/polls/{pollId}/ballots", h.chair()::ballots, CHAIR_SCREEN);
+        app.sse("/api/live", h.feed()::join, CHAIR_SCREEN);
 
-        // voter (no login: the token is the credential)
-        app.get("/api/ping", ctx -> ctx.result("ok")); // liveness; the benchmark's HTTP ceiling (bench/)
-        app.get("/api/meeting", voter::meeting);
-        app.post("/api/polls/{pollId}/token-check", voter::checkToken);
-        app.post("/api/polls/{pollId}/ballots", voter::cast);
+        // admin pages (session cookie from the sign-in form)
+        app.get("/admin", h.adminPages()::home, ANYONE);                   // sign-in form, or the dashboard with a session
+        app.post("/admin", h.adminPages()::signIn, ANYONE);
+        app.post("/admin/logout", h.adminPages()::signOut, DESK_CLERK, CHAIR, ORGANISER);
+        app.post("/admin/present", h.adminPages()::setPresent, CHAIR, ORGANISER);
+        app.post("/admin/polls/{pollId}/open", h.adminPages()::open, CHAIR, ORGANISER);
+        app.post("/admin/polls/{pollId}/close", h.adminPages()::close, CHAIR, ORGANISER);
+        app.post("/admin/slips", h.adminPages()::issueSlips, ORGANISER);   // answers the printable slip sheet
+        app.post("/admin/slips/void", h.adminPages()::voidSlip, ORGANISER);
+        app.get("/admin/desk", h.desk()::show, DESK_CLERK, ORGANISER);     // check-in desk (desk.js → /api/admin/…)
+        app.get("/admin/desk/people", h.desk()::people, DESK_CLERK, ORGANISER); // the desk's search results, as a fragment
+        app.post("/admin/kiosks/enrol", h.desk()::enrolKiosk, ORGANISER);  // this browser becomes kiosk NAME (cookie), signed out
 
-        // chair and anyone in the room (read-only; results only after the close)
-        app.get("/api/polls", chair::polls);
-        app.get("/api/polls/{pollId}", chair::poll);
-        app.get("/api/polls/{pollId}/results", chair::results);
-        app.get("/api/polls/{pollId}/receipts", chair::receipts);
-        app.get("/api/polls/{pollId}/ballots", chair::ballots);
-        app.sse("/api/live", station.feed()::join);
-
-        // admin API (passphrase, or the admin pages' session cookie)
-        app.before("/api/admin/*", guard::require);
-        app.post("/api/admin/present", admin::setPresent);
-        app.post("/api/admin/polls/{pollId}/open", admin::open);
-        app.post("/api/admin/polls/{pollId}/close", admin::close);
-        app.post("/api/admin/slips", admin::issueSlips);
-        app.get("/api/admin/slips", admin::batches);
-        app.post("/api/admin/slips/void", admin::voidSlip);
-        app.post("/api/admin/slips/void-run", admin::voidRun);
-        app.get("/api/admin/polls/{pollId}/minutes.json", admin::minutesJson);
-        app.get("/api/admin/polls/{pollId}/minutes.csv", admin::minutesCsv);
-        app.get("/api/admin/polls/{pollId}/minutes", admin::minutesPage);
-        app.post("/api/admin/roster/import", roster::importCsv);        // body: the CSV file (UTF-8, BOM or not)
-        app.get("/api/admin/roster", roster::search);                   // ?q=nguyen van an (diacritics ignored)
-        app.get("/api/admin/roster/{personId}", roster::person);
-        app.post("/api/admin/roster/{personId}/present", roster::setPresent);
-        app.post("/api/admin/desk/hand-out", roster::handOut);          // one ballot per person per poll: SLIP, QR or KIOSK
-        app.post("/api/admin/desk/replace", roster::replace);           // lost slip: void by its code, hand out again
-        app.get("/api/admin/desk/kiosks", roster::kiosks);
+        // admin API (passphrase as a Bearer header, or the admin pages' session cookie)
+        app.post("/api/admin/present", h.admin()::setPresent, CHAIR, ORGANISER);
+        app.post("/api/admin/polls/{pollId}/open", h.admin()::open, CHAIR, ORGANISER);
+        app.post("/api/admin/polls/{pollId}/close", h.admin()::close, CHAIR, ORGANISER);
+        app.get("/api/admin/polls/{pollId}/minutes.json", h.admin()::minutesJson, CHAIR, ORGANISER);
+        app.get("/api/admin/polls/{pollId}/minutes.csv", h.admin()::minutesCsv, CHAIR, ORGANISER);
+        app.get("/api/admin/polls/{pollId}/minutes", h.admin()::minutesPage, CHAIR, ORGANISER);
+        app.post("/api/admin/slips", h.admin()::issueSlips, ORGANISER);
+        app.get("/api/admin/slips", h.admin()::batches, ORGANISER);
+        app.post("/api/admin/slips/void", h.admin()::voidSlip, ORGANISER);
+        app.post("/api/admin/slips/void-run", h.admin()::voidRun, ORGANISER);
+        app.post("/api/admin/roster/import", h.roster()::importCsv, ORGANISER);       // body: the CSV file (UTF-8, BOM or not)
+        app.get("/api/admin/roster", h.roster()::search, DESK_CLERK, ORGANISER);        // ?q=nguyen van an (diacritics ignored)
+        app.get("/api/admin/roster/{personId}", h.roster()::person, DESK_CLERK, ORGANISER);
+        app.post("/api/admin/roster/{personId}/present", h.roster()::setPresent, DESK_CLERK, ORGANISER);
+        app.post("/api/admin/desk/hand-out", h.roster()::handOut, DESK_CLERK, ORGANISER); // one ballot per person: SLIP, QR or KIOSK
+        app.post("/api/admin/desk/replace", h.roster()::replace, DESK_CLERK, ORGANISER);  // lost slip: void by its code, hand out again
+        app.get("/api/admin/desk/kiosks", h.roster()::kiosks, DESK_CLERK, ORGANISER);
 
         mapErrors(app);
         return app;

@@ -15,7 +15,7 @@ final class StatusJson {
         map.put("pollId", s.pollId());
         map.put("title", s.title());
         map.put("kind", s.kind());
-        map.put("state", s.state());
+        map.put("state", s.state().code());
         map.put("summoned", s.summoned());
         map.put("present", s.present());
         map.put("quorumMet", s.quorumMet());

@@ -5,26 +5,32 @@ import java.util.List;
 import java.util.Map;
 
 import io.javalin.http.Context;
+
+import kioskvote.ballot.BallotBox;
 import kioskvote.ballot.CastReceipt;
-import kioskvote.meeting.Poll;
 import kioskvote.meeting.Meeting;
+import kioskvote.meeting.Poll;
 
 /** What a voter's page (or a kiosk) may do: read the ballot, check a slip, cast. */
-final class VoterApi {
+public final class VoterApi {
     record CastRequest(String token, Map<String, List<String>> answers, String receipt) {
     }
 
     record TokenCheckRequest(String token) {
     }
 
-    private final Station station;
+    private final Meeting meeting;
+    private final String keyFingerprint;
+    private final BallotBox ballotBox;
 
-    VoterApi(Station station) {
-        this.station = station;
+    public VoterApi(Meeting meeting, String keyFingerprint, BallotBox ballotBox) {
+        this.meeting = meeting;
+        this.keyFingerprint = keyFingerprint;
+        this.ballotBox = ballotBox;
     }
 
     void meeting(Context ctx) {
-        Meeting m = station.meeting();
+        Meeting m = meeting;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", m.id());
         out.put("title", m.title());
@@ -33,7 +39,7 @@ final class VoterApi {
         out.put("time", m.time());
         out.put("place", m.place());
         out.put("summoned", m.summoned());
-        out.put("keyFingerprint", station.keyFingerprint());
+        out.put("keyFingerprint", keyFingerprint);
         out.put("polls", m.polls().stream().map(VoterApi::pollJson).toList());
         ctx.json(out);
     }
@@ -41,7 +47,7 @@ final class VoterApi {
     void checkToken(Context ctx) {
         TokenCheckRequest request = JsonBody.read(ctx, TokenCheckRequest.class);
         if (request.token() == null) throw BadRequest.missing("token");
-        station.ballotBox().checkToken(ctx.pathParam("pollId"), request.token());
+        ballotBox.checkToken(ctx.pathParam("pollId"), request.token());
         ctx.json(Map.of("usable", true));
     }
 
@@ -50,7 +56,7 @@ final class VoterApi {
         if (request.token() == null) throw BadRequest.missing("token");
         if (request.answers() == null) throw BadRequest.missing("answers");
         if (request.receipt() == null) throw BadRequest.missing("receipt");
-        CastReceipt receipt = station.ballotBox().cast(ctx.pathParam("pollId"), request.token(), request.answers(), request.receipt());
+        CastReceipt receipt = ballotBox.cast(ctx.pathParam("pollId"), request.token(), request.answers(), request.receipt());
         ctx.json(Map.of("receipt", receipt.receiptCode(), "alreadyCounted", receipt.alreadyCounted()));
     }
 

@@ -144,7 +144,7 @@ class ByteCopyAttackTest {
                 }
             }
             assertEquals(new H2ByteCopy(afterVote).hex64.size(), refused, "every hash from the file refused as a short code");
-            assertEquals(PEOPLE, m.station.desk().status(POLL).cast());
+            assertEquals(PEOPLE, m.station.polls().status(POLL).cast());
         }
 
         Set<String> personIds = serialOf.keySet();

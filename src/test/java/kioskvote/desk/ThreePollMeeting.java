@@ -15,7 +15,7 @@ import io.javalin.Javalin;
 import kioskvote.App;
 import kioskvote.config.MeetingLoader;
 import kioskvote.store.Database;
-import kioskvote.web.Station;
+import kioskvote.App.Station;
 
 /**
  * An in-process station for a meeting of three motions (its own meeting.yaml), with a roster of invented
@@ -97,7 +97,7 @@ final class ThreePollMeeting implements AutoCloseable {
     }
 
     void open(String pollId) {
-        station.desk().open(pollId, true);
+        station.polls().open(pollId, true);
     }
 
     @Override

@@ -38,7 +38,7 @@ class ThreePollsInARowTest {
             assertEquals(200, api.cast(poll1, LostSlipDoubleVoteTest.token(slip1), ThreePollMeeting.AGREE, LostSlipDoubleVoteTest.receipt()).status());
             voteAtKiosk(api, kiosk, hanh, poll1);
             assertEquals("kiosk_ballot_already_sent", sendToKiosk(api, hanh, poll1).errorCode(), "a second kiosk ballot in poll 1");
-            m.station.desk().close(poll1);
+            m.station.polls().close(poll1);
 
             // Poll 2: Lộc lost the slip that voted in poll 1 (now closed) and gets a QR in its place.
             m.open(poll2);
@@ -52,7 +52,7 @@ class ThreePollsInARowTest {
             kiosk.abandon(kiosk.pickUp().orElseThrow());
             voteAtKiosk(api, kiosk, hanh, poll2);
             assertEquals("already_handed_out", handOut(api, hanh, poll2, "QR").errorCode(), "a kiosk voter gets no slip besides");
-            m.station.desk().close(poll2);
+            m.station.polls().close(poll2);
 
             // Poll 3, before it opens: the second slip is lost after its poll closed, and replaced for the polls to come.
             Api.Reply slip3 = replace(api, loc, poll3, slip2);
@@ -64,15 +64,15 @@ class ThreePollsInARowTest {
             assertEquals("token_already_used", api.cast(poll3, LostSlipDoubleVoteTest.token(slip3), ThreePollMeeting.AGREE,
                     LostSlipDoubleVoteTest.receipt()).errorCode());
             voteAtKiosk(api, kiosk, hanh, poll3);
-            m.station.desk().close(poll3);
+            m.station.polls().close(poll3);
 
             for (String poll : ThreePollMeeting.POLLS) {
-                var status = m.station.desk().status(poll);
+                var status = m.station.polls().status(poll);
                 assertEquals(2, status.cast(), poll + ": one ballot each from Hạnh and Lộc");
                 assertEquals(2, status.handedOut(), "handed out counts people, once for the meeting");
                 assertTrue(status.addsUp(), poll);
             }
-            assertEquals(3, m.station.desk().status(poll3).voided(), "two lost slips and one abandoned kiosk ballot");
+            assertEquals(3, m.station.polls().status(poll3).voided(), "two lost slips and one abandoned kiosk ballot");
         }
     }
 

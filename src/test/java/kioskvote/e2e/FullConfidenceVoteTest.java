@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The demo conference end to end over HTTP: 41 slips printed, one voided, 40 attendees present,
  * 40 ballots with some subjects left unrated, then the minutes checked against figures computed by
- * hand from domain.md.
+ * hand from docs/rules.md.
  */
 class FullConfidenceVoteTest {
     static final Path DEMO = Path.of("kiosk-config/demo");

@@ -10,15 +10,15 @@ import java.util.Optional;
 
 import kioskvote.ballot.Answers;
 import kioskvote.meeting.ChoiceRule;
-import kioskvote.text.Language;
+import kioskvote.meeting.CommitteeMember;
 import kioskvote.meeting.Majority;
+import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Option;
 import kioskvote.meeting.PercentBase;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollKind;
 import kioskvote.meeting.Question;
-import kioskvote.meeting.CommitteeMember;
-import kioskvote.meeting.Meeting;
+import kioskvote.text.Language;
 
 /** Small builders for the tally tests: the demo's confidence poll and a motion. */
 final class Fixtures {

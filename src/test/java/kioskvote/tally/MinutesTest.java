@@ -20,16 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import org.junit.jupiter.api.Test;
 
 import kioskvote.ballot.Answers;
-import kioskvote.text.Language;
 import kioskvote.meeting.Majority;
+import kioskvote.text.Language;
 
 class MinutesTest {
     /** 30 received: director 5 high, 2 medium, 20 low, 3 blank; deputy 26 high, 4 medium. */

@@ -21,10 +21,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import kioskvote.ballot.Answers;
-import kioskvote.text.Language;
 import kioskvote.meeting.Majority;
 import kioskvote.meeting.PercentBase;
 import kioskvote.meeting.Poll;
+import kioskvote.text.Language;
 
 class TallyTest {
     private static PollTally tally(Poll poll, List<Answers> ballots) {

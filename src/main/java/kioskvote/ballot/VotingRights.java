@@ -1,0 +1,91 @@
+package kioskvote.ballot;
+
+import java.util.List;
+
+import org.jdbi.v3.core.Jdbi;
+
+import kioskvote.meeting.Meeting;
+import kioskvote.meeting.Poll;
+import kioskvote.meeting.PollState;
+import kioskvote.store.PollStateDao;
+import kioskvote.token.TokenRejected;
+
+/**
+ * The one answer to "may this credential vote, and in which poll": used by the phone pages, the kiosk
+ * and the API alike. A credential works once in every poll of the meeting (docs/rules.md, "One ballot
+ * per person").
+ */
+public final class VotingRights {
+    private final Jdbi jdbi;
+    private final Meeting meeting;
+    private final BallotBox ballotBox;
+
+    public VotingRights(Jdbi jdbi, Meeting meeting, BallotBox ballotBox) {
+        this.jdbi = jdbi;
+        this.meeting = meeting;
+        this.ballotBox = ballotBox;
+    }
+
+    /** The polls open now, in the meeting's order. */
+    public List<Poll> openPolls() {
+        return jdbi.withHandle(h -> {
+            PollStateDao states = new PollStateDao(h);
+            return meeting.polls().stream()
+                    .filter(p -> states.find(p.id()).map(row -> PollState.fromCode(row.state()) == PollState.OPEN).orElse(false))
+                    .toList();
+        });
+    }
+
+    /** True while polls are still to be opened (a slip used in every poll so far is kept for them). */
+    public boolean morePollsToCome() {
+        return jdbi.withHandle(h -> {
+            PollStateDao states = new PollStateDao(h);
+            return meeting.polls().stream()
+                    .anyMatch(p -> states.find(p.id()).map(row -> PollState.fromCode(row.state()) == PollState.DRAFT).orElse(false));
+        });
+    }
+
+    /** The poll, if it is open now; otherwise "not open" (or "no such poll"). */
+    public Poll requireOpen(String pollId) {
+        Poll poll = meeting.poll(pollId).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_POLL));
+        if (!openPolls().contains(poll)) throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
+        return poll;
+    }
+
+    /** Checks the credential may vote in this poll without spending it; throws the refusal otherwise. */
+    public void check(Credential credential, Poll poll) {
+        if (credential.kind() == Credential.Kind.TOKEN) ballotBox.checkToken(poll.id(), credential.value());
+        else ballotBox.checkShortCode(poll.id(), credential.value());
+    }
+
+    /** True if the credential was spent in this poll; any other refusal (forged, voided…) is thrown. */
+    public boolean usedIn(Poll poll, Credential credential) {
+        try {
+            check(credential, poll);
+            return false;
+        } catch (TokenRejected e) {
+            if (e.reason() != TokenRejected.Reason.ALREADY_USED) throw e;
+            return true;
+        }
+    }
+
+    /**
+     * The first open poll this credential has not voted in. None open: "not open"; every open poll
+     * already voted in: "already used"; a forged or voided credential: its own refusal.
+     */
+    public Poll nextPollFor(Credential credential) {
+        List<Poll> open = openPolls();
+        if (open.isEmpty()) throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
+        for (Poll poll : open) {
+            if (!usedIn(poll, credential)) return poll;
+        }
+        throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
+    }
+
+    /** Casts with either kind of credential: the same one transaction (docs/rules.md, "Casting"). */
+    public CastReceipt cast(Credential credential, String pollId, java.util.Map<String, List<String>> marks, String receiptSecret) {
+        return credential.kind() == Credential.Kind.TOKEN
+                ? ballotBox.cast(pollId, credential.value(), marks, receiptSecret)
+                : ballotBox.castByShortCode(pollId, credential.value(), marks, receiptSecret);
+    }
+}

@@ -1,0 +1,56 @@
+package kioskvote.web;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.security.RouteRole;
+
+import kioskvote.kiosk.KioskRejected;
+import kioskvote.kiosk.KioskSessions;
+
+/**
+ * The one access check, run before every matched route with the roles the route table gave it. Public
+ * roles pass; a kiosk route needs this kiosk's enrolment cookie; a staff route needs the organiser's
+ * credential: the admin session cookie (pages and API) or the passphrase as a Bearer header (API only).
+ */
+final class Access {
+    private final AdminGuard guard;
+    private final KioskSessions kiosks;
+
+    Access(AdminGuard guard, KioskSessions kiosks) {
+        this.guard = guard;
+        this.kiosks = kiosks;
+    }
+
+    void check(Context ctx) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        // Static files (/static/*) have no roles; every route of Routes has (RoutesTest checks the table).
+        if (roles.isEmpty() || roles.stream().anyMatch(r -> ((Role) r).isPublic())) return;
+        if (roles.contains(Role.KIOSK)) {
+            requireEnrolledKiosk(ctx);
+            return;
+        }
+        // Staff: today the organiser's credential is the only one, and it holds every staff role.
+        if (ctx.path().startsWith("/api/")) guard.require(ctx);
+        else guard.requireSession(ctx);
+    }
+
+    /**
+     * The browser must be enrolled as the kiosk the URL names. The welcome page answers a friendly 403 page
+     * in both languages; every other kiosk request a 403 kiosk_not_enrolled.
+     */
+    void requireEnrolledKiosk(Context ctx) {
+        String[] parts = ctx.path().split("/"); // "", "kiosk", name, step… (also for URLs no route matched)
+        String kiosk = KioskSessions.requireName(parts.length > 2 ? parts[2] : null);
+        if (kiosks.isEnrolled(kiosk, ctx.cookie(KioskSessions.COOKIE))) return;
+        if (ctx.method() == HandlerType.GET && parts.length == 3) {
+            ctx.status(403);
+            Pages.render(ctx, "kiosk-not-enrolled.jte", Map.of("kiosk", kiosk, "error", ErrorCatalog.kioskNotEnrolled()));
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        throw new KioskRejected(KioskRejected.Code.KIOSK_NOT_ENROLLED, kiosk);
+    }
+}
