@@ -17,6 +17,7 @@ import kioskvote.meeting.PollState;
 import kioskvote.meeting.StationEvents;
 import kioskvote.slip.SlipOffice.DeskBallot;
 import kioskvote.slip.SlipOffice;
+import kioskvote.slip.SlipRejected;
 import kioskvote.store.BallotDao;
 import kioskvote.store.Database;
 import kioskvote.store.PollStateDao;
@@ -78,8 +79,7 @@ public final class Roster {
         int added = 0;
         for (RosterCsv.Entry entry : parsed.entries()) {
             if (dao.exists(entry.fullName(), entry.unit())) {
-                bad.add(new RosterCsv.BadRow(entry.line(), "đã có trong danh sách (cùng họ tên và đơn vị)",
-                        "already on the roster (same name and unit)"));
+                bad.add(new RosterCsv.BadRow(entry.line(), RosterCsv.Problem.ALREADY_ON_ROSTER));
                 continue;
             }
             dao.insertPerson(randomId(random), entry.fullName(), entry.unit(), SearchKey.of(entry.fullName()));

@@ -13,7 +13,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import kioskvote.audit.AuditLog;
-import kioskvote.ballot.BallotRejected;
 import kioskvote.meeting.Meeting;
 import kioskvote.store.SlipDao.IssuedRow;
 import kioskvote.store.SlipDao;
@@ -70,7 +69,7 @@ public final class SlipOffice {
     }
 
     public IssuedRun issue(int count, String label, String baseUrl) {
-        if (count < 1 || count > MAX_SLIPS_PER_RUN) throw new BallotRejected(BallotRejected.Code.BAD_SLIP_COUNT);
+        if (count < 1 || count > MAX_SLIPS_PER_RUN) throw new SlipRejected(SlipRejected.Code.BAD_SLIP_COUNT);
         byte[] id = new byte[8];
         random.nextBytes(id);
         String batchId = HexFormat.of().formatHex(id);
@@ -189,8 +188,8 @@ public final class SlipOffice {
 
     /** The slip a typed short code stands for, its row locked until the transaction ends; refused if unknown. */
     public IssuedRow findSlipForUpdate(Handle h, String typedCode) {
-        String mac = codeMac(typedCode).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_SLIP));
-        return new SlipDao(h).findByCodeMacForUpdate(mac).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_SLIP));
+        String mac = codeMac(typedCode).orElseThrow(() -> new SlipRejected(SlipRejected.Code.UNKNOWN_SLIP));
+        return new SlipDao(h).findByCodeMacForUpdate(mac).orElseThrow(() -> new SlipRejected(SlipRejected.Code.UNKNOWN_SLIP));
     }
 
     /**
@@ -225,7 +224,7 @@ public final class SlipOffice {
         return jdbi.inTransaction(h -> {
             SlipDao dao = new SlipDao(h);
             if (dao.batches().stream().noneMatch(b -> b.batchId().equals(batchId))) { // a pool batch is not a run
-                throw new BallotRejected(BallotRejected.Code.UNKNOWN_SLIP);
+                throw new SlipRejected(SlipRejected.Code.UNKNOWN_SLIP);
             }
             int voided = dao.voidUnusedOfBatch(batchId);
             audit.append(h, "slip-run-voided", "batch=" + batchId + " unused-slips-voided=" + voided);

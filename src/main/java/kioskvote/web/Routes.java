@@ -18,13 +18,9 @@ import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import kioskvote.ballot.BallotRejected;
-import kioskvote.kiosk.KioskRejected;
 import kioskvote.kiosk.KioskSessions;
 import kioskvote.meeting.Meeting;
-import kioskvote.poll.QuorumNotMet;
-import kioskvote.roster.RosterRejected;
-import kioskvote.token.TokenRejected;
+import kioskvote.text.Refused;
 
 /** Every URL the station answers, who may call it, and its handler; and the one place errors become HTTP. */
 public final class Routes {
@@ -105,7 +101,9 @@ public final class Routes {
         app.post("/admin/slips/void", h.adminPages()::voidSlip, ORGANISER);
         app.get("/admin/desk", h.desk()::show, DESK_CLERK, ORGANISER);     // check-in desk (desk.js → /api/admin/…)
         app.get("/admin/desk/people", h.desk()::people, DESK_CLERK, ORGANISER); // the desk's search results, as a fragment
-        app.post("/admin/kiosks/enrol", h.desk()::enrolKiosk, ORGANISER);  // this browser becomes kiosk NAME (cookie), signed out
+        app.post("/admin/kiosks/enrol", h.desk()::enrolKiosk, ORGANISER);
+        app.post("/admin/staff/{role}", h.adminPages()::setStaffSecret, ORGANISER);           // role: chair or desk_clerk
+        app.post("/admin/staff/{role}/remove", h.adminPages()::removeStaffSecret, ORGANISER);  // this browser becomes kiosk NAME (cookie), signed out
 
         // admin API (passphrase as a Bearer header, or the admin pages' session cookie)
         app.post("/api/admin/present", h.admin()::setPresent, CHAIR, ORGANISER);
@@ -118,6 +116,8 @@ public final class Routes {
         app.get("/api/admin/slips", h.admin()::batches, ORGANISER);
         app.post("/api/admin/slips/void", h.admin()::voidSlip, ORGANISER);
         app.post("/api/admin/slips/void-run", h.admin()::voidRun, ORGANISER);
+        app.post("/api/admin/staff/{role}", h.admin()::setStaffSecret, ORGANISER);            // {"secret": "…"}; role: chair or desk_clerk
+        app.post("/api/admin/staff/{role}/remove", h.admin()::removeStaffSecret, ORGANISER);
         app.post("/api/admin/roster/import", h.roster()::importCsv, ORGANISER);       // body: the CSV file (UTF-8, BOM or not)
         app.get("/api/admin/roster", h.roster()::search, DESK_CLERK, ORGANISER);        // ?q=nguyen van an (diacritics ignored)
         app.get("/api/admin/roster/{personId}", h.roster()::person, DESK_CLERK, ORGANISER);
@@ -131,12 +131,9 @@ public final class Routes {
     }
 
     private static void mapErrors(Javalin app) {
-        app.exception(TokenRejected.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
-        app.exception(BallotRejected.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
-        app.exception(QuorumNotMet.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
-        app.exception(RosterRejected.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
-        app.exception(KioskRejected.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
-        app.exception(BadRequest.class, (e, ctx) -> respond(ctx, e.error()));
+        // every feature's refusal type (TokenRejected, BallotRejected, PollRejected, SlipRejected, RosterRejected,
+        // KioskRejected, AccessRefused, BadRequest) is a Refused: a code, mapped to status and words in ErrorCatalog
+        app.exception(Refused.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
         app.exception(ConnectionException.class, (e, ctx) -> {
             LOG.warn("database unreachable: {}", e.getMessage());
             respond(ctx, ErrorCatalog.unavailable());
@@ -148,13 +145,12 @@ public final class Routes {
                 return;
             }
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.matchedPath(), e);
-            respond(ctx, new ApiError(500, "internal_error", "Lỗi hệ thống; thao tác chưa được thực hiện.",
-                    "Internal error; nothing was done."));
+            respond(ctx, ErrorCatalog.internalError());
         });
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) respond(ctx, ErrorCatalog.notFound());
         });
-        app.error(413, ctx -> respond(ctx, BadRequest.tooLarge().error()));
+        app.error(413, ctx -> respond(ctx, ErrorCatalog.of(BadRequest.tooLarge())));
     }
 
     /**
