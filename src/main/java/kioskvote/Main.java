@@ -140,7 +140,7 @@ public final class Main implements Runnable {
         public Integer call() throws IOException {
             Station station = openOrExplain(meeting.settings(port));
             var run = station.slips().issue(count, label, station.publicBaseUrl());
-            try (var writer = Files.newBufferedWriter(out)) {
+            try (var writer = Files.newBufferedWriter(kioskvote.store.DataDirectory.createOwnerOnly(out))) { // each slip can vote
                 station.slips().writeSheet(run, station.keyFingerprint(), writer);
             }
             System.out.println("Wrote " + count + " slips (run " + run.batchId() + ") to " + out.toAbsolutePath());

@@ -126,8 +126,8 @@ public final class Routes {
         app.get("/api/admin/roster", h.roster()::search, DESK_CLERK, ORGANISER);        // ?q=nguyen van an (diacritics ignored)
         app.get("/api/admin/roster/{personId}", h.roster()::person, DESK_CLERK, ORGANISER);
         app.post("/api/admin/roster/{personId}/present", h.roster()::setPresent, DESK_CLERK, ORGANISER);
-        app.post("/api/admin/desk/hand-out", h.roster()::handOut, DESK_CLERK, ORGANISER); // one ballot per person: SLIP, QR or KIOSK
-        app.post("/api/admin/desk/replace", h.roster()::replace, DESK_CLERK, ORGANISER);  // lost slip: void by its code, hand out again
+        app.post("/api/admin/desk/hand-out", h.roster()::handOut, DESK_CLERK, ORGANISER); // one ballot per person for the meeting: SLIP, QR; KIOSK (per poll)
+        app.post("/api/admin/desk/replace", h.roster()::replace, DESK_CLERK, ORGANISER);  // lost slip: void by its code; the new one spent where it voted
         app.get("/api/admin/desk/kiosks", h.roster()::kiosks, DESK_CLERK, ORGANISER);
 
         mapErrors(app);

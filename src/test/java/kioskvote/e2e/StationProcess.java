@@ -60,7 +60,7 @@ public final class StationProcess implements RunningStation {
         reader.setDaemon(true);
         reader.start();
         try {
-            int port = ready.get(60, TimeUnit.SECONDS);
+            int port = ready.get(180, TimeUnit.SECONDS); // a bound, not a wait: a JVM on a 2-core machine under a CPU hog can take a minute to start
             return new StationProcess(process, port, pass[0], lines);
         } catch (Exception e) {
             process.destroyForcibly();
