@@ -90,9 +90,11 @@ final class Ceilings {
         }
         jdbi.useTransaction(h -> {
             var slips = new kioskvote.store.SlipDao(h);
-            slips.insertBatch("probe", "probe", issued, "2026-12-10T08:30:00Z");
-            List<kioskvote.store.SlipDao.IssuedRow> rows = new ArrayList<>();
-            for (int i = 0; i < issued; i++) rows.add(new kioskvote.store.SlipDao.IssuedRow(serials.get(i), "C" + i, "probe", false));
+            slips.insertBatch("probe", "probe", issued, "2026-12-10T08:30:00Z", false);
+            List<kioskvote.store.SlipDao.NewToken> rows = new ArrayList<>();
+            for (int i = 0; i < issued; i++) {
+                rows.add(new kioskvote.store.SlipDao.NewToken(random.nextLong() & Long.MAX_VALUE, serials.get(i), "C" + i, "probe"));
+            }
             slips.insertIssued(rows);
             var polls = new kioskvote.store.PollStateDao(h);
             polls.insertDraft("probe");
