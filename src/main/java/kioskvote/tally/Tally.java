@@ -23,8 +23,6 @@ import kioskvote.meeting.Question;
  * depend on the order of the ballots.
  */
 public final class Tally {
-    /** Option id of "Tín nhiệm thấp" on a confidence poll. */
-
     private Tally() {
     }
 
@@ -46,12 +44,14 @@ public final class Tally {
         };
         List<QuestionTally> questions = new ArrayList<>();
         for (Question question : poll.questions()) {
-            questions.add(countQuestion(poll, question, ballots, base));
+            questions.add(countQuestion(poll, question, ballots, base, counts));
         }
-        return new PollTally(poll, counts, base, questions);
+        Optional<ElectionResult> election = poll.election()
+                .map(e -> ElectionCount.result(e, questions.get(0), ballots, base));
+        return new PollTally(poll, counts, base, questions, election);
     }
 
-    private static QuestionTally countQuestion(Poll poll, Question question, List<Answers> ballots, long base) {
+    private static QuestionTally countQuestion(Poll poll, Question question, List<Answers> ballots, long base, TallyCounts figures) {
         Map<String, Long> counts = new LinkedHashMap<>();
         question.options().forEach(o -> counts.put(o.id(), 0L));
         long valid = 0;
@@ -66,18 +66,38 @@ public final class Tally {
             long count = counts.get(option.id());
             options.add(new OptionCount(option, count, Percent.of(count, base)));
         }
-        List<ThresholdFlag> flags = poll.kind() == PollKind.CONFIDENCE
-                ? ThresholdFlag.forLowConfidence(counts.getOrDefault(BallotOptions.LOW, 0L), base).stream().toList()
-                : List.of();
+        List<ThresholdFlag> flags = switch (poll.kind()) {
+            case CONFIDENCE -> ThresholdFlag.forLowConfidence(counts.getOrDefault(BallotOptions.LOW, 0L), base).stream().toList();
+            case CONFIDENCE_VOTE -> ThresholdFlag.forDistrust(counts.getOrDefault(BallotOptions.DISTRUST, 0L), base).stream().toList();
+            default -> List.<ThresholdFlag>of();
+        };
+        long received = ballots.size();
         Optional<Boolean> passed = Optional.empty();
+        Optional<Long> majorityBase = Optional.empty();
         if (poll.kind() == PollKind.MOTION && poll.majority().isPresent()) {
             Majority majority = poll.majority().get();
             if (question.option(majority.optionId()).isPresent()) {
-                passed = Optional.of(majority.isMetBy(counts.get(majority.optionId()), base));
+                long of = majorityBase(majority, base, received, valid, figures, counts.getOrDefault(BallotOptions.ABSTAIN, 0L));
+                majorityBase = Optional.of(of);
+                passed = Optional.of(majority.isMetBy(counts.get(majority.optionId()), of));
             }
         }
-        long received = ballots.size();
-        return new QuestionTally(question, received, valid, received - valid, options, flags, passed);
+        return new QuestionTally(question, received, valid, received - valid, options, flags, passed, majorityBase);
+    }
+
+    /**
+     * What a motion's majority is taken of (docs/rules.md, "Motions"): the configured base, or the poll's
+     * percentage base; abstentions taken out of it when the body does not count them.
+     */
+    private static long majorityBase(Majority majority, long pollBase, long received, long valid, TallyCounts figures, long abstain) {
+        long of = majority.of().map(b -> switch (b) {
+            case RECEIVED -> received;
+            case VALID -> valid;
+            case PRESENT -> figures.present();
+            case ISSUED -> figures.issued();
+            case SUMMONED -> figures.summoned();
+        }).orElse(pollBase);
+        return majority.abstentionsCounted() ? of : Math.max(0, of - abstain);
     }
 
     /**
