@@ -27,6 +27,7 @@ import kioskvote.poll.PollLifecycle;
 import kioskvote.roster.Roster;
 import kioskvote.slip.SlipOffice;
 import kioskvote.store.Database;
+import kioskvote.store.PollDefinitionDao;
 import kioskvote.store.PollStateDao;
 import kioskvote.store.StationDao.StationRow;
 import kioskvote.store.StationDao;
@@ -150,6 +151,10 @@ public final class App {
             }
             if (existing.isPresent() && recordedKey.isEmpty()) {
                 stations.setKeyFingerprint(keyFingerprint); // a database from before the key was recorded
+            }
+            // Polls added while a station ran (second rounds) come back after meeting.yaml's (docs/rules.md, "Second round").
+            for (var stored : new PollDefinitionDao(h).all()) {
+                if (meeting.poll(stored.pollId()).isEmpty()) meeting.addPoll(PollDefinition.read(stored.definitionJson()));
             }
             PollStateDao polls = new PollStateDao(h);
             for (Poll poll : meeting.polls()) {

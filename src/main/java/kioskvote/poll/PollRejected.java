@@ -9,6 +9,14 @@ import kioskvote.text.Refused;
 public class PollRejected extends Refused {
     public enum Code implements Refused.Code {
         POLL_NOT_DRAFT, POLL_ALREADY_CLOSED, RESULTS_NOT_READY, BAD_COUNT, PRESENCE_FROM_ROSTER,
+        /** A practice poll has no minutes and no export (docs/rules.md, "Practice poll"). */
+        PRACTICE_HAS_NO_MINUTES,
+        /** A second round is made only from a closed election. */
+        NOT_AN_ELECTION,
+        /** The election filled its seats (or no candidate is left): there is nothing for a second round. */
+        NO_SECOND_ROUND,
+        /** This election already has its next round. */
+        SECOND_ROUND_EXISTS,
         /** Opening below quorum (fewer than 2/3 of those summoned present) needs the chair's confirmation. */
         QUORUM_NOT_MET;
 

@@ -52,6 +52,7 @@ public final class AdminPages {
             case "present" -> t.get("admin.presentSaved");
             case "opened" -> t.get("admin.opened");
             case "closed" -> t.get("admin.closed");
+            case "next-round" -> t.get("admin.nextRoundAdded");
             case "voided" -> t.format("admin.voided", ShortCode.normalize(ctx.queryParam("code")).orElse(""));
             default -> "";
         };
@@ -98,6 +99,12 @@ public final class AdminPages {
     void close(Context ctx) {
         polls.close(ctx.pathParam("pollId"));
         ctx.redirect("/admin?done=closed", HttpStatus.SEE_OTHER);
+    }
+
+    /** POST /admin/polls/{pollId}/next-round: a closed election's next round, added as a draft poll. */
+    void nextRound(Context ctx) {
+        polls.addNextRound(ctx.pathParam("pollId"));
+        ctx.redirect("/admin?done=next-round", HttpStatus.SEE_OTHER);
     }
 
     /** POST /admin/slips: the printable slip sheet itself (the form opens it in a new tab). */

@@ -12,7 +12,7 @@ import kioskvote.meeting.Meeting;
 import kioskvote.meeting.PollState;
 import kioskvote.poll.PollLifecycle;
 import kioskvote.poll.PollStatus;
-import kioskvote.tally.Minutes;
+import kioskvote.tally.PollTally;
 
 /**
  * The chair's screen for the projector: one poll's state and turnout, live over /api/live; its
@@ -35,11 +35,10 @@ public final class ChairPage {
         List<PollStatus> statuses = polls.statuses();
         String asked = ctx.queryParam("poll");
         PollStatus focus = asked != null ? polls.status(asked) : current(statuses);
-        Optional<Minutes> minutes = focus.state() == PollState.CLOSED
-                ? Optional.of(polls.minutes(focus.pollId(), t.language())) : Optional.empty();
+        Optional<PollTally> tally = focus.state() == PollState.CLOSED ? Optional.of(polls.tally(focus.pollId())) : Optional.empty();
         // With no poll named, the screen follows the meeting: any change of state elsewhere reloads it.
         String watch = asked != null ? "" : statuses.stream().map(s -> s.pollId() + ":" + s.state().code()).collect(Collectors.joining(","));
-        Pages.render(ctx, "chair.jte", Map.of("t", t, "meeting", meeting, "status", focus, "minutes", minutes,
+        Pages.render(ctx, "chair.jte", Map.of("t", t, "meeting", meeting, "status", focus, "tally", tally,
                 "keyFingerprint", keyFingerprint, "watch", watch,
                 "langSwitch", "?lang=" + t.otherLang() + (asked != null ? "&poll=" + asked : "")));
     }

@@ -38,6 +38,10 @@ public final class ErrorCatalog {
             entry("bad_count", 400),
             entry("presence_from_roster", 409),
             entry("quorum_not_met", 409),
+            entry("practice_has_no_minutes", 409),
+            entry("not_an_election", 409),
+            entry("no_second_round", 409),
+            entry("second_round_exists", 409),
             // slips (slip/SlipRejected)
             entry("bad_slip_count", 400),
             entry("unknown_slip", 404),

@@ -149,7 +149,8 @@ class MinutesTest {
         assertTrue(html.contains("SHA256:ab12cd34ef56"));
         assertTrue(html.contains("def0123456789abcdef"));
         assertTrue(html.contains("aud1e0ffee"));
-        assertTrue(html.contains("poll-closed"));
+        assertTrue(html.contains("<td>Kết thúc bỏ phiếu</td>")); // the event's name in the language of the minutes
+        assertTrue(html.contains("09 giờ 10, ngày 14/03/2025"));
         assertTrue(html.contains("Lê Văn Cường"));
         assertTrue(html.contains("Trưởng ban"));
         assertTrue(html.contains("Phạm Thị Dung"));
