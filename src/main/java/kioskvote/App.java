@@ -24,6 +24,7 @@ import kioskvote.kiosk.KioskSessions;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollDefinition;
+import kioskvote.paper.PaperDesk;
 import kioskvote.poll.PollLifecycle;
 import kioskvote.roster.Roster;
 import kioskvote.slip.SlipOffice;
@@ -44,6 +45,7 @@ import kioskvote.web.ChairPage;
 import kioskvote.web.DeskPage;
 import kioskvote.web.KioskPages;
 import kioskvote.web.LiveFeed;
+import kioskvote.web.PaperPages;
 import kioskvote.web.RosterApi;
 import kioskvote.web.Routes;
 import kioskvote.web.VoterApi;
@@ -106,7 +108,8 @@ public final class App {
                 new AdminApi(s.polls(), s.slips(), staff, s.publicBaseUrl(), s.keyFingerprint()),
                 new DeskPage(s.meeting(), s.polls(), s.roster(), s.kiosks(), guard),
                 new RosterApi(s.roster(), s.kiosks()),
-                s.kiosks(), s.meeting());
+                s.kiosks(), s.meeting(),
+                new PaperPages(s.meeting(), new PaperDesk(s.jdbi(), s.rights(), s.audit(), s.clock(), s.random())));
         return Routes.create(handlers).start(port);
     }
 

@@ -42,6 +42,14 @@ public final class ErrorCatalog {
             entry("not_an_election", 409),
             entry("no_second_round", 409),
             entry("second_round_exists", 409),
+            // paper ballots (paper/PaperRejected)
+            entry("bad_batch", 400),
+            entry("bad_teller", 400),
+            entry("bad_paper_line", 400),
+            entry("repeated_code", 400),
+            entry("two_tellers_already", 409),
+            entry("batch_already_accepted", 409),
+            entry("slips_refused", 409),
             // slips (slip/SlipRejected)
             entry("bad_slip_count", 400),
             entry("unknown_slip", 404),

@@ -32,7 +32,7 @@ public final class Routes {
     /** The handlers, each built by App with exactly the services it uses. */
     public record Handlers(VoterApi voter, BallotPages ballotPages, KioskPages kiosk, ChairApi chair, ChairPage chairPage,
                            LiveFeed feed, AdminGuard guard, AdminPages adminPages, AdminApi admin, DeskPage desk,
-                           RosterApi roster, KioskSessions kiosks, Meeting meeting) {
+                           RosterApi roster, KioskSessions kiosks, Meeting meeting, PaperPages paper) {
     }
 
     public static Javalin create(Handlers h) {
@@ -98,6 +98,9 @@ public final class Routes {
         app.post("/admin/polls/{pollId}/open", h.adminPages()::open, CHAIR, ORGANISER);
         app.post("/admin/polls/{pollId}/close", h.adminPages()::close, CHAIR, ORGANISER);
         app.post("/admin/polls/{pollId}/next-round", h.adminPages()::nextRound, CHAIR, ORGANISER); // a closed election's next round
+        app.get("/admin/polls/{pollId}/paper-form", h.paper()::form, CHAIR, ORGANISER);  // the printable paper ballot
+        app.get("/admin/polls/{pollId}/paper", h.paper()::show, CHAIR, ORGANISER);       // tellers' double entry of paper ballots
+        app.post("/admin/polls/{pollId}/paper", h.paper()::enter, CHAIR, ORGANISER);
         app.post("/admin/slips", h.adminPages()::issueSlips, ORGANISER);   // answers the printable slip sheet
         app.post("/admin/slips/void", h.adminPages()::voidSlip, ORGANISER);
         app.get("/admin/desk", h.desk()::show, DESK_CLERK, ORGANISER);     // check-in desk (desk.js → /api/admin/…)
@@ -111,6 +114,7 @@ public final class Routes {
         app.post("/api/admin/polls/{pollId}/open", h.admin()::open, CHAIR, ORGANISER);
         app.post("/api/admin/polls/{pollId}/close", h.admin()::close, CHAIR, ORGANISER);
         app.post("/api/admin/polls/{pollId}/next-round", h.admin()::nextRound, CHAIR, ORGANISER);
+        app.post("/api/admin/polls/{pollId}/paper-batches", h.paper()::enterJson, CHAIR, ORGANISER); // one teller's entry of a batch
         app.get("/api/admin/polls/{pollId}/minutes.json", h.admin()::minutesJson, CHAIR, ORGANISER);
         app.get("/api/admin/polls/{pollId}/minutes.csv", h.admin()::minutesCsv, CHAIR, ORGANISER);
         app.get("/api/admin/polls/{pollId}/minutes", h.admin()::minutesPage, CHAIR, ORGANISER);
