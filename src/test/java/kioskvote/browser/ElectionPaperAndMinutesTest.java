@@ -189,6 +189,7 @@ class ElectionPaperAndMinutesTest {
         Number annexTop = (Number) admin.driver.executeScript("return document.getElementById('annex').getBoundingClientRect().top + window.scrollY");
         assertTrue(signaturesTop.doubleValue() < annexTop.doubleValue(), "the signatures come before the annex");
         admin.screenshot("minutes-election-print");
+        firstA4Page(admin, "minutes-election-first-page");
         admin.emulateScreen();
 
         byte[] pdf = Files.readAllBytes(admin.printToPdf("minutes-election"));
@@ -197,6 +198,18 @@ class ElectionPaperAndMinutesTest {
         Matcher box = Pattern.compile("/MediaBox\\s*\\[\\s*0 0 ([0-9.]+) ([0-9.]+)\\s*]").matcher(new String(pdf, StandardCharsets.ISO_8859_1));
         assertTrue(box.find(), "the PDF names its page size");
         assertEquals(595, Math.round(Double.parseDouble(box.group(1))), "A4 width in points");
+    }
+
+    /** The first A4 page as printed: 210 mm at 96 px/in is 794 px wide; 297 mm less the two 15 mm margins is 1009 px of content. */
+    private static void firstA4Page(Chromium browser, String name) throws Exception {
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 680, "height", 1009, "deviceScaleFactor", 1, "mobile", false));
+        Map<String, Object> shot = browser.driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", 680, "height", 1009, "scale", 1)));
+        Files.createDirectories(Chromium.SCREENSHOTS);
+        Files.write(Chromium.SCREENSHOTS.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1280, "height", 800, "deviceScaleFactor", 1, "mobile", false));
     }
 
     private static int pageCount(byte[] pdf) {

@@ -71,6 +71,7 @@ class TextsTest {
             }
             for (ThresholdFlag flag : ThresholdFlag.values()) assertTrue(!flag.text(language).isBlank());
             for (PollKind kind : PollKind.values()) texts.get("ballot.intro." + kind.code()); // PageText.ballotIntro
+            assertEquals(12, kioskvote.tally.MinutesCsv.headings(language).size()); // minutes.csv.<column>
             for (CandidateResult.Outcome outcome : CandidateResult.Outcome.values()) {
                 assertTrue(!w.outcome(outcome).isBlank());
                 texts.get("election.outcome." + outcome.name().toLowerCase(java.util.Locale.ROOT)); // PageText.outcome
