@@ -31,8 +31,8 @@ public final class PaperLines {
             if (line.isEmpty()) continue;
             int lineNo = i + 1;
             int colon = line.indexOf(':');
-            if (colon < 0) throw bad(lineNo, "no colon after the slip's code");
-            String code = ShortCode.normalize(line.substring(0, colon)).orElseThrow(() -> bad(lineNo, "the slip's code is not readable"));
+            if (colon < 0) throw bad(lineNo, line);
+            String code = ShortCode.normalize(line.substring(0, colon)).orElseThrow(() -> bad(lineNo, line.substring(0, colon)));
             if (!codes.add(code)) throw new PaperRejected(PaperRejected.Code.REPEATED_CODE, Map.of("code", code));
             String[] answers = line.substring(colon + 1).strip().isEmpty() ? new String[0] : line.substring(colon + 1).strip().split("[\\s,]+");
             ballots.add(new PaperBallot(code, marks(poll, answers, lineNo)));
@@ -46,14 +46,12 @@ public final class PaperLines {
             Question q = poll.questions().get(0);
             Set<String> kept = new java.util.TreeSet<>();
             for (String answer : answers) {
-                if (!kept.add(option(q, answer, lineNo).id())) throw bad(lineNo, "name " + answer + " is entered twice");
+                if (!kept.add(option(q, answer, lineNo).id())) throw bad(lineNo, answer);
             }
             marks.put(q.id(), List.copyOf(kept));
             return marks;
         }
-        if (answers.length != poll.questions().size()) {
-            throw bad(lineNo, poll.questions().size() + " answers expected, " + answers.length + " entered");
-        }
+        if (answers.length != poll.questions().size()) throw bad(lineNo, String.join(" ", answers));
         for (int i = 0; i < answers.length; i++) {
             Question q = poll.questions().get(i);
             marks.put(q.id(), answers[i].equals("-") ? List.of() : List.of(option(q, answers[i], lineNo).id()));
@@ -66,13 +64,14 @@ public final class PaperLines {
         try {
             number = Integer.parseInt(answer);
         } catch (NumberFormatException e) {
-            throw bad(lineNo, "\"" + answer + "\" is not a number of the form");
+            throw bad(lineNo, answer);
         }
-        if (number < 1 || number > q.options().size()) throw bad(lineNo, "there is no number " + number + " on the form");
+        if (number < 1 || number > q.options().size()) throw bad(lineNo, answer);
         return q.options().get(number - 1);
     }
 
-    private static PaperRejected bad(int line, String problem) {
-        return new PaperRejected(PaperRejected.Code.BAD_PAPER_LINE, Map.of("line", line, "problem", problem));
+    /** The line and the piece of it that cannot be read, in no language: the bundles word the refusal. */
+    private static PaperRejected bad(int line, String text) {
+        return new PaperRejected(PaperRejected.Code.BAD_PAPER_LINE, Map.of("line", line, "text", text));
     }
 }

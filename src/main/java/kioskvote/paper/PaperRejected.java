@@ -26,7 +26,7 @@ public class PaperRejected extends Refused {
         @Override
         public List<String> parameters() {
             return switch (this) {
-                case BAD_PAPER_LINE -> List.of("line", "problem");
+                case BAD_PAPER_LINE -> List.of("line", "text");
                 case REPEATED_CODE -> List.of("code");
                 case SLIPS_REFUSED -> List.of("codes");
                 default -> List.of();

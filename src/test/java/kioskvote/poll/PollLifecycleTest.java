@@ -62,7 +62,8 @@ class PollLifecycleTest {
             assertEquals(Optional.empty(), status.openedAt());
             assertEquals(0, status.cast());
         }
-        assertEquals(List.of("tin-nhiem", "bieu-quyet-quy-che"), polls.statuses().stream().map(PollStatus::pollId).toList());
+        assertEquals(List.of("tin-nhiem", "bieu-quyet-quy-che", "bo-phieu-tin-nhiem", "bau-cu-bch-cong-doan", "bo-phieu-thu"),
+                polls.statuses().stream().map(PollStatus::pollId).toList());
     }
 
     @Test
