@@ -74,4 +74,17 @@ public final class PaperLines {
     private static PaperRejected bad(int line, String text) {
         return new PaperRejected(PaperRejected.Code.BAD_PAPER_LINE, Map.of("line", line, "text", text));
     }
+
+    /** Marks written back the way a teller typed them ("1 4", "1 2 -"), to list the differences of two entries. */
+    public static String asTyped(Poll poll, Map<String, List<String>> marks) {
+        List<String> parts = new ArrayList<>();
+        for (Question q : poll.questions()) {
+            List<String> marked = marks.getOrDefault(q.id(), List.of());
+            if (poll.election().isEmpty() && marked.isEmpty()) parts.add("-");
+            for (int i = 0; i < q.options().size(); i++) {
+                if (marked.contains(q.options().get(i).id())) parts.add(Integer.toString(i + 1));
+            }
+        }
+        return String.join(" ", parts);
+    }
 }

@@ -135,6 +135,7 @@ class ElectionPaperAndMinutesTest {
         admin.find("#paper-entry button.primary").click();
         admin.awaitText("#paper-state", "khác nhau ở 1 phiếu");
         assertEquals(1, admin.findAll("#differences tbody tr").size());
+        assertTrue(admin.find("#differences tbody tr").getText().contains("1 4"), "each entry as the teller typed it");
         assertAccessible(admin, "paper entry with a difference");
         admin.screenshot("paper-entry");
 

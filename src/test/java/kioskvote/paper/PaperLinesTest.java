@@ -23,6 +23,7 @@ class PaperLinesTest {
         assertEquals(2, ballots.size());
         assertEquals(Map.of("election", List.of("c1", "c3")), ballots.get(0).marks());
         assertEquals(Map.of("election", List.of()), ballots.get(1).marks(), "every name crossed out");
+        assertEquals("1 3", PaperLines.asTyped(ELECTION, ballots.get(0).marks()), "written back as typed, for the differences");
     }
 
     @Test
