@@ -24,8 +24,10 @@ import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollDefinition;
 import kioskvote.poll.PollLifecycle;
+import kioskvote.poll.PollRecords;
 import kioskvote.roster.Roster;
 import kioskvote.slip.SlipOffice;
+import kioskvote.store.AuditDao;
 import kioskvote.store.Database;
 import kioskvote.store.PollStateDao;
 import kioskvote.store.StationDao.StationRow;
@@ -72,7 +74,8 @@ public final class App {
             prepareStation(jdbi, settings.config(), audit, random, out, key.fingerprint(), settings.keyDir());
         }
         LiveFeed feed = Database.isPostgres(settings.jdbcUrl()) ? LiveFeed.watchingOtherStations() : new LiveFeed();
-        PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed);
+        PollRecords records = new PollRecords(jdbi, meeting, key, audit);
+        PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed, records);
         feed.attach(desk);
         SlipOffice slips = new SlipOffice(jdbi, meeting, new TokenIssuer(key, meeting.id(), random), audit, clock, random);
         BallotBox ballotBox = new BallotBox(jdbi, meeting, new TokenVerifier(key, meeting.id()), random, feed);
@@ -125,6 +128,11 @@ public final class App {
                                        String keyFingerprint, Path keyDir) {
         var meeting = config.meeting();
         jdbi.useTransaction(h -> {
+            // A log edited behind the station's back would be carried into every record: refuse to add to it.
+            AuditLog.firstBreak(new AuditDao(h).all()).ifPresent(broken -> {
+                throw new StartupRefused("the audit log is broken at entry " + broken.seq() + " (" + broken.event() + "): "
+                        + broken.problem() + ". Nothing was changed; keep this data directory for the counting committee.");
+            });
             StationDao stations = new StationDao(h);
             Optional<StationRow> existing = stations.find();
             if (existing.isPresent() && !existing.get().meetingId().equals(meeting.id())) {

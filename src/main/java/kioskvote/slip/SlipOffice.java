@@ -13,11 +13,13 @@ import org.jdbi.v3.core.Jdbi;
 import kioskvote.audit.AuditLog;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.meeting.Meeting;
+import kioskvote.store.CommitmentDao;
 import kioskvote.store.SlipDao.IssuedRow;
 import kioskvote.store.SlipDao;
 import kioskvote.token.ShortCode;
 import kioskvote.token.Token;
 import kioskvote.token.TokenCodec;
+import kioskvote.token.TokenHash;
 import kioskvote.token.TokenIssuer;
 
 /**
@@ -70,6 +72,8 @@ public final class SlipOffice {
             dao.insertBatch(batchId, cleanLabel, count, now());
             dao.insertIssued(rows);
             audit.append(h, "slips-issued", "batch=" + batchId + " count=" + count);
+            // Checked under the audit chain's lock (taken by the append above), which a poll's opening holds too.
+            if (new CommitmentDao(h).anyCommitment()) logTokensIssued(h, batchId, rows.stream().map(IssuedRow::serial).toList());
         });
         return new IssuedRun(batchId, slips);
     }
@@ -97,7 +101,26 @@ public final class SlipOffice {
         SlipDao dao = new SlipDao(h);
         dao.countIntoStandingBatch(DESK_BATCH, "Bàn phát phiếu / Check-in desk", now());
         dao.insertIssued(List.of(new IssuedRow(token.serialHex(), shortCode, DESK_BATCH, false)));
+        logTokensIssued(h, DESK_BATCH, List.of(token.serialHex()));
         return new DeskBallot(new Slip(url, shortCode, QrCode.encode(url)), encoded);
+    }
+
+    /** How many token hashes one audit line holds: the detail column takes 2,000 characters. */
+    static final int HASHES_PER_AUDIT_LINE = 28;
+
+    /**
+     * Slips issued once a poll has opened are not in its commitment: their public hashes go into the audit
+     * chain as they are issued ("tokens-issued"), which is how `verify` accepts a ballot cast with one
+     * (docs/record.md). Desk slips are always logged (one at a time, so the check costs more than the line).
+     */
+    private void logTokensIssued(org.jdbi.v3.core.Handle h, String batchId, List<String> serials) {
+        List<String> hashes = serials.stream().map(serial -> TokenHash.of(meeting.id(), serial)).sorted().toList();
+        int parts = (hashes.size() + HASHES_PER_AUDIT_LINE - 1) / HASHES_PER_AUDIT_LINE;
+        for (int part = 0; part < parts; part++) {
+            List<String> chunk = hashes.subList(part * HASHES_PER_AUDIT_LINE, Math.min(hashes.size(), (part + 1) * HASHES_PER_AUDIT_LINE));
+            audit.append(h, "tokens-issued", "batch=" + batchId + " part=" + (part + 1) + "/" + parts
+                    + " token-sha256=" + String.join(",", chunk));
+        }
     }
 
     /** Voids a slip by its printed code inside the caller's transaction; the row as it was before. */

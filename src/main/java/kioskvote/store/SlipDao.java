@@ -83,6 +83,11 @@ public final class SlipDao {
                 .bind(0, serial).execute();
     }
 
+    /** The serials of every slip issued and not voided: what a poll commits to when it opens. */
+    public List<String> validSerials() {
+        return handle.createQuery("SELECT serial FROM issued_token WHERE voided = FALSE").mapTo(String.class).list();
+    }
+
     public long countIssued() {
         return handle.createQuery("SELECT COUNT(*) FROM issued_token").mapTo(Long.class).one();
     }
