@@ -43,6 +43,7 @@ import kioskvote.web.ChairApi;
 import kioskvote.web.ChairPage;
 import kioskvote.web.DeskPage;
 import kioskvote.web.KioskPages;
+import kioskvote.web.RecordPages;
 import kioskvote.web.LiveFeed;
 import kioskvote.web.RosterApi;
 import kioskvote.web.Routes;
@@ -82,13 +83,14 @@ public final class App {
         return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox), desk, slips,
                 new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random, clock,
                 new Roster(jdbi, meeting, slips, audit, random, feed, settings.publicBaseUrl()), new KioskSessions(clock, random),
-                new AdminPassphrase(jdbi, settings.config().station().adminPassphrase()));
+                new AdminPassphrase(jdbi, settings.config().station().adminPassphrase()), records);
     }
 
     /** The station's services, built once by {@link #open}; {@link #serve} hands each handler the ones it uses. */
     public record Station(Meeting meeting, Jdbi jdbi, BallotBox ballotBox, VotingRights rights, PollLifecycle polls,
                           SlipOffice slips, AttemptLimiter attempts, LiveFeed feed, String keyFingerprint, String publicBaseUrl,
-                          SecureRandom random, Clock clock, Roster roster, KioskSessions kiosks, AdminPassphrase adminPassphrase) {
+                          SecureRandom random, Clock clock, Roster roster, KioskSessions kiosks, AdminPassphrase adminPassphrase,
+                          PollRecords records) {
     }
 
     /** Starts HTTP on the given port (0 picks a free one). */
@@ -99,13 +101,13 @@ public final class App {
                 new BallotPages(s.meeting(), s.rights(), s.random()),
                 new KioskPages(s.meeting(), new KioskBooth(s.kiosks(), s.rights(), s.roster()), s.random()),
                 new ChairApi(s.polls()),
-                new ChairPage(s.meeting(), s.polls(), s.keyFingerprint()),
+                new ChairPage(s.meeting(), s.polls(), s.keyFingerprint(), s.publicBaseUrl()),
                 s.feed(), guard,
                 new AdminPages(s.meeting(), s.polls(), s.slips(), s.roster(), guard, s.publicBaseUrl(), s.keyFingerprint()),
                 new AdminApi(s.polls(), s.slips(), s.publicBaseUrl(), s.keyFingerprint()),
                 new DeskPage(s.meeting(), s.polls(), s.roster(), s.kiosks(), guard),
                 new RosterApi(s.roster(), s.kiosks()),
-                s.kiosks(), s.meeting());
+                s.kiosks(), s.meeting(), new RecordPages(s.meeting(), s.records()));
         return Routes.create(handlers).start(port);
     }
 

@@ -113,6 +113,11 @@ public final class PollLifecycle {
         return status(pollId);
     }
 
+    /** The poll's commitment, and once its ballots are final the record's count and head (docs/record.md). */
+    public Optional<kioskvote.tally.Minutes.RecordAnchor> recordAnchor(String pollId) {
+        return records.anchor(poll(pollId).id());
+    }
+
     /** Receipt codes are published only after the close, so that a voter can check theirs was counted. */
     public List<String> receipts(String pollId) {
         Poll poll = requireClosed(pollId);

@@ -100,6 +100,26 @@ public final class PageText {
             Map.entry("admin.voidedCount", "Phiếu huỷ"),
             Map.entry("admin.presentFromDesk", "Có danh sách triệu tập: số người có mặt là số người được đánh dấu có mặt tại bàn điểm danh "
                     + "(người nhận phiếu được tính là có mặt), không nhập tay."),
+            Map.entry("receipts.title", "Tra cứu mã biên nhận"),
+            Map.entry("receipts.label", "Mã biên nhận (8 ký tự, ví dụ 3WQ0-8HZK)"),
+            Map.entry("receipts.check", "Tra cứu"),
+            Map.entry("receipts.found", "Mã {0}: phiếu đã được đếm trong cuộc bỏ phiếu \u201c{1}\u201d."),
+            Map.entry("receipts.notFound", "Không tìm thấy mã {0} trong các cuộc bỏ phiếu đã kết thúc."),
+            Map.entry("receipts.notFoundHelp", "Kiểm tra lại mã. Kết quả chỉ được công bố sau khi kết thúc bỏ phiếu. Nếu bạn chắc chắn "
+                    + "đã bỏ phiếu với mã này, hãy báo ngay cho Ban kiểm phiếu."),
+            Map.entry("receipts.malformed", "Mã biên nhận gồm 8 ký tự chữ và số, ví dụ 3WQ0-8HZK."),
+            Map.entry("receipts.records", "Hồ sơ kết quả để kiểm tra độc lập"),
+            Map.entry("receipts.noRecords", "Chưa có cuộc bỏ phiếu nào kết thúc."),
+            Map.entry("receipts.anchor", "{0} phiếu · mã băm hồ sơ"),
+            Map.entry("receipts.verifyHelp", "Hồ sơ có chữ ký của khóa hội nghị. Ai cũng có thể kiểm tra nó bằng lệnh verify, "
+                    + "không cần máy trạm, và so số phiếu và mã băm với số liệu chiếu trên màn hình khi kết thúc bỏ phiếu."),
+            Map.entry("receipt.lookup", "Sau khi kết thúc bỏ phiếu, tra cứu mã của bạn tại"),
+            Map.entry("record.qrLabel", "Mã QR trang tra cứu mã biên nhận"),
+            Map.entry("record.commitment", "Cam kết khi mở bỏ phiếu"),
+            Map.entry("record.slips", "{0} phiếu phát ra"),
+            Map.entry("record.count", "Số phiếu trong hồ sơ"),
+            Map.entry("record.head", "Mã băm hồ sơ"),
+            Map.entry("record.lookup", "Tra cứu mã biên nhận và tải hồ sơ"),
             Map.entry("admin.deskLink", "Mở bàn điểm danh và phát phiếu"));
 
     private static final Map<String, String> EN = Map.ofEntries(
@@ -185,6 +205,26 @@ public final class PageText {
             Map.entry("admin.voidedCount", "Slips voided"),
             Map.entry("admin.presentFromDesk", "This meeting has a roster: the number present is the number of people marked present "
                     + "at the check-in desk (a person handed a ballot counts as present), not typed in."),
+            Map.entry("receipts.title", "Check a receipt code"),
+            Map.entry("receipts.label", "Receipt code (8 characters, e.g. 3WQ0-8HZK)"),
+            Map.entry("receipts.check", "Check"),
+            Map.entry("receipts.found", "Code {0}: the ballot was counted in the poll \u201c{1}\u201d."),
+            Map.entry("receipts.notFound", "The code {0} was not found in any closed poll."),
+            Map.entry("receipts.notFoundHelp", "Check the code again. Results are published only after a poll closes. If you are sure "
+                    + "you voted with this code, tell the counting committee now."),
+            Map.entry("receipts.malformed", "A receipt code is 8 letters and digits, e.g. 3WQ0-8HZK."),
+            Map.entry("receipts.records", "Election records, for an independent check"),
+            Map.entry("receipts.noRecords", "No poll has closed yet."),
+            Map.entry("receipts.anchor", "{0} ballots · record head"),
+            Map.entry("receipts.verifyHelp", "Each record is signed with the meeting key. Anyone can check it with the verify command, "
+                    + "without the station, and compare its ballot count and head with the figures shown on the projector at the close."),
+            Map.entry("receipt.lookup", "After the poll closes, look your code up at"),
+            Map.entry("record.qrLabel", "QR code of the receipt look-up page"),
+            Map.entry("record.commitment", "Commitment at the open"),
+            Map.entry("record.slips", "{0} slips issued"),
+            Map.entry("record.count", "Ballots in the record"),
+            Map.entry("record.head", "Record head"),
+            Map.entry("record.lookup", "Check a receipt code and download the record"),
             Map.entry("admin.deskLink", "Open the check-in desk"));
 
     private final Language language;
