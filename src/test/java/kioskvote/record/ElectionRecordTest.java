@@ -331,13 +331,13 @@ class ElectionRecordTest {
         } catch (RuntimeException closed) {
             // H2 closes the connection under the statement: the shutdown happened
         }
+        var process = StationProcess.run("serve", "--config", DemoStation.DEMO.toString(), "--data", data.toString(), "--port", "0");
+        assertEquals(2, process.exitCode(), process.output());
+        assertTrue(process.output().lines().anyMatch(l -> l.startsWith("kioskvote: the audit log is broken at entry")), process.output());
         var settings = new App.Settings(MeetingLoader.load(DemoStation.DEMO), data, data, Database.h2Url(data), "http://127.0.0.1:7070");
         var refused = assertThrows(App.StartupRefused.class,
                 () -> App.open(settings, Clock.systemDefaultZone(), new SecureRandom(), new PrintStream(new ByteArrayOutputStream())));
         assertTrue(refused.getMessage().matches("the audit log is broken at entry \\d+ \\(slips-issued\\): .*"), refused.getMessage());
-        var process = StationProcess.run("serve", "--config", DemoStation.DEMO.toString(), "--data", data.toString(), "--port", "0");
-        assertEquals(2, process.exitCode(), process.output());
-        assertTrue(process.output().lines().anyMatch(l -> l.startsWith("kioskvote: the audit log is broken at entry")), process.output());
     }
 
     private static String shortCode(String token) {
