@@ -29,17 +29,17 @@ import kioskvote.store.Database;
 import kioskvote.token.MeetingKey;
 
 /** The demo meeting on an in-process station (temporary H2 file, free port): what the record tests vote on. */
-final class DemoStation implements AutoCloseable {
-    static final Path DEMO = Path.of("kiosk-config/demo");
+public final class DemoStation implements AutoCloseable {
+    public static final Path DEMO = Path.of("kiosk-config/demo");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    final Path data;
-    final App.Station station;
-    final Javalin app;
-    final Api api;
-    final String url;
+    public final Path data;
+    public final App.Station station;
+    public final Javalin app;
+    public final Api api;
+    public final String url;
 
-    DemoStation(Path data) {
+    public DemoStation(Path data) {
         this.data = data;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         var settings = new App.Settings(MeetingLoader.load(DEMO), data, data, Database.h2Url(data), "http://127.0.0.1:7070");
@@ -61,7 +61,7 @@ final class DemoStation implements AutoCloseable {
     }
 
     /** Voter i's marks on the demo's confidence poll: varied, with a blank now and then. */
-    static Map<String, List<String>> ballotOf(int i) {
+    public static Map<String, List<String>> ballotOf(int i) {
         String[] levels = {"high", "medium", "low"};
         Map<String, List<String>> marks = new TreeMap<>();
         for (int s = 1; s <= 4; s++) marks.put("s" + s, (i + s) % 7 == 0 ? List.of() : List.of(levels[(i * s + s) % 3]));
@@ -69,7 +69,7 @@ final class DemoStation implements AutoCloseable {
     }
 
     /** Casts; fails the test unless the station accepts. Returns the receipt code. */
-    String cast(String pollId, String token, Map<String, List<String>> marks) {
+    public String cast(String pollId, String token, Map<String, List<String>> marks) {
         String secret = secret();
         Api.Reply reply = api.cast(pollId, token, marks, secret);
         if (reply.status() != 200) throw new AssertionError("cast refused: " + reply.body());
@@ -77,7 +77,7 @@ final class DemoStation implements AutoCloseable {
     }
 
     /** Downloads a poll's record to {@code file}. */
-    Path download(String pollId, Path file) {
+    public Path download(String pollId, Path file) {
         try {
             HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/polls/" + pollId + "/record")).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
