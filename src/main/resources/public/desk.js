@@ -53,7 +53,11 @@
     refresh();
   }
 
-  function words(en, vi) { return document.documentElement.lang === 'en' ? en : vi; }
+  // The words come from the page (#desk-words, from the bundles), with {0} replaced by the value given.
+  function words(name, value) {
+    var text = document.getElementById('desk-words').getAttribute('data-' + name);
+    return value === undefined ? text : text.replace('{0}', function () { return value; });
+  }
 
   people.addEventListener('click', function (e) {
     var button = e.target.closest('button[data-action]');
@@ -62,7 +66,7 @@
     var action = button.getAttribute('data-action');
     if (action === 'present') {
       api('/api/admin/roster/' + person + '/present', { present: true }).then(function (a) {
-        done(a, function () { return words('Marked present.', 'Đã đánh dấu có mặt.'); });
+        done(a, function () { return words('present'); });
       });
       return;
     }
@@ -70,9 +74,9 @@
     if (action === 'KIOSK') body.kiosk = kiosk.value.trim();
     api('/api/admin/desk/hand-out', body).then(function (a) {
       done(a, function (json) {
-        if (json.kind === 'KIOSK') return words('Ballot sent to kiosk ' + json.kiosk + '.', 'Đã gửi phiếu tới máy ' + json.kiosk + '.');
-        if (json.kind === 'QR') return words('Show the QR code to the person.', 'Cho người nhận quét mã QR.');
-        return words('One printed slip handed out.', 'Đã ghi nhận phát một phiếu in.');
+        if (json.kind === 'KIOSK') return words('sent-to-kiosk', json.kiosk);
+        if (json.kind === 'QR') return words('show-qr');
+        return words('slip-handed');
       });
     });
   });
@@ -85,7 +89,7 @@
     var body = { personId: person, pollId: poll.value, kind: form.elements.kind.value, code: form.elements.code.value.trim() };
     if (body.kind === 'KIOSK') body.kiosk = kiosk.value.trim();
     api('/api/admin/desk/replace', body).then(function (a) {
-      done(a, function () { return words('The lost slip is voided and a new ballot handed out.', 'Đã huỷ phiếu bị mất và phát phiếu mới.'); });
+      done(a, function () { return words('replaced'); });
     });
   });
 
@@ -107,14 +111,14 @@
         if (!a.ok) { notice(message(a.json), true); return; }
         var lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
         var p = document.createElement('p');
-        p.textContent = words('Added ' + a.json.added + ' people.', 'Đã thêm ' + a.json.added + ' người.');
+        p.textContent = words('added', a.json.added);
         report.appendChild(p);
         if (a.json.badRows.length) {
           var list = document.createElement('ul');
           a.json.badRows.forEach(function (row) {
             var li = document.createElement('li');
             li.className = 'warning';
-            li.textContent = words('Line ', 'Dòng ') + row.line + ': ' + row.problem[lang];
+            li.textContent = words('line', row.line) + ': ' + row.problem[lang];
             list.appendChild(li);
           });
           report.appendChild(list);

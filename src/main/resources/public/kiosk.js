@@ -53,7 +53,7 @@
     setBusy(true);
     fetch(base + path + query, { method: 'POST', body: data, cache: 'no-store', credentials: 'same-origin' })
       .then(function (r) { return r.text().then(function (html) { show(html, r.ok, path); }); })
-      .catch(function () { showError(body.getAttribute('data-lang') === 'en' ? 'The station cannot be reached. Please try again.' : 'Không kết nối được máy chủ. Vui lòng thử lại.'); })
+      .catch(function () { showError(body.getAttribute('data-unreachable')); })
       .then(function () { busy = false; setBusy(false); });
   }
 
@@ -102,7 +102,7 @@
     again.type = 'button';
     again.className = 'primary';
     again.id = 'kiosk-start-again';
-    again.textContent = body.getAttribute('data-lang') === 'en' ? 'Back to the start' : 'Về màn hình đầu';
+    again.textContent = body.getAttribute('data-again');
     again.addEventListener('click', wipe);
     stage.appendChild(again);
   }

@@ -27,6 +27,8 @@ import kioskvote.meeting.PollKind;
 import kioskvote.meeting.Question;
 import kioskvote.roster.RosterCsv;
 import kioskvote.roster.RosterRejected;
+import kioskvote.text.Language;
+import kioskvote.text.Texts;
 
 /**
  * Reads kiosk-config/NAME/meeting.yaml into a {@link MeetingConfig}, checking every field so that a
@@ -76,7 +78,7 @@ public final class MeetingLoader {
         } catch (IOException e) {
             throw new ConfigException(path.toString(), "(file)", "cannot be read: " + e.getMessage());
         } catch (RosterRejected e) {
-            throw new ConfigException(path.toString(), "(file)", e.getMessage());
+            throw new ConfigException(path.toString(), "(file)", Texts.of(Language.EN).message(e));
         }
         if (!parsed.badRows().isEmpty()) {
             StringBuilder rows = new StringBuilder();

@@ -1,36 +1,23 @@
 package kioskvote.kiosk;
 
+import java.util.List;
+import java.util.Map;
+
+import kioskvote.text.Refused;
+
 /** A request about a tablet kiosk that the station refuses; nothing was changed. */
-public class KioskRejected extends RuntimeException {
-    public enum Code {
-        BAD_KIOSK_NAME(400),
-        KIOSK_BUSY(409),
-        KIOSK_SESSION_GONE(410),
-        KIOSK_NOT_ENROLLED(403),
-        KIOSK_UNKNOWN(409);
+public class KioskRejected extends Refused {
+    public enum Code implements Refused.Code {
+        BAD_KIOSK_NAME, KIOSK_BUSY, KIOSK_SESSION_GONE, KIOSK_NOT_ENROLLED, KIOSK_UNKNOWN;
 
-        public final int status;
-
-        Code(int status) {
-            this.status = status;
+        @Override
+        public List<String> parameters() {
+            return this == KIOSK_BUSY || this == KIOSK_UNKNOWN ? List.of("kiosk") : List.of();
         }
     }
 
-    private final Code code;
-    private final String kiosk;
-
+    /** @param kiosk the kiosk's name as the request gave it (empty when it was not readable) */
     public KioskRejected(Code code, String kiosk) {
-        super(code.name());
-        this.code = code;
-        this.kiosk = kiosk;
-    }
-
-    public Code code() {
-        return code;
-    }
-
-    /** The kiosk's name as the request gave it (empty when it was not readable). */
-    public String kiosk() {
-        return kiosk;
+        super(code, code.parameters().isEmpty() ? Map.of() : Map.of("kiosk", kiosk));
     }
 }

@@ -22,7 +22,6 @@ import kioskvote.meeting.PollDefinition;
 import kioskvote.meeting.PollState;
 import kioskvote.meeting.StationEvents;
 import kioskvote.roster.Roster;
-import kioskvote.roster.RosterRejected;
 import kioskvote.roster.Turnout;
 import kioskvote.store.AuditDao;
 import kioskvote.store.BallotDao;
@@ -68,10 +67,10 @@ public final class PollLifecycle {
     }
 
     public void setPresent(int present) {
-        if (present < 0 || present > meeting.summoned()) throw new BallotRejected(BallotRejected.Code.BAD_COUNT);
+        if (present < 0 || present > meeting.summoned()) throw new PollRejected(PollRejected.Code.BAD_COUNT);
         jdbi.useTransaction(h -> {
             // With a roster, presence is marked person by person at the desk; a typed count would contradict it.
-            if (Roster.turnout(h, meeting).fromRoster()) throw new RosterRejected(RosterRejected.Code.PRESENCE_FROM_ROSTER);
+            if (Roster.turnout(h, meeting).fromRoster()) throw new PollRejected(PollRejected.Code.PRESENCE_FROM_ROSTER);
             new StationDao(h).setPresent(present);
             audit.append(h, "present-set", "present=" + present + " summoned=" + meeting.summoned());
         });
@@ -87,8 +86,8 @@ public final class PollLifecycle {
             Turnout turnout = Roster.turnout(h, meeting);
             int present = turnout.present();
             int summoned = turnout.summoned();
-            if (!CountRules.quorumMet(present, summoned) && !confirmBelowQuorum) throw new QuorumNotMet(present, summoned);
-            if (!new PollStateDao(h).open(poll.id(), json, hash, now())) throw new BallotRejected(BallotRejected.Code.POLL_NOT_DRAFT);
+            if (!CountRules.quorumMet(present, summoned) && !confirmBelowQuorum) throw PollRejected.quorumNotMet(present, summoned);
+            if (!new PollStateDao(h).open(poll.id(), json, hash, now())) throw new PollRejected(PollRejected.Code.POLL_NOT_DRAFT);
             audit.append(h, "poll-opened", "poll=" + poll.id() + " definition-sha256=" + hash
                     + " present=" + present + " summoned=" + summoned);
             // The commitment to the definition, the keys and the slips (docs/record.md). Sealed polls: pass the
@@ -102,7 +101,7 @@ public final class PollLifecycle {
     public PollStatus close(String pollId) {
         Poll poll = poll(pollId);
         jdbi.useTransaction(h -> {
-            if (!new PollStateDao(h).close(poll.id(), now())) throw new BallotRejected(BallotRejected.Code.POLL_ALREADY_CLOSED);
+            if (!new PollStateDao(h).close(poll.id(), now())) throw new PollRejected(PollRejected.Code.POLL_ALREADY_CLOSED);
             new BallotDao(h).restampAtClose(poll.id());
             long received = new BallotDao(h).countBallots(poll.id());
             audit.append(h, "poll-closed", "poll=" + poll.id() + " received=" + received);
@@ -154,7 +153,7 @@ public final class PollLifecycle {
 
     private Poll requireClosed(String pollId) {
         Poll poll = poll(pollId);
-        if (status(pollId).state() != PollState.CLOSED) throw new BallotRejected(BallotRejected.Code.RESULTS_NOT_READY);
+        if (status(pollId).state() != PollState.CLOSED) throw new PollRejected(PollRejected.Code.RESULTS_NOT_READY);
         return poll;
     }
 

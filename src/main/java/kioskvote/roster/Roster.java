@@ -17,6 +17,7 @@ import kioskvote.meeting.PollState;
 import kioskvote.meeting.StationEvents;
 import kioskvote.slip.SlipOffice.DeskBallot;
 import kioskvote.slip.SlipOffice;
+import kioskvote.slip.SlipRejected;
 import kioskvote.store.BallotDao;
 import kioskvote.store.Database;
 import kioskvote.store.PollStateDao;
@@ -73,8 +74,7 @@ public final class Roster {
         int added = 0;
         for (RosterCsv.Entry entry : parsed.entries()) {
             if (dao.exists(entry.fullName(), entry.unit())) {
-                bad.add(new RosterCsv.BadRow(entry.line(), "đã có trong danh sách (cùng họ tên và đơn vị)",
-                        "already on the roster (same name and unit)"));
+                bad.add(new RosterCsv.BadRow(entry.line(), RosterCsv.Problem.ALREADY_ON_ROSTER));
                 continue;
             }
             dao.insertPerson(randomId(random), entry.fullName(), entry.unit(), SearchKey.of(entry.fullName()));
@@ -143,8 +143,8 @@ public final class Roster {
             var handout = dao.handout(personId, pollId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.NOT_HANDED_OUT));
             if (!handout.awaitingReplacement()) {
                 var slip = new kioskvote.store.SlipDao(h).findByShortCode(
-                        kioskvote.token.ShortCode.normalize(slipCode).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_SLIP)))
-                        .orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_SLIP));
+                        kioskvote.token.ShortCode.normalize(slipCode).orElseThrow(() -> new SlipRejected(SlipRejected.Code.UNKNOWN_SLIP)))
+                        .orElseThrow(() -> new SlipRejected(SlipRejected.Code.UNKNOWN_SLIP));
                 if (new BallotDao(h).isSpent(pollId, slip.serial())) throw new RosterRejected(RosterRejected.Code.SLIP_ALREADY_CAST);
                 slips.voidSlip(h, slipCode);
                 dao.markAwaitingReplacement(personId, pollId);

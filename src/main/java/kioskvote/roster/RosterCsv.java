@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -15,6 +17,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import kioskvote.text.Language;
+import kioskvote.text.Texts;
 
 /**
  * Reads a roster CSV as Excel writes it: UTF-8 with or without a byte-order mark, a header row naming
@@ -28,7 +33,24 @@ public final class RosterCsv {
     public record Entry(int line, String fullName, String unit) {
     }
 
-    public record BadRow(int line, String problemVi, String problemEn) {
+    /** A row that cannot be a person: its line and what is wrong with it. */
+    public record BadRow(int line, Problem problem) {
+        public String problemVi() {
+            return problem.said(Language.VI);
+        }
+
+        public String problemEn() {
+            return problem.said(Language.EN);
+        }
+    }
+
+    /** What can be wrong with a row; the words are the bundles' {@code roster.row.<problem>}. */
+    public enum Problem {
+        EMPTY_NAME, TOO_LONG, TOO_MANY_COLUMNS, REPEATED, ALREADY_ON_ROSTER;
+
+        public String said(Language language) {
+            return Texts.of(language).format("roster.row." + name().toLowerCase(Locale.ROOT), Map.of("max", MAX_TEXT));
+        }
     }
 
     public record Parsed(List<Entry> entries, List<BadRow> badRows) {
@@ -54,7 +76,7 @@ public final class RosterCsv {
         List<BadRow> bad = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         try (JsonParser parser = mapper.reader(schema).with(CsvParser.Feature.WRAP_AS_ARRAY).createParser(text)) {
-            if (parser.nextToken() != JsonToken.START_ARRAY) throw new RosterRejected(RosterRejected.Code.BAD_CSV, "The file is empty.");
+            if (parser.nextToken() != JsonToken.START_ARRAY) throw RosterRejected.badCsv("The file is empty.");
             int nameColumn = -1;
             int unitColumn = -1;
             int width = 0;
@@ -75,7 +97,7 @@ public final class RosterCsv {
                         if (UNIT_HEADERS.contains(key) && unitColumn < 0) unitColumn = i;
                     }
                     if (nameColumn < 0 || unitColumn < 0) {
-                        throw new RosterRejected(RosterRejected.Code.BAD_CSV, "Line " + line
+                        throw RosterRejected.badCsv("Line " + line
                                 + ": the first row must name the columns \"name\" and \"unit\" (got " + row + ").");
                     }
                     width = row.size();
@@ -85,24 +107,21 @@ public final class RosterCsv {
                 String name = clean(row, nameColumn);
                 String unit = clean(row, unitColumn);
                 if (name.isEmpty()) {
-                    bad.add(new BadRow(line, "thiếu họ và tên", "the name is empty"));
+                    bad.add(new BadRow(line, Problem.EMPTY_NAME));
                 } else if (name.length() > MAX_TEXT || unit.length() > MAX_TEXT) {
-                    bad.add(new BadRow(line, "họ tên hoặc đơn vị dài quá " + MAX_TEXT + " ký tự",
-                            "the name or unit is longer than " + MAX_TEXT + " characters"));
+                    bad.add(new BadRow(line, Problem.TOO_LONG));
                 } else if (row.size() > width && row.subList(width, row.size()).stream().anyMatch(v -> !v.isBlank())) {
-                    bad.add(new BadRow(line, "thừa cột (có dấu phẩy trong họ tên mà không có ngoặc kép?)",
-                            "too many columns (a comma in the name without quotes?)"));
+                    bad.add(new BadRow(line, Problem.TOO_MANY_COLUMNS));
                 } else if (!seen.add(name + "\n" + unit)) {
-                    bad.add(new BadRow(line, "trùng với một dòng phía trên (cùng họ tên và đơn vị)",
-                            "the same name and unit as a line above"));
+                    bad.add(new BadRow(line, Problem.REPEATED));
                 } else {
                     entries.add(new Entry(line, name, unit));
                 }
             }
-            if (header) throw new RosterRejected(RosterRejected.Code.BAD_CSV, "The file has no header row.");
-            if (token != null && token != JsonToken.END_ARRAY) throw new RosterRejected(RosterRejected.Code.BAD_CSV, "Unexpected content.");
+            if (header) throw RosterRejected.badCsv("The file has no header row.");
+            if (token != null && token != JsonToken.END_ARRAY) throw RosterRejected.badCsv("Unexpected content.");
         } catch (IOException e) {
-            throw new RosterRejected(RosterRejected.Code.BAD_CSV, "Not a CSV file: " + e.getMessage());
+            throw RosterRejected.badCsv("Not a CSV file: " + e.getMessage());
         }
         return new Parsed(entries, bad);
     }
@@ -123,7 +142,7 @@ public final class RosterCsv {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new RosterRejected(RosterRejected.Code.BAD_CSV,
+            throw RosterRejected.badCsv(
                     "The file is not UTF-8: in Excel, save as \"CSV UTF-8 (Comma delimited)\".");
         }
     }

@@ -1,55 +1,32 @@
 package kioskvote.roster;
 
+import java.util.List;
+import java.util.Map;
+
+import kioskvote.text.Refused;
+
 /** A roster or desk request the station refuses; nothing was changed. */
-public class RosterRejected extends RuntimeException {
-    public enum Code {
-        UNKNOWN_PERSON(404, "Không có người này trong danh sách triệu tập.", "This person is not on the roster."),
-        ALREADY_HANDED_OUT(409, "Người này đã nhận phiếu; phiếu dùng được cho mọi cuộc bỏ phiếu của hội nghị. "
-                + "Mỗi người chỉ nhận một phiếu; nếu phiếu bị mất, hãy huỷ phiếu cũ rồi phát phiếu thay thế.",
-                "This person has already received a ballot, and it works in every poll of the meeting. One ballot per "
-                        + "person: if it was lost, void it and hand out a replacement."),
-        NOT_HANDED_OUT(409, "Người này chưa nhận phiếu cho cuộc bỏ phiếu này, nên không có phiếu để thay.",
-                "This person has not received a ballot for this poll, so there is nothing to replace."),
-        SLIP_ALREADY_CAST(409, "Phiếu mang mã này đã được dùng để bỏ phiếu trong cuộc bỏ phiếu này, nên không thể huỷ và thay.",
-                "The slip with this code has already been cast in this poll, so it cannot be voided and replaced."),
-        HAS_BALLOT(409, "Người này đã nhận phiếu, nên không thể bỏ đánh dấu có mặt.",
-                "This person has received a ballot, so they cannot be marked absent."),
-        POLL_CLOSED(409, "Cuộc bỏ phiếu này đã kết thúc; không phát thêm phiếu.", "This poll is closed; no more ballots are handed out."),
-        PRESENCE_FROM_ROSTER(409, "Số người có mặt được tính theo danh sách điểm danh; hãy đánh dấu từng người tại bàn điểm danh.",
-                "The number present comes from the roster: mark people present at the check-in desk."),
-        BAD_KIND(400, "Cách phát phiếu phải là SLIP, QR hoặc KIOSK.", "The kind of ballot must be SLIP, QR or KIOSK."),
-        BAD_CSV(400, "Tệp danh sách không đọc được.", "The roster file cannot be read.");
+public class RosterRejected extends Refused {
+    public enum Code implements Refused.Code {
+        UNKNOWN_PERSON, ALREADY_HANDED_OUT, NOT_HANDED_OUT, SLIP_ALREADY_CAST, HAS_BALLOT, POLL_CLOSED, BAD_KIND,
+        /** {detail}: what exactly was wrong with the file, in English (as a CSV parser says it). */
+        BAD_CSV;
 
-        public final int status;
-        public final String vi;
-        public final String en;
-
-        Code(int status, String vi, String en) {
-            this.status = status;
-            this.vi = vi;
-            this.en = en;
+        @Override
+        public List<String> parameters() {
+            return this == BAD_CSV ? List.of("detail") : List.of();
         }
     }
 
-    private final Code code;
-    private final String detail;
-
     public RosterRejected(Code code) {
-        this(code, "");
+        super(code);
     }
 
-    /** @param detail what exactly was wrong (a CSV problem), shown after the message */
-    public RosterRejected(Code code, String detail) {
-        super(code.en + (detail.isEmpty() ? "" : " " + detail));
-        this.code = code;
-        this.detail = detail;
+    private RosterRejected(Code code, Map<String, ?> args) {
+        super(code, args);
     }
 
-    public Code code() {
-        return code;
-    }
-
-    public String detail() {
-        return detail;
+    public static RosterRejected badCsv(String detail) {
+        return new RosterRejected(Code.BAD_CSV, Map.of("detail", detail));
     }
 }

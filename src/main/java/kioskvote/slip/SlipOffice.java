@@ -11,7 +11,6 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 import kioskvote.audit.AuditLog;
-import kioskvote.ballot.BallotRejected;
 import kioskvote.meeting.Meeting;
 import kioskvote.store.CommitmentDao;
 import kioskvote.store.SlipDao.IssuedRow;
@@ -49,7 +48,7 @@ public final class SlipOffice {
     }
 
     public IssuedRun issue(int count, String label, String baseUrl) {
-        if (count < 1 || count > MAX_SLIPS_PER_RUN) throw new BallotRejected(BallotRejected.Code.BAD_SLIP_COUNT);
+        if (count < 1 || count > MAX_SLIPS_PER_RUN) throw new SlipRejected(SlipRejected.Code.BAD_SLIP_COUNT);
         byte[] id = new byte[8];
         random.nextBytes(id);
         String batchId = HexFormat.of().formatHex(id);
@@ -125,9 +124,9 @@ public final class SlipOffice {
 
     /** Voids a slip by its printed code inside the caller's transaction; the row as it was before. */
     public IssuedRow voidSlip(org.jdbi.v3.core.Handle h, String typedCode) {
-        String code = ShortCode.normalize(typedCode).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_SLIP));
+        String code = ShortCode.normalize(typedCode).orElseThrow(() -> new SlipRejected(SlipRejected.Code.UNKNOWN_SLIP));
         SlipDao dao = new SlipDao(h);
-        IssuedRow row = dao.findByShortCode(code).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_SLIP));
+        IssuedRow row = dao.findByShortCode(code).orElseThrow(() -> new SlipRejected(SlipRejected.Code.UNKNOWN_SLIP));
         if (dao.voidByShortCode(code) == 1) audit.append(h, "slip-voided", "batch=" + row.batchId() + " code=" + code);
         return row;
     }
@@ -164,7 +163,7 @@ public final class SlipOffice {
         return jdbi.inTransaction(h -> {
             SlipDao dao = new SlipDao(h);
             if (dao.batches().stream().noneMatch(b -> b.batchId().equals(batchId))) {
-                throw new BallotRejected(BallotRejected.Code.UNKNOWN_SLIP);
+                throw new SlipRejected(SlipRejected.Code.UNKNOWN_SLIP);
             }
             int voided = dao.voidUnusedOfBatch(batchId);
             audit.append(h, "slip-run-voided", "batch=" + batchId + " unused-slips-voided=" + voided);

@@ -1,6 +1,9 @@
 package kioskvote.tally;
 
+import java.util.Locale;
+
 import kioskvote.text.Language;
+import kioskvote.text.Texts;
 
 /**
  * Consequences of low confidence shown next to a subject (Reg 96, Art. 6 and its consequences as
@@ -9,26 +12,13 @@ import kioskvote.text.Language;
  */
 public enum ThresholdFlag {
     /** More than 1/2 and less than 2/3 low confidence: {@code 2·low > base} and not {@code 3·low ≥ 2·base}. */
-    LOW_MORE_THAN_HALF(
-            "Trên 1/2 đến dưới 2/3 số phiếu tín nhiệm thấp: đưa ra khỏi quy hoạch chức vụ cao hơn; "
-                    + "xem xét cho thôi giữ chức vụ, điều động hoặc từ chức.",
-            "More than 1/2 and less than 2/3 low confidence: removed from planning for higher posts; "
-                    + "consideration of relief, reassignment or resignation."),
+    LOW_MORE_THAN_HALF,
     /** 2/3 or more low confidence: {@code 3·low ≥ 2·base} (20 of 30 is "2/3 or more"). */
-    LOW_TWO_THIRDS_OR_MORE(
-            "Từ 2/3 số phiếu tín nhiệm thấp trở lên: căn cứ để miễn nhiệm.",
-            "2/3 or more low confidence: grounds for dismissal (miễn nhiệm).");
+    LOW_TWO_THIRDS_OR_MORE;
 
-    private final String textVi;
-    private final String textEn;
-
-    ThresholdFlag(String textVi, String textEn) {
-        this.textVi = textVi;
-        this.textEn = textEn;
-    }
-
+    /** The consequence in words: the bundles' {@code minutes.flag.<flag>}. */
     public String text(Language language) {
-        return language == Language.EN ? textEn : textVi;
+        return Texts.of(language).get("minutes.flag." + name().toLowerCase(Locale.ROOT));
     }
 
     /** The flag, if any, for {@code low} low-confidence marks out of {@code base}; none when the base is 0. */

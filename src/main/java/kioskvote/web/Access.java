@@ -41,12 +41,13 @@ final class Access {
      * The browser must be enrolled as the kiosk the URL names. The welcome page answers a friendly 403 page
      * in both languages; every other kiosk request a 403 kiosk_not_enrolled.
      */
-    private void requireEnrolledKiosk(Context ctx) {
-        String kiosk = KioskSessions.requireName(ctx.pathParam("name"));
+    void requireEnrolledKiosk(Context ctx) {
+        String[] parts = ctx.path().split("/"); // "", "kiosk", name, step… (also for URLs no route matched)
+        String kiosk = KioskSessions.requireName(parts.length > 2 ? parts[2] : null);
         if (kiosks.isEnrolled(kiosk, ctx.cookie(KioskSessions.COOKIE))) return;
-        if (ctx.method() == HandlerType.GET) {
+        if (ctx.method() == HandlerType.GET && parts.length == 3) {
             ctx.status(403);
-            Pages.render(ctx, "kiosk-not-enrolled.jte", Map.of("kiosk", kiosk, "error", ErrorCatalog.kioskNotEnrolled()));
+            Pages.render(ctx, "kiosk-not-enrolled.jte", Map.of("kiosk", kiosk, "error", ErrorCatalog.of(new KioskRejected(KioskRejected.Code.KIOSK_NOT_ENROLLED, kiosk))));
             ctx.skipRemainingHandlers();
             return;
         }

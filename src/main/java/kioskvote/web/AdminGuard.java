@@ -5,6 +5,7 @@ import java.util.Optional;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
+import kioskvote.admin.AccessRefused;
 import kioskvote.admin.AdminPassphrase;
 import kioskvote.admin.AdminSessions;
 import kioskvote.admin.AttemptLimiter;
@@ -35,16 +36,16 @@ public final class AdminGuard {
         Optional<String> attempt = bearer(ctx);
         if (attempt.isEmpty()) {
             requireNotLocked(ctx);
-            throw new BadRequest(ErrorCatalog.unauthorized());
+            throw AccessRefused.unauthorized();
         }
         beginAttempt(ctx);
-        if (!matches(attempt.get())) throw new BadRequest(ErrorCatalog.unauthorized());
+        if (!matches(attempt.get())) throw AccessRefused.unauthorized();
         attempts.succeeded(ctx.ip());
     }
 
     /** Before every /admin/* page action: the session cookie only. */
     void requireSession(Context ctx) {
-        if (!hasSession(ctx)) throw new BadRequest(ErrorCatalog.unauthorized());
+        if (!hasSession(ctx)) throw AccessRefused.unauthorized();
         requireSameOrigin(ctx);
     }
 
@@ -56,7 +57,7 @@ public final class AdminGuard {
     void signIn(Context ctx, String passphrase) {
         requireSameOrigin(ctx);
         beginAttempt(ctx);
-        if (passphrase == null || passphrase.isBlank() || !matches(passphrase)) throw new BadRequest(ErrorCatalog.unauthorized());
+        if (passphrase == null || passphrase.isBlank() || !matches(passphrase)) throw AccessRefused.unauthorized();
         attempts.succeeded(ctx.ip());
         ctx.header("Set-Cookie", AdminSessions.COOKIE + "=" + sessions.start() + "; Path=/; HttpOnly; SameSite=Strict");
     }
@@ -72,20 +73,18 @@ public final class AdminGuard {
 
     /** Counts the attempt before checking it (see AttemptLimiter.begin), or refuses a locked-out address. */
     private void beginAttempt(Context ctx) {
-        Optional<java.time.Duration> locked = attempts.begin(ctx.ip());
-        if (locked.isPresent()) {
-            long seconds = Math.max(1, locked.get().toSeconds());
-            ctx.header("Retry-After", Long.toString(seconds));
-            throw new BadRequest(ErrorCatalog.tooManyAttempts(seconds));
-        }
+        refuseWhileLocked(ctx, attempts.begin(ctx.ip()));
     }
 
     private void requireNotLocked(Context ctx) {
-        Optional<java.time.Duration> locked = attempts.lockedFor(ctx.ip());
+        refuseWhileLocked(ctx, attempts.lockedFor(ctx.ip()));
+    }
+
+    private static void refuseWhileLocked(Context ctx, Optional<java.time.Duration> locked) {
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds());
             ctx.header("Retry-After", Long.toString(seconds));
-            throw new BadRequest(ErrorCatalog.tooManyAttempts(seconds));
+            throw AccessRefused.tooManyAttempts(seconds);
         }
     }
 
@@ -102,10 +101,10 @@ public final class AdminGuard {
             var m = referer == null ? null : java.util.regex.Pattern.compile("^(https?://[^/]+)").matcher(referer);
             origin = m != null && m.find() ? m.group(1) : null;
         }
-        if (origin == null) throw new BadRequest(ErrorCatalog.crossSite());
+        if (origin == null) throw AccessRefused.crossSite();
         String host = ctx.header("Host");
         if (host == null || !(origin.equalsIgnoreCase("http://" + host) || origin.equalsIgnoreCase("https://" + host))) {
-            throw new BadRequest(ErrorCatalog.crossSite());
+            throw AccessRefused.crossSite();
         }
     }
 

@@ -2,16 +2,19 @@ package kioskvote.web;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
-import kioskvote.ballot.BallotRejected;
+import kioskvote.admin.AccessRefused;
 import kioskvote.meeting.Meeting;
 import kioskvote.poll.PollLifecycle;
+import kioskvote.poll.PollRejected;
 import kioskvote.roster.Roster;
 import kioskvote.slip.SlipOffice.IssuedRun;
 import kioskvote.slip.SlipOffice;
+import kioskvote.slip.SlipRejected;
 import kioskvote.token.ShortCode;
 
 /**
@@ -71,10 +74,11 @@ public final class AdminPages {
     void signIn(Context ctx) {
         try {
             guard.signIn(ctx, ctx.formParam("passphrase"));
-        } catch (BadRequest e) {
+        } catch (AccessRefused e) {
             PageText t = PageText.of(ctx);
-            ctx.status(e.error().status());
-            loginForm(ctx, t, t.message(e.error()));
+            ApiError error = ErrorCatalog.of(e);
+            ctx.status(error.status());
+            loginForm(ctx, t, t.message(error));
             return;
         }
         ctx.redirect("/admin", HttpStatus.SEE_OTHER);
@@ -86,7 +90,7 @@ public final class AdminPages {
     }
 
     void setPresent(Context ctx) {
-        polls.setPresent(number(ctx.formParam("present"), BallotRejected.Code.BAD_COUNT));
+        polls.setPresent(number(ctx.formParam("present"), () -> new PollRejected(PollRejected.Code.BAD_COUNT)));
         ctx.redirect("/admin?done=present", HttpStatus.SEE_OTHER);
     }
 
@@ -102,7 +106,7 @@ public final class AdminPages {
 
     /** POST /admin/slips: the printable slip sheet itself (the form opens it in a new tab). */
     void issueSlips(Context ctx) throws java.io.IOException {
-        int count = number(ctx.formParam("count"), BallotRejected.Code.BAD_SLIP_COUNT);
+        int count = number(ctx.formParam("count"), () -> new SlipRejected(SlipRejected.Code.BAD_SLIP_COUNT));
         IssuedRun run = slips.issue(count, ctx.formParam("label"), publicBaseUrl);
         Pages.noStore(ctx);
         AdminApi.sendSheet(ctx, slips, keyFingerprint, run);
@@ -119,11 +123,11 @@ public final class AdminPages {
                 "langSwitch", "?lang=" + t.otherLang()));
     }
 
-    private static int number(String text, BallotRejected.Code refusal) {
+    private static int number(String text, Supplier<? extends RuntimeException> refusal) {
         try {
             return Integer.parseInt(text == null ? "" : text.strip());
         } catch (NumberFormatException e) {
-            throw new BallotRejected(refusal);
+            throw refusal.get();
         }
     }
 }

@@ -1,28 +1,39 @@
 package kioskvote.web;
 
-/** A request that could not be read (bad JSON, a body too large, a missing field): answered with 4xx, nothing changed. */
-public class BadRequest extends RuntimeException {
-    private final ApiError error;
+import java.util.List;
+import java.util.Map;
 
-    public BadRequest(ApiError error) {
-        super(error.en());
-        this.error = error;
+import kioskvote.text.Refused;
+
+/** A request that could not be read (bad JSON, a body too large, a missing field, a photo without a code): 4xx, nothing changed. */
+public class BadRequest extends Refused {
+    public enum Code implements Refused.Code {
+        BAD_JSON, BODY_TOO_LARGE, MISSING_FIELD, PHOTO_NO_CODE;
+
+        @Override
+        public List<String> parameters() {
+            return this == MISSING_FIELD ? List.of("field") : List.of();
+        }
     }
 
-    public ApiError error() {
-        return error;
+    private BadRequest(Code code, Map<String, ?> args) {
+        super(code, args);
     }
 
     public static BadRequest badJson() {
-        return new BadRequest(new ApiError(400, "bad_json", "Nội dung gửi lên không phải JSON hợp lệ.",
-                "The request body is not valid JSON of the expected shape."));
+        return new BadRequest(Code.BAD_JSON, Map.of());
     }
 
     public static BadRequest tooLarge() {
-        return new BadRequest(new ApiError(413, "body_too_large", "Nội dung gửi lên quá lớn.", "The request body is too large."));
+        return new BadRequest(Code.BODY_TOO_LARGE, Map.of());
     }
 
     public static BadRequest missing(String field) {
-        return new BadRequest(new ApiError(400, "missing_field", "Thiếu trường \"" + field + "\".", "The field \"" + field + "\" is missing."));
+        return new BadRequest(Code.MISSING_FIELD, Map.of("field", field));
+    }
+
+    /** No QR code could be read in a kiosk's photo of a slip. */
+    public static BadRequest photoUnreadable() {
+        return new BadRequest(Code.PHOTO_NO_CODE, Map.of());
     }
 }

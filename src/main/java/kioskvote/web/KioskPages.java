@@ -66,17 +66,17 @@ public final class KioskPages {
         try {
             file = ctx.uploadedFile("photo");
         } catch (RuntimeException e) { // not multipart, or a multipart body without its boundary
-            throw new BadRequest(ErrorCatalog.photoUnreadable());
+            throw BadRequest.photoUnreadable();
         }
         if (file == null) throw BadRequest.missing("photo");
         byte[] bytes;
         try (InputStream in = file.content()) {
             bytes = in.readNBytes((int) MAX_PHOTO_BYTES + 1);
         } catch (IOException e) {
-            throw new BadRequest(ErrorCatalog.photoUnreadable());
+            throw BadRequest.photoUnreadable();
         }
         if (bytes.length > MAX_PHOTO_BYTES) throw BadRequest.tooLarge();
-        String text = QrPhotoReader.read(bytes).orElseThrow(() -> new BadRequest(ErrorCatalog.photoUnreadable()));
+        String text = QrPhotoReader.read(bytes).orElseThrow(BadRequest::photoUnreadable);
         showBallot(ctx, booth.start(kiosk, text), Map.of(), null);
     }
 

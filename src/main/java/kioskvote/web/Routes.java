@@ -18,13 +18,9 @@ import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import kioskvote.ballot.BallotRejected;
-import kioskvote.kiosk.KioskRejected;
 import kioskvote.kiosk.KioskSessions;
 import kioskvote.meeting.Meeting;
-import kioskvote.poll.QuorumNotMet;
-import kioskvote.roster.RosterRejected;
-import kioskvote.token.TokenRejected;
+import kioskvote.text.Refused;
 
 /** Every URL the station answers, who may call it, and its handler; and the one place errors become HTTP. */
 public final class Routes {
@@ -55,6 +51,9 @@ public final class Routes {
             });
         });
         app.beforeMatched(access::check); // the one access check: the roles below
+        // Kiosk URLs are also gated by path, so an unenrolled browser gets 403 on unknown ones too and learns
+        // nothing of which exist (the same check as the KIOSK role's).
+        app.before("/kiosk/*", access::requireEnrolledKiosk);
 
         // everyone: the front page (what the terminal's QR code opens) and liveness
         app.get("/", ctx -> Pages.home(ctx, h.meeting()), ANYONE);
@@ -132,12 +131,9 @@ public final class Routes {
     }
 
     private static void mapErrors(Javalin app) {
-        app.exception(TokenRejected.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
-        app.exception(BallotRejected.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
-        app.exception(QuorumNotMet.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
-        app.exception(RosterRejected.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
-        app.exception(KioskRejected.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
-        app.exception(BadRequest.class, (e, ctx) -> respond(ctx, e.error()));
+        // every feature's refusal type (TokenRejected, BallotRejected, PollRejected, SlipRejected, RosterRejected,
+        // KioskRejected, AccessRefused, BadRequest) is a Refused: a code, mapped to status and words in ErrorCatalog
+        app.exception(Refused.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
         app.exception(ConnectionException.class, (e, ctx) -> {
             LOG.warn("database unreachable: {}", e.getMessage());
             respond(ctx, ErrorCatalog.unavailable());
@@ -149,13 +145,12 @@ public final class Routes {
                 return;
             }
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.matchedPath(), e);
-            respond(ctx, new ApiError(500, "internal_error", "Lỗi hệ thống; thao tác chưa được thực hiện.",
-                    "Internal error; nothing was done."));
+            respond(ctx, ErrorCatalog.internalError());
         });
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) respond(ctx, ErrorCatalog.notFound());
         });
-        app.error(413, ctx -> respond(ctx, BadRequest.tooLarge().error()));
+        app.error(413, ctx -> respond(ctx, ErrorCatalog.of(BadRequest.tooLarge())));
     }
 
     /**
