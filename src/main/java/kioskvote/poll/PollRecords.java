@@ -146,7 +146,7 @@ public final class PollRecords {
         jdbi.useTransaction(h -> {
             CommitmentDao commitments = new CommitmentDao(h);
             CommitmentRow commitment = commitments.find(poll.id()).filter(c -> c.recordHead().isPresent())
-                    .orElseThrow(() -> new BallotRejected(BallotRejected.Code.RESULTS_NOT_READY));
+                    .orElseThrow(() -> new PollRejected(PollRejected.Code.RESULTS_NOT_READY));
             String definition = new PollStateDao(h).find(poll.id()).flatMap(PollStateDao.PollStateRow::definitionJson).orElseThrow();
             List<AuditRow> chain = new AuditDao(h).all();
             String auditAtClose = chain.stream().filter(r -> r.event().equals(HEAD_FIXED) && r.detail().startsWith("poll=" + poll.id() + " "))

@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
+import kioskvote.poll.PollRejected;
 import kioskvote.poll.PollRecords;
 import kioskvote.tally.Minutes.RecordAnchor;
 
@@ -50,7 +51,7 @@ public final class RecordPages {
     void download(Context ctx) throws java.io.IOException {
         String pollId = ctx.pathParam("pollId");
         if (meeting.poll(pollId).isEmpty()) throw new BallotRejected(BallotRejected.Code.UNKNOWN_POLL);
-        if (!records.recordReady(pollId)) throw new BallotRejected(BallotRejected.Code.RESULTS_NOT_READY);
+        if (!records.recordReady(pollId)) throw new PollRejected(PollRejected.Code.RESULTS_NOT_READY);
         ctx.contentType("application/zip");
         ctx.header("Content-Disposition", "attachment; filename=\"record-" + pollId + ".zip\"");
         ctx.header("Cache-Control", "no-store");
