@@ -26,7 +26,8 @@ public final class RecordFiles {
     /** Every file the manifest lists, in the order the zip holds them. */
     public static final List<String> SIGNED = List.of(MEETING, POLL, COMMITMENT, BALLOTS, SPENT_TOKENS, COUNTS, TALLY, AUDIT, HEAD);
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: a value followed by anything but white space is not JSON. */
+    static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private RecordFiles() {
     }
