@@ -1,8 +1,6 @@
 package kioskvote.admin;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.Map;
@@ -46,7 +44,7 @@ public final class StaffCredentials {
         if (attempt == null || attempt.isBlank()) return Optional.empty();
         String secret = attempt.strip();
         if (organiser.matches(secret)) return Optional.of(StaffRole.ORGANISER);
-        byte[] digest = digest(secret);
+        byte[] digest = AdminPassphrase.digest(secret);
         for (var known : verified.entrySet()) {
             if (MessageDigest.isEqual(known.getValue(), digest)) return Optional.of(known.getKey());
         }
@@ -93,13 +91,5 @@ public final class StaffCredentials {
         });
         verified.remove(role);
         sessions.endAll(role);
-    }
-
-    private static byte[] digest(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }
