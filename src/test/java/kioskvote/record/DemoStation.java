@@ -95,10 +95,6 @@ public final class DemoStation implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        try {
-            station.jdbi().useHandle(h -> h.execute("SHUTDOWN")); // releases the H2 file
-        } catch (RuntimeException closed) {
-            // H2 closes the connection under the statement: the shutdown happened
-        }
+        Database.close(station.jdbi()); // releases the H2 file
     }
 }
