@@ -617,7 +617,7 @@ public final class Bench {
 
         private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
             HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + PASSPHRASE)
-                    .timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(Duration.ofSeconds(300)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) throw new IllegalStateException(request.build().uri() + ": " + response.statusCode() + " " + response.body());
             return response.body();
         }

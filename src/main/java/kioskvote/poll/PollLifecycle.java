@@ -90,9 +90,8 @@ public final class PollLifecycle {
             if (!new PollStateDao(h).open(poll.id(), json, hash, now())) throw new PollRejected(PollRejected.Code.POLL_NOT_DRAFT);
             audit.append(h, "poll-opened", "poll=" + poll.id() + " definition-sha256=" + hash
                     + " present=" + present + " summoned=" + summoned);
-            // The commitment to the definition, the keys and the slips (docs/record.md). Sealed polls: pass the
-            // box's public key here (hex) once the sealed ballot box stores one with the poll.
-            records.commitAtOpen(h, poll, hash, Optional.empty());
+            // The commitment to the definition, the keys and the slips (docs/record.md).
+            records.commitAtOpen(h, poll, hash, records.sealedBoxPublicKey(h, poll));
         });
         events.pollStateChanged(poll.id());
         return status(pollId);

@@ -110,6 +110,15 @@ public final class PollRecords {
         audit.append(h, HEAD_FIXED, "poll=" + poll.id() + " ballots=" + ballotLines.lines() + " head=" + head.hash());
     }
 
+    /**
+     * HOOK for the sealed ballot box: the box public key (hex) of a sealed poll, stored with the poll in its
+     * opening transaction, for the commitment. None today: the sealed box is not on main yet. When it lands,
+     * read it here from the poll's row (PollStateDao) — the opening transaction stores it before the commitment.
+     */
+    public Optional<String> sealedBoxPublicKey(Handle h, Poll poll) {
+        return Optional.empty();
+    }
+
     /** What the room is shown of a poll's record: the commitment from the open, and after the close the count and head. */
     public Optional<Minutes.RecordAnchor> anchor(Handle h, String pollId) {
         return new CommitmentDao(h).find(pollId).map(c -> new Minutes.RecordAnchor(c.sha256(), c.tokenCount(),
