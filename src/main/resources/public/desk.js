@@ -70,10 +70,11 @@
       });
       return;
     }
-    var body = { personId: person, pollId: poll.value, kind: action };
+    var body = { personId: person, pollId: poll.value, kind: action === 'KIOSK-VOTER' ? 'KIOSK' : action };
     if (action === 'KIOSK') body.kiosk = kiosk.value.trim();
     api('/api/admin/desk/hand-out', body).then(function (a) {
       done(a, function (json) {
+        if (json.registered) return words('kiosk-voter');
         if (json.kind === 'KIOSK') return words('sent-to-kiosk', json.kiosk);
         if (json.kind === 'QR') return words('show-qr');
         return words('slip-handed');
@@ -87,7 +88,7 @@
     e.preventDefault();
     var person = form.closest('[data-person]').getAttribute('data-person');
     var body = { personId: person, pollId: poll.value, kind: form.elements.kind.value, code: form.elements.code.value.trim() };
-    if (body.kind === 'KIOSK') body.kiosk = kiosk.value.trim();
+    if (body.kind === 'SLIP') body.newCode = form.elements.newCode.value.trim();
     api('/api/admin/desk/replace', body).then(function (a) {
       done(a, function () { return words('replaced'); });
     });

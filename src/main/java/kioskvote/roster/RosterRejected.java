@@ -8,7 +8,8 @@ import kioskvote.text.Refused;
 /** A roster or desk request the station refuses; nothing was changed. */
 public class RosterRejected extends Refused {
     public enum Code implements Refused.Code {
-        UNKNOWN_PERSON, ALREADY_HANDED_OUT, NOT_HANDED_OUT, SLIP_ALREADY_CAST, HAS_BALLOT, POLL_CLOSED, BAD_KIND,
+        UNKNOWN_PERSON, ALREADY_HANDED_OUT, NOT_HANDED_OUT, SLIP_ALREADY_CAST, SLIP_ALREADY_VOID, NEW_SLIP_CODE_MISSING,
+        KIOSK_VOTER_HAS_NO_SLIP, KIOSK_BALLOT_ALREADY_SENT, HAS_BALLOT, POLL_CLOSED, BAD_KIND,
         /** {detail}: what exactly was wrong with the file, in English (as a CSV parser says it). */
         BAD_CSV;
 

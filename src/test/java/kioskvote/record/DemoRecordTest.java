@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docs/demo-record.zip: the record of the demo meeting's confidence vote (40 summoned, 30 present, 32 slips
- * printed, one voided, one handed out after the open, 30 ballots), with `verify`'s output beside it in
+ * printed, one voided, one printed after the open, 30 ballots), with `verify`'s output beside it in
  * docs/demo-record-verify.txt. Regenerate both with
  * {@code mvn -o -Dtest=DemoRecordTest -Dkioskvote.writeDemoRecord=true test}.
  */
@@ -41,7 +41,7 @@ class DemoRecordTest {
             api.adminPost("/api/admin/slips/void", Map.of("code", kioskvote.token.ShortCode.of(kioskvote.token.TokenCodec.decode(tokens.get(31)).serial())));
             api.adminPost("/api/admin/present", Map.of("present", 30));
             api.adminPost("/api/admin/polls/tin-nhiem/open", Map.of());
-            List<String> late = api.issueTokens(1); // a replacement handed out after the open: logged, not committed
+            List<String> late = api.issueTokens(1); // a slip printed after the open: logged, not committed
             receipt = station.cast("tin-nhiem", late.get(0), DemoStation.ballotOf(0));
             for (int i = 1; i < 30; i++) station.cast("tin-nhiem", tokens.get(i), DemoStation.ballotOf(i));
             api.adminPost("/api/admin/polls/tin-nhiem/close", Map.of());
