@@ -73,42 +73,64 @@ public final class PollDefinition {
         return Sha256.hex(canonicalJson(poll));
     }
 
-    /** Reads back what {@link #canonicalJson} wrote (a stored second round). */
-    public static Poll read(String json) {
+    /**
+     * The poll back from its canonical JSON: the election record's poll.json (so that `verify` checks and counts
+     * ballots by the definition frozen at the open, not by a meeting.yaml it may not have), and a poll added
+     * while the station ran (a second round, table poll_definition).
+     *
+     * @throws IllegalArgumentException naming what is missing or wrong
+     */
+    public static Poll parse(String json) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a poll definition: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
         }
+        if (root == null || !root.isObject()) throw new IllegalArgumentException("not a JSON object");
         List<Question> questions = new ArrayList<>();
-        for (JsonNode q : root.path("questions")) {
+        for (JsonNode q : required(root, "questions")) {
             List<Option> options = new ArrayList<>();
-            for (JsonNode o : q.path("options")) options.add(new Option(o.path("id").asText(), o.path("vi").asText(), o.path("en").asText()));
-            int max = q.path("max").asInt();
-            questions.add(new Question(q.path("id").asText(), q.path("title").asText(), q.path("subtitle").asText(), options,
-                    new ChoiceRule(q.path("minValid").asInt(), q.path("maxValid").asInt(max), max)));
+            for (JsonNode o : required(q, "options")) {
+                options.add(new Option(text(o, "id"), text(o, "vi"), text(o, "en")));
+            }
+            int max = required(q, "max").asInt();
+            questions.add(new Question(text(q, "id"), text(q, "title"), text(q, "subtitle"), options,
+                    new ChoiceRule(required(q, "minValid").asInt(), q.path("maxValid").asInt(max), max)));
         }
         Optional<Majority> majority = Optional.empty();
-        JsonNode m = root.path("majority");
-        if (m.isObject()) {
+        if (root.has("majority")) {
+            JsonNode m = root.get("majority");
             boolean orMore = m.has("orMore");
-            String[] fraction = m.path(orMore ? "orMore" : "moreThan").asText().split("/");
-            Optional<Majority.VoteBase> of = m.has("of") ? Optional.of(Majority.VoteBase.valueOf(m.path("of").asText())) : Optional.empty();
-            majority = Optional.of(new Majority(m.path("option").asText(), orMore, Integer.parseInt(fraction[0]),
-                    Integer.parseInt(fraction[1]), of, m.path("abstentionsCounted").asBoolean(true)));
+            String[] fraction = text(m, orMore ? "orMore" : "moreThan").split("/");
+            if (fraction.length != 2) throw new IllegalArgumentException("majority is not n/d");
+            Optional<Majority.VoteBase> of = m.has("of") ? Optional.of(Majority.VoteBase.valueOf(text(m, "of"))) : Optional.empty();
+            majority = Optional.of(new Majority(text(m, "option"), orMore, Integer.parseInt(fraction[0]), Integer.parseInt(fraction[1]),
+                    of, m.path("abstentionsCounted").asBoolean(true)));
         }
         Optional<Election> election = Optional.empty();
-        JsonNode e = root.path("election");
-        if (e.isObject()) {
+        if (root.has("election")) {
+            JsonNode e = root.get("election");
             List<Candidate> candidates = new ArrayList<>();
-            for (JsonNode c : e.path("candidates")) {
-                candidates.add(new Candidate(c.path("id").asText(), c.path("name").asText(), c.path("position").asText(), c.path("unit").asText()));
+            for (JsonNode c : required(e, "candidates")) {
+                candidates.add(new Candidate(text(c, "id"), text(c, "name"), text(c, "position"), text(c, "unit")));
             }
-            election = Optional.of(new Election(e.path("seats").asInt(), candidates, e.path("round").asInt(1),
-                    e.has("fromPoll") ? Optional.of(e.path("fromPoll").asText()) : Optional.empty()));
+            election = Optional.of(new Election(required(e, "seats").asInt(), candidates, e.path("round").asInt(1),
+                    e.has("fromPoll") ? Optional.of(text(e, "fromPoll")) : Optional.empty()));
         }
-        return new Poll(root.path("id").asText(), PollKind.valueOf(root.path("kind").asText()), root.path("title").asText(),
-                questions, PercentBase.valueOf(root.path("base").asText()), majority, election, root.path("practice").asBoolean(false));
+        return new Poll(text(root, "id"), PollKind.valueOf(text(root, "kind")), text(root, "title"), questions,
+                PercentBase.valueOf(text(root, "base")), majority, election, root.path("practice").asBoolean(false));
+    }
+
+    private static JsonNode required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) throw new IllegalArgumentException(field + " is missing");
+        return value;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = required(node, field);
+        if (!value.isTextual()) throw new IllegalArgumentException(field + " is not text");
+        return value.asText();
     }
 }

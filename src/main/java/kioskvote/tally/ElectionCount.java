@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import kioskvote.ballot.Answers;
 import kioskvote.meeting.Candidate;
 import kioskvote.meeting.Election;
 import kioskvote.tally.CandidateResult.Outcome;
@@ -20,15 +19,7 @@ final class ElectionCount {
     private ElectionCount() {
     }
 
-    static ElectionResult result(Election election, QuestionTally question, List<Answers> ballots, long base) {
-        long received = ballots.size();
-        long blank = 0;
-        long overLimit = 0;
-        for (Answers ballot : ballots) {
-            int kept = ballot.marked(Election.QUESTION_ID).size();
-            if (kept > election.seats()) overLimit++;
-            else if (kept < election.rule().minValid()) blank++;
-        }
+    static ElectionResult result(Election election, QuestionTally question, long received, long blank, long overLimit, long base) {
         List<Candidate> byVotes = new ArrayList<>(election.candidates());
         // Ballot order among equal votes only to print them; their outcome never depends on it.
         byVotes.sort(Comparator.comparingLong((Candidate c) -> -question.count(c.id())));

@@ -117,9 +117,9 @@ class KindsTallyTest {
     @Test
     void anElectionDefinitionReadsBackAsTheSamePoll() {
         Poll poll = election(3, "a", "b", "c", "d", "e");
-        assertEquals(poll, PollDefinition.read(PollDefinition.canonicalJson(poll)));
+        assertEquals(poll, PollDefinition.parse(PollDefinition.canonicalJson(poll)));
         Poll motion = motion(new Majority("agree", true, 2, 3, Optional.of(VoteBase.VALID), false)).asPractice(true);
-        assertEquals(motion, PollDefinition.read(PollDefinition.canonicalJson(motion)));
+        assertEquals(motion, PollDefinition.parse(PollDefinition.canonicalJson(motion)));
     }
 
     static Poll confidenceVote() {
