@@ -136,6 +136,7 @@ class ElectionAndPracticeTest {
             assertEquals(409, api.adminGet("/api/admin/polls/bo-phieu-thu/minutes.csv").status());
             assertEquals(409, api.adminGet("/api/admin/polls/bo-phieu-thu/minutes").status());
             assertEquals(409, api.get("/api/polls/bo-phieu-thu/results").status());
+            assertEquals(409, api.get("/api/polls/bo-phieu-thu/record").status(), "no election record of a practice poll");
             String chair = api.get("/chair?poll=bo-phieu-thu").body();
             assertTrue(chair.contains("practice-tag") && chair.contains("Bỏ phiếu thử"), "the chair's screen says practice");
 
