@@ -195,7 +195,7 @@ class ElectionPaperAndMinutesTest {
 
         byte[] pdf = Files.readAllBytes(admin.printToPdf("minutes-election"));
         int pages = pageCount(pdf);
-        assertTrue(pages >= 2 && pages <= 5, "results and signatures, then the annex: " + pages + " A4 pages");
+        assertTrue(pages >= 2 && pages <= 6, "results and signatures, then the annex: " + pages + " A4 pages");
         Matcher box = Pattern.compile("/MediaBox\\s*\\[\\s*0 0 ([0-9.]+) ([0-9.]+)\\s*]").matcher(new String(pdf, StandardCharsets.ISO_8859_1));
         assertTrue(box.find(), "the PDF names its page size");
         assertEquals(595, Math.round(Double.parseDouble(box.group(1))), "A4 width in points");
