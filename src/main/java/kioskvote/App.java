@@ -24,11 +24,15 @@ import kioskvote.kiosk.KioskSessions;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollDefinition;
+import kioskvote.paper.PaperDesk;
 import kioskvote.poll.PollLifecycle;
+import kioskvote.poll.PollRecords;
 import kioskvote.roster.Roster;
 import kioskvote.slip.SlipOffice;
+import kioskvote.store.AuditDao;
 import kioskvote.store.DataDirectory;
 import kioskvote.store.Database;
+import kioskvote.store.PollDefinitionDao;
 import kioskvote.store.PollStateDao;
 import kioskvote.store.StationDao.StationRow;
 import kioskvote.store.StationDao;
@@ -44,7 +48,9 @@ import kioskvote.web.ChairApi;
 import kioskvote.web.ChairPage;
 import kioskvote.web.DeskPage;
 import kioskvote.web.KioskPages;
+import kioskvote.web.RecordPages;
 import kioskvote.web.LiveFeed;
+import kioskvote.web.PaperPages;
 import kioskvote.web.RosterApi;
 import kioskvote.web.Routes;
 import kioskvote.web.VoterApi;
@@ -80,7 +86,8 @@ public final class App {
             prepareStation(jdbi, settings.config(), audit, random, out, key.fingerprint(), settings.keyDir());
         }
         LiveFeed feed = Database.isPostgres(settings.jdbcUrl()) ? LiveFeed.watchingOtherStations() : new LiveFeed();
-        PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed, random, database.compactor());
+        PollRecords records = new PollRecords(jdbi, meeting, key, audit);
+        PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed, random, database.compactor(), records);
         feed.attach(desk);
         KeyedHash codeHash = KeyedHash.of(key, "short-code");
         SlipOffice slips = new SlipOffice(jdbi, meeting, new TokenIssuer(key, meeting.id(), random), audit, clock, random,
@@ -92,13 +99,14 @@ public final class App {
         return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox), desk, slips,
                 new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random, clock, audit,
                 roster, new KioskSessions(clock, random),
-                new AdminPassphrase(jdbi, settings.config().station().adminPassphrase()));
+                new AdminPassphrase(jdbi, settings.config().station().adminPassphrase()), records);
     }
 
     /** The station's services, built once by {@link #open}; {@link #serve} hands each handler the ones it uses. */
     public record Station(Meeting meeting, Jdbi jdbi, BallotBox ballotBox, VotingRights rights, PollLifecycle polls,
                           SlipOffice slips, AttemptLimiter attempts, LiveFeed feed, String keyFingerprint, String publicBaseUrl,
-                          SecureRandom random, Clock clock, AuditLog audit, Roster roster, KioskSessions kiosks, AdminPassphrase adminPassphrase) {
+                          SecureRandom random, Clock clock, AuditLog audit, Roster roster, KioskSessions kiosks, AdminPassphrase adminPassphrase,
+                          PollRecords records) {
     }
 
     /** Starts HTTP on the given port (0 picks a free one). */
@@ -112,13 +120,14 @@ public final class App {
                 new BallotPages(s.meeting(), s.rights(), s.random()),
                 new KioskPages(s.meeting(), new KioskBooth(s.kiosks(), s.rights(), s.roster()), s.random()),
                 new ChairApi(s.polls()),
-                new ChairPage(s.meeting(), s.polls(), s.keyFingerprint()),
+                new ChairPage(s.meeting(), s.polls(), s.keyFingerprint(), s.publicBaseUrl()),
                 s.feed(), guard,
                 new AdminPages(s.meeting(), s.polls(), s.slips(), s.roster(), guard, staff, s.publicBaseUrl(), s.keyFingerprint()),
                 new AdminApi(s.polls(), s.slips(), staff, s.publicBaseUrl(), s.keyFingerprint()),
                 new DeskPage(s.meeting(), s.polls(), s.roster(), s.kiosks(), guard),
                 new RosterApi(s.roster(), s.kiosks()),
-                s.kiosks(), s.meeting());
+                s.kiosks(), s.meeting(), new RecordPages(s.meeting(), s.records()),
+                new PaperPages(s.meeting(), new PaperDesk(s.jdbi(), s.rights(), s.audit(), s.clock(), s.random())));
         return Routes.create(handlers).start(port);
     }
 
@@ -141,6 +150,11 @@ public final class App {
                                        String keyFingerprint, Path keyDir) {
         var meeting = config.meeting();
         jdbi.useTransaction(h -> {
+            // A log edited behind the station's back would be carried into every record: refuse to add to it.
+            AuditLog.firstBreak(new AuditDao(h).all()).ifPresent(broken -> {
+                throw new StartupRefused("the audit log is broken at entry " + broken.seq() + " (" + broken.event() + "): "
+                        + broken.problem() + ". Nothing was changed; keep this data directory for the counting committee.");
+            });
             StationDao stations = new StationDao(h);
             Optional<StationRow> existing = stations.find();
             if (existing.isPresent() && !existing.get().meetingId().equals(meeting.id())) {
@@ -166,6 +180,10 @@ public final class App {
             }
             if (existing.isPresent() && recordedKey.isEmpty()) {
                 stations.setKeyFingerprint(keyFingerprint); // a database from before the key was recorded
+            }
+            // Polls added while a station ran (second rounds) come back after meeting.yaml's (docs/rules.md, "Second round").
+            for (var stored : new PollDefinitionDao(h).all()) {
+                if (meeting.poll(stored.pollId()).isEmpty()) meeting.addPoll(PollDefinition.parse(stored.definitionJson()));
             }
             PollStateDao polls = new PollStateDao(h);
             for (Poll poll : meeting.polls()) {

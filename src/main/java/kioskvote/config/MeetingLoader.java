@@ -16,8 +16,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import kioskvote.audit.Sha256;
 import kioskvote.meeting.BallotOptions;
+import kioskvote.meeting.Candidate;
 import kioskvote.meeting.ChoiceRule;
 import kioskvote.meeting.CommitteeMember;
+import kioskvote.meeting.Election;
 import kioskvote.meeting.Majority;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Option;
@@ -154,10 +156,13 @@ public final class MeetingLoader {
         return threshold;
     }
 
-    /** {@code sealed: false} makes a practice or informal poll whose ballots are stored readable (the minutes say "not sealed"). */
-    private boolean sealed(JsonNode p, String at) {
+    /**
+     * {@code sealed: false} makes an informal poll whose ballots are stored readable (the minutes say "not sealed").
+     * A practice poll is not sealed unless it says {@code sealed: true}: its cards would be a rehearsal nobody needs.
+     */
+    private boolean sealed(JsonNode p, String at, boolean practice) {
         JsonNode value = p.path("sealed");
-        if (value.isMissingNode() || value.isNull()) return true;
+        if (value.isMissingNode() || value.isNull()) return !practice;
         if (!value.isBoolean()) throw new ConfigException(file, at + ".sealed", "must be true or false (got \"" + value.asText() + "\")");
         return value.asBoolean();
     }
@@ -170,19 +175,47 @@ public final class MeetingLoader {
         String title = text(p, "title", at + ".title");
         PercentBase base = percentBase(p, at);
         String kind = text(p, "kind", at + ".kind");
-        return switch (kind) {
-            case "confidence" -> new Poll(id, PollKind.CONFIDENCE, title, subjects(p, at), base, Optional.empty(), sealed(p, at));
+        boolean practice = flag(p, "practice", at + ".practice");
+        Poll poll = switch (kind) {
+            case "confidence" -> new Poll(id, PollKind.CONFIDENCE, title, subjects(p, at, BallotOptions.confidenceLevels()), base, Optional.empty());
+            case "confidence_vote" -> new Poll(id, PollKind.CONFIDENCE_VOTE, title, subjects(p, at, BallotOptions.confidenceVoteLevels()),
+                    base, Optional.empty());
             case "motion" -> motion(p, at, id, title, base);
-            default -> throw new ConfigException(file, at + ".kind", "must be confidence or motion (got \"" + kind + "\")");
+            case "election" -> Poll.election(id, title, base, election(p, at), false);
+            default -> throw new ConfigException(file, at + ".kind",
+                    "must be confidence, confidence_vote, motion or election (got \"" + kind + "\")");
         };
+        return poll.asPractice(practice).withSealed(sealed(p, at, practice));
     }
 
-    private List<Question> subjects(JsonNode p, String at) {
+    /** Bầu cử: seats and candidates (name, position, unit); docs/rules.md, "Election". */
+    private Election election(JsonNode p, String at) {
+        int seats = positiveInt(p, "seats", at + ".seats");
+        JsonNode c = required(p, "candidates", at + ".candidates");
+        if (!c.isArray() || c.isEmpty()) {
+            throw new ConfigException(file, at + ".candidates", "must list the candidates, each with name, position and unit");
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < c.size(); i++) {
+            String where = at + ".candidates[" + i + "]";
+            candidates.add(new Candidate("c" + (i + 1), text(c.get(i), "name", where + ".name"),
+                    optionalText(c.get(i), "position").orElse(""), optionalText(c.get(i), "unit").orElse("")));
+        }
+        return new Election(seats, candidates);
+    }
+
+    private boolean flag(JsonNode node, String name, String field) {
+        JsonNode value = node.path(name);
+        if (value.isMissingNode() || value.isNull()) return false;
+        if (!value.isBoolean()) throw new ConfigException(file, field, "must be true or false (got \"" + value.asText() + "\")");
+        return value.asBoolean();
+    }
+
+    private List<Question> subjects(JsonNode p, String at, List<Option> levels) {
         JsonNode s = required(p, "subjects", at + ".subjects");
         if (!s.isArray() || s.isEmpty()) {
             throw new ConfigException(file, at + ".subjects", "must list the people rated, each with name and position");
         }
-        List<Option> levels = BallotOptions.confidenceLevels();
         List<Question> questions = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) {
             String where = at + ".subjects[" + i + "]";
@@ -199,22 +232,56 @@ public final class MeetingLoader {
                 optionalText(labels, BallotOptions.AGREE).orElse(BallotOptions.AGREE_VI),
                 optionalText(labels, BallotOptions.DISAGREE).orElse(BallotOptions.DISAGREE_VI),
                 optionalText(labels, BallotOptions.ABSTAIN).orElse(BallotOptions.ABSTAIN_VI));
-        Optional<Majority> majority = optionalText(p, "passes_with").map(rule -> majority(rule, at + ".passes_with"));
+        Optional<Majority> majority = optionalText(p, "passes_with").map(rule -> majority(rule, at + ".passes_with",
+                voteBase(p, at), abstentions(p, at)));
         Question question = new Question("motion", motion, "", options, ChoiceRule.exactlyOne());
-        return new Poll(id, PollKind.MOTION, title, List.of(question), base, majority, sealed(p, at));
+        return new Poll(id, PollKind.MOTION, title, List.of(question), base, majority);
     }
 
-    private Majority majority(String rule, String field) {
-        var matcher = java.util.regex.Pattern.compile("more than (\\d+)/(\\d+)").matcher(rule.trim());
-        if (!matcher.matches()) {
-            throw new ConfigException(file, field, "write it as \"more than 1/2\" or \"more than 2/3\" (got \"" + rule + "\")");
+    /** "more than 1/2", "2/3 or more" (also "at least 2/3"); docs/rules.md, "Motions". */
+    private Majority majority(String rule, String field, Optional<Majority.VoteBase> of, boolean abstentionsCounted) {
+        var moreThan = java.util.regex.Pattern.compile("more than (\\d+)/(\\d+)").matcher(rule.trim());
+        var orMore = java.util.regex.Pattern.compile("(?:(\\d+)/(\\d+) or more|at least (\\d+)/(\\d+))").matcher(rule.trim());
+        boolean atLeast;
+        int numerator;
+        int denominator;
+        if (moreThan.matches()) {
+            atLeast = false;
+            numerator = Integer.parseInt(moreThan.group(1));
+            denominator = Integer.parseInt(moreThan.group(2));
+        } else if (orMore.matches()) {
+            atLeast = true;
+            numerator = Integer.parseInt(orMore.group(1) != null ? orMore.group(1) : orMore.group(3));
+            denominator = Integer.parseInt(orMore.group(2) != null ? orMore.group(2) : orMore.group(4));
+        } else {
+            throw new ConfigException(file, field, "write it as \"more than 1/2\", \"more than 2/3\" or \"2/3 or more\" (got \"" + rule + "\")");
         }
-        int numerator = Integer.parseInt(matcher.group(1));
-        int denominator = Integer.parseInt(matcher.group(2));
         if (numerator < 1 || numerator >= denominator) {
             throw new ConfigException(file, field, "the fraction must be between 0 and 1 (got \"" + rule + "\")");
         }
-        return new Majority(BallotOptions.AGREE, numerator, denominator);
+        if (!atLeast && of.isEmpty() && abstentionsCounted) return new Majority(BallotOptions.AGREE, numerator, denominator);
+        return new Majority(BallotOptions.AGREE, atLeast, numerator, denominator, of, abstentionsCounted);
+    }
+
+    /** pass_base: what the majority is taken of; absent: the poll's base. */
+    private Optional<Majority.VoteBase> voteBase(JsonNode p, String at) {
+        Optional<String> base = optionalText(p, "pass_base");
+        if (base.isEmpty()) return Optional.empty();
+        for (Majority.VoteBase b : Majority.VoteBase.values()) {
+            if (b.code().equals(base.get())) return Optional.of(b);
+        }
+        throw new ConfigException(file, at + ".pass_base",
+                "must be received, valid, present, issued or summoned (got \"" + base.get() + "\")");
+    }
+
+    /** abstentions: counted (they stay in the base, the default) or not_counted (taken out of it). */
+    private boolean abstentions(JsonNode p, String at) {
+        String value = optionalText(p, "abstentions").orElse("counted");
+        return switch (value) {
+            case "counted" -> true;
+            case "not_counted" -> false;
+            default -> throw new ConfigException(file, at + ".abstentions", "must be counted or not_counted (got \"" + value + "\")");
+        };
     }
 
     private PercentBase percentBase(JsonNode p, String at) {

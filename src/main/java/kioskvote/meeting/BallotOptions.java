@@ -12,6 +12,10 @@ public final class BallotOptions {
     public static final String MEDIUM = "medium";
     public static final String LOW = "low";
 
+    /** Confidence vote proper (bỏ phiếu tín nhiệm): two levels. */
+    public static final String TRUST = "trust";
+    public static final String DISTRUST = "distrust";
+
     /** Motion: the option ids; the Vietnamese labels vary by body and may be configured. */
     public static final String AGREE = "agree";
     public static final String DISAGREE = "disagree";
@@ -29,6 +33,13 @@ public final class BallotOptions {
                 new Option(HIGH, "Tín nhiệm cao", "High confidence"),
                 new Option(MEDIUM, "Tín nhiệm", "Confidence"),
                 new Option(LOW, "Tín nhiệm thấp", "Low confidence"));
+    }
+
+    /** Bỏ phiếu tín nhiệm: Tín nhiệm / Không tín nhiệm, in the order printed on the ballot. */
+    public static List<Option> confidenceVoteLevels() {
+        return List.of(
+                new Option(TRUST, "Tín nhiệm", "Confidence"),
+                new Option(DISTRUST, "Không tín nhiệm", "No confidence"));
     }
 
     /** A motion's three options with the body's own Vietnamese words (the defaults are the station's). */

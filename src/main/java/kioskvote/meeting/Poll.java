@@ -5,17 +5,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A poll as the meeting defines it. Frozen (and hashed) when it opens. {@code sealed}: ballots are
- * encrypted to a ballot-box key whose private half only the counting committee's shares rebuild
- * (the default; {@code sealed: false} in meeting.yaml for practice or informal polls).
+ * A poll as the meeting defines it. Frozen (and hashed) when it opens. An election carries its candidates and
+ * seats; a practice poll ({@code practice}) runs like any other but is left out of the minutes and exports
+ * (docs/rules.md, "Practice poll"). {@code sealed}: ballots are encrypted to a ballot-box key whose private
+ * half only the counting committee's shares rebuild (the default for a real poll; {@code sealed: false}
+ * in meeting.yaml for informal polls; a practice poll is not sealed unless it says so).
  */
 public record Poll(String id, PollKind kind, String title, List<Question> questions, PercentBase base,
-                   Optional<Majority> majority, boolean sealed) {
-    /** A sealed poll. */
-    public Poll(String id, PollKind kind, String title, List<Question> questions, PercentBase base, Optional<Majority> majority) {
-        this(id, kind, title, questions, base, majority, true);
-    }
-
+                   Optional<Majority> majority, Optional<Election> election, boolean practice, boolean sealed) {
     public Poll {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
@@ -23,13 +20,50 @@ public record Poll(String id, PollKind kind, String title, List<Question> questi
         questions = List.copyOf(questions);
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(majority, "majority");
+        Objects.requireNonNull(election, "election");
         if (questions.isEmpty()) throw new IllegalArgumentException("poll " + id + " has no questions");
         if (questions.stream().map(Question::id).distinct().count() != questions.size()) {
             throw new IllegalArgumentException("poll " + id + " repeats a question id");
         }
+        if ((kind == PollKind.ELECTION) != election.isPresent()) {
+            throw new IllegalArgumentException("poll " + id + ": an election, and only an election, has candidates and seats");
+        }
+    }
+
+    /** Sealed unless it is a practice round. */
+    public Poll(String id, PollKind kind, String title, List<Question> questions, PercentBase base,
+                Optional<Majority> majority, Optional<Election> election, boolean practice) {
+        this(id, kind, title, questions, base, majority, election, practice, !practice);
+    }
+
+    /** A sealed poll that is not an election and not a practice. */
+    public Poll(String id, PollKind kind, String title, List<Question> questions, PercentBase base, Optional<Majority> majority) {
+        this(id, kind, title, questions, base, majority, Optional.empty(), false);
+    }
+
+    /** A poll that is not an election and not a practice, sealed or not. */
+    public Poll(String id, PollKind kind, String title, List<Question> questions, PercentBase base, Optional<Majority> majority,
+                boolean sealed) {
+        this(id, kind, title, questions, base, majority, Optional.empty(), false, sealed);
+    }
+
+    /** An election: its one question lists the candidates. */
+    public static Poll election(String id, String title, PercentBase base, Election election, boolean practice) {
+        return new Poll(id, PollKind.ELECTION, title, List.of(election.question(title)), base, Optional.empty(),
+                Optional.of(election), practice);
     }
 
     public Optional<Question> question(String questionId) {
         return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
+    }
+
+    /** The same poll marked as a practice round (or not); sealed as before. */
+    public Poll asPractice(boolean isPractice) {
+        return new Poll(id, kind, title, questions, base, majority, election, isPractice, sealed);
+    }
+
+    /** The same poll, sealed or not. */
+    public Poll withSealed(boolean isSealed) {
+        return new Poll(id, kind, title, questions, base, majority, election, practice, isSealed);
     }
 }

@@ -2,8 +2,17 @@ package kioskvote.meeting;
 
 /** The kinds of poll the station holds (docs/rules.md, "The ballots"). */
 public enum PollKind {
-    /** Lấy phiếu tín nhiệm: one question per subject, three levels. */
+    /** Lấy phiếu tín nhiệm: one question per subject, three levels (a basis for evaluation). */
     CONFIDENCE,
-    /** Biểu quyết: one question, agree / disagree / abstain (labels configurable). */
-    MOTION
+    /** Bỏ phiếu tín nhiệm: one question per subject, two levels, tín nhiệm / không tín nhiệm (a basis for dismissal). */
+    CONFIDENCE_VOTE,
+    /** Biểu quyết: one question, agree / disagree / abstain (labels configurable), with its pass rule. */
+    MOTION,
+    /** Bầu cử: one question whose options are the candidates; the voter keeps up to {@code seats} names. */
+    ELECTION;
+
+    /** The word of meeting.yaml's {@code kind:} and of the JSON API: confidence, confidence_vote, motion, election. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -32,6 +33,7 @@ import kioskvote.store.Compactor;
 import kioskvote.store.SealedBallotDao;
 import kioskvote.text.Language;
 import kioskvote.meeting.CountRules;
+import kioskvote.meeting.Election;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollDefinition;
@@ -41,6 +43,8 @@ import kioskvote.roster.Roster;
 import kioskvote.roster.Turnout;
 import kioskvote.store.AuditDao;
 import kioskvote.store.BallotDao;
+import kioskvote.store.PaperBatchDao;
+import kioskvote.store.PollDefinitionDao;
 import kioskvote.store.PollStateDao.PollStateRow;
 import kioskvote.store.PollStateDao;
 import kioskvote.store.RosterDao;
@@ -48,7 +52,9 @@ import kioskvote.store.SlipDao;
 import kioskvote.store.StationDao;
 import kioskvote.tally.AuditLine;
 import kioskvote.tally.BoxSeal;
+import kioskvote.tally.ElectionResult;
 import kioskvote.tally.Minutes;
+import kioskvote.tally.PollTally;
 import kioskvote.tally.Tally;
 import kioskvote.tally.TallyCounts;
 
@@ -62,9 +68,10 @@ public final class PollLifecycle {
     private final StationEvents events;
     private final SecureRandom random;
     private final Compactor compactor;
+    private final PollRecords records;
 
     public PollLifecycle(Jdbi jdbi, Meeting meeting, AuditLog audit, Clock clock, String keyFingerprint, StationEvents events,
-                         SecureRandom random, Compactor compactor) {
+                         SecureRandom random, Compactor compactor, PollRecords records) {
         this.jdbi = jdbi;
         this.meeting = meeting;
         this.audit = audit;
@@ -73,6 +80,7 @@ public final class PollLifecycle {
         this.events = events;
         this.random = random;
         this.compactor = compactor;
+        this.records = records;
     }
 
     public List<PollStatus> statuses() {
@@ -125,6 +133,9 @@ public final class PollLifecycle {
                 }
                 audit.append(h, "poll-opened", "poll=" + poll.id() + " definition-sha256=" + hash
                         + " present=" + present + " summoned=" + summoned + " " + sealing);
+                // The commitment to the definition, the keys and the slips (docs/record.md).
+                // A practice poll is in no election record (docs/rules.md, "Practice poll").
+                if (!poll.practice()) records.commitAtOpen(h, poll, hash, box.map(pair -> pair.publicKey().hex()));
             });
             events.pollStateChanged(poll.id());
             return new OpenedPoll(status(pollId), cards);
@@ -203,6 +214,8 @@ public final class PollLifecycle {
                         ballots.insertCountedBallot(random.nextLong() & Long.MAX_VALUE, poll.id(), ballot.receiptCode(), ballot.answersJson());
                     }
                     sealed.deleteAll(poll.id());
+                    // The ballots are final now: the election record's head is fixed in this transaction.
+                    if (!poll.practice()) records.fixHeadWhenBallotsAreFinal(h, poll, status(h, poll));
                     audit.append(h, "poll-counted", "poll=" + poll.id() + " counted=" + opened.size() + " box="
                             + boxKey.fingerprintText() + " shares=" + shares.size() + " threshold=" + row.boxThreshold());
                     return (long) opened.size();
@@ -223,6 +236,8 @@ public final class PollLifecycle {
             new BallotDao(h).restampAtClose(poll.id());
             long received = new BallotDao(h).countBallots(poll.id()) + new SealedBallotDao(h).count(poll.id());
             audit.append(h, "poll-closed", "poll=" + poll.id() + " received=" + received);
+            // A sealed poll's ballots are final only at its count: that transaction calls this instead.
+            if (!poll.practice() && !poll.sealed()) records.fixHeadWhenBallotsAreFinal(h, poll, status(h, poll));
         });
         events.pollStateChanged(poll.id());
         return status(pollId);
@@ -237,6 +252,11 @@ public final class PollLifecycle {
     }
 
     public record SealInfo(String boxFingerprint, int threshold, int shares, boolean counted) {
+    }
+
+    /** The poll's commitment, and once its ballots are final the record's count and head (docs/record.md). */
+    public Optional<kioskvote.tally.Minutes.RecordAnchor> recordAnchor(String pollId) {
+        return records.anchor(poll(pollId).id());
     }
 
     /** Receipt codes are published only after the close, so that a voter can check theirs was counted. */
@@ -255,25 +275,75 @@ public final class PollLifecycle {
                 .map(AnswersJson::read).toList();
     }
 
+    /**
+     * The minutes of a closed poll. A practice poll has none: it never appears in the minutes or the exports
+     * (docs/rules.md, "Practice poll").
+     */
     public Minutes minutes(String pollId, Language language) {
         Poll poll = requireClosed(pollId);
+        if (poll.practice()) throw new PollRejected(PollRejected.Code.PRACTICE_HAS_NO_MINUTES);
         return jdbi.inTransaction(h -> {
             PollStatus status = status(h, poll);
-            BallotDao ballots = new BallotDao(h);
-            // A poll has few distinct ballots (3^4 + blanks for four subjects): each is parsed once.
-            Map<String, Answers> parsed = new HashMap<>();
-            var answers = ballots.answers(poll.id()).stream().map(json -> parsed.computeIfAbsent(json, AnswersJson::read)).toList();
-            var counts = new TallyCounts(status.summoned(), status.present(), status.issued(), answers.size(), status.voided(),
-                    status.handedOut(), status.rosterUsed());
+            PollTally tally = tally(h, poll, status);
             var rows = new AuditDao(h).all();
             var auditLines = rows.stream().map(r -> new AuditLine(r.seq(), r.at(), r.event(), r.detail(), r.hash())).toList();
-            return new Minutes(meeting, Tally.count(poll, answers, counts), keyFingerprint, status.definitionHash().orElse(""),
-                    AuditLog.head(rows), auditLines, status.openedAt(), status.closedAt(), ballots.receiptCodes(poll.id()), language,
-                    boxSeal(h, poll));
+            return new Minutes(meeting, tally, keyFingerprint, status.definitionHash().orElse(""),
+                    AuditLog.head(rows), auditLines, status.openedAt(), status.closedAt(), new BallotDao(h).receiptCodes(poll.id()), language,
+                    records.anchor(h, poll.id()), boxSeal(h, poll));
         });
     }
 
-    /** Results, receipts, minutes and ballots: after the close, and for a sealed poll after the count. */
+    /** The tally of a closed poll, practice or not: what the chair's screen shows after the close. */
+    public PollTally tally(String pollId) {
+        Poll poll = requireClosed(pollId);
+        return jdbi.inTransaction(h -> tally(h, poll, status(h, poll)));
+    }
+
+    private PollTally tally(Handle h, Poll poll, PollStatus status) {
+        BallotDao ballots = new BallotDao(h);
+        // A poll has few distinct ballots (3^4 + blanks for four subjects): each is parsed once.
+        Map<String, Answers> parsed = new HashMap<>();
+        var answers = ballots.answers(poll.id()).stream().map(json -> parsed.computeIfAbsent(json, AnswersJson::read)).toList();
+        var counts = new TallyCounts(status.summoned(), status.present(), status.issued(), answers.size(), status.voided(),
+                status.handedOut(), status.rosterUsed(), new PaperBatchDao(h).countBallots(poll.id()));
+        return Tally.count(poll, answers, counts);
+    }
+
+    /**
+     * Adds the next round of a closed election as a draft poll (docs/rules.md, "Second round"): the candidates
+     * still undecided (tied, or not yet elected while seats are left) for the seats left. Stored in
+     * poll_definition, so the station reads it again at its next start.
+     */
+    public Poll addNextRound(String pollId) {
+        Poll first = requireClosed(pollId);
+        if (first.practice() || first.election().isEmpty()) throw new PollRejected(PollRejected.Code.NOT_AN_ELECTION);
+        Election election = first.election().get();
+        ElectionResult result = tally(pollId).election().orElseThrow();
+        if (result.remainingSeats() == 0 || result.undecided().isEmpty()) throw new PollRejected(PollRejected.Code.NO_SECOND_ROUND);
+        int round = election.round() + 1;
+        String stem = first.id().replaceFirst("-vong-\\d+$", "");
+        String suffix = "-vong-" + round;
+        String id = stem.substring(0, Math.min(stem.length(), 64 - suffix.length())) + suffix;
+        String title = first.title().replaceFirst(" \\(vòng \\d+\\)$", "") + " (vòng " + round + ")";
+        Poll next = Poll.election(id, title, first.base(),
+                new Election(result.remainingSeats(), result.undecided(), round, java.util.Optional.of(first.id())), false);
+        try {
+            jdbi.useTransaction(h -> {
+                PollDefinitionDao definitions = new PollDefinitionDao(h);
+                if (definitions.existsFrom(first.id())) throw new PollRejected(PollRejected.Code.SECOND_ROUND_EXISTS);
+                definitions.insert(new PollDefinitionDao.DefinitionRow(next.id(), first.id(), PollDefinition.canonicalJson(next), now()));
+                new PollStateDao(h).insertDraft(next.id());
+                audit.append(h, "poll-added", "poll=" + next.id() + " from=" + first.id() + " seats=" + result.remainingSeats()
+                        + " candidates=" + result.undecided().size());
+            });
+        } catch (org.jdbi.v3.core.statement.StatementException e) {
+            throw new PollRejected(PollRejected.Code.SECOND_ROUND_EXISTS); // another request added it first
+        }
+        meeting.addPoll(next);
+        events.pollStateChanged(next.id());
+        return next;
+    }
+
     private Poll requireClosed(String pollId) {
         Poll poll = poll(pollId);
         PollStatus status = status(pollId);
@@ -294,9 +364,9 @@ public final class PollLifecycle {
         long handedOut = turnout.fromRoster() ? new RosterDao(h).countHandedOut() : 0;
         SlipDao slips = new SlipDao(h);
         long voided = slips.countVoided();
-        return new PollStatus(poll.id(), poll.title(), poll.kind().name().toLowerCase(), PollState.fromCode(row.state()), turnout.summoned(),
+        return new PollStatus(poll.id(), poll.title(), poll.kind().code(), PollState.fromCode(row.state()), turnout.summoned(),
                 turnout.present(), handedOut, slips.countIssued() - voided, voided, row.castCount(), row.definitionHash(),
-                row.openedAt(), row.closedAt(), turnout.fromRoster(), row.sealed(), row.countedAt().isPresent());
+                row.openedAt(), row.closedAt(), turnout.fromRoster(), poll.practice(), row.sealed(), row.countedAt().isPresent());
     }
 
     private Poll poll(String pollId) {

@@ -15,6 +15,14 @@ public class PollRejected extends Refused {
         POLL_NOT_CLOSED, NOT_SEALED, ALREADY_COUNTED,
         /** A sealed ballot that does not open with the rebuilt key (an altered database): nothing is counted. */
         BOX_DAMAGED,
+        /** A practice poll has no minutes and no export (docs/rules.md, "Practice poll"). */
+        PRACTICE_HAS_NO_MINUTES,
+        /** A second round is made only from a closed election. */
+        NOT_AN_ELECTION,
+        /** The election filled its seats (or no candidate is left): there is nothing for a second round. */
+        NO_SECOND_ROUND,
+        /** This election already has its next round. */
+        SECOND_ROUND_EXISTS,
         /** Opening below quorum (fewer than 2/3 of those summoned present) needs the chair's confirmation. */
         QUORUM_NOT_MET;
 

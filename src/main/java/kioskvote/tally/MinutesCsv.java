@@ -24,9 +24,15 @@ import kioskvote.text.Language;
 public final class MinutesCsv {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    /** Columns of the question × option rows. */
+    /** Columns of the question × option rows, by id; their headings are in the language of the minutes. */
     public static final List<String> COLUMNS = List.of("question_id", "subject", "position", "received", "valid",
             "invalid", "option_id", "option_label", "count", "percent", "flags", "passed");
+
+    /** The heading row of the question × option table in {@code language}: the bundles' {@code minutes.csv.<column>}. */
+    public static List<String> headings(Language language) {
+        kioskvote.text.Texts texts = kioskvote.text.Texts.of(language);
+        return COLUMNS.stream().map(c -> texts.get("minutes.csv." + c)).toList();
+    }
 
     private static final CsvMapper MAPPER = new CsvMapper();
     private static final CsvSchema SCHEMA = CsvSchema.emptySchema().withLineSeparator("\r\n");
@@ -53,7 +59,8 @@ public final class MinutesCsv {
         TallyCounts counts = tally.counts();
         Language language = minutes.language();
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("field", "value"));
+        kioskvote.text.Texts texts = kioskvote.text.Texts.of(language);
+        rows.add(List.of(texts.get("minutes.csv.field"), texts.get("minutes.csv.value")));
         rows.add(List.of("meeting", text(meeting.title())));
         rows.add(List.of("organiser", text(meeting.organiser())));
         rows.add(List.of("place", text(meeting.place())));
@@ -70,6 +77,7 @@ public final class MinutesCsv {
         rows.add(List.of("issued", Long.toString(counts.issued())));
         rows.add(List.of("received", Long.toString(counts.received())));
         rows.add(List.of("voided", Long.toString(counts.voided())));
+        rows.add(List.of("on_paper", Long.toString(counts.onPaper())));
         rows.add(List.of("base_kind", tally.poll().base().name()));
         rows.add(List.of("base", Long.toString(tally.base())));
         rows.add(List.of("key_fingerprint", minutes.keyFingerprint()));
@@ -77,7 +85,12 @@ public final class MinutesCsv {
         rows.add(List.of("ballot_box", minutes.seal().sealed() ? "sealed " + minutes.seal().boxFingerprint().orElse("") + " "
                 + minutes.seal().threshold() + "-of-" + minutes.seal().shares() : "not sealed"));
         rows.add(List.of("audit_head", minutes.auditHeadHash()));
-        rows.add(COLUMNS);
+        minutes.record().ifPresent(r -> {
+            rows.add(List.of("commitment_sha256", r.commitmentSha256()));
+            r.ballots().ifPresent(n -> rows.add(List.of("record_ballots", Long.toString(n))));
+            r.recordHead().ifPresent(h -> rows.add(List.of("record_head", h)));
+        });
+        rows.add(headings(language));
         for (QuestionTally question : tally.questions()) {
             String flags = question.flags().stream().map(Enum::name).collect(Collectors.joining(";"));
             String passed = question.passed().map(String::valueOf).orElse("");

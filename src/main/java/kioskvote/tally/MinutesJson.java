@@ -28,11 +28,18 @@ public final class MinutesJson {
         poll.put("kind", tally.poll().kind().name());
         poll.put("title", tally.poll().title());
         poll.put("baseKind", tally.poll().base().name());
+        tally.poll().election().ifPresent(e -> {
+            poll.put("round", e.round());
+            e.fromPoll().ifPresent(from -> poll.put("fromPoll", from));
+        });
         tally.poll().majority().ifPresent(m -> {
             Map<String, Object> majority = new LinkedHashMap<>();
             majority.put("optionId", m.optionId());
             majority.put("numerator", m.numerator());
             majority.put("denominator", m.denominator());
+            majority.put("orMore", m.orMore());
+            majority.put("of", m.of().map(b -> b.name()).orElse(tally.poll().base().name()));
+            majority.put("abstentionsCounted", m.abstentionsCounted());
             poll.put("majority", majority);
         });
         minutes.openedAt().ifPresent(at -> poll.put("openedAt", at));
@@ -56,6 +63,8 @@ public final class MinutesJson {
             questions.add(question(question, minutes));
         }
         root.put("questions", questions);
+        tally.election().ifPresent(e -> root.put("election", election(e, minutes)));
+        root.put("onPaper", tally.counts().onPaper());
 
         root.put("keyFingerprint", minutes.keyFingerprint());
         root.put("pollDefinitionHash", minutes.pollDefinitionHash());
@@ -68,6 +77,11 @@ public final class MinutesJson {
         }
         root.put("ballotBox", box);
         root.put("auditHeadHash", minutes.auditHeadHash());
+        minutes.record().ifPresent(r -> {
+            root.put("commitmentSha256", r.commitmentSha256());
+            r.ballots().ifPresent(n -> root.put("recordBallots", n));
+            r.recordHead().ifPresent(h -> root.put("recordHead", h));
+        });
         List<Object> audit = new ArrayList<>();
         for (AuditLine line : minutes.auditLog()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -81,6 +95,36 @@ public final class MinutesJson {
         root.put("auditLog", audit);
         root.put("receiptCodes", List.copyOf(minutes.receiptCodes()));
         return root;
+    }
+
+    /** An election's result: ballots sorted, candidates ranked with their outcome, seats left, the next round's candidates. */
+    private static Map<String, Object> election(ElectionResult election, Minutes minutes) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("seats", election.seats());
+        map.put("received", election.received());
+        map.put("valid", election.valid());
+        map.put("blank", election.blank());
+        map.put("overLimit", election.overLimit());
+        map.put("elected", election.elected());
+        map.put("remainingSeats", election.remainingSeats());
+        map.put("tie", election.tie());
+        List<Object> ranked = new ArrayList<>();
+        for (CandidateResult r : election.ranked()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("id", r.candidate().id());
+            c.put("name", r.candidate().name());
+            c.put("position", r.candidate().position());
+            c.put("unit", r.candidate().unit());
+            c.put("votes", r.votes());
+            c.put("percent", Percent.plain(r.percent()));
+            c.put("rank", r.rank());
+            c.put("outcome", r.outcome().name());
+            c.put("outcomeText", new MinutesWords(minutes.language()).outcome(r.outcome()));
+            ranked.add(c);
+        }
+        map.put("ranked", ranked);
+        map.put("undecided", election.undecided().stream().map(c -> c.id()).toList());
+        return map;
     }
 
     private static Map<String, Object> meeting(Meeting meeting) {
@@ -131,6 +175,7 @@ public final class MinutesJson {
         }
         map.put("flags", flags);
         question.passed().ifPresent(passed -> map.put("passed", passed));
+        question.majorityBase().ifPresent(base -> map.put("majorityBase", base));
         return map;
     }
 }

@@ -20,6 +20,8 @@ import kioskvote.text.Texts;
 public final class MinutesWords {
     private static final String PREFIX = "minutes.";
     private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter VI_TIME = DateTimeFormatter.ofPattern("HH 'giờ' mm, 'ngày' dd/MM/yyyy");
+    private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("HH:mm, dd/MM/yyyy");
 
     private final Language language;
     private final Texts texts;
@@ -52,17 +54,80 @@ public final class MinutesWords {
     }
 
     public String questionHeading(PollKind kind) {
-        return get(kind == PollKind.CONFIDENCE ? "subject" : "motion");
+        return get(kind == PollKind.MOTION ? "motion" : kind == PollKind.ELECTION ? "candidate" : "subject");
     }
 
     public String optionHeading(PollKind kind) {
-        return get(kind == PollKind.CONFIDENCE ? "level" : "option");
+        return get(kind == PollKind.MOTION ? "option" : "level");
     }
 
     /** "Passes with more than 1/2 of ballots received marking “Đồng ý”." */
     public String majorityRule(Majority majority, PercentBase base, String optionLabel) {
-        return texts.format(PREFIX + "majorityRule", Map.of("fraction", majority.numerator() + "/" + majority.denominator(),
-                "base", get("base." + baseKey(base)), "option", optionLabel));
+        String of = majority.of().map(b -> get("base." + b.code())).orElse(get("base." + baseKey(base)));
+        String rule = texts.format(PREFIX + (majority.orMore() ? "majorityRuleOrMore" : "majorityRule"),
+                Map.of("fraction", majority.numerator() + "/" + majority.denominator(), "base", of, "option", optionLabel));
+        return majority.abstentionsCounted() ? rule : rule + " " + get("abstentionsNotCounted");
+    }
+
+    /** "16 of the 30 ballots received chose “Đồng ý” (more than 1/2 needed: 16 > 15): PASSED." */
+    public String motionOutcome(QuestionTally question, Majority majority, String optionLabel) {
+        long base = question.majorityBase().orElse(0L);
+        return texts.format(PREFIX + "motionOutcome", Map.of("count", question.count(majority.optionId()), "base", base,
+                "option", optionLabel, "result", result(question.passed().orElse(false))));
+    }
+
+    /** Each option of a question in words: "Tín nhiệm cao: 20 phiếu (66,67%); Tín nhiệm: 6 phiếu (20,00%)…". */
+    public String optionsInWords(QuestionTally question) {
+        StringBuilder out = new StringBuilder();
+        for (OptionCount option : question.options()) {
+            if (!out.isEmpty()) out.append("; ");
+            out.append(texts.format(PREFIX + "optionInWords", Map.of("option", option.option().label(language),
+                    "count", option.count(), "percent", percent(option.percent()))));
+        }
+        return out.append('.').toString();
+    }
+
+    /** The words of {@code key} with its named placeholders filled. */
+    public String format(String key, Map<String, ?> values) {
+        return texts.format(PREFIX + key, values);
+    }
+
+    /** "Nguyễn Văn A, Trần Thị B". */
+    public static String names(java.util.List<CandidateResult> results) {
+        return String.join(", ", results.stream().map(r -> r.candidate().name()).toList());
+    }
+
+    public static String candidateNames(java.util.List<kioskvote.meeting.Candidate> candidates) {
+        return String.join(", ", candidates.stream().map(kioskvote.meeting.Candidate::name).toList());
+    }
+
+    /** A candidate's outcome in words: the bundles' {@code minutes.outcome.<outcome>}. */
+    public String outcome(CandidateResult.Outcome outcome) {
+        return get("outcome." + outcome.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** An audit event's name in the language of the minutes; an event without words is shown as it is stored. */
+    public String event(String event) {
+        String key = PREFIX + "event." + event;
+        return texts.has(key) ? texts.get(key) : event;
+    }
+
+    /** Events of the check-in desk, printed in their own annex. */
+    public static boolean isCheckIn(String event) {
+        return event.startsWith("person-") || event.startsWith("ballot-");
+    }
+
+    /**
+     * A stored ISO time as the minutes print it, in the station's own offset: "08 giờ 51, ngày 10/12/2026" in
+     * Vietnamese, "08:51, 10/12/2026" in English. Text that is not a time is printed as it is.
+     */
+    public String dateTime(String iso) {
+        try {
+            var at = java.time.OffsetDateTime.parse(iso);
+            return language == Language.EN ? EN_TIME.format(at) : VI_TIME.format(at);
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
     }
 
     public String result(boolean passed) {

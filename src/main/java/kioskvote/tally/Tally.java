@@ -23,8 +23,6 @@ import kioskvote.meeting.Question;
  * depend on the order of the ballots.
  */
 public final class Tally {
-    /** Option id of "Tín nhiệm thấp" on a confidence poll. */
-
     private Tally() {
     }
 
@@ -32,52 +30,119 @@ public final class Tally {
      * @throws IllegalArgumentException if {@code counts.received()} is not the number of ballots
      */
     public static PollTally count(Poll poll, List<Answers> ballots, TallyCounts counts) {
-        Objects.requireNonNull(poll, "poll");
         Objects.requireNonNull(ballots, "ballots");
-        Objects.requireNonNull(counts, "counts");
-        if (counts.received() != ballots.size()) {
-            throw new IllegalArgumentException("counts.received (" + counts.received()
-                    + ") must be the number of ballots (" + ballots.size() + ")");
-        }
-        long base = switch (poll.base()) {
-            case RECEIVED -> ballots.size();
-            case ISSUED -> counts.issued();
-            case SUMMONED -> counts.summoned();
-        };
-        List<QuestionTally> questions = new ArrayList<>();
-        for (Question question : poll.questions()) {
-            questions.add(countQuestion(poll, question, ballots, base));
-        }
-        return new PollTally(poll, counts, base, questions);
+        Counter counter = counter(poll);
+        ballots.forEach(counter::add);
+        return counter.finish(counts);
     }
 
-    private static QuestionTally countQuestion(Poll poll, Question question, List<Answers> ballots, long base) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        question.options().forEach(o -> counts.put(o.id(), 0L));
-        long valid = 0;
-        for (Answers ballot : ballots) {
-            List<String> marked = ballot.marked(question.id());
-            if (!isValidFor(question, counts.keySet(), marked)) continue;
-            valid++;
-            marked.forEach(optionId -> counts.merge(optionId, 1L, Long::sum));
+    /** A count fed one ballot at a time, for a record too large to hold (kioskvote verify streams it). */
+    public static Counter counter(Poll poll) {
+        return new Counter(poll);
+    }
+
+    /** The running sums of {@link #count}: received, and per question the valid ballots and each option's marks. */
+    public static final class Counter {
+        private final Poll poll;
+        private final List<Set<String>> optionIds = new ArrayList<>();
+        private final List<Map<String, Long>> marks = new ArrayList<>();
+        private final long[] valid;
+        private long received;
+        /** An election's ballots keeping no one while candidates outnumber seats, and keeping more than the seats. */
+        private long blank;
+        private long overLimit;
+
+        private Counter(Poll poll) {
+            this.poll = Objects.requireNonNull(poll, "poll");
+            for (Question question : poll.questions()) {
+                Map<String, Long> counts = new LinkedHashMap<>();
+                question.options().forEach(o -> counts.put(o.id(), 0L));
+                marks.add(counts);
+                optionIds.add(counts.keySet());
+            }
+            valid = new long[poll.questions().size()];
         }
+
+        public void add(Answers ballot) {
+            received++;
+            if (poll.election().isPresent()) {
+                int kept = ballot.marked(kioskvote.meeting.Election.QUESTION_ID).size();
+                if (kept > poll.election().get().seats()) overLimit++;
+                else if (kept < poll.election().get().rule().minValid()) blank++;
+            }
+            for (int i = 0; i < valid.length; i++) {
+                List<String> marked = ballot.marked(poll.questions().get(i).id());
+                if (!isValidFor(poll.questions().get(i), optionIds.get(i), marked)) continue;
+                valid[i]++;
+                Map<String, Long> counts = marks.get(i);
+                marked.forEach(optionId -> counts.merge(optionId, 1L, Long::sum));
+            }
+        }
+
+        public long received() {
+            return received;
+        }
+
+        /** @throws IllegalArgumentException if {@code counts.received()} is not the number of ballots added */
+        public PollTally finish(TallyCounts counts) {
+            Objects.requireNonNull(counts, "counts");
+            if (counts.received() != received) {
+                throw new IllegalArgumentException("counts.received (" + counts.received()
+                        + ") must be the number of ballots (" + received + ")");
+            }
+            long base = switch (poll.base()) {
+                case RECEIVED -> received;
+                case ISSUED -> counts.issued();
+                case SUMMONED -> counts.summoned();
+            };
+            List<QuestionTally> questions = new ArrayList<>();
+            for (int i = 0; i < valid.length; i++) {
+                questions.add(questionTally(poll, poll.questions().get(i), marks.get(i), valid[i], received, base, counts));
+            }
+            Optional<ElectionResult> election = poll.election()
+                    .map(e -> ElectionCount.result(e, questions.get(0), received, blank, overLimit, base));
+            return new PollTally(poll, counts, base, questions, election);
+        }
+    }
+
+    private static QuestionTally questionTally(Poll poll, Question question, Map<String, Long> counts, long valid, long received,
+                                               long base, TallyCounts figures) {
         List<OptionCount> options = new ArrayList<>();
         for (Option option : question.options()) {
             long count = counts.get(option.id());
             options.add(new OptionCount(option, count, Percent.of(count, base)));
         }
-        List<ThresholdFlag> flags = poll.kind() == PollKind.CONFIDENCE
-                ? ThresholdFlag.forLowConfidence(counts.getOrDefault(BallotOptions.LOW, 0L), base).stream().toList()
-                : List.of();
+        List<ThresholdFlag> flags = switch (poll.kind()) {
+            case CONFIDENCE -> ThresholdFlag.forLowConfidence(counts.getOrDefault(BallotOptions.LOW, 0L), base).stream().toList();
+            case CONFIDENCE_VOTE -> ThresholdFlag.forDistrust(counts.getOrDefault(BallotOptions.DISTRUST, 0L), base).stream().toList();
+            default -> List.<ThresholdFlag>of();
+        };
         Optional<Boolean> passed = Optional.empty();
+        Optional<Long> majorityBase = Optional.empty();
         if (poll.kind() == PollKind.MOTION && poll.majority().isPresent()) {
             Majority majority = poll.majority().get();
             if (question.option(majority.optionId()).isPresent()) {
-                passed = Optional.of(majority.isMetBy(counts.get(majority.optionId()), base));
+                long of = majorityBase(majority, base, received, valid, figures, counts.getOrDefault(BallotOptions.ABSTAIN, 0L));
+                majorityBase = Optional.of(of);
+                passed = Optional.of(majority.isMetBy(counts.get(majority.optionId()), of));
             }
         }
-        long received = ballots.size();
-        return new QuestionTally(question, received, valid, received - valid, options, flags, passed);
+        return new QuestionTally(question, received, valid, received - valid, options, flags, passed, majorityBase);
+    }
+
+    /**
+     * What a motion's majority is taken of (docs/rules.md, "Motions"): the configured base, or the poll's
+     * percentage base; abstentions taken out of it when the body does not count them.
+     */
+    private static long majorityBase(Majority majority, long pollBase, long received, long valid, TallyCounts figures, long abstain) {
+        long of = majority.of().map(b -> switch (b) {
+            case RECEIVED -> received;
+            case VALID -> valid;
+            case PRESENT -> figures.present();
+            case ISSUED -> figures.issued();
+            case SUMMONED -> figures.summoned();
+        }).orElse(pollBase);
+        return majority.abstentionsCounted() ? of : Math.max(0, of - abstain);
     }
 
     /**

@@ -14,7 +14,18 @@ public enum ThresholdFlag {
     /** More than 1/2 and less than 2/3 low confidence: {@code 2·low > base} and not {@code 3·low ≥ 2·base}. */
     LOW_MORE_THAN_HALF,
     /** 2/3 or more low confidence: {@code 3·low ≥ 2·base} (20 of 30 is "2/3 or more"). */
-    LOW_TWO_THIRDS_OR_MORE;
+    LOW_TWO_THIRDS_OR_MORE,
+    /**
+     * Confidence vote proper (bỏ phiếu tín nhiệm): more than 1/2 không tín nhiệm, {@code 2·distrust > base}; the
+     * competent authority considers dismissal (the base is the poll's; Reg 96 counts those summoned).
+     */
+    DISTRUST_MORE_THAN_HALF;
+
+    /** The flag, if any, for {@code distrust} marks out of {@code base}; none when the base is 0. */
+    public static java.util.Optional<ThresholdFlag> forDistrust(long distrust, long base) {
+        if (base > 0 && 2 * distrust > base) return java.util.Optional.of(DISTRUST_MORE_THAN_HALF);
+        return java.util.Optional.empty();
+    }
 
     /** The consequence in words: the bundles' {@code minutes.flag.<flag>}. */
     public String text(Language language) {

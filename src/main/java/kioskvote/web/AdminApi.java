@@ -90,6 +90,18 @@ public final class AdminApi {
         ctx.json(answer);
     }
 
+    /** The next round of a closed election, added as a draft poll; answers its status and definition. */
+    void nextRound(Context ctx) {
+        var poll = polls.addNextRound(ctx.pathParam("pollId"));
+        var election = poll.election().orElseThrow();
+        Map<String, Object> body = new java.util.LinkedHashMap<>(StatusJson.of(polls.status(poll.id())));
+        body.put("seats", election.seats());
+        body.put("round", election.round());
+        body.put("candidates", election.candidates().stream().map(c -> Map.of("id", c.id(), "name", c.name(),
+                "position", c.position(), "unit", c.unit())).toList());
+        ctx.status(201).json(body);
+    }
+
     void issueSlips(Context ctx) throws java.io.IOException {
         SlipsRequest request = JsonBody.read(ctx, SlipsRequest.class);
         if (request.count() == null) throw BadRequest.missing("count");

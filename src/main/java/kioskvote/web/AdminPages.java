@@ -69,6 +69,7 @@ public final class AdminPages {
             case "closed" -> t.get("admin.closed");
             case "counted" -> t.format("admin.counted", number(ctx.queryParam("n"), () -> new PollRejected(PollRejected.Code.BAD_COUNT)))
                     + ("no".equals(ctx.queryParam("compacted")) ? " " + t.get("admin.notCompacted") : "");
+            case "next-round" -> t.get("admin.nextRoundAdded");
             case "voided" -> t.format("admin.voided", ShortCode.normalize(ctx.queryParam("code")).orElse(""));
             case "staff-set" -> t.get("admin.staffSaved");
             case "staff-removed" -> t.get("admin.staffRemoved");
@@ -77,7 +78,11 @@ public final class AdminPages {
         Map<String, Object> params = new HashMap<>();
         params.put("t", t);
         params.put("meeting", meeting);
-        params.put("polls", polls.statuses());
+        var statuses = polls.statuses();
+        params.put("polls", statuses);
+        Map<String, kioskvote.tally.Minutes.RecordAnchor> anchors = new HashMap<>();
+        statuses.forEach(p -> polls.recordAnchor(p.pollId()).ifPresent(a -> anchors.put(p.pollId(), a)));
+        params.put("anchors", anchors); // the commitment of each opened poll, and the record's head once closed (docs/record.md)
         params.put("batches", slips.batches());
         params.put("turnout", roster.turnout()); // with a roster, presence is marked at the desk, not typed here
         params.put("notice", notice);
@@ -196,6 +201,12 @@ public final class AdminPages {
     void close(Context ctx) {
         polls.close(ctx.pathParam("pollId"));
         ctx.redirect("/admin?done=closed", HttpStatus.SEE_OTHER);
+    }
+
+    /** POST /admin/polls/{pollId}/next-round: a closed election's next round, added as a draft poll. */
+    void nextRound(Context ctx) {
+        polls.addNextRound(ctx.pathParam("pollId"));
+        ctx.redirect("/admin?done=next-round", HttpStatus.SEE_OTHER);
     }
 
     /** POST /admin/slips: the printable slip sheet itself (the form opens it in a new tab). */

@@ -31,7 +31,8 @@ record BallotForm(Poll poll, String receipt, Map<String, List<String>> marks) {
         return new BallotForm(poll, receipt, marks);
     }
 
+    /** Questions left without a mark where a mark is needed to be valid (an election of as many names as seats needs none). */
     long blanks() {
-        return marks.values().stream().filter(List::isEmpty).count();
+        return poll.questions().stream().filter(q -> marks.getOrDefault(q.id(), List.of()).isEmpty() && q.rule().minValid() > 0).count();
     }
 }

@@ -51,6 +51,18 @@ public final class ErrorCatalog {
             entry("share_duplicate", 400),
             entry("shares_too_few", 409),
             entry("shares_wrong_combination", 409),
+            entry("practice_has_no_minutes", 409),
+            entry("not_an_election", 409),
+            entry("no_second_round", 409),
+            entry("second_round_exists", 409),
+            // paper ballots (paper/PaperRejected)
+            entry("bad_batch", 400),
+            entry("bad_teller", 400),
+            entry("bad_paper_line", 400),
+            entry("repeated_code", 400),
+            entry("two_tellers_already", 409),
+            entry("batch_already_accepted", 409),
+            entry("slips_refused", 409),
             // slips (slip/SlipRejected)
             entry("bad_slip_count", 400),
             entry("unknown_slip", 404),

@@ -70,6 +70,16 @@ public final class PageText {
         return get("state." + status.phase());
     }
 
+    /** The ballot's opening line for its kind of poll: {@code ballot.intro.<kind>}. */
+    public String ballotIntro(kioskvote.meeting.Poll poll) {
+        return get("ballot.intro." + poll.kind().code());
+    }
+
+    /** A candidate's outcome on the chair's screen: {@code election.outcome.<outcome>}. */
+    public String outcome(kioskvote.tally.CandidateResult.Outcome outcome) {
+        return get("election.outcome." + outcome.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** An error message in this language. */
     public String message(ApiError error) {
         return language == Language.EN ? error.en() : error.vi();

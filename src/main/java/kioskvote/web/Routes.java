@@ -33,7 +33,7 @@ public final class Routes {
     /** The handlers, each built by App with exactly the services it uses. */
     public record Handlers(VoterApi voter, BallotPages ballotPages, KioskPages kiosk, ChairApi chair, ChairPage chairPage,
                            LiveFeed feed, AdminGuard guard, AdminPages adminPages, AdminApi admin, DeskPage desk,
-                           RosterApi roster, KioskSessions kiosks, Meeting meeting) {
+                           RosterApi roster, KioskSessions kiosks, Meeting meeting, RecordPages records, PaperPages paper) {
     }
 
     public static Javalin create(Handlers h) {
@@ -91,6 +91,10 @@ public final class Routes {
         app.get("/api/polls/{pollId}/ballots", h.chair()::ballots, CHAIR_SCREEN);
         app.sse("/api/live", h.feed()::join, CHAIR_SCREEN);
 
+        // the election record, for anyone: a receipt code looked up, and each closed poll's signed record (docs/record.md)
+        app.get("/receipts", h.records()::receipts, ANYONE);                   // ?code=XXXX-XXXX
+        app.get("/api/polls/{pollId}/record", h.records()::download, ANYONE);  // record-POLL.zip, for kioskvote verify
+
         // admin pages (session cookie from the sign-in form)
         app.get("/admin", h.adminPages()::home, ANYONE);                   // sign-in form, or the dashboard with a session
         app.post("/admin", h.adminPages()::signIn, ANYONE);
@@ -100,6 +104,10 @@ public final class Routes {
         app.post("/admin/polls/{pollId}/close", h.adminPages()::close, CHAIR, ORGANISER);
         app.get("/admin/polls/{pollId}/count", h.adminPages()::countForm, CHAIR, ORGANISER);  // a field per committee card needed
         app.post("/admin/polls/{pollId}/count", h.adminPages()::count, CHAIR, ORGANISER);    // opens the sealed box and counts, or says what is wrong
+        app.post("/admin/polls/{pollId}/next-round", h.adminPages()::nextRound, CHAIR, ORGANISER); // a closed election's next round
+        app.get("/admin/polls/{pollId}/paper-form", h.paper()::form, CHAIR, ORGANISER);  // the printable paper ballot
+        app.get("/admin/polls/{pollId}/paper", h.paper()::show, CHAIR, ORGANISER);       // tellers' double entry of paper ballots
+        app.post("/admin/polls/{pollId}/paper", h.paper()::enter, CHAIR, ORGANISER);
         app.post("/admin/slips", h.adminPages()::issueSlips, ORGANISER);   // answers the printable slip sheet
         app.post("/admin/slips/void", h.adminPages()::voidSlip, ORGANISER);
         app.get("/admin/desk", h.desk()::show, DESK_CLERK, ORGANISER);     // check-in desk (desk.js → /api/admin/…)
@@ -113,6 +121,8 @@ public final class Routes {
         app.post("/api/admin/polls/{pollId}/open", h.admin()::open, CHAIR, ORGANISER);
         app.post("/api/admin/polls/{pollId}/close", h.admin()::close, CHAIR, ORGANISER);
         app.post("/api/admin/polls/{pollId}/unseal", h.admin()::unseal, CHAIR, ORGANISER);  // {"shares": [k codes]}: opens the sealed box, counts
+        app.post("/api/admin/polls/{pollId}/next-round", h.admin()::nextRound, CHAIR, ORGANISER);
+        app.post("/api/admin/polls/{pollId}/paper-batches", h.paper()::enterJson, CHAIR, ORGANISER); // one teller's entry of a batch
         app.get("/api/admin/polls/{pollId}/minutes.json", h.admin()::minutesJson, CHAIR, ORGANISER);
         app.get("/api/admin/polls/{pollId}/minutes.csv", h.admin()::minutesCsv, CHAIR, ORGANISER);
         app.get("/api/admin/polls/{pollId}/minutes", h.admin()::minutesPage, CHAIR, ORGANISER);

@@ -15,6 +15,7 @@ final class StatusJson {
         map.put("pollId", s.pollId());
         map.put("title", s.title());
         map.put("kind", s.kind());
+        map.put("practice", s.practice());
         map.put("state", s.state().code());
         map.put("phase", s.phase());                 // "counting": closed, sealed box not yet opened by the committee
         map.put("sealed", s.sealed());

@@ -27,11 +27,18 @@ class MeetingLoaderTest {
     Path dir;
 
     @Test
-    void theDemoMeetingLoadsWithItsTwoPollsAndNoRoster() {
+    void theDemoMeetingLoadsWithItsPollsAndNoRoster() {
         MeetingConfig config = MeetingLoader.load(DEMO);
         assertEquals("so-xay-dung-2026", config.meeting().id());
         assertEquals(40, config.meeting().summoned());
-        assertEquals(List.of("tin-nhiem", "bieu-quyet-quy-che"), config.meeting().polls().stream().map(p -> p.id()).toList());
+        assertEquals(List.of("tin-nhiem", "bieu-quyet-quy-che", "bo-phieu-tin-nhiem", "bau-cu-bch-cong-doan", "bo-phieu-thu"),
+                config.meeting().polls().stream().map(p -> p.id()).toList());
+        var election = config.meeting().poll("bau-cu-bch-cong-doan").orElseThrow().election().orElseThrow();
+        assertEquals(3, election.seats());
+        assertEquals(5, election.candidates().size());
+        assertEquals("Phòng Quản lý xây dựng", election.candidates().get(0).unit());
+        assertTrue(config.meeting().poll("bo-phieu-thu").orElseThrow().practice());
+        assertEquals(2, config.meeting().poll("bo-phieu-tin-nhiem").orElseThrow().questions().get(0).options().size());
         assertEquals(4, config.meeting().poll("tin-nhiem").orElseThrow().questions().size());
         assertEquals(64, config.sourceSha256().length());
         assertTrue(config.roster().isEmpty());
@@ -54,10 +61,10 @@ class MeetingLoaderTest {
                         "meeting.title", "must be a non-empty text"),
                 Arguments.of("two polls with one id", "id: bieu-quyet-quy-che", "id: tin-nhiem",
                         "polls[1].id", "\"tin-nhiem\" is used by another poll"),
-                Arguments.of("an unknown kind of poll", "kind: motion", "kind: election",
-                        "polls[1].kind", "must be confidence or motion (got \"election\")"),
+                Arguments.of("an unknown kind of poll", "kind: motion", "kind: referendum",
+                        "polls[1].kind", "must be confidence, confidence_vote, motion or election (got \"referendum\")"),
                 Arguments.of("a pass rule in words", "passes_with: more than 1/2", "passes_with: a simple majority",
-                        "polls[1].passes_with", "write it as \"more than 1/2\" or \"more than 2/3\" (got \"a simple majority\")"),
+                        "polls[1].passes_with", "write it as \"more than 1/2\", \"more than 2/3\" or \"2/3 or more\" (got \"a simple majority\")"),
                 Arguments.of("a pass rule above one", "passes_with: more than 1/2", "passes_with: more than 3/2",
                         "polls[1].passes_with", "the fraction must be between 0 and 1 (got \"more than 3/2\")"),
                 Arguments.of("an unknown percentage base", "    base: received\n    subjects:", "    base: present\n    subjects:",

@@ -62,7 +62,8 @@ class PollLifecycleTest {
             assertEquals(Optional.empty(), status.openedAt());
             assertEquals(0, status.cast());
         }
-        assertEquals(List.of("tin-nhiem", "bieu-quyet-quy-che"), polls.statuses().stream().map(PollStatus::pollId).toList());
+        assertEquals(List.of("tin-nhiem", "bieu-quyet-quy-che", "bo-phieu-tin-nhiem", "bau-cu-bch-cong-doan", "bo-phieu-thu"),
+                polls.statuses().stream().map(PollStatus::pollId).toList());
     }
 
     @Test
@@ -92,7 +93,9 @@ class PollLifecycleTest {
         assertTrue(opened.openedAt().isPresent());
         var row = fixture.station().jdbi().withHandle(h -> new PollStateDao(h).find(POLL)).orElseThrow();
         assertEquals(Optional.of(PollDefinition.canonicalJson(poll)), row.definitionJson());
-        assertTrue(lastAuditEvent().detail().contains("definition-sha256=" + PollDefinition.hash(poll)), lastAuditEvent().detail());
+        assertTrue(lastAuditEvent("poll-opened").detail().contains("definition-sha256=" + PollDefinition.hash(poll)),
+                lastAuditEvent("poll-opened").detail());
+        assertEquals("poll-committed", lastAuditEvent().event(), "the commitment follows the opening (docs/record.md)");
     }
 
     @Test
@@ -148,9 +151,10 @@ class PollLifecycleTest {
         var log = fixture.station().jdbi().withHandle(h -> new AuditDao(h).all());
         assertTrue(AuditLog.verifyChain(log));
         assertEquals(AuditLog.head(log), minutes.auditHeadHash());
-        assertEquals("poll-closed", log.get(log.size() - 2).event());
-        assertEquals("poll=tin-nhiem received=2", log.get(log.size() - 2).detail());
+        assertEquals("poll=tin-nhiem received=2", lastAuditEvent("poll-closed").detail());
         assertEquals("poll-counted", log.get(log.size() - 1).event());
+        assertTrue(lastAuditEvent("record-head").detail().startsWith("poll=tin-nhiem ballots=2 head="),
+                "the record's head is fixed in the counting transaction");
     }
 
     @Test
@@ -170,6 +174,11 @@ class PollLifecycleTest {
     private AuditDao.AuditRow lastAuditEvent() {
         var rows = fixture.station().jdbi().withHandle(h -> new AuditDao(h).all());
         return rows.get(rows.size() - 1);
+    }
+
+    private AuditDao.AuditRow lastAuditEvent(String event) {
+        var rows = fixture.station().jdbi().withHandle(h -> new AuditDao(h).all());
+        return rows.stream().filter(r -> r.event().equals(event)).reduce((a, b) -> b).orElseThrow();
     }
 
     /** The action is refused with this code (and so changes nothing). */

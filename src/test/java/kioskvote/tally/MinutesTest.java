@@ -64,7 +64,7 @@ class MinutesTest {
         Map<String, String> header = new java.util.HashMap<>();
         int tableStart = -1;
         for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i)[0].equals("question_id")) {
+            if (rows.get(i)[0].equals(MinutesCsv.headings(Language.VI).get(0))) { // headings in the language of the minutes
                 tableStart = i;
                 break;
             }
@@ -81,7 +81,8 @@ class MinutesTest {
         assertEquals("def0123456789abcdef", header.get("definition_hash"));
         assertEquals("aud1e0ffee", header.get("audit_head"));
 
-        assertEquals(MinutesCsv.COLUMNS, List.of(rows.get(tableStart)));
+        assertEquals(MinutesCsv.headings(Language.VI), List.of(rows.get(tableStart)));
+        assertEquals("Mã câu hỏi", rows.get(tableStart)[0]);
         List<String[]> table = rows.subList(tableStart + 1, rows.size());
         assertEquals(6, table.size());
         assertArrayEquals(new String[] {"director", "Nguyễn Văn An", "Giám đốc Sở", "30", "27", "3", "low",
@@ -149,7 +150,8 @@ class MinutesTest {
         assertTrue(html.contains("SHA256:ab12cd34ef56"));
         assertTrue(html.contains("def0123456789abcdef"));
         assertTrue(html.contains("aud1e0ffee"));
-        assertTrue(html.contains("poll-closed"));
+        assertTrue(html.contains("<td>Kết thúc bỏ phiếu</td>")); // the event's name in the language of the minutes
+        assertTrue(html.contains("09 giờ 10, ngày 14/03/2025"));
         assertTrue(html.contains("Lê Văn Cường"));
         assertTrue(html.contains("Trưởng ban"));
         assertTrue(html.contains("Phạm Thị Dung"));

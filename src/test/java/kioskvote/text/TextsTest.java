@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 
 import kioskvote.meeting.Majority;
 import kioskvote.meeting.PercentBase;
+import kioskvote.meeting.PollKind;
 import kioskvote.roster.RosterCsv;
+import kioskvote.tally.CandidateResult;
 import kioskvote.tally.MinutesWords;
 import kioskvote.tally.ThresholdFlag;
 
@@ -68,6 +70,12 @@ class TextsTest {
                 assertTrue(!w.majorityRule(new Majority("yes", 1, 2), base, "Đồng ý").contains("{"));
             }
             for (ThresholdFlag flag : ThresholdFlag.values()) assertTrue(!flag.text(language).isBlank());
+            for (PollKind kind : PollKind.values()) texts.get("ballot.intro." + kind.code()); // PageText.ballotIntro
+            assertEquals(12, kioskvote.tally.MinutesCsv.headings(language).size()); // minutes.csv.<column>
+            for (CandidateResult.Outcome outcome : CandidateResult.Outcome.values()) {
+                assertTrue(!w.outcome(outcome).isBlank());
+                texts.get("election.outcome." + outcome.name().toLowerCase(java.util.Locale.ROOT)); // PageText.outcome
+            }
             for (RosterCsv.Problem problem : RosterCsv.Problem.values()) assertTrue(!problem.said(language).contains("{"));
         }
     }

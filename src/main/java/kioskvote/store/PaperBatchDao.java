@@ -1,0 +1,28 @@
+package kioskvote.store;
+
+import org.jdbi.v3.core.Handle;
+
+/** Accepted batches of paper ballots: how many ballots each brought, nothing else. */
+public final class PaperBatchDao {
+    private final Handle handle;
+
+    public PaperBatchDao(Handle handle) {
+        this.handle = handle;
+    }
+
+    public boolean exists(String pollId, String batch) {
+        return handle.createQuery("SELECT COUNT(*) FROM paper_batch WHERE poll_id = ? AND batch = ?").bind(0, pollId).bind(1, batch)
+                .mapTo(Integer.class).one() > 0;
+    }
+
+    public void insert(String pollId, String batch, int ballotCount, String acceptedAt) {
+        handle.createUpdate("INSERT INTO paper_batch (poll_id, batch, ballot_count, accepted_at) VALUES (?, ?, ?, ?)")
+                .bind(0, pollId).bind(1, batch).bind(2, ballotCount).bind(3, acceptedAt).execute();
+    }
+
+    /** Paper ballots accepted into a poll. */
+    public long countBallots(String pollId) {
+        return handle.createQuery("SELECT COALESCE(SUM(ballot_count), 0) FROM paper_batch WHERE poll_id = ?").bind(0, pollId)
+                .mapTo(Long.class).one();
+    }
+}

@@ -1,0 +1,33 @@
+package kioskvote.store;
+
+import java.util.List;
+
+import org.jdbi.v3.core.Handle;
+
+/** Polls created while the station runs (second rounds): their canonical definition, in the order created. */
+public final class PollDefinitionDao {
+    public record DefinitionRow(String pollId, String fromPoll, String definitionJson, String createdAt) {
+    }
+
+    private final Handle handle;
+
+    public PollDefinitionDao(Handle handle) {
+        this.handle = handle;
+    }
+
+    public List<DefinitionRow> all() {
+        return handle.createQuery("SELECT poll_id, from_poll, definition_json, created_at FROM poll_definition ORDER BY created_at, poll_id")
+                .map((rs, ctx) -> new DefinitionRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    public void insert(DefinitionRow row) {
+        handle.createUpdate("INSERT INTO poll_definition (poll_id, from_poll, definition_json, created_at) VALUES (?, ?, ?, ?)")
+                .bind(0, row.pollId()).bind(1, row.fromPoll()).bind(2, row.definitionJson()).bind(3, row.createdAt()).execute();
+    }
+
+    public boolean existsFrom(String fromPoll) {
+        return handle.createQuery("SELECT COUNT(*) FROM poll_definition WHERE from_poll = ?").bind(0, fromPoll)
+                .mapTo(Integer.class).one() > 0;
+    }
+}
