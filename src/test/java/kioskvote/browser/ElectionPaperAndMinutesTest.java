@@ -170,7 +170,7 @@ class ElectionPaperAndMinutesTest {
             List<String> kept = i < 7 ? List.of("c1", "c2", "c3") : i < 11 ? List.of("c1", "c4", "c5") : List.of();
             assertEquals(200, api.cast(ELECTION, tokens.get(i), Map.of("election", kept), ReceiptCode.randomSecret(RANDOM)).status());
         }
-        assertEquals(200, api.adminPost("/api/admin/polls/" + ELECTION + "/close", Map.of()).status());
+        assertEquals(200, api.closeAndCount(ELECTION).status());
 
         Chromium admin = signedInAdmin();
         admin.driver.get(station.url() + "/api/admin/polls/" + ELECTION + "/minutes?lang=vi");

@@ -39,7 +39,7 @@ class ReceiptPageTest {
             phone.find("#code").sendKeys(mine, Keys.ENTER);
             assertEquals("not-found", phone.await("#receipt-result").getAttribute("data-result"),
                     "before the close nothing is published: even a counted code is not found yet");
-            station.api.adminPost("/api/admin/polls/tin-nhiem/close", Map.of());
+            station.api.closeAndCount("tin-nhiem");
 
             // The phone's receipt page leads here.
             phone.driver.get(station.url + "/receipt/" + mine);

@@ -61,7 +61,7 @@ class ElectionAndPracticeTest {
                     Map.of("election", List.of("c1", "c2", "c3", "c4", "c5", "c6")), Receipts.random());
             assertEquals("unknown_option", tooMany.errorCode(), "a name not on the ballot is refused at the door");
             assertEquals(409, api.adminPost("/api/admin/polls/" + ELECTION + "/next-round", Map.of()).status(), "not before the close");
-            assertEquals(200, api.adminPost("/api/admin/polls/" + ELECTION + "/close", Map.of()).status());
+            assertEquals(200, api.closeAndCount(ELECTION).status());
 
             JsonNode minutes = api.adminGet("/api/admin/polls/" + ELECTION + "/minutes.json").json();
             JsonNode election = minutes.path("election");
@@ -107,7 +107,7 @@ class ElectionAndPracticeTest {
                 Api.Reply reply = api.cast(round2, tokens.get(i), Map.of("election", kept), Receipts.random());
                 assertEquals(200, reply.status(), "the same slips vote again in the next round: " + reply.body());
             }
-            assertEquals(200, api.adminPost("/api/admin/polls/" + round2 + "/close", Map.of()).status());
+            assertEquals(200, api.closeAndCount(round2).status());
             JsonNode election = api.adminGet("/api/admin/polls/" + round2 + "/minutes.json").json().path("election");
             assertEquals(29, election.path("valid").asInt());
             assertEquals(1, election.path("blank").asInt());
@@ -131,7 +131,7 @@ class ElectionAndPracticeTest {
             }
             assertEquals("token_already_used", api.cast("bo-phieu-thu", tokens.get(0), Map.of("motion", List.of("agree")),
                     Receipts.random()).errorCode(), "a practice poll spends a slip once, like any poll");
-            assertEquals(200, api.adminPost("/api/admin/polls/bo-phieu-thu/close", Map.of()).status());
+            assertEquals(200, api.closeAndCount("bo-phieu-thu").status());
             assertEquals("practice_has_no_minutes", api.adminGet("/api/admin/polls/bo-phieu-thu/minutes.json").errorCode());
             assertEquals(409, api.adminGet("/api/admin/polls/bo-phieu-thu/minutes.csv").status());
             assertEquals(409, api.adminGet("/api/admin/polls/bo-phieu-thu/minutes").status());
@@ -147,7 +147,7 @@ class ElectionAndPracticeTest {
                         Map.of("s1", votes[i] == null ? List.of() : List.of(votes[i])), Receipts.random());
                 assertEquals(200, reply.status(), "a slip spent in the practice is good for the real poll: " + reply.body());
             }
-            assertEquals(200, api.adminPost("/api/admin/polls/bo-phieu-tin-nhiem/close", Map.of()).status());
+            assertEquals(200, api.closeAndCount("bo-phieu-tin-nhiem").status());
             JsonNode minutes = api.adminGet("/api/admin/polls/bo-phieu-tin-nhiem/minutes.json").json();
             assertEquals("CONFIDENCE_VOTE", minutes.path("poll").path("kind").asText());
             JsonNode subject = minutes.path("questions").get(0);

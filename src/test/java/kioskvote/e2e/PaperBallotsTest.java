@@ -74,7 +74,7 @@ class PaperBallotsTest {
             assertEquals("slips_refused", refused.errorCode(), "a slip already used on a phone cannot vote again on paper");
             assertEquals(6, api.get("/api/polls/" + MOTION).json().path("cast").asInt());
 
-            assertEquals(200, api.adminPost("/api/admin/polls/" + MOTION + "/close", Map.of()).status());
+            assertEquals(200, api.closeAndCount(MOTION).status());
             JsonNode minutes = api.adminGet("/api/admin/polls/" + MOTION + "/minutes.json").json();
             assertEquals(5, minutes.path("onPaper").asInt());
             JsonNode q = minutes.path("questions").get(0);
