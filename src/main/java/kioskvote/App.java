@@ -93,7 +93,7 @@ public final class App {
         var guard = new AdminGuard(s.adminPassphrase(), s.attempts(), new AdminSessions(s.random(), s.clock()));
         var handlers = new Routes.Handlers(
                 new VoterApi(s.meeting(), s.keyFingerprint(), s.ballotBox()),
-                new BallotPages(s.meeting(), s.rights(), s.random()),
+                new BallotPages(s.meeting(), s.rights(), s.polls(), s.random()),
                 new KioskPages(s.meeting(), new KioskBooth(s.kiosks(), s.rights(), s.roster()), s.random()),
                 new ChairApi(s.polls()),
                 new ChairPage(s.meeting(), s.polls(), s.keyFingerprint()),
