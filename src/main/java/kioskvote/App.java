@@ -74,7 +74,8 @@ public final class App {
         LiveFeed feed = Database.isPostgres(settings.jdbcUrl()) ? LiveFeed.watchingOtherStations() : new LiveFeed();
         PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed);
         feed.attach(desk);
-        SlipOffice slips = new SlipOffice(jdbi, meeting, new TokenIssuer(key, meeting.id(), random), audit, clock, random);
+        SlipOffice slips = new SlipOffice(jdbi, meeting, new TokenIssuer(key, meeting.id(), random), audit, clock, random)
+                .printingWifi(settings.config().station().wifi());
         BallotBox ballotBox = new BallotBox(jdbi, meeting, new TokenVerifier(key, meeting.id()), random, feed);
         return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox), desk, slips,
                 new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random, clock,
@@ -96,7 +97,7 @@ public final class App {
                 new BallotPages(s.meeting(), s.rights(), s.polls(), s.random()),
                 new KioskPages(s.meeting(), new KioskBooth(s.kiosks(), s.rights(), s.roster()), s.random()),
                 new ChairApi(s.polls()),
-                new ChairPage(s.meeting(), s.polls(), s.keyFingerprint()),
+                new ChairPage(s.meeting(), s.polls(), s.keyFingerprint(), s.publicBaseUrl(), s.slips().wifi()),
                 s.feed(), guard,
                 new AdminPages(s.meeting(), s.polls(), s.slips(), s.roster(), guard, s.publicBaseUrl(), s.keyFingerprint()),
                 new AdminApi(s.polls(), s.slips(), s.publicBaseUrl(), s.keyFingerprint()),

@@ -37,6 +37,8 @@ import kioskvote.text.Language;
 
 /** The chair's side of a meeting: presence, opening and closing polls, turnout, and the minutes. */
 public final class PollLifecycle {
+    static final String RESULTS_SHOWN = "results-shown";
+
     private final Jdbi jdbi;
     private final Meeting meeting;
     private final AuditLog audit;
@@ -103,6 +105,23 @@ public final class PollLifecycle {
         return status(pollId);
     }
 
+    /**
+     * The chair puts a closed poll's results on the projector when the meeting is ready for them (the chair's
+     * screen says "closed, results not yet shown" until then). Recorded in the audit log, so it survives a
+     * restart and is on every station sharing the database; once only.
+     */
+    public PollStatus showResults(String pollId) {
+        Poll poll = poll(pollId);
+        jdbi.useTransaction(h -> {
+            PollStateRow row = new PollStateDao(h).find(poll.id()).orElseThrow();
+            if (PollState.fromCode(row.state()) != PollState.CLOSED) throw new PollRejected(PollRejected.Code.RESULTS_NOT_READY);
+            if (new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id())) throw new PollRejected(PollRejected.Code.RESULTS_ALREADY_SHOWN);
+            audit.append(h, RESULTS_SHOWN, "poll=" + poll.id());
+        });
+        events.pollStateChanged(poll.id());
+        return status(pollId);
+    }
+
     /** Receipt codes are published only after the close, so that a voter can check theirs was counted. */
     public List<String> receipts(String pollId) {
         Poll poll = requireClosed(pollId);
@@ -150,7 +169,8 @@ public final class PollLifecycle {
         long voided = slips.countVoided();
         return new PollStatus(poll.id(), poll.title(), poll.kind().name().toLowerCase(), PollState.fromCode(row.state()), turnout.summoned(),
                 turnout.present(), handedOut, slips.countIssued() - voided, voided, row.castCount(), row.definitionHash(),
-                row.openedAt(), row.closedAt(), turnout.fromRoster());
+                row.openedAt(), row.closedAt(), turnout.fromRoster(),
+                PollState.fromCode(row.state()) == PollState.CLOSED && new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id()));
     }
 
     private Poll poll(String pollId) {

@@ -12,10 +12,15 @@ import kioskvote.meeting.PollState;
  */
 public record PollStatus(String pollId, String title, String kind, PollState state, int summoned, int present,
                          long handedOut, long issued, long voided, long cast, Optional<String> definitionHash,
-                         Optional<String> openedAt, Optional<String> closedAt, boolean rosterUsed) {
+                         Optional<String> openedAt, Optional<String> closedAt, boolean rosterUsed, boolean resultsShown) {
     /** The identity the minutes check when the roster is used; without one, only present ≤ summoned. */
     public boolean addsUp() {
         return CountRules.addsUp(rosterUsed, cast, handedOut, present, summoned);
+    }
+
+    /** The state as the projector follows it: a closed poll whose results the chair has shown is one more step. */
+    public String screenState() {
+        return state().code() + (resultsShown ? "+shown" : "");
     }
 
     public boolean quorumMet() {

@@ -7,11 +7,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.jdbi.v3.core.Jdbi;
 
 import kioskvote.audit.AuditLog;
 import kioskvote.meeting.Meeting;
+import kioskvote.meeting.WifiNetwork;
 import kioskvote.store.SlipDao.IssuedRow;
 import kioskvote.store.SlipDao;
 import kioskvote.token.ShortCode;
@@ -35,6 +37,7 @@ public final class SlipOffice {
     private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random;
+    private Optional<WifiNetwork> wifi = Optional.empty();
 
     public SlipOffice(Jdbi jdbi, Meeting meeting, TokenIssuer issuer, AuditLog audit, Clock clock, SecureRandom random) {
         this.jdbi = jdbi;
@@ -43,6 +46,16 @@ public final class SlipOffice {
         this.audit = audit;
         this.clock = clock;
         this.random = random;
+    }
+
+    public Optional<WifiNetwork> wifi() {
+        return wifi;
+    }
+
+    /** The meeting room's Wi-Fi, printed on every slip from now on (meeting.yaml station.wifi); set once at start. */
+    public SlipOffice printingWifi(Optional<WifiNetwork> network) {
+        this.wifi = network;
+        return this;
     }
 
     public IssuedRun issue(int count, String label, String baseUrl) {
@@ -126,7 +139,7 @@ public final class SlipOffice {
 
     /** Writes the printable sheet of a run (streamed: 2,000 slips are several megabytes of HTML). */
     public void writeSheet(IssuedRun run, String keyFingerprint, java.io.Writer writer) {
-        var header = new SlipHeader(meeting.title(), meeting.organiser(), "Đợt / Run " + run.batchId(), keyFingerprint);
+        var header = new SlipHeader(meeting.title(), meeting.organiser(), "Đợt / Run " + run.batchId(), keyFingerprint, wifi);
         SlipSheet.render(header, run.slips(), writer);
     }
 

@@ -56,6 +56,10 @@ public final class AdminApi {
         ctx.json(StatusJson.of(polls.close(ctx.pathParam("pollId"))));
     }
 
+    void showResults(Context ctx) {
+        ctx.json(StatusJson.of(polls.showResults(ctx.pathParam("pollId"))));
+    }
+
     void issueSlips(Context ctx) throws java.io.IOException {
         SlipsRequest request = JsonBody.read(ctx, SlipsRequest.class);
         if (request.count() == null) throw BadRequest.missing("count");

@@ -1,6 +1,7 @@
 package kioskvote.web;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,8 +11,10 @@ import io.javalin.http.Context;
 
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.PollState;
+import kioskvote.meeting.WifiNetwork;
 import kioskvote.poll.PollLifecycle;
 import kioskvote.poll.PollStatus;
+import kioskvote.slip.QrCode;
 import kioskvote.tally.Minutes;
 
 /**
@@ -22,11 +25,17 @@ public final class ChairPage {
     private final Meeting meeting;
     private final PollLifecycle polls;
     private final String keyFingerprint;
+    private final String audienceQr;
+    private final String audienceUrl;
+    private final Optional<WifiNetwork> wifi;
 
-    public ChairPage(Meeting meeting, PollLifecycle polls, String keyFingerprint) {
+    public ChairPage(Meeting meeting, PollLifecycle polls, String keyFingerprint, String publicBaseUrl, Optional<WifiNetwork> wifi) {
         this.meeting = meeting;
         this.polls = polls;
         this.keyFingerprint = keyFingerprint;
+        this.audienceUrl = publicBaseUrl + "/";
+        this.audienceQr = QrCode.encode(audienceUrl).toSvg("QR: " + audienceUrl);
+        this.wifi = wifi;
     }
 
     /** GET /chair[?poll=ID]: the poll named, else the open one, else the one closed last, else the first. */
@@ -35,13 +44,24 @@ public final class ChairPage {
         List<PollStatus> statuses = polls.statuses();
         String asked = ctx.queryParam("poll");
         PollStatus focus = asked != null ? polls.status(asked) : current(statuses);
-        Optional<Minutes> minutes = focus.state() == PollState.CLOSED
+        // Results reach the projector only when the chair shows them (POST /admin/polls/{id}/show-results).
+        Optional<Minutes> minutes = focus.resultsShown()
                 ? Optional.of(polls.minutes(focus.pollId(), t.language())) : Optional.empty();
         // With no poll named, the screen follows the meeting: any change of state elsewhere reloads it.
-        String watch = asked != null ? "" : statuses.stream().map(s -> s.pollId() + ":" + s.state().code()).collect(Collectors.joining(","));
-        Pages.render(ctx, "chair.jte", Map.of("t", t, "meeting", meeting, "status", focus, "minutes", minutes,
-                "keyFingerprint", keyFingerprint, "watch", watch,
-                "langSwitch", "?lang=" + t.otherLang() + (asked != null ? "&poll=" + asked : "")));
+        String watch = asked != null ? "" : statuses.stream().map(s -> s.pollId() + ":" + s.screenState()).collect(Collectors.joining(","));
+        Map<String, Object> params = new HashMap<>();
+        params.put("t", t);
+        params.put("meeting", meeting);
+        params.put("status", focus);
+        params.put("minutes", minutes);
+        params.put("keyFingerprint", keyFingerprint);
+        params.put("watch", watch);
+        params.put("audienceQr", audienceQr);
+        params.put("audienceUrl", audienceUrl);
+        params.put("wifi", wifi);
+        params.put("wifiQr", wifi.map(w -> QrCode.encode(w.qrText()).toSvg("Wi-Fi QR")).orElse(""));
+        params.put("langSwitch", "?lang=" + t.otherLang() + (asked != null ? "&poll=" + asked : ""));
+        Pages.render(ctx, "chair.jte", params);
     }
 
     private static PollStatus current(List<PollStatus> statuses) {

@@ -97,6 +97,7 @@ public final class Routes {
         app.post("/admin/present", h.adminPages()::setPresent, CHAIR, ORGANISER);
         app.post("/admin/polls/{pollId}/open", h.adminPages()::open, CHAIR, ORGANISER);
         app.post("/admin/polls/{pollId}/close", h.adminPages()::close, CHAIR, ORGANISER);
+        app.post("/admin/polls/{pollId}/show-results", h.adminPages()::showResults, CHAIR, ORGANISER); // on the projector
         app.post("/admin/slips", h.adminPages()::issueSlips, ORGANISER);   // answers the printable slip sheet
         app.post("/admin/slips/void", h.adminPages()::voidSlip, ORGANISER);
         app.get("/admin/desk", h.desk()::show, DESK_CLERK, ORGANISER);     // check-in desk (desk.js → /api/admin/…)
@@ -107,6 +108,7 @@ public final class Routes {
         app.post("/api/admin/present", h.admin()::setPresent, CHAIR, ORGANISER);
         app.post("/api/admin/polls/{pollId}/open", h.admin()::open, CHAIR, ORGANISER);
         app.post("/api/admin/polls/{pollId}/close", h.admin()::close, CHAIR, ORGANISER);
+        app.post("/api/admin/polls/{pollId}/show-results", h.admin()::showResults, CHAIR, ORGANISER);
         app.get("/api/admin/polls/{pollId}/minutes.json", h.admin()::minutesJson, CHAIR, ORGANISER);
         app.get("/api/admin/polls/{pollId}/minutes.csv", h.admin()::minutesCsv, CHAIR, ORGANISER);
         app.get("/api/admin/polls/{pollId}/minutes", h.admin()::minutesPage, CHAIR, ORGANISER);
