@@ -198,11 +198,11 @@
 
   function showStatus(polls) {
     var watch = chair.getAttribute('data-watch');
-    if (watch && watch !== polls.map(function (p) { return p.pollId + ':' + p.state; }).join(',')) { location.reload(); return; }
+    if (watch && watch !== polls.map(function (p) { return p.pollId + ':' + screenState(p); }).join(',')) { location.reload(); return; }
     var poll = polls.filter(function (p) { return p.pollId === chair.getAttribute('data-poll'); })[0];
     if (!poll) return;
     // A roster imported meanwhile changes which figures the screen shows: let the server lay them out again.
-    if (poll.state !== chair.getAttribute('data-state') || (chair.getAttribute('data-roster') === 'yes') !== !!poll.rosterUsed) {
+    if (screenState(poll) !== chair.getAttribute('data-state') || (chair.getAttribute('data-roster') === 'yes') !== !!poll.rosterUsed) {
       location.reload();
       return;
     }
@@ -221,6 +221,49 @@
     }
     var quorum = document.getElementById('quorum');
     if (quorum) quorum.hidden = poll.quorumMet;
+  }
+
+  function screenState(p) {
+    return p.state + (p.resultsShown ? '+shown' : '');
+  }
+
+  // Chair's screen, results: every subject on one screen when they fit; otherwise pages of as many as fit,
+  // turned by the operator with the keyboard (→, Page Down, space; ←, Page Up).
+  var results = document.getElementById('results');
+  if (results) {
+    var items = Array.prototype.slice.call(results.querySelectorAll('.result'));
+    var pager = document.getElementById('pager');
+    var pages = [];
+    var shown = 0;
+    var fits = function () { return document.documentElement.scrollHeight <= window.innerHeight + 1; };
+    var show = function (from, count) { items.forEach(function (e, i) { e.hidden = i < from || i >= from + count; }); };
+    var layout = function () {
+      pages = [];
+      pager.hidden = true;
+      show(0, items.length);
+      if (fits()) { pages = [[0, items.length]]; return; }
+      pager.hidden = false;
+      pager.textContent = ' ';
+      for (var from = 0; from < items.length;) {
+        var count = items.length - from;
+        for (; count > 1; count--) { show(from, count); if (fits()) break; }
+        pages.push([from, count]);
+        from += count;
+      }
+      turn(0);
+    };
+    var turn = function (page) {
+      shown = Math.max(0, Math.min(pages.length - 1, page));
+      show(pages[shown][0], pages[shown][1]);
+      pager.textContent = results.getAttribute('data-page-label').replace('{page}', shown + 1).replace('{pages}', pages.length);
+    };
+    document.addEventListener('keydown', function (event) {
+      if (pages.length < 2) return;
+      if (event.key === 'ArrowRight' || event.key === 'PageDown' || event.key === ' ') { turn(shown + 1); event.preventDefault(); }
+      if (event.key === 'ArrowLeft' || event.key === 'PageUp') { turn(shown - 1); event.preventDefault(); }
+    });
+    window.addEventListener('resize', layout);
+    layout();
   }
 
   function text(id, value) {

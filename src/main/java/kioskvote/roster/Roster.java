@@ -155,6 +155,35 @@ public final class Roster {
         return result;
     }
 
+    /**
+     * Undoes a printed slip's hand-out recorded by mistake (wrong person, or nobody took it): the person keeps
+     * their presence and may be handed a ballot again. Only while that ballot cannot have voted: the station
+     * does not know which slip a person holds, so it refuses once any poll has as many ballots cast as handed
+     * out (after the undo, cast would exceed handed out). A QR or kiosk ballot carries a token: void and replace.
+     */
+    public Person undoHandOut(String personId, String pollId) {
+        Person person = jdbi.inTransaction(h -> {
+            RosterDao dao = new RosterDao(h);
+            dao.findForUpdate(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.UNKNOWN_PERSON));
+            requireNotClosed(h, pollId);
+            HandoutRow held = dao.handoutsOf(personId).stream().filter(r -> !r.awaitingReplacement()).findFirst()
+                    .orElseThrow(() -> new RosterRejected(RosterRejected.Code.NOT_HANDED_OUT));
+            if (!held.kind().equals(HandOutKind.SLIP.name())) throw new RosterRejected(RosterRejected.Code.CANNOT_UNDO_KIND);
+            PollStateDao states = new PollStateDao(h);
+            for (var poll : meeting.polls()) {
+                var row = states.find(poll.id()).orElseThrow();
+                if (PollState.fromCode(row.state()) != PollState.DRAFT && row.castCount() >= dao.countHandedOut(poll.id())) {
+                    throw new RosterRejected(RosterRejected.Code.MAY_HAVE_VOTED);
+                }
+            }
+            dao.deleteHandout(personId, held.pollId());
+            audit.append(h, "ballot-hand-out-undone", "poll=" + held.pollId() + " kind=slip handed-out=" + dao.countHandedOut(held.pollId()));
+            return person(dao, dao.find(personId).orElseThrow());
+        });
+        turnoutChanged();
+        return person;
+    }
+
     /** A ballot sent to a kiosk was not cast (the kiosk timed out): its token is voided and the person may get another. */
     public void kioskBallotAbandoned(String personId, String pollId, String encodedToken) {
         jdbi.useTransaction(h -> {
@@ -167,6 +196,10 @@ public final class Roster {
         RosterDao dao = new RosterDao(h);
         PersonRow person = dao.findForUpdate(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.UNKNOWN_PERSON));
         requireNotClosed(h, pollId);
+        // A kiosk picks its ballot up for the poll open now: sent for a draft poll, the voter would meet "not open".
+        if (kind == HandOutKind.KIOSK && PollState.fromCode(new PollStateDao(h).find(pollId).orElseThrow().state()) != PollState.OPEN) {
+            throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
+        }
         // A slip or token works in every poll of the meeting (spent once per poll), so a person holds one
         // ballot for the whole meeting: a second hand-out in a later poll would let them vote twice there.
         var held = dao.handoutsOf(personId);

@@ -84,6 +84,12 @@ public final class RosterDao {
     }
 
     /** Throws the database's unique-key violation if this person already received a ballot in this poll. */
+    /** Undoes a hand-out recorded by mistake (the desk checks it cannot have been used). */
+    public boolean deleteHandout(String personId, String pollId) {
+        return handle.createUpdate("DELETE FROM ballot_handout WHERE person_id = ? AND poll_id = ?")
+                .bind(0, personId).bind(1, pollId).execute() == 1;
+    }
+
     public void insertHandout(String personId, String pollId, String kind) {
         handle.createUpdate("INSERT INTO ballot_handout (person_id, poll_id, kind, replaced, awaiting_replacement) VALUES (?, ?, ?, 0, FALSE)")
                 .bind(0, personId).bind(1, pollId).bind(2, kind).execute();

@@ -50,6 +50,8 @@ public final class ErrorCatalog {
             entry("has_ballot", 409),
             entry("poll_closed", 409),
             entry("bad_kind", 400),
+            entry("cannot_undo_kind", 409),
+            entry("may_have_voted", 409),
             entry("bad_csv", 400),
             // kiosks (kiosk/KioskRejected)
             entry("bad_kiosk_name", 400),

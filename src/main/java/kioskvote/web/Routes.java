@@ -122,6 +122,7 @@ public final class Routes {
         app.post("/api/admin/roster/{personId}/present", h.roster()::setPresent, DESK_CLERK, ORGANISER);
         app.post("/api/admin/desk/hand-out", h.roster()::handOut, DESK_CLERK, ORGANISER); // one ballot per person: SLIP, QR or KIOSK
         app.post("/api/admin/desk/replace", h.roster()::replace, DESK_CLERK, ORGANISER);  // lost slip: void by its code, hand out again
+        app.post("/api/admin/desk/undo", h.roster()::undoHandOut, DESK_CLERK, ORGANISER);   // a printed slip recorded by mistake
         app.get("/api/admin/desk/kiosks", h.roster()::kiosks, DESK_CLERK, ORGANISER);
 
         mapErrors(app);
