@@ -42,12 +42,12 @@
             e.preventDefault();
             history.back(); // the popstate shows the ballot again, as the browser's back button does
           });
-          castInPlace(document.getElementById('cast'));
+          castInPlace(document.querySelector('form#cast'));
         })
         .catch(function () { ballot.submit(); });
     });
   }
-  var castForm = document.getElementById('cast');
+  var castForm = document.querySelector('form#cast'); // the chair's screen has a span#cast
   if (castForm && window.fetch) castInPlace(castForm); else guardDoubleSubmit(castForm);
 
   function keepMarks(form) {
@@ -147,7 +147,7 @@
   // A ballot page must never come back from the back-forward cache: ask the server again
   // (after a cast, it answers "already used", or waits for the next poll).
   window.addEventListener('pageshow', function (event) {
-    if (event.persisted && (document.getElementById('ballot') || document.getElementById('cast'))) location.reload();
+    if (event.persisted && document.querySelector('form#ballot, form#cast')) location.reload();
   });
 
   function showTop(root) {

@@ -152,13 +152,15 @@ class MeetingDayTest {
     void theDeskMarksPresentHandsOutUndoesAMistakeAndWillNotSendAKioskBallotForADraftPoll() throws Exception {
         admin.driver.get(station.url() + "/admin/desk");
         admin.await("#desk-search").sendKeys("trinh van quang");
-        WebElement person = admin.await(".desk-person");
-        assertEquals("Trịnh Văn Quang", person.findElement(By.cssSelector(".name")).getText());
+        admin.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".desk-person")).size() == 1
+                && d.findElement(By.cssSelector(".desk-person .name")).getText().equals("Trịnh Văn Quang"));
+        WebElement person = admin.find(".desk-person");
         WebElement kioskButton = person.findElement(By.cssSelector("button[data-action=KIOSK]"));
         assertFalse(kioskButton.isEnabled(), "no kiosk ballot for a poll that is not open");
         assertTrue(person.getText().contains("Chỉ gửi phiếu tới máy khi nội dung đang mở"), person.getText());
         axeBothLanguages(admin, "desk");
         admin.await("#desk-search").sendKeys("trinh van quang");
+        admin.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".desk-person")).size() == 1);
 
         clickInPerson("present", "Đánh dấu có mặt");
         awaitPersonNote("Đã đánh dấu có mặt.");

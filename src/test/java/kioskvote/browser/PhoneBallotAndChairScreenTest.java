@@ -148,7 +148,8 @@ class PhoneBallotAndChairScreenTest {
             chair.waitUpTo(Duration.ofSeconds(1)).until(d -> d.findElement(By.id("cast")).getText().equals("1"));
             long chairUpdated = System.nanoTime();
             assertTrue(receipt.matches("[0-9A-Z]{4}-[0-9A-Z]{4}"), receipt);
-            assertTrue(phone.driver.getCurrentUrl().endsWith("/receipt/" + receipt), "the receipt URL holds the receipt code only");
+            assertTrue(phone.driver.getCurrentUrl().endsWith("/receipt/" + receipt + "?poll=tin-nhiem"),
+                    "the receipt URL holds the receipt code and the poll only: " + phone.driver.getCurrentUrl());
             figures.add("tap on \"Bỏ phiếu\" to receipt shown (loopback, ms): " + (receiptShown - tap) / 1_000_000);
             figures.add("receipt shown to chair screen updated (ms): " + (chairUpdated - receiptShown) / 1_000_000);
             assertAccessible(phone, "receipt at 360 px");
@@ -161,13 +162,13 @@ class PhoneBallotAndChairScreenTest {
             assertEquals("0|0|", stored, "nothing of the ballot kept in storage or cookies");
 
             phone.driver.navigate().back();
-            phone.awaitHeading("Phiếu đã được sử dụng.");     // the back button lands on "already used", not on the ballot
+            // the back button lands on the waiting page (the motion is still to come), never on the ballot
+            phone.awaitHeading("Chờ nội dung bỏ phiếu tiếp theo");
             assertTrue(phone.findAll("input[type=radio]").isEmpty());
 
             phone.driver.get(station.url() + slipPaths.get(0));
-            phone.awaitHeading("Phiếu đã được sử dụng.");
-            assertAccessible(phone, "already used at 360 px");
-            phone.screenshot("phone-already-used");
+            phone.awaitHeading("Chờ nội dung bỏ phiếu tiếp theo");
+            assertAccessible(phone, "waiting at 360 px");
         }
     }
 
@@ -227,8 +228,11 @@ class PhoneBallotAndChairScreenTest {
         admin.find("#poll-tin-nhiem form[action$='/close'] button").click();
         admin.waitUpTo(Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
         admin.await("#poll-tin-nhiem a[href$='/minutes.csv?lang=vi']");
+        chair.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("state")).getText().equals("Đã kết thúc — chưa công bố kết quả"));
+        assertTrue(chair.findAll(".results").isEmpty(), "the results wait for the chair");
+        admin.find("#poll-tin-nhiem form[action$='/show-results'] button").click();
 
-        WebElement results = chair.await(".results");                 // the screen reloads itself on the close
+        WebElement results = chair.await(".results");                 // the screen reloads itself when the chair shows them
         String text = results.getText();
         // Two ballots: s1 high+high, s2 medium+high, s3 low+low, s4 blank+medium.
         assertTrue(text.contains("Nguyễn Văn An") && text.contains("Tín nhiệm cao: 2 (100,00%)"), text);
