@@ -25,6 +25,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.e2e.Api;
 import kioskvote.e2e.StationProcess;
@@ -339,8 +341,11 @@ class MeetingDayTest {
         phone.await("#receipt-code");
         assertEquals(200, api.cast(MOTION, tokens.get(1), Map.of("motion", List.of("agree")), ReceiptCode.randomSecret(new java.security.SecureRandom())).status());
         assertEquals(200, api.cast(MOTION, tokens.get(2), Map.of("motion", List.of("disagree")), ReceiptCode.randomSecret(new java.security.SecureRandom())).status());
+        voteAtAKioskSentFromTheDesk();
         admin.driver.get(station.url() + "/admin/desk");
         admin.await("#desk-poll option");
+        admin.await("#desk-search").sendKeys("nguoi du hop");
+        admin.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".desk-person")).size() == 13);
         admin.screenshot("desk-second-poll");
         assertEquals(200, api.adminPost("/api/admin/polls/" + MOTION + "/close", Map.of()).status());
         assertEquals(200, api.adminPost("/api/admin/polls/" + MOTION + "/show-results", Map.of()).status());
@@ -352,12 +357,12 @@ class MeetingDayTest {
 
         // the last poll: more ballots than the desk handed out (printed slips passed round without the desk)
         assertEquals(200, api.adminPost("/api/admin/polls/" + LATE + "/open", Map.of("confirmBelowQuorum", true)).status());
-        for (int i = 0; i < 14; i++) {
+        for (int i = 0; i < 15; i++) {
             assertEquals(200, api.cast(LATE, tokens.get(i), Map.of("motion", List.of(i < 5 ? "agree" : "disagree")),
                     ReceiptCode.randomSecret(new java.security.SecureRandom())).status());
         }
         admin.driver.get(station.url() + "/admin");
-        assertTrue(admin.await("#poll-" + LATE + " .cast-exceeds").getText().contains("(14)"), "flagged on the admin page as soon as cast exceeds handed out");
+        assertTrue(admin.await("#poll-" + LATE + " .cast-exceeds").getText().contains("(15)"), "flagged on the admin page as soon as cast exceeds handed out");
         assertEquals(200, api.adminPost("/api/admin/polls/" + LATE + "/close", Map.of()).status());
         assertEquals(200, api.adminPost("/api/admin/polls/" + LATE + "/show-results", Map.of()).status());
         chair.driver.get(station.url() + "/chair?poll=" + LATE);
@@ -389,6 +394,50 @@ class MeetingDayTest {
         assertEquals(401, api.post("/api/admin/desk/undo", Map.of("personId", people.get(0), "pollId", TWELVE)).status());
         assertEquals(400, api.adminPost("/api/admin/desk/undo", Map.of("pollId", TWELVE)).status());
         assertEquals(404, api.adminPost("/api/admin/desk/undo", Map.of("personId", "nobody", "pollId", MOTION)).status());
+    }
+
+    /** A tablet enrolled as kiosk phong-1; the desk sends it a ballot for the open motion; axe-core at every step. */
+    private void voteAtAKioskSentFromTheDesk() throws Exception {
+        try (Chromium kiosk = Chromium.start(1024, 768, false, true)) {
+            kiosk.driver.get(station.url() + "/admin");
+            kiosk.find("#passphrase").sendKeys(station.passphrase());
+            kiosk.find("form[action='/admin'] button").click();
+            kiosk.await("#presence-from-desk");
+            kiosk.driver.get(station.url() + "/admin/desk");
+            kiosk.await("#enrol-name").sendKeys("phong-1");
+            kiosk.find("#enrol-button").click();
+            kiosk.await("#welcome #scan");
+            kiosk.driver.get(station.url() + "/kiosk/phong-1?receipt=60&idle=300");
+            kiosk.await("#welcome #scan");
+            axeBothLanguages(kiosk, "kiosk welcome");
+            kiosk.driver.get(station.url() + "/kiosk/phong-1?receipt=60&idle=300&lang=vi");
+            kiosk.await("#welcome #scan");
+
+            String free = null;
+            for (JsonNode person : api.adminGet("/api/admin/roster?q=").json().path("people")) {
+                if (person.path("ballotPolls").isEmpty()) free = person.path("id").asText();
+            }
+            Api.Reply sent = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", free, "pollId", MOTION, "kind", "KIOSK", "kiosk", "phong-1"));
+            assertEquals(200, sent.status(), sent.body());
+            kiosk.await("#q-motion");
+            kiosk.find("#kiosk-large").click();
+            kiosk.find("#kiosk-contrast").click();
+            assertTrue((Boolean) kiosk.driver.executeScript("return document.body.classList.contains('kiosk-large') && document.body.classList.contains('kiosk-contrast')"));
+            Axe.assertNoViolations(kiosk, "kiosk ballot, large text and high contrast");
+            kiosk.screenshot("kiosk-large-contrast");
+            kiosk.find("#q-motion label.level-agree").click();
+            kiosk.find("#kiosk-review-button").click();
+            kiosk.await("#kiosk-cast-button");
+            Axe.assertNoViolations(kiosk, "kiosk review");
+            kiosk.find("#kiosk-cast-button").click();
+            kiosk.await("#receipt-code");
+            assertTrue(kiosk.await("#kiosk-countdown").getText().matches(".*\\d+ giây.*"), kiosk.find("#kiosk-countdown").getText());
+            Axe.assertNoViolations(kiosk, "kiosk receipt");
+            kiosk.find("#kiosk-done").click();
+            kiosk.await("#welcome #scan");
+            assertFalse((Boolean) kiosk.driver.executeScript("return document.body.classList.contains('kiosk-large') || document.body.classList.contains('kiosk-contrast')"),
+                    "large text and high contrast were for that voter only");
+        }
     }
 
     private int visibleResults() {
