@@ -46,6 +46,9 @@ public final class BallotPages {
         PageText t = PageText.of(ctx);
         String token = ctx.pathParam("token");
         Credential credential = Credential.token(token);
+        // Read before deciding: if the chair opens or closes a poll meanwhile, the waiting page's live feed
+        // sees a state other than the one it was drawn from, and asks again.
+        List<PollStatus> before = polls.statuses();
         String chosen = ctx.queryParam("poll");
         if (chosen != null) {
             Poll poll = meeting.poll(chosen).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_POLL));
@@ -61,7 +64,7 @@ public final class BallotPages {
         for (Poll p : open) if (rights.usedIn(p, credential)) voted.add(p.id());
         List<Poll> unvoted = open.stream().filter(p -> !voted.contains(p.id())).toList();
         if (unvoted.isEmpty()) {
-            noPollOpen(ctx, t, token, credential);
+            noPollOpen(ctx, t, token, credential, before);
         } else if (open.size() == 1) {
             showForm(ctx, t, token, open.get(0), ReceiptCode.randomSecret(random), Map.of());
         } else {
@@ -124,9 +127,8 @@ public final class BallotPages {
      * No poll is open: a slip already used in every poll held so far is "already used"; otherwise the
      * voter keeps the slip for the poll to come. A forged or voided slip is refused here too.
      */
-    private void noPollOpen(Context ctx, PageText t, String token, Credential credential) {
+    private void noPollOpen(Context ctx, PageText t, String token, Credential credential, List<PollStatus> statuses) {
         List<Poll> used = meeting.polls().stream().filter(p -> rights.usedIn(p, credential)).toList();
-        List<PollStatus> statuses = polls.statuses();
         List<PollStatus> toCome = statuses.stream().filter(s -> s.state() == PollState.DRAFT).toList();
         if (toCome.isEmpty()) {
             if (!used.isEmpty()) throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
