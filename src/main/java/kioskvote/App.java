@@ -14,6 +14,7 @@ import kioskvote.admin.AdminPassphrase;
 import kioskvote.admin.AdminSessions;
 import kioskvote.admin.AttemptLimiter;
 import kioskvote.admin.Passphrase;
+import kioskvote.admin.StaffCredentials;
 import kioskvote.audit.AuditLog;
 import kioskvote.ballot.BallotBox;
 import kioskvote.ballot.VotingRights;
@@ -78,7 +79,7 @@ public final class App {
                 .printingWifi(settings.config().station().wifi());
         BallotBox ballotBox = new BallotBox(jdbi, meeting, new TokenVerifier(key, meeting.id()), random, feed);
         return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox), desk, slips,
-                new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random, clock,
+                new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random, clock, audit,
                 new Roster(jdbi, meeting, slips, audit, random, feed, settings.publicBaseUrl()), new KioskSessions(clock, random),
                 new AdminPassphrase(jdbi, settings.config().station().adminPassphrase()));
     }
@@ -86,12 +87,14 @@ public final class App {
     /** The station's services, built once by {@link #open}; {@link #serve} hands each handler the ones it uses. */
     public record Station(Meeting meeting, Jdbi jdbi, BallotBox ballotBox, VotingRights rights, PollLifecycle polls,
                           SlipOffice slips, AttemptLimiter attempts, LiveFeed feed, String keyFingerprint, String publicBaseUrl,
-                          SecureRandom random, Clock clock, Roster roster, KioskSessions kiosks, AdminPassphrase adminPassphrase) {
+                          SecureRandom random, Clock clock, AuditLog audit, Roster roster, KioskSessions kiosks, AdminPassphrase adminPassphrase) {
     }
 
     /** Starts HTTP on the given port (0 picks a free one). */
     public static Javalin serve(Station s, int port) {
-        var guard = new AdminGuard(s.adminPassphrase(), s.attempts(), new AdminSessions(s.random(), s.clock()));
+        var sessions = new AdminSessions(s.random(), s.clock());
+        var staff = new StaffCredentials(s.jdbi(), s.adminPassphrase(), s.audit(), s.random(), sessions);
+        var guard = new AdminGuard(staff, s.attempts(), sessions);
         var handlers = new Routes.Handlers(
                 new VoterApi(s.meeting(), s.keyFingerprint(), s.ballotBox()),
                 new BallotPages(s.meeting(), s.rights(), s.polls(), s.random()),
@@ -99,8 +102,8 @@ public final class App {
                 new ChairApi(s.polls()),
                 new ChairPage(s.meeting(), s.polls(), s.keyFingerprint(), s.publicBaseUrl(), s.slips().wifi()),
                 s.feed(), guard,
-                new AdminPages(s.meeting(), s.polls(), s.slips(), s.roster(), guard, s.publicBaseUrl(), s.keyFingerprint()),
-                new AdminApi(s.polls(), s.slips(), s.publicBaseUrl(), s.keyFingerprint()),
+                new AdminPages(s.meeting(), s.polls(), s.slips(), s.roster(), guard, staff, s.publicBaseUrl(), s.keyFingerprint()),
+                new AdminApi(s.polls(), s.slips(), staff, s.publicBaseUrl(), s.keyFingerprint()),
                 new DeskPage(s.meeting(), s.polls(), s.roster(), s.kiosks(), guard),
                 new RosterApi(s.roster(), s.kiosks()),
                 s.kiosks(), s.meeting());

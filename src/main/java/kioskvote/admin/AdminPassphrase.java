@@ -41,7 +41,8 @@ public final class AdminPassphrase {
         return ok;
     }
 
-    private static byte[] digest(String text) {
+    /** SHA-256 of a secret, to remember one that passed PBKDF2 (also StaffCredentials). */
+    static byte[] digest(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

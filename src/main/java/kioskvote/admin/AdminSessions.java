@@ -19,36 +19,45 @@ public final class AdminSessions {
 
     private final SecureRandom random;
     private final Clock clock;
-    private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
+    private record Session(StaffRole role, Instant lastSeen) {
+    }
+
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
     public AdminSessions(SecureRandom random, Clock clock) {
         this.random = random;
         this.clock = clock;
     }
 
-    public String start() {
+    /** A new session for someone who signed in as {@code role}; returns its id (the cookie's value). */
+    public String start(StaffRole role) {
         byte[] id = new byte[32];
         random.nextBytes(id);
         String session = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-        lastSeen.put(session, clock.instant());
+        sessions.put(session, new Session(role, clock.instant()));
         return session;
     }
 
-    /** True for a live session, whose idle time starts again. */
-    public boolean touch(String session) {
-        if (session == null) return false;
+    /** The role of a live session, whose idle time starts again; empty for an unknown or expired one. */
+    public Optional<StaffRole> touch(String session) {
+        if (session == null) return Optional.empty();
         Instant now = clock.instant();
-        Optional<Instant> seen = Optional.ofNullable(lastSeen.get(session));
-        if (seen.isEmpty()) return false;
-        if (seen.get().plus(IDLE).isBefore(now)) {
-            lastSeen.remove(session);
-            return false;
+        Session seen = sessions.get(session);
+        if (seen == null) return Optional.empty();
+        if (seen.lastSeen().plus(IDLE).isBefore(now)) {
+            sessions.remove(session);
+            return Optional.empty();
         }
-        lastSeen.put(session, now);
-        return true;
+        sessions.put(session, new Session(seen.role(), now));
+        return Optional.of(seen.role());
     }
 
     public void end(String session) {
-        if (session != null) lastSeen.remove(session);
+        if (session != null) sessions.remove(session);
+    }
+
+    /** Ends every session of a role, when the organiser changes or withdraws that role's secret. */
+    public void endAll(StaffRole role) {
+        sessions.values().removeIf(s -> s.role() == role);
     }
 }

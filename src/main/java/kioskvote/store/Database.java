@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementExceptions;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -58,7 +59,20 @@ public final class Database {
         // Jdbi's exception messages carry the statement's bound values (a serial, a receipt, a choice)
         // by default; those messages reach the server log, which must never hold them.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        jdbi.define(POOL_ATTRIBUTE, dataSource);
         return jdbi;
+    }
+
+    private static final String POOL_ATTRIBUTE = "kioskvote.pool";
+
+    /**
+     * Closes the connection pool behind a Jdbi from {@link #open}: the H2 file is released, PostgreSQL's
+     * connections end. A station runs until its process stops; tests run many stations in one JVM.
+     */
+    public static void close(Jdbi jdbi) {
+        Object pool = jdbi.getConfig(SqlStatements.class).getAttribute(POOL_ATTRIBUTE);
+        if (pool instanceof JdbcConnectionPool h2) h2.dispose();
+        if (pool instanceof HikariDataSource hikari) hikari.close();
     }
 
     private static DataSource h2(String jdbcUrl) {

@@ -7,13 +7,16 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 
+import kioskvote.admin.AccessRefused;
+import kioskvote.admin.StaffRole;
 import kioskvote.kiosk.KioskRejected;
 import kioskvote.kiosk.KioskSessions;
 
 /**
  * The one access check, run before every matched route with the roles the route table gave it. Public
  * roles pass; a kiosk route needs this kiosk's enrolment cookie; a staff route needs the organiser's
- * credential: the admin session cookie (pages and API) or the passphrase as a Bearer header (API only).
+ * credential of a role the route names (the organiser may call every staff route): the admin session cookie
+ * (pages and API) or the secret as a Bearer header (API only).
  */
 final class Access {
     private final AdminGuard guard;
@@ -32,9 +35,8 @@ final class Access {
             requireEnrolledKiosk(ctx);
             return;
         }
-        // Staff: today the organiser's credential is the only one, and it holds every staff role.
-        if (ctx.path().startsWith("/api/")) guard.require(ctx);
-        else guard.requireSession(ctx);
+        StaffRole signedIn = ctx.path().startsWith("/api/") ? guard.require(ctx) : guard.requireSession(ctx);
+        if (!Role.of(signedIn).mayCall(roles)) throw AccessRefused.roleNotAllowed();
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import io.javalin.http.Context;
 
+import kioskvote.admin.StaffCredentials;
+import kioskvote.admin.StaffRole;
 import kioskvote.poll.PollLifecycle;
 import kioskvote.slip.SlipOffice.IssuedRun;
 import kioskvote.slip.SlipOffice;
@@ -28,14 +30,19 @@ public final class AdminApi {
     record VoidRunRequest(String batchId) {
     }
 
+    record StaffSecretRequest(String secret) {
+    }
+
     private final PollLifecycle polls;
     private final SlipOffice slips;
+    private final StaffCredentials staff;
     private final String publicBaseUrl;
     private final String keyFingerprint;
 
-    public AdminApi(PollLifecycle polls, SlipOffice slips, String publicBaseUrl, String keyFingerprint) {
+    public AdminApi(PollLifecycle polls, SlipOffice slips, StaffCredentials staff, String publicBaseUrl, String keyFingerprint) {
         this.polls = polls;
         this.slips = slips;
+        this.staff = staff;
         this.publicBaseUrl = publicBaseUrl;
         this.keyFingerprint = keyFingerprint;
     }
@@ -83,6 +90,21 @@ public final class AdminApi {
         VoidRunRequest request = JsonBody.read(ctx, VoidRunRequest.class);
         if (request.batchId() == null) throw BadRequest.missing("batchId");
         ctx.json(Map.of("batchId", request.batchId(), "voided", slips.voidUnusedOfRun(request.batchId())));
+    }
+
+    /** POST /api/admin/staff/{role}: body {"secret": "…"}; the chair's or the desk clerk's passphrase or PIN. */
+    void setStaffSecret(Context ctx) {
+        StaffSecretRequest request = JsonBody.read(ctx, StaffSecretRequest.class);
+        if (request.secret() == null) throw BadRequest.missing("secret");
+        StaffRole role = AdminPages.staffRole(ctx);
+        staff.set(role, request.secret());
+        ctx.json(Map.of("role", role.name().toLowerCase(java.util.Locale.ROOT), "set", true));
+    }
+
+    void removeStaffSecret(Context ctx) {
+        StaffRole role = AdminPages.staffRole(ctx);
+        staff.remove(role);
+        ctx.json(Map.of("role", role.name().toLowerCase(java.util.Locale.ROOT), "set", false));
     }
 
     void batches(Context ctx) {

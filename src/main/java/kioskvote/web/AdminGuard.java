@@ -6,32 +6,35 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
 import kioskvote.admin.AccessRefused;
-import kioskvote.admin.AdminPassphrase;
 import kioskvote.admin.AdminSessions;
 import kioskvote.admin.AttemptLimiter;
+import kioskvote.admin.StaffCredentials;
+import kioskvote.admin.StaffRole;
 
 /**
- * Lets a request through to an admin route only with the right passphrase, given as
- * {@code Authorization: Bearer <passphrase>}, or with the session cookie the admin login form sets.
+ * Who is asking, for the staff routes: the session cookie the sign-in form sets, or (API only) a
+ * passphrase or PIN given as {@code Authorization: Bearer <secret>}; either stands for one staff role
+ * (the organiser's passphrase, or the secret the organiser set for the chair or the desk clerk).
  * Wrong attempts are rate-limited per address. A cookie-borne request that changes something must
  * come from the station's own pages: the cookie is SameSite=Strict and a foreign Origin is refused.
  */
 public final class AdminGuard {
-    private final AdminPassphrase passphrase;
+    private final StaffCredentials credentials;
     private final AttemptLimiter attempts;
     private final AdminSessions sessions;
 
-    public AdminGuard(AdminPassphrase passphrase, AttemptLimiter attempts, AdminSessions sessions) {
-        this.passphrase = passphrase;
+    public AdminGuard(StaffCredentials credentials, AttemptLimiter attempts, AdminSessions sessions) {
+        this.credentials = credentials;
         this.attempts = attempts;
         this.sessions = sessions;
     }
 
-    /** Before every /api/admin/* route: the session cookie or the passphrase. */
-    void require(Context ctx) {
-        if (hasSession(ctx)) {
+    /** An API request: the session cookie, or the secret as a Bearer header. */
+    StaffRole require(Context ctx) {
+        Optional<StaffRole> signedIn = session(ctx);
+        if (signedIn.isPresent()) {
             requireSameOrigin(ctx);
-            return;
+            return signedIn.get();
         }
         Optional<String> attempt = bearer(ctx);
         if (attempt.isEmpty()) {
@@ -39,36 +42,36 @@ public final class AdminGuard {
             throw AccessRefused.unauthorized();
         }
         beginAttempt(ctx);
-        if (!matches(attempt.get())) throw AccessRefused.unauthorized();
+        StaffRole role = credentials.roleOf(attempt.get()).orElseThrow(AccessRefused::unauthorized);
         attempts.succeeded(ctx.ip());
+        return role;
     }
 
-    /** Before every /admin/* page action: the session cookie only. */
-    void requireSession(Context ctx) {
-        if (!hasSession(ctx)) throw AccessRefused.unauthorized();
+    /** A page action: the session cookie only. */
+    StaffRole requireSession(Context ctx) {
+        StaffRole role = session(ctx).orElseThrow(AccessRefused::unauthorized);
         requireSameOrigin(ctx);
+        return role;
     }
 
-    boolean hasSession(Context ctx) {
+    /** The role of this browser's live session, if it has one. */
+    Optional<StaffRole> session(Context ctx) {
         return sessions.touch(ctx.cookie(AdminSessions.COOKIE));
     }
 
-    /** The login form's check, rate-limited like the API's; on success the browser gets its session cookie. */
-    void signIn(Context ctx, String passphrase) {
+    /** The sign-in form's check, rate-limited like the API's; on success the browser gets its session cookie. */
+    StaffRole signIn(Context ctx, String secret) {
         requireSameOrigin(ctx);
         beginAttempt(ctx);
-        if (passphrase == null || passphrase.isBlank() || !matches(passphrase)) throw AccessRefused.unauthorized();
+        StaffRole role = credentials.roleOf(secret).orElseThrow(AccessRefused::unauthorized);
         attempts.succeeded(ctx.ip());
-        ctx.header("Set-Cookie", AdminSessions.COOKIE + "=" + sessions.start() + "; Path=/; HttpOnly; SameSite=Strict");
+        ctx.header("Set-Cookie", AdminSessions.COOKIE + "=" + sessions.start(role) + "; Path=/; HttpOnly; SameSite=Strict");
+        return role;
     }
 
     void signOut(Context ctx) {
         sessions.end(ctx.cookie(AdminSessions.COOKIE));
         ctx.header("Set-Cookie", AdminSessions.COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
-    }
-
-    boolean matches(String attempt) {
-        return passphrase.matches(attempt);
     }
 
     /** Counts the attempt before checking it (see AttemptLimiter.begin), or refuses a locked-out address. */

@@ -1,13 +1,18 @@
 package kioskvote.web;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
 import kioskvote.admin.AccessRefused;
+import kioskvote.admin.StaffCredentials;
+import kioskvote.admin.StaffRole;
 import kioskvote.meeting.Meeting;
 import kioskvote.poll.PollLifecycle;
 import kioskvote.poll.PollRejected;
@@ -27,15 +32,17 @@ public final class AdminPages {
     private final SlipOffice slips;
     private final Roster roster;
     private final AdminGuard guard;
+    private final StaffCredentials staff;
     private final String publicBaseUrl;
     private final String keyFingerprint;
 
-    public AdminPages(Meeting meeting, PollLifecycle polls, SlipOffice slips, Roster roster, AdminGuard guard, String publicBaseUrl, String keyFingerprint) {
+    public AdminPages(Meeting meeting, PollLifecycle polls, SlipOffice slips, Roster roster, AdminGuard guard, StaffCredentials staff, String publicBaseUrl, String keyFingerprint) {
         this.meeting = meeting;
         this.polls = polls;
         this.slips = slips;
         this.roster = roster;
         this.guard = guard;
+        this.staff = staff;
         this.publicBaseUrl = publicBaseUrl;
         this.keyFingerprint = keyFingerprint;
     }
@@ -43,7 +50,8 @@ public final class AdminPages {
     /** GET /admin: the dashboard when signed in, else the login form. */
     void home(Context ctx) {
         PageText t = PageText.of(ctx);
-        if (!guard.hasSession(ctx)) {
+        Optional<StaffRole> role = guard.session(ctx);
+        if (role.isEmpty()) {
             loginForm(ctx, t, "");
             return;
         }
@@ -54,6 +62,8 @@ public final class AdminPages {
             case "closed" -> t.get("admin.closed");
             case "shown" -> t.get("admin.resultsShown");
             case "voided" -> t.format("admin.voided", ShortCode.normalize(ctx.queryParam("code")).orElse(""));
+            case "staff-set" -> t.get("admin.staffSaved");
+            case "staff-removed" -> t.get("admin.staffRemoved");
             default -> "";
         };
         Map<String, Object> params = new HashMap<>();
@@ -65,14 +75,17 @@ public final class AdminPages {
         params.put("notice", notice);
         params.put("slipAddress", publicBaseUrl);
         params.put("slipAddressUnreachable", unreachableFromPhones(publicBaseUrl));
+        params.put("role", role.get().name().toLowerCase(Locale.ROOT));
+        params.put("staffSet", role.get() == StaffRole.ORGANISER ? staff.configured() : Set.of());
         params.put("langSwitch", "?lang=" + t.otherLang());
         Pages.render(ctx, "admin.jte", params);
     }
 
     /** POST /admin: the login form. */
     void signIn(Context ctx) {
+        StaffRole role;
         try {
-            guard.signIn(ctx, ctx.formParam("passphrase"));
+            role = guard.signIn(ctx, ctx.formParam("passphrase"));
         } catch (AccessRefused e) {
             PageText t = PageText.of(ctx);
             ApiError error = ErrorCatalog.of(e);
@@ -80,7 +93,28 @@ public final class AdminPages {
             loginForm(ctx, t, t.message(error));
             return;
         }
-        ctx.redirect("/admin", HttpStatus.SEE_OTHER);
+        ctx.redirect(role == StaffRole.DESK_CLERK ? "/admin/desk" : "/admin", HttpStatus.SEE_OTHER); // the clerk's page is the desk
+    }
+
+    /** POST /admin/staff/{role}: the organiser sets the chair's or the desk clerk's secret (field secret). */
+    void setStaffSecret(Context ctx) {
+        staff.set(staffRole(ctx), ctx.formParam("secret"));
+        ctx.redirect("/admin?done=staff-set", HttpStatus.SEE_OTHER);
+    }
+
+    /** POST /admin/staff/{role}/remove: the organiser withdraws it; its sessions end. */
+    void removeStaffSecret(Context ctx) {
+        staff.remove(staffRole(ctx));
+        ctx.redirect("/admin?done=staff-removed", HttpStatus.SEE_OTHER);
+    }
+
+    /** chair or desk_clerk, as in the URL; anything else is not a role the organiser can give a secret to. */
+    static StaffRole staffRole(Context ctx) {
+        return switch (ctx.pathParam("role")) {
+            case "chair" -> StaffRole.CHAIR;
+            case "desk_clerk" -> StaffRole.DESK_CLERK;
+            default -> throw AccessRefused.roleNotAllowed();
+        };
     }
 
     void signOut(Context ctx) {

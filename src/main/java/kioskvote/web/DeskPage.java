@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
+import kioskvote.admin.StaffRole;
 import kioskvote.kiosk.KioskSessions;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.PollState;
@@ -44,6 +45,7 @@ public final class DeskPage {
         params.put("t", t);
         params.put("meeting", meeting);
         params.put("polls", notClosed);
+        params.put("organiser", guard.session(ctx).orElseThrow() == StaffRole.ORGANISER); // enrolment and import are the organiser's
         params.put("langSwitch", "?lang=" + t.otherLang());
         Pages.render(ctx, "desk.jte", params);
     }

@@ -63,6 +63,9 @@ public final class ErrorCatalog {
             entry("unauthorized", 401),
             entry("cross_site", 403),
             entry("too_many_attempts", 429),
+            entry("role_not_allowed", 403),
+            entry("secret_too_short", 400),
+            entry("secret_in_use", 409),
             // request input (web/BadRequest)
             entry("bad_json", 400),
             entry("body_too_large", 413),

@@ -2,10 +2,12 @@ package kioskvote.web;
 
 import io.javalin.security.RouteRole;
 
+import kioskvote.admin.StaffRole;
+
 /**
  * Who may call a route. Every route in {@link Routes} names its roles, and {@link Access} is the one place
- * they are checked. The organiser's credential (passphrase or admin session) holds every staff role; the
- * staff roles are kept apart so that the desk clerk and the chair can be given their own credentials.
+ * they are checked. The organiser's passphrase holds every staff role; the chair and the desk clerk sign
+ * in with the secret the organiser set for them and may call only the routes that name their role.
  */
 enum Role implements RouteRole {
     /** Anyone on the meeting's network: the front page, static pages, the sign-in form. */
@@ -29,5 +31,19 @@ enum Role implements RouteRole {
 
     boolean isStaff() {
         return this == DESK_CLERK || this == CHAIR || this == ORGANISER;
+    }
+
+    /** The route role a signed-in staff member holds. */
+    static Role of(StaffRole staff) {
+        return switch (staff) {
+            case ORGANISER -> ORGANISER;
+            case CHAIR -> CHAIR;
+            case DESK_CLERK -> DESK_CLERK;
+        };
+    }
+
+    /** The organiser may call every staff route; the chair and the desk clerk only the routes that name them. */
+    boolean mayCall(java.util.Set<? extends RouteRole> routeRoles) {
+        return this == ORGANISER || routeRoles.contains(this);
     }
 }

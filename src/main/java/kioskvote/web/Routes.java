@@ -102,7 +102,9 @@ public final class Routes {
         app.post("/admin/slips/void", h.adminPages()::voidSlip, ORGANISER);
         app.get("/admin/desk", h.desk()::show, DESK_CLERK, ORGANISER);     // check-in desk (desk.js → /api/admin/…)
         app.get("/admin/desk/people", h.desk()::people, DESK_CLERK, ORGANISER); // the desk's search results, as a fragment
-        app.post("/admin/kiosks/enrol", h.desk()::enrolKiosk, ORGANISER);  // this browser becomes kiosk NAME (cookie), signed out
+        app.post("/admin/kiosks/enrol", h.desk()::enrolKiosk, ORGANISER);
+        app.post("/admin/staff/{role}", h.adminPages()::setStaffSecret, ORGANISER);           // role: chair or desk_clerk
+        app.post("/admin/staff/{role}/remove", h.adminPages()::removeStaffSecret, ORGANISER);  // this browser becomes kiosk NAME (cookie), signed out
 
         // admin API (passphrase as a Bearer header, or the admin pages' session cookie)
         app.post("/api/admin/present", h.admin()::setPresent, CHAIR, ORGANISER);
@@ -116,6 +118,8 @@ public final class Routes {
         app.get("/api/admin/slips", h.admin()::batches, ORGANISER);
         app.post("/api/admin/slips/void", h.admin()::voidSlip, ORGANISER);
         app.post("/api/admin/slips/void-run", h.admin()::voidRun, ORGANISER);
+        app.post("/api/admin/staff/{role}", h.admin()::setStaffSecret, ORGANISER);            // {"secret": "…"}; role: chair or desk_clerk
+        app.post("/api/admin/staff/{role}/remove", h.admin()::removeStaffSecret, ORGANISER);
         app.post("/api/admin/roster/import", h.roster()::importCsv, ORGANISER);       // body: the CSV file (UTF-8, BOM or not)
         app.get("/api/admin/roster", h.roster()::search, DESK_CLERK, ORGANISER);        // ?q=nguyen van an (diacritics ignored)
         app.get("/api/admin/roster/{personId}", h.roster()::person, DESK_CLERK, ORGANISER);

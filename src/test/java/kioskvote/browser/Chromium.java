@@ -25,17 +25,23 @@ final class Chromium implements AutoCloseable {
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target/screenshots");
+    /** How long a step may wait for the page it expects: generous, for two cores shared with other builds. */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
 
     final ChromeDriver driver;
     private final Path profile;
     private final int width;
     private final int height;
+    private final boolean mobile;
+    private final boolean javascript;
 
-    private Chromium(ChromeDriver driver, Path profile, int width, int height) {
+    private Chromium(ChromeDriver driver, Path profile, int width, int height, boolean mobile, boolean javascript) {
         this.driver = driver;
         this.profile = profile;
         this.width = width;
         this.height = height;
+        this.mobile = mobile;
+        this.javascript = javascript;
     }
 
     static boolean installed() {
@@ -54,9 +60,36 @@ final class Chromium implements AutoCloseable {
         if (!javascript) options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
+        Chromium browser = new Chromium(driver, profile, width, height, mobile, javascript);
+        browser.emulateOwnScreen();
+        return browser;
+    }
+
+    /** Whether this browser was started with that screen and script setting. */
+    boolean isLike(int width, int height, boolean mobile, boolean javascript) {
+        return this.width == width && this.height == height && this.mobile == mobile && this.javascript == javascript;
+    }
+
+    /**
+     * Back to the state {@link #start} left it in, for the next test: one blank tab, no cookies (they are
+     * per host, not per port, so a station of an earlier test would otherwise pass its cookies on), the
+     * screen it was started with. Storage is per origin, and every test's station has a port of its own.
+     */
+    void reset() {
+        String first = driver.getWindowHandles().iterator().next();
+        for (String handle : driver.getWindowHandles()) {
+            if (!handle.equals(first)) driver.switchTo().window(handle).close();
+        }
+        driver.switchTo().window(first);
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        emulateScreen();
+        emulateOwnScreen();
+    }
+
+    private void emulateOwnScreen() {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
-        return new Chromium(driver, profile, width, height);
     }
 
     WebDriverWait waitUpTo(Duration limit) {
@@ -76,24 +109,55 @@ final class Chromium implements AutoCloseable {
     /** Waits until an element is there and returns it. */
     WebElement await(String css) {
         try {
-            return waitUpTo(Duration.ofSeconds(10)).until(d -> {
+            return waitUpTo(PATIENCE).until(d -> {
                 List<WebElement> found = d.findElements(By.cssSelector(css));
                 return found.isEmpty() ? null : found.get(0);
             });
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("no " + css + " on " + driver.getCurrentUrl() + " within 10 s; the page says:\n"
-                    + driver.findElement(By.tagName("body")).getText(), e);
+            throw new AssertionError("no " + css + " on " + driver.getCurrentUrl() + " within " + PATIENCE.toSeconds()
+                    + " s; the page says:\n" + bodyText(), e);
+        }
+    }
+
+    /** Waits until an element's text contains {@code text} (a notice replacing an older one, a count going up). */
+    WebElement awaitText(String css, String text) {
+        try {
+            return waitUpTo(PATIENCE).until(d -> d.findElements(By.cssSelector(css)).stream()
+                    .filter(e -> e.getText().contains(text)).findFirst().orElse(null));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no " + css + " saying \"" + text + "\" on " + driver.getCurrentUrl() + " within "
+                    + PATIENCE.toSeconds() + " s; the page says:\n" + bodyText(), e);
         }
     }
 
     /** Waits until the page's h1 reads {@code expected} (a page load, or the review step shown in place). */
     void awaitHeading(String expected) {
         try {
-            waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(By.tagName("h1")).stream().anyMatch(h -> h.getText().equals(expected)));
+            waitUpTo(PATIENCE).until(d -> d.findElements(By.tagName("h1")).stream().anyMatch(h -> h.getText().equals(expected)));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("the heading never read \"" + expected + "\" on " + driver.getCurrentUrl() + "; the page says:\n"
-                    + driver.findElement(By.tagName("body")).getText(), e);
+                    + bodyText(), e);
         }
+    }
+
+    /** Waits until the browser has left a page whose address contains {@code part} (after Back, say). */
+    void awaitAddressWithout(String part) {
+        try {
+            waitUpTo(PATIENCE).until(d -> !d.getCurrentUrl().contains(part));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("still on " + driver.getCurrentUrl() + " after " + PATIENCE.toSeconds() + " s", e);
+        }
+    }
+
+    /** Switches to the tab that is not {@code current}, once it has opened. */
+    void switchToTheOtherTab(String current) {
+        waitUpTo(PATIENCE).until(d -> d.getWindowHandles().size() == 2);
+        for (String handle : driver.getWindowHandles()) if (!handle.equals(current)) driver.switchTo().window(handle);
+    }
+
+    String bodyText() {
+        List<WebElement> body = driver.findElements(By.tagName("body"));
+        return body.isEmpty() ? "(no page)" : body.get(0).getText();
     }
 
     String heading() {

@@ -25,12 +25,10 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -42,58 +40,58 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 
 import kioskvote.e2e.Api;
-import kioskvote.e2e.StationProcess;
+import kioskvote.e2e.InProcessStation;
 
 /**
  * The tablet kiosks (1024×768) and the check-in desk in real headless Chromium: the four ways into a
  * ballot (a scanner typing the slip URL, the short code typed, a photo of the slip, the desk unlocking a
- * kiosk), the wipe after a cast and after idling, and two kiosks voting at once. Screenshots go to
- * target/screenshots/.
+ * kiosk), the wipe after a cast and after idling, and two kiosks voting at once. Each test has its own
+ * station (in this JVM, a six-person roster, the confidence poll open, eight slips printed) and enrols
+ * the tablets it uses. Screenshots go to target/screenshots/.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KioskAndDeskTest {
     static final String POLL = "tin-nhiem";
     static final Duration LONG = Duration.ofSeconds(60); // two cores shared with other test runs: generous limits
 
-    private StationProcess station;
+    @TempDir
+    Path config;
+    @TempDir
+    Path data;
+    private InProcessStation station;
     private Api api;
-    private Chromium desk;
-    private Chromium kiosk1;
-    private Chromium kiosk2;
+    private static final Browsers BROWSERS = new Browsers();
     private final List<JsonNode> slips = new ArrayList<>();
     private int nextSlip;
 
-    @BeforeAll
-    void startStationAndBrowsers() throws Exception {
+    @BeforeEach
+    void startStationWithARosterAnOpenPollAndSlips() throws Exception {
         assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
-        Path config = Files.createTempDirectory("kv-kiosk-config-");
         Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
         Files.writeString(config.resolve("roster.csv"), "\uFEFFname,unit\r\n"
                 + "Nguyễn Văn An,Phòng Tổ chức cán bộ\r\nNguyễn Văn An,Ban Quản lý dự án\r\nTrần Thị Bình,Phòng Kế hoạch\r\n"
                 + "Lê Hoàng Cường,Thanh tra Sở\r\nĐỗ Minh Khang,Văn phòng Sở\r\nPhạm Thị Hoa,Công đoàn Sở\r\n", StandardCharsets.UTF_8);
-        station = StationProcess.start(config, Files.createTempDirectory("kv-kiosk-data-"));
-        api = new Api(station.url(), station.passphrase());
+        station = InProcessStation.start(config, data);
+        api = station.api();
         Api.Reply issued = api.adminPost("/api/admin/slips", Map.of("count", 8, "format", "json"));
         assertEquals(200, issued.status(), issued.body());
         issued.json().path("slips").forEach(slips::add);
         assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of("confirmBelowQuorum", true)).status());
-        desk = Chromium.start(1280, 900, false, true);
-        kiosk1 = Chromium.start(1024, 768, false, true);
-        kiosk2 = Chromium.start(1024, 768, false, true);
-        enrol(kiosk1, "phong-1");
-        enrol(kiosk2, "phong-2");
     }
 
-    @AfterAll
-    void stopEverything() throws Exception {
-        for (Chromium browser : new Chromium[] {desk, kiosk1, kiosk2}) if (browser != null) browser.close();
+    @AfterEach
+    void resetBrowsersAndStopStation() {
+        BROWSERS.resetAll();
         if (station != null) station.close();
     }
 
+    @AfterAll
+    static void closeBrowsers() {
+        BROWSERS.close();
+    }
+
     @Test
-    @Order(1)
     void aScannerTypesTheSlipUrlAndAfterTheCastTheKioskForgetsTheVoter() throws Exception {
+        Chromium kiosk1 = enrolledTablet("phong-1");
         openKiosk(kiosk1, "phong-1", "?receipt=2&idle=300");
         assertEquals("scan", kiosk1.driver.switchTo().activeElement().getAttribute("id"), "the scan field has the focus");
         kiosk1.screenshot("kiosk-welcome");
@@ -124,8 +122,8 @@ class KioskAndDeskTest {
     }
 
     @Test
-    @Order(2)
-    void theShortCodeTypedByHandOpensTheBallotAndABlankIsWarnedAbout() {
+    void theShortCodeTypedByHandOpensTheBallotAndABlankIsWarnedAbout() throws Exception {
+        Chromium kiosk1 = enrolledTablet("phong-1");
         openKiosk(kiosk1, "phong-1", "?receipt=60&idle=300");
         long history = history(kiosk1);
         JsonNode slip = slip();
@@ -164,8 +162,8 @@ class KioskAndDeskTest {
     }
 
     @Test
-    @Order(3)
     void aPhotoOfTheSlipTakenWithTheTabletCameraOpensTheBallot() throws Exception {
+        Chromium kiosk1 = enrolledTablet("phong-1");
         openKiosk(kiosk1, "phong-1", "?receipt=2&idle=300");
         long history = history(kiosk1);
         JsonNode slip = slip();
@@ -187,9 +185,9 @@ class KioskAndDeskTest {
     }
 
     @Test
-    @Order(4)
     void theDeskFindsAPersonWithoutAccentsAndSendsABallotToAKiosk() throws Exception {
-        signInAtTheDesk();
+        Chromium kiosk2 = enrolledTablet("phong-2");
+        Chromium desk = signedInDesk();
         openKiosk(kiosk2, "phong-2", "?receipt=2&idle=300");
         long history = history(kiosk2);
         desk.find("#desk-search").sendKeys("nguyen van an");
@@ -227,8 +225,8 @@ class KioskAndDeskTest {
     }
 
     @Test
-    @Order(5)
-    void anIdleKioskWipesTheBallotAndADeskBallotLeftUnusedCanBeReplaced() {
+    void anIdleKioskWipesTheBallotAndADeskBallotLeftUnusedCanBeReplaced() throws Exception {
+        Chromium kiosk1 = enrolledTablet("phong-1");
         openKiosk(kiosk1, "phong-1", "?receipt=2&idle=4");
         long history = history(kiosk1);
         JsonNode slip = slip();
@@ -249,15 +247,16 @@ class KioskAndDeskTest {
         long voided = api.get("/api/polls/" + POLL).json().path("voided").asLong();
         awaitBallot(kiosk1);
         awaitWelcome(kiosk1);
-        desk.waitUpTo(LONG).until(d -> api.get("/api/polls/" + POLL).json().path("voided").asLong() == voided + 1);
+        kiosk1.waitUpTo(LONG).until(d -> api.get("/api/polls/" + POLL).json().path("voided").asLong() == voided + 1);
         Api.Reply replacement = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", khang, "pollId", POLL, "kind", "SLIP"));
         assertEquals(200, replacement.status(), replacement.body());
         assertTrue(replacement.json().path("replacement").asBoolean());
     }
 
     @Test
-    @Order(6)
-    void twoKiosksVoteAtOnce() {
+    void twoKiosksVoteAtOnce() throws Exception {
+        Chromium kiosk1 = enrolledTablet("phong-1");
+        Chromium kiosk2 = enrolledTablet("phong-2");
         openKiosk(kiosk1, "phong-1", "?receipt=2&idle=300");
         openKiosk(kiosk2, "phong-2", "?receipt=2&idle=300");
         long cast = api.get("/api/polls/" + POLL).json().path("cast").asLong();
@@ -282,8 +281,10 @@ class KioskAndDeskTest {
     }
 
     @Test
-    @Order(7)
     void withARosterTheDashboardSendsPresenceToTheDeskAndTheChairScreenCountsBallotsHandedOutLive() throws Exception {
+        String an = api.adminGet("/api/admin/roster?q=nguyen+van+an").json().path("people").get(0).path("id").asText();
+        assertEquals(200, api.adminPost("/api/admin/desk/hand-out", Map.of("personId", an, "pollId", POLL, "kind", "SLIP")).status());
+        Chromium desk = signedInDesk();
         desk.driver.get(station.url() + "/admin");
         await(desk, "#presence-from-desk");
         assertTrue(desk.findAll("form[action='/admin/present']").isEmpty(), "no typed present count: saving it would answer 409");
@@ -309,8 +310,9 @@ class KioskAndDeskTest {
     }
 
     @Test
-    @Order(8)
     void anUnenrolledBrowserOrAPlainHttpClientIsRefusedAndCannotTakeADeskBallot() throws Exception {
+        Chromium kiosk2 = enrolledTablet("phong-2");
+        Chromium desk = signedInDesk();
         String cuong = api.adminGet("/api/admin/roster?q=cuong").json().path("people").get(0).path("id").asText();
         Api.Reply typo = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", cuong, "pollId", POLL, "kind", "KIOSK", "kiosk", "phong-9"));
         assertEquals(409, typo.status(), typo.body());
@@ -389,13 +391,28 @@ class KioskAndDeskTest {
                 path, form);
     }
 
-    private void signInAtTheDesk() {
+    /** A tablet browser enrolled as kiosk {@code name}, closed after the test. */
+    private Chromium enrolledTablet(String name) throws Exception {
+        Chromium tablet = browser(1024, 768);
+        enrol(tablet, name);
+        return tablet;
+    }
+
+    /** The check-in desk's browser, signed in as admin, on the desk page; closed after the test. */
+    private Chromium signedInDesk() throws Exception {
+        Chromium desk = browser(1280, 900);
         desk.driver.get(station.url() + "/admin");
         desk.find("#passphrase").sendKeys(station.passphrase());
         desk.find("form[action='/admin'] button").click();
         await(desk, "#presence-from-desk"); // with a roster the dashboard shows presence from the desk, no typed count
         desk.driver.get(station.url() + "/admin/desk");
         await(desk, "#desk-search");
+        return desk;
+    }
+
+    /** A browser for this test alone (reset after it). */
+    private static Chromium browser(int width, int height) throws Exception {
+        return BROWSERS.take(width, height, false, true);
     }
 
     private void openKiosk(Chromium kiosk, String name, String query) {

@@ -7,61 +7,69 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import kioskvote.ballot.ReceiptCode;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.StationProcess;
+import kioskvote.e2e.InProcessStation;
+import kioskvote.token.ShortCode;
+import kioskvote.token.TokenCodec;
 
 /**
  * The demo meeting in real headless Chromium, as people meet it: the organiser on the admin pages,
  * the chair's screen on a projector, voters on 360×740 phones (one with JavaScript off, in English).
+ * Each test has its own station (in this JVM), gets browsers reset after the test before (no cookies,
+ * one blank tab), and sets up through the API what the earlier steps of a meeting would have left.
  * Screenshots and the measured figures go to target/screenshots/.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PhoneBallotAndChairScreenTest {
     static final String POLL_TITLE = "Lấy phiếu tín nhiệm đối với Giám đốc và các Phó Giám đốc Sở";
+    private static final List<String> FIGURES = new ArrayList<>();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Path data;
-    private StationProcess station;
-    private Chromium admin;
-    private Chromium chair;
-    private final List<String> slipPaths = new ArrayList<>();
-    private final List<String> figures = new ArrayList<>();
+    @TempDir
+    Path data;
+    private InProcessStation station;
+    private Api api;
+    private static final Browsers BROWSERS = new Browsers();
 
-    @BeforeAll
-    void startStationAndBrowsers() throws Exception {
+    @BeforeEach
+    void startStation() {
         assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
-        data = Files.createTempDirectory("kv-browser-");
-        station = StationProcess.start(Path.of("kiosk-config/demo"), data);
-        admin = Chromium.start(1280, 800, false, true);
-        chair = Chromium.start(1280, 720, false, true);
+        station = InProcessStation.start(Path.of("kiosk-config/demo"), data);
+        api = station.api();
     }
 
-    @AfterAll
-    void stopEverything() throws Exception {
-        if (!figures.isEmpty()) Files.write(Chromium.SCREENSHOTS.resolve("figures.txt"), figures);
-        for (Chromium browser : new Chromium[] {admin, chair}) if (browser != null) browser.close();
+    @AfterEach
+    void resetBrowsersAndStopStation() {
+        BROWSERS.resetAll();
         if (station != null) station.close();
     }
 
+    @AfterAll
+    static void closeBrowsersAndWriteFigures() throws Exception {
+        BROWSERS.close();
+        if (FIGURES.isEmpty()) return;
+        Files.createDirectories(Chromium.SCREENSHOTS);
+        Files.write(Chromium.SCREENSHOTS.resolve("figures.txt"), FIGURES);
+    }
+
     @Test
-    @Order(1)
     void theOrganiserSignsInSetsPresenceIssuesSlipsVoidsOneAndOpensThePoll() throws Exception {
+        Chromium admin = browser(1280, 800, false, true);
         admin.driver.get(station.url() + "/admin");
         assertAccessible(admin, "admin login");
         admin.find("#passphrase").sendKeys(station.passphrase());
@@ -79,10 +87,10 @@ class PhoneBallotAndChairScreenTest {
         count.sendKeys("4");
         String dashboard = admin.driver.getWindowHandle();
         admin.find("form[action='/admin/slips'] button").click();
-        admin.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.numberOfWindowsToBe(2));
-        for (String handle : admin.driver.getWindowHandles()) if (!handle.equals(dashboard)) admin.driver.switchTo().window(handle);
+        admin.switchToTheOtherTab(dashboard);
         admin.await(".slip");
         List<String> codes = new ArrayList<>();
+        List<String> slipPaths = new ArrayList<>();
         for (WebElement slip : admin.findAll(".slip")) {
             String url = slip.findElement(By.cssSelector(".url")).getText().strip();
             assertTrue(url.startsWith("HTTP://127.0.0.1:7070/V/"), "slip URLs are upper case for a compact QR: " + url);
@@ -97,138 +105,146 @@ class PhoneBallotAndChairScreenTest {
         admin.driver.navigate().refresh();
         admin.find("#code").sendKeys(codes.get(3));
         admin.find("form[action='/admin/slips/void'] button").click();
-        assertTrue(admin.await(".notice-ok").getText().contains(codes.get(3)));
+        admin.awaitText(".notice-ok", codes.get(3)); // the notice of the presence above stays until the next page
 
         admin.find("#poll-tin-nhiem form[action$='/open'] button").click();
         admin.await("#poll-tin-nhiem form[action$='/close']");
         assertEquals("Đang bỏ phiếu", admin.find("#poll-tin-nhiem .state").getText());
         assertAccessible(admin, "admin dashboard");
         admin.screenshot("admin-dashboard");
+        assertEquals(1, api.get("/api/polls/tin-nhiem").json().path("voided").asInt(), "the slip voided on the page");
     }
 
     @Test
-    @Order(2)
     void aVoterOnAPhoneReviewsCastsAndSeesTheReceiptWhileTheChairScreenCountsItWithinASecond() throws Exception {
+        String slipPath = slipPath(openPollWithFortyPresentAndIssueSlips(1).get(0));
+        Chromium chair = browser(1280, 720, false, true);
         chair.driver.get(station.url() + "/chair");
         assertEquals("0", chair.await("#cast").getText());
-        chair.waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("live")).getAttribute("class").equals("live"));
+        chair.waitUpTo(Chromium.PATIENCE).until(d -> d.findElement(By.id("live")).getAttribute("class").equals("live"));
         assertAccessible(chair, "chair screen (open poll)");
 
-        try (Chromium phone = Chromium.start(360, 740, true, true)) {
-            phone.driver.get(station.url() + slipPaths.get(0));
-            assertEquals(POLL_TITLE, phone.heading());
-            assertEquals(12, phone.findAll("input[type=radio]").size(), "4 subjects × 3 levels");
-            figures.add("ballot page, first visit (bytes transferred over HTTP, HTML + CSS + JS): " + pageWeight(phone));
-            assertAccessible(phone, "phone ballot at 360 px");
-            phone.screenshot("phone-ballot");
-            phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",   // 360 px at 200% zoom
-                    Map.of("width", 180, "height", 370, "deviceScaleFactor", 2, "mobile", true));
-            assertAccessible(phone, "phone ballot at 200% zoom (180 CSS px)");
-            phone.screenshot("phone-ballot-200-percent");
-            phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+        Chromium phone = browser(360, 740, true, true);
+        phone.driver.get(station.url() + slipPath);
+        assertEquals(POLL_TITLE, phone.heading());
+        assertEquals(12, phone.findAll("input[type=radio]").size(), "4 subjects × 3 levels");
+        FIGURES.add("ballot page, first visit (bytes transferred over HTTP, HTML + CSS + JS): " + pageWeight(phone));
+        assertAccessible(phone, "phone ballot at 360 px");
+        phone.screenshot("phone-ballot");
+        phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",   // 360 px at 200% zoom
+                Map.of("width", 180, "height", 370, "deviceScaleFactor", 2, "mobile", true));
+        assertAccessible(phone, "phone ballot at 200% zoom (180 CSS px)");
+        phone.screenshot("phone-ballot-200-percent");
+        phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
 
-            level(phone, "s1", "high");
-            level(phone, "s2", "medium");
-            level(phone, "s3", "low");                       // s4 left blank on purpose
-            phone.screenshot("phone-ballot-filled");
-            phone.find("#ballot button[type=submit]").click();
-            phone.awaitHeading("Xem lại trước khi bỏ phiếu");
-            WebElement blank = phone.find(".choice.blank");
-            assertTrue(blank.getText().contains("Hoàng Thị Dung")
-                    && blank.getText().contains("Bạn chưa đánh giá Hoàng Thị Dung: phiếu của bạn sẽ không hợp lệ đối với người này."), blank.getText());
-            assertEquals(3, phone.findAll(".choice:not(.blank)").size());
-            assertAccessible(phone, "review at 360 px");
-            phone.screenshot("phone-review");
+        level(phone, "s1", "high");
+        level(phone, "s2", "medium");
+        level(phone, "s3", "low");                       // s4 left blank on purpose
+        phone.screenshot("phone-ballot-filled");
+        phone.find("#ballot button[type=submit]").click();
+        phone.awaitHeading("Xem lại trước khi bỏ phiếu");
+        WebElement blank = phone.await(".choice.blank");
+        assertTrue(blank.getText().contains("Hoàng Thị Dung")
+                && blank.getText().contains("Bạn chưa đánh giá Hoàng Thị Dung: phiếu của bạn sẽ không hợp lệ đối với người này."), blank.getText());
+        assertEquals(3, phone.findAll(".choice:not(.blank)").size());
+        assertAccessible(phone, "review at 360 px");
+        phone.screenshot("phone-review");
 
-            long tap = System.nanoTime();
-            phone.find("#cast-button").click();
-            String receipt = phone.await("#receipt-code").getText();
-            long receiptShown = System.nanoTime();
-            chair.waitUpTo(Duration.ofSeconds(1)).until(d -> d.findElement(By.id("cast")).getText().equals("1"));
-            long chairUpdated = System.nanoTime();
-            assertTrue(receipt.matches("[0-9A-Z]{4}-[0-9A-Z]{4}"), receipt);
-            assertTrue(phone.driver.getCurrentUrl().endsWith("/receipt/" + receipt + "?poll=tin-nhiem"),
-                    "the receipt URL holds the receipt code and the poll only: " + phone.driver.getCurrentUrl());
-            figures.add("tap on \"Bỏ phiếu\" to receipt shown (loopback, ms): " + (receiptShown - tap) / 1_000_000);
-            figures.add("receipt shown to chair screen updated (ms): " + (chairUpdated - receiptShown) / 1_000_000);
-            assertAccessible(phone, "receipt at 360 px");
-            phone.screenshot("phone-receipt");
-            assertEquals("1 / 40", chair.find(".big").getText());
-            assertTrue(chair.findAll(".results").isEmpty(), "no partial result while the poll is open");
-            chair.screenshot("chair-during-vote");
+        long tap = System.nanoTime();
+        phone.await("#cast-button").click();
+        String receipt = phone.await("#receipt-code").getText();
+        long receiptShown = System.nanoTime();
+        chair.waitUpTo(Duration.ofSeconds(1)).until(d -> d.findElement(By.id("cast")).getText().equals("1"));
+        long chairUpdated = System.nanoTime();
+        assertTrue(receipt.matches("[0-9A-Z]{4}-[0-9A-Z]{4}"), receipt);
+        assertTrue(phone.driver.getCurrentUrl().endsWith("/receipt/" + receipt + "?poll=tin-nhiem"),
+                "the receipt URL holds the receipt code and the poll only: " + phone.driver.getCurrentUrl());
+        FIGURES.add("tap on \"Bỏ phiếu\" to receipt shown (loopback, ms): " + (receiptShown - tap) / 1_000_000);
+        FIGURES.add("receipt shown to chair screen updated (ms): " + (chairUpdated - receiptShown) / 1_000_000);
+        assertAccessible(phone, "receipt at 360 px");
+        phone.screenshot("phone-receipt");
+        assertEquals("1 / 40", chair.find(".big").getText());
+        assertTrue(chair.findAll(".results").isEmpty(), "no partial result while the poll is open");
+        chair.screenshot("chair-during-vote");
 
-            Object stored = phone.driver.executeScript("return [localStorage.length, sessionStorage.length, document.cookie].join('|')");
-            assertEquals("0|0|", stored, "nothing of the ballot kept in storage or cookies");
+        Object stored = phone.driver.executeScript("return [localStorage.length, sessionStorage.length, document.cookie].join('|')");
+        assertEquals("0|0|", stored, "nothing of the ballot kept in storage or cookies");
 
-            phone.driver.navigate().back();
-            // the back button lands on the waiting page (the motion is still to come), never on the ballot
-            phone.awaitHeading("Chờ nội dung bỏ phiếu tiếp theo");
-            assertTrue(phone.findAll("input[type=radio]").isEmpty());
+        phone.driver.navigate().back();
+        // the back button lands on the waiting page (the motion is still to come), never on the ballot
+        phone.awaitHeading("Chờ nội dung bỏ phiếu tiếp theo");
+        assertTrue(phone.findAll("input[type=radio]").isEmpty());
 
-            phone.driver.get(station.url() + slipPaths.get(0));
-            phone.awaitHeading("Chờ nội dung bỏ phiếu tiếp theo");
-            assertAccessible(phone, "waiting at 360 px");
-        }
+        phone.driver.get(station.url() + slipPath);
+        phone.awaitHeading("Chờ nội dung bỏ phiếu tiếp theo");
+        assertAccessible(phone, "waiting at 360 px");
+        phone.screenshot("phone-back-to-waiting");
     }
 
     @Test
-    @Order(3)
     void theBallotWorksWithJavaScriptOffAndInEnglishStoringTheSameChoices() throws Exception {
-        try (Chromium phone = Chromium.start(360, 740, true, false)) {
-            phone.driver.get(station.url() + slipPaths.get(1).replace("/V/", "/v/"));
-            phone.find("nav.lang a").click();
-            phone.await("button.primary");
-            assertEquals("Review my ballot", phone.find("#ballot button[type=submit]").getText());
-            assertEquals("High confidence", phone.find("label.level-high span").getText());
-            level(phone, "s1", "low");
-            level(phone, "s2", "high");
-            level(phone, "s3", "low");
-            level(phone, "s4", "medium");
-            phone.find("#ballot button[type=submit]").click();
-            phone.awaitHeading("Review before casting");
-            phone.find("#change-button").click();
-            phone.await("#ballot");
-            assertTrue(phone.find("#q-s1 input[value=low]").isSelected(), "changing my answers keeps the choices made");
-            level(phone, "s1", "high");
-            phone.find("#ballot button[type=submit]").click();
-            assertTrue(phone.findAll(".choice.blank").isEmpty());
-            phone.find("#cast-button").click();
-            assertTrue(phone.await("#receipt-code").getText().matches("[0-9A-Z]{4}-[0-9A-Z]{4}"));
-            phone.awaitHeading("Ballot cast");
-            phone.screenshot("phone-receipt-en-no-js");
+        String slipPath = slipPath(openPollWithFortyPresentAndIssueSlips(1).get(0));
+        Chromium phone = browser(360, 740, true, false);
+        // Without JavaScript every step is a full page load: each one waits for the page it leads to,
+        // never for the page it left (whose buttons are still there for a moment).
+        phone.driver.get(station.url() + slipPath.replace("/V/", "/v/"));
+        phone.find("nav.lang a").click();
+        WebElement review = phone.await("html[lang=en] #ballot button[type=submit]");
+        assertEquals("Review my ballot", review.getText());
+        assertEquals("High confidence", phone.find("label.level-high span").getText());
+        level(phone, "s1", "low");
+        level(phone, "s2", "high");
+        level(phone, "s3", "low");
+        level(phone, "s4", "medium");
+        phone.find("#ballot button[type=submit]").click();
+        phone.awaitHeading("Review before casting");
+        phone.await("#change-button").click();
+        phone.await("#ballot");
+        assertTrue(phone.find("#q-s1 input[value=low]").isSelected(), "changing my answers keeps the choices made");
+        level(phone, "s1", "high");
+        phone.find("#ballot button[type=submit]").click();
+        phone.awaitHeading("Review before casting");
+        assertTrue(phone.findAll(".choice.blank").isEmpty());
+        phone.await("#cast-button").click();
+        assertTrue(phone.await("#receipt-code").getText().matches("[0-9A-Z]{4}-[0-9A-Z]{4}"));
+        phone.awaitHeading("Ballot cast");
+        phone.screenshot("phone-receipt-en-no-js");
 
-            phone.driver.navigate().back();                 // the review was a POST: the browser will not show it again unasked
-            String back = phone.driver.findElement(By.tagName("body")).getText();
-            figures.add("back from the receipt without JavaScript shows: " + back.lines().findFirst().orElse("").strip());
-            assertTrue(!back.contains("confidence") && phone.findAll("input[type=radio]").isEmpty(), "no choice shown again: " + back);
-        }
-        chair.waitUpTo(Duration.ofSeconds(1)).until(d -> d.findElement(By.id("cast")).getText().equals("2"));
+        phone.driver.navigate().back();                 // the review was a POST: the browser will not show it again unasked
+        phone.awaitAddressWithout("/receipt/");
+        String back = phone.bodyText();
+        FIGURES.add("back from the receipt without JavaScript shows: " + back.lines().findFirst().orElse("").strip());
+        assertTrue(!back.contains("confidence") && phone.findAll("input[type=radio]").isEmpty(), "no choice shown again: " + back);
+        assertEquals(1, api.get("/api/polls/tin-nhiem").json().path("cast").asInt(), "the ballot was counted");
     }
 
     @Test
-    @Order(4)
     void aForgedOrVoidedSlipGetsAFriendlyFullPageExplanation() throws Exception {
-        try (Chromium phone = Chromium.start(360, 740, true, true)) {
-            String path = slipPaths.get(2);
-            char last = path.charAt(path.length() - 1);
-            phone.driver.get(station.url() + path.substring(0, path.length() - 1) + (last == '0' ? '1' : '0'));
-            phone.awaitHeading("Phiếu này không do Ban kiểm phiếu phát ra (chữ ký không hợp lệ).");
-            assertAccessible(phone, "forged slip at 360 px");
-            phone.screenshot("phone-forged-slip");
-            phone.driver.get(station.url() + slipPaths.get(3));
-            phone.awaitHeading("Phiếu này đã bị huỷ. Hãy liên hệ Ban kiểm phiếu.");
-        }
+        List<String> tokens = openPollWithFortyPresentAndIssueSlips(2);
+        assertEquals(200, api.adminPost("/api/admin/slips/void", Map.of("code", shortCodeOf(tokens.get(1)))).status());
+        Chromium phone = browser(360, 740, true, true);
+        String path = slipPath(tokens.get(0));
+        char last = path.charAt(path.length() - 1);
+        phone.driver.get(station.url() + path.substring(0, path.length() - 1) + (last == '0' ? '1' : '0'));
+        phone.awaitHeading("Phiếu này không do Ban kiểm phiếu phát ra (chữ ký không hợp lệ).");
+        assertAccessible(phone, "forged slip at 360 px");
+        phone.screenshot("phone-forged-slip");
+        phone.driver.get(station.url() + slipPath(tokens.get(1)));
+        phone.awaitHeading("Phiếu này đã bị huỷ. Hãy liên hệ Ban kiểm phiếu.");
     }
 
     @Test
-    @Order(5)
     void afterTheCloseTheChairShowsCountsBarsAndFlagsAndTheMinutesPrintOnA4() throws Exception {
-        admin.driver.get(station.url() + "/admin");
+        castTheTwoBallotsOfTheResultsPage();
+        Chromium chair = browser(1280, 720, false, true);
+        chair.driver.get(station.url() + "/chair");
+        chair.waitUpTo(Chromium.PATIENCE).until(d -> d.findElement(By.id("live")).getAttribute("class").equals("live"));
+        Chromium admin = signedInAdmin();
         admin.find("#poll-tin-nhiem form[action$='/close'] button").click();
-        admin.waitUpTo(Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+        admin.waitUpTo(Chromium.PATIENCE).until(ExpectedConditions.alertIsPresent()).accept();
         admin.await("#poll-tin-nhiem a[href$='/minutes.csv?lang=vi']");
-        chair.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("state")).getText().equals("Đã kết thúc — chưa công bố kết quả"));
+        chair.waitUpTo(Chromium.PATIENCE).until(d -> d.findElement(By.id("state")).getText().equals("Đã kết thúc — chưa công bố kết quả"));
         assertTrue(chair.findAll(".results").isEmpty(), "the results wait for the chair");
         admin.find("#poll-tin-nhiem form[action$='/show-results'] button").click();
 
@@ -246,8 +262,7 @@ class PhoneBallotAndChairScreenTest {
 
         String dashboard = admin.driver.getWindowHandle();
         admin.find("#poll-tin-nhiem a[href$='/minutes?lang=vi']").click();
-        admin.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.numberOfWindowsToBe(2));
-        for (String handle : admin.driver.getWindowHandles()) if (!handle.equals(dashboard)) admin.driver.switchTo().window(handle);
+        admin.switchToTheOtherTab(dashboard);
         assertEquals("BIÊN BẢN KIỂM PHIẾU", admin.heading());
         admin.screenshot("minutes");
         admin.emulatePrint();
@@ -260,26 +275,74 @@ class PhoneBallotAndChairScreenTest {
         admin.driver.close();
         admin.driver.switchTo().window(dashboard);
 
-        Api api = new Api(station.url(), station.passphrase());
         assertTrue(api.adminGet("/api/admin/polls/tin-nhiem/minutes.csv").body().startsWith("\uFEFF"));
         assertEquals(2, api.adminGet("/api/admin/polls/tin-nhiem/minutes.json").json().path("counts").path("received").asInt());
     }
 
     @Test
-    @Order(6)
     void theChairAndAdminPagesFitA360PxScreenAnd200PercentZoom() throws Exception {
+        castTheTwoBallotsOfTheResultsPage();
+        assertEquals(200, api.adminPost("/api/admin/polls/tin-nhiem/close", Map.of()).status()); // results: the widest chair page
+        assertEquals(200, api.adminPost("/api/admin/polls/tin-nhiem/show-results", Map.of()).status());
+        Chromium admin = signedInAdmin();
+        Chromium chair = browser(1280, 720, false, true);
         for (int width : new int[] {360, 640}) {
             for (Chromium browser : new Chromium[] {admin, chair}) {
                 browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                         Map.of("width", width, "height", 740, "deviceScaleFactor", 1, "mobile", width == 360));
             }
             admin.driver.get(station.url() + "/admin");
+            admin.await("#poll-tin-nhiem");
             assertAccessible(admin, "admin at " + width + " px");
             if (width == 360) admin.screenshot("admin-360");
             chair.driver.get(station.url() + "/chair");
+            chair.await(".results");
             assertAccessible(chair, "chair at " + width + " px");
             if (width == 360) chair.screenshot("chair-360");
         }
+    }
+
+    // --- helpers: what the earlier steps of the meeting leave behind, set up through the API
+
+    /** A browser for this test alone (reset after it). */
+    private static Chromium browser(int width, int height, boolean mobile, boolean javascript) throws Exception {
+        return BROWSERS.take(width, height, mobile, javascript);
+    }
+
+    /** A desktop browser on the admin dashboard, signed in with the passphrase. */
+    private Chromium signedInAdmin() throws Exception {
+        Chromium admin = browser(1280, 800, false, true);
+        admin.driver.get(station.url() + "/admin");
+        admin.find("#passphrase").sendKeys(station.passphrase());
+        admin.find("form[action='/admin'] button").click();
+        admin.await("#poll-tin-nhiem");
+        return admin;
+    }
+
+    /** 40 present, the confidence poll open, and {@code count} slips printed: their tokens. */
+    private List<String> openPollWithFortyPresentAndIssueSlips(int count) {
+        List<String> tokens = api.issueTokens(count);
+        assertEquals(200, api.adminPost("/api/admin/present", Map.of("present", 40)).status());
+        assertEquals(200, api.adminPost("/api/admin/polls/tin-nhiem/open", Map.of()).status());
+        return tokens;
+    }
+
+    /** The two ballots whose results the chair's screen is checked against. */
+    private void castTheTwoBallotsOfTheResultsPage() {
+        List<String> tokens = openPollWithFortyPresentAndIssueSlips(2);
+        assertEquals(200, api.cast("tin-nhiem", tokens.get(0), Map.of("s1", List.of("high"), "s2", List.of("medium"),
+                "s3", List.of("low"), "s4", List.of()), ReceiptCode.randomSecret(RANDOM)).status());
+        assertEquals(200, api.cast("tin-nhiem", tokens.get(1), Map.of("s1", List.of("high"), "s2", List.of("high"),
+                "s3", List.of("low"), "s4", List.of("medium")), ReceiptCode.randomSecret(RANDOM)).status());
+    }
+
+    /** The path of the slip's QR code, as printed (upper case /V/). */
+    private static String slipPath(String token) {
+        return "/V/" + token;
+    }
+
+    private static String shortCodeOf(String token) {
+        return ShortCode.of(TokenCodec.decode(token).serial());
     }
 
     private static void level(Chromium phone, String subject, String level) {

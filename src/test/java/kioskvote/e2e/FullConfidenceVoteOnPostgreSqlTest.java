@@ -1,10 +1,12 @@
 package kioskvote.e2e;
 
+import java.util.Optional;
+
 /** The demo conference and the motion, end to end, with the station's data in PostgreSQL instead of H2. */
 class FullConfidenceVoteOnPostgreSqlTest extends FullConfidenceVoteTest {
     /** A fresh database on the test PostgreSQL server (skipped, with the reason, where there is none). */
     @Override
-    String[] database() {
-        return new String[] {"--db", PostgresCluster.shared().newDatabase()};
+    Optional<String> database() {
+        return Optional.of(PostgresCluster.shared().newDatabase());
     }
 }

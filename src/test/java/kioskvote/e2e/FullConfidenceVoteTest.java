@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -19,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The demo conference end to end over HTTP: 41 slips printed, one voided, 40 attendees present,
  * 40 ballots with some subjects left unrated, then the minutes checked against figures computed by
- * hand from docs/rules.md.
+ * hand from docs/rules.md. The station runs in this JVM ({@link InProcessStation}).
  */
 class FullConfidenceVoteTest {
     static final Path DEMO = Path.of("kiosk-config/demo");
@@ -27,9 +28,13 @@ class FullConfidenceVoteTest {
     @TempDir
     Path data;
 
-    /** The `serve` arguments that choose the database: none for the embedded H2 file in the data directory. */
-    String[] database() {
-        return new String[0];
+    /** The database the station keeps its data in: empty for the embedded H2 file in the data directory. */
+    Optional<String> database() {
+        return Optional.empty();
+    }
+
+    InProcessStation startStation() {
+        return InProcessStation.start(DEMO, data, database());
     }
 
     /** Voter i's level for each subject (null = left unrated), built so the counts below hold. */
@@ -44,8 +49,8 @@ class FullConfidenceVoteTest {
 
     @Test
     void fortyVotersGiveTheMinutesComputedByHand() throws Exception {
-        try (StationProcess station = StationProcess.start(DEMO, data, database())) {
-            Api api = new Api(station.url(), station.passphrase());
+        try (InProcessStation station = startStation()) {
+            Api api = station.api();
             List<String> tokens = api.issueTokens(41);
             assertEquals(200, api.adminPost("/api/admin/slips/void", Map.of("code", shortCodeOf(api, tokens.get(40)))).status());
             Api.Reply belowQuorum = api.adminPost("/api/admin/polls/tin-nhiem/open", Map.of());
@@ -99,8 +104,8 @@ class FullConfidenceVoteTest {
 
     @Test
     void aMotionPassesWithMoreThanHalfOfBallotsReceived() throws Exception {
-        try (StationProcess station = StationProcess.start(DEMO, data, database())) {
-            Api api = new Api(station.url(), station.passphrase());
+        try (InProcessStation station = startStation()) {
+            Api api = station.api();
             List<String> tokens = api.issueTokens(5);
             api.adminPost("/api/admin/present", Map.of("present", 30));
             assertEquals(200, api.adminPost("/api/admin/polls/bieu-quyet-quy-che/open", Map.of()).status());

@@ -1,9 +1,11 @@
 package kioskvote.e2e;
 
+import java.util.Optional;
+
 /** The roster and the desk with the station's data in PostgreSQL: the same SQL must hold there too. */
 class RosterOnPostgreSqlTest extends RosterTest {
     @Override
-    String[] database() {
-        return new String[] {"--db", PostgresCluster.shared().newDatabase()};
+    Optional<String> database() {
+        return Optional.of(PostgresCluster.shared().newDatabase());
     }
 }

@@ -15,53 +15,62 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The roster and the check-in desk through the admin API of a real station: roster.csv from the
- * meeting folder on first start, CSV import as Excel writes it, search without diacritics, presence,
- * one ballot per person per poll, a lost slip voided and replaced, and minutes whose figures add up.
+ * The roster and the check-in desk through the admin API: roster.csv from the meeting folder on first
+ * start, CSV import as Excel writes it, search without diacritics, presence, one ballot per person per
+ * poll, a lost slip voided and replaced, and minutes whose figures add up. Each test starts its own
+ * station (in this JVM) with a two-person roster.csv and builds the rest of what it needs.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RosterTest {
     static final String POLL = "tin-nhiem";
     static final Map<String, List<String>> ALL_HIGH = Map.of("s1", List.of("high"), "s2", List.of("high"), "s3", List.of("high"), "s4", List.of("high"));
+    /** As Excel saves a CSV: a BOM, CRLF, and a few bad rows (their line numbers are in the comments). */
+    static final String EXCEL_CSV = "Name,Unit\r\n"                    // line 1
+            + "Nguyễn Văn An,Phòng Tổ chức cán bộ\r\n"                 // line 2
+            + "Nguyễn Văn An,Ban Quản lý dự án\r\n"                    // line 3: same name, another unit: another person
+            + ",Phòng Kế hoạch\r\n"                                    // line 4: no name
+            + "\"Trần Thị Bình, Phó trưởng phòng\",Phòng Kế hoạch\r\n" // line 5: quoted comma is fine
+            + "Lê Hoàng Cường,Phòng Quản lý xây dựng,extra\r\n"        // line 6: a stray column
+            + "Nguyễn Văn An,Phòng Tổ chức cán bộ\r\n"                 // line 7: the same as line 2
+            + "Phạm Thị Hoa,Văn phòng Sở\r\n"                          // line 8: already on the roster
+            + "Hoàng Thị Dung,Công đoàn Sở\r\n";                       // line 9
 
-    private StationProcess station;
+    @TempDir
+    Path config;
+    @TempDir
+    Path data;
+    private InProcessStation station;
     private Api api;
 
-    @BeforeAll
+    @BeforeEach
     void startStationWithARosterInItsMeetingFolder() throws Exception {
-        Path config = Files.createTempDirectory("kv-roster-config-");
         Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
         Files.writeString(config.resolve("roster.csv"), "name,unit\nPhạm Thị Hoa,Văn phòng Sở\nĐỗ Minh Khang,Thanh tra Sở\n",
                 StandardCharsets.UTF_8);
-        station = StationProcess.start(config, Files.createTempDirectory("kv-roster-data-"), database());
-        api = new Api(station.url(), station.passphrase());
+        station = InProcessStation.start(config, data, database());
+        api = station.api();
     }
 
-    /** Extra serve options: none here (H2); the PostgreSQL variant gives a fresh database. */
-    String[] database() {
-        return new String[0];
+    /** The database the station keeps its data in: empty for the embedded H2 file in the data directory. */
+    Optional<String> database() {
+        return Optional.empty();
     }
 
-    @AfterAll
-    void stop() throws Exception {
+    @AfterEach
+    void stop() {
         if (station != null) station.close();
     }
 
     @Test
-    @Order(1)
     void theRosterCsvInTheMeetingFolderIsLoadedOnFirstStartAndBecomesTheSummonedCount() {
         Api.Reply people = api.adminGet("/api/admin/roster?q=");
         assertEquals(200, people.status(), people.body());
@@ -73,20 +82,8 @@ class RosterTest {
     }
 
     @Test
-    @Order(2)
     void aCsvWithABomIsImportedAndItsBadRowsAreReportedWithTheirLineNumbers() throws Exception {
-        ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        csv.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        csv.write(("Name,Unit\r\n"                                  // line 1
-                + "Nguyễn Văn An,Phòng Tổ chức cán bộ\r\n"          // line 2
-                + "Nguyễn Văn An,Ban Quản lý dự án\r\n"             // line 3: same name, another unit: another person
-                + ",Phòng Kế hoạch\r\n"                             // line 4: no name
-                + "\"Trần Thị Bình, Phó trưởng phòng\",Phòng Kế hoạch\r\n" // line 5: quoted comma is fine
-                + "Lê Hoàng Cường,Phòng Quản lý xây dựng,extra\r\n" // line 6: a stray column
-                + "Nguyễn Văn An,Phòng Tổ chức cán bộ\r\n"          // line 7: the same as line 2
-                + "Phạm Thị Hoa,Văn phòng Sở\r\n"                   // line 8: already on the roster
-                + "Hoàng Thị Dung,Công đoàn Sở\r\n").getBytes(StandardCharsets.UTF_8)); // line 9
-        Api.Reply reply = importCsv(csv.toByteArray());
+        Api.Reply reply = importCsv(withBom(EXCEL_CSV));
         assertEquals(200, reply.status(), reply.body());
         assertEquals(4, reply.json().path("added").asInt(), reply.body());
         List<Integer> badLines = new ArrayList<>();
@@ -97,7 +94,6 @@ class RosterTest {
     }
 
     @Test
-    @Order(3)
     void aFileThatIsNotUtf8IsRefusedWithAClearMessage() {
         Api.Reply reply = importCsv("name,unit\nNguy\u00EAn,X\n".getBytes(StandardCharsets.ISO_8859_1)); // as a legacy Excel "CSV" would
         assertEquals(400, reply.status(), reply.body());
@@ -106,8 +102,8 @@ class RosterTest {
     }
 
     @Test
-    @Order(4)
     void searchIgnoresDiacriticsCaseAndTheLetterDj() {
+        importTheExcelRoster();
         assertEquals(2, search("nguyen van an").size(), "both Nguyễn Văn An, in their two units");
         assertEquals(2, search("NGUYỄN văn AN").size());
         List<JsonNode> khang = search("do minh");
@@ -118,7 +114,6 @@ class RosterTest {
     }
 
     @Test
-    @Order(5)
     void typingThePresentCountIsRefusedOnceTheRosterCountsPeople() {
         Api.Reply reply = api.adminPost("/api/admin/present", Map.of("present", 3));
         assertEquals(409, reply.status(), reply.body());
@@ -126,8 +121,8 @@ class RosterTest {
     }
 
     @Test
-    @Order(6)
     void aPersonGetsOneBallotPerPollAndASecondIsRefused() {
+        importTheExcelRoster();
         String an = search("nguyen van an").get(0).path("id").asText();
         Api.Reply present = api.adminPost("/api/admin/roster/" + an + "/present", Map.of("present", true));
         assertEquals(200, present.status(), present.body());
@@ -155,8 +150,8 @@ class RosterTest {
     }
 
     @Test
-    @Order(7)
     void aVoidedSlipCannotVoteAndItsReplacementCan() {
+        importTheExcelRoster();
         String binh = search("binh").get(0).path("id").asText();
         Api.Reply qr = handOut(binh, "QR");
         assertEquals(200, qr.status(), qr.body());
@@ -187,12 +182,19 @@ class RosterTest {
     }
 
     @Test
-    @Order(8)
     void theMinutesShowSummonedPresentHandedOutCastAndVoidedAndTheyAddUp() throws Exception {
+        importTheExcelRoster();                                                    // 6 summoned
+        String an = search("nguyen van an").get(0).path("id").asText();
+        assertEquals(200, handOut(an, "SLIP").status());                           // a printed slip, not used
+        String binh = search("binh").get(0).path("id").asText();
+        Api.Reply lost = handOut(binh, "QR");
+        Api.Reply replaced = api.adminPost("/api/admin/desk/replace", Map.of("personId", binh, "pollId", POLL, "kind", "QR",
+                "code", lost.json().path("slip").path("shortCode").asText()));      // the lost one is voided
+        assertEquals(200, replaced.status(), replaced.body());
+        assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of("confirmBelowQuorum", true)).status());
+        assertEquals(200, api.cast(POLL, tokenOf(replaced), ALL_HIGH, Receipts.random()).status());
         String dung = search("hoang thi dung").get(0).path("id").asText();
-        Api.Reply qr = handOut(dung, "QR");
-        String url = qr.json().path("slip").path("url").asText();
-        assertEquals(200, api.cast(POLL, url.substring(url.lastIndexOf('/') + 1), ALL_HIGH, Receipts.random()).status());
+        assertEquals(200, api.cast(POLL, tokenOf(handOut(dung, "QR")), ALL_HIGH, Receipts.random()).status());
         String hoa = search("pham thi hoa").get(0).path("id").asText();
         assertEquals(200, api.adminPost("/api/admin/roster/" + hoa + "/present", Map.of("present", true)).status());
 
@@ -221,6 +223,26 @@ class RosterTest {
         Api.Reply late = handOut(hoa, "SLIP");
         assertEquals(409, late.status());
         assertEquals("poll_closed", late.errorCode());
+    }
+
+    /** Imports {@link #EXCEL_CSV}: with roster.csv's two, six people summoned. */
+    private void importTheExcelRoster() {
+        Api.Reply reply = importCsv(withBom(EXCEL_CSV));
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(6, reply.json().path("turnout").path("summoned").asInt(), reply.body());
+    }
+
+    private static byte[] withBom(String csv) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        bytes.writeBytes(csv.getBytes(StandardCharsets.UTF_8));
+        return bytes.toByteArray();
+    }
+
+    /** The token of the slip a hand-out or a replacement answered with. */
+    private static String tokenOf(Api.Reply handedOut) {
+        String url = handedOut.json().path("slip").path("url").asText();
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     private Api.Reply handOut(String personId, String kind) {

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A real kioskvote server in its own JVM, as `serve` starts it; killable with SIGKILL. */
-public final class StationProcess implements AutoCloseable {
+public final class StationProcess implements RunningStation {
     private static final Pattern READY = Pattern.compile("Ready on port (\\d+)");
     private static final Pattern PASSPHRASE = Pattern.compile("Admin passphrase \\(shown once, write it down\\): (\\S+)");
 
@@ -82,11 +82,13 @@ public final class StationProcess implements AutoCloseable {
     public record Result(int exitCode, String output) {
     }
 
+    @Override
     public String url() {
         return "http://127.0.0.1:" + port;
     }
 
     /** The passphrase printed at first start (null on later starts: it is shown once). */
+    @Override
     public String passphrase() {
         return passphrase;
     }

@@ -1,5 +1,7 @@
 package kioskvote.e2e;
 
+import java.util.Optional;
+
 /**
  * Every refusal of TokenAndInputRefusalTest (forged, reused, voided tokens, bad inputs, wrong states,
  * 200 concurrent uses of one token) with the station's data in PostgreSQL: the spent-token primary key
@@ -8,7 +10,7 @@ package kioskvote.e2e;
 class TokenAndInputRefusalOnPostgreSqlTest extends TokenAndInputRefusalTest {
     /** A fresh database on the test PostgreSQL server (skipped, with the reason, where there is none). */
     @Override
-    String[] database() {
-        return new String[] {"--db", PostgresCluster.shared().newDatabase()};
+    Optional<String> database() {
+        return Optional.of(PostgresCluster.shared().newDatabase());
     }
 }

@@ -9,19 +9,16 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,41 +30,40 @@ import kioskvote.token.MeetingKey;
 import kioskvote.token.TokenCodec;
 import kioskvote.token.TokenIssuer;
 
-/** Refusals over HTTP against one real server: bad tokens, bad input, wrong state, wrong passphrase. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+/**
+ * Refusals over HTTP: bad tokens, bad input, wrong state, wrong passphrase. Each test has a station of
+ * its own (in this JVM) with the confidence poll open, so none depends on what another test did.
+ */
 class TokenAndInputRefusalTest {
     static final Map<String, List<String>> FULL_BALLOT = Map.of("s1", List.of("high"), "s2", List.of("medium"),
             "s3", List.of("low"), "s4", List.of("high"));
 
     @TempDir
-    static Path data;
-    StationProcess station;
+    Path data;
+    InProcessStation station;
     Api api;
-    List<String> tokens;
-    int next;
 
-    /** The `serve` arguments that choose the database: none for the embedded H2 file in the data directory. */
-    String[] database() {
-        return new String[0];
+    /** The database the station keeps its data in: empty for the embedded H2 file in the data directory. */
+    Optional<String> database() {
+        return Optional.empty();
     }
 
-    @BeforeAll
-    void startStationWithAnOpenPoll() throws Exception {
-        station = StationProcess.start(FullConfidenceVoteTest.DEMO, data, database());
-        api = new Api(station.url(), station.passphrase());
-        tokens = api.issueTokens(20);
+    @BeforeEach
+    void startStationWithAnOpenPoll() {
+        station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data, database());
+        api = station.api();
         api.adminPost("/api/admin/present", Map.of("present", 30));
         assertEquals(200, api.adminPost("/api/admin/polls/tin-nhiem/open", Map.of()).status());
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        station.close();
+    @AfterEach
+    void stop() {
+        if (station != null) station.close();
     }
 
+    /** A slip issued just now, not yet used in any poll. */
     String freshToken() {
-        return tokens.get(next++);
+        return api.issueTokens(1).get(0);
     }
 
     @Test
@@ -228,7 +224,6 @@ class TokenAndInputRefusalTest {
     }
 
     @Test
-    @Order(Integer.MAX_VALUE) // it locks this address out of the admin API for a while
     void adminActionsNeedThePassphraseAndWrongAttemptsAreRateLimited() {
         Api.Reply none = api.postRaw("/api/admin/polls/bieu-quyet-quy-che/open", "{}", false);
         assertEquals(401, none.status());

@@ -1,0 +1,135 @@
+package kioskvote.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * meeting.yaml as organisers get it wrong: each mistake is refused with "file: field: problem", the
+ * message the command line prints before it exits with code 2 (CommandLineTest runs that path).
+ */
+class MeetingLoaderTest {
+    static final Path DEMO = Path.of("kiosk-config/demo");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoMeetingLoadsWithItsTwoPollsAndNoRoster() {
+        MeetingConfig config = MeetingLoader.load(DEMO);
+        assertEquals("so-xay-dung-2026", config.meeting().id());
+        assertEquals(40, config.meeting().summoned());
+        assertEquals(List.of("tin-nhiem", "bieu-quyet-quy-che"), config.meeting().polls().stream().map(p -> p.id()).toList());
+        assertEquals(4, config.meeting().poll("tin-nhiem").orElseThrow().questions().size());
+        assertEquals(64, config.sourceSha256().length());
+        assertTrue(config.roster().isEmpty());
+        assertTrue(config.station().adminPassphrase().isEmpty());
+    }
+
+    static Stream<Arguments> brokenDefinitions() throws Exception {
+        return Stream.of(
+                Arguments.of("a subject without a position", "        position: Phó Giám đốc Sở\n      - name: Lê Hoàng Cường",
+                        "      - name: Lê Hoàng Cường", "polls[0].subjects[1].position", "is missing"),
+                Arguments.of("a meeting id with capitals", "id: so-xay-dung-2026", "id: So_Xay_Dung",
+                        "meeting.id", "use lowercase letters, digits and dashes (got \"So_Xay_Dung\")"),
+                Arguments.of("a date that is not one", "date: 2026-12-10", "date: 10/12/2026",
+                        "meeting.date", "must be a date like 2026-12-10 (got \"10/12/2026\")"),
+                Arguments.of("nobody summoned", "summoned: 40", "summoned: 0",
+                        "meeting.summoned", "must be a whole number of at least 1 (got \"0\")"),
+                Arguments.of("summoned as a fraction", "summoned: 40", "summoned: 40.5",
+                        "meeting.summoned", "must be a whole number of at least 1 (got \"40.5\")"),
+                Arguments.of("a blank title", "  title: Hội nghị lấy phiếu tín nhiệm đối với lãnh đạo Sở Xây dựng năm 2026", "  title: \"  \"",
+                        "meeting.title", "must be a non-empty text"),
+                Arguments.of("two polls with one id", "id: bieu-quyet-quy-che", "id: tin-nhiem",
+                        "polls[1].id", "\"tin-nhiem\" is used by another poll"),
+                Arguments.of("an unknown kind of poll", "kind: motion", "kind: election",
+                        "polls[1].kind", "must be confidence or motion (got \"election\")"),
+                Arguments.of("a pass rule in words", "passes_with: more than 1/2", "passes_with: a simple majority",
+                        "polls[1].passes_with", "write it as \"more than 1/2\" or \"more than 2/3\" (got \"a simple majority\")"),
+                Arguments.of("a pass rule above one", "passes_with: more than 1/2", "passes_with: more than 3/2",
+                        "polls[1].passes_with", "the fraction must be between 0 and 1 (got \"more than 3/2\")"),
+                Arguments.of("an unknown percentage base", "    base: received\n    subjects:", "    base: present\n    subjects:",
+                        "polls[0].base", "must be received, issued or summoned (got \"present\")"),
+                Arguments.of("a confidence poll without subjects", "    subjects:\n", "    subjects: []\n    old_subjects:\n",
+                        "polls[0].subjects", "must list the people rated, each with name and position"),
+                Arguments.of("a short admin passphrase", "polls:\n", "station:\n  admin_passphrase: short\npolls:\n",
+                        "station.admin_passphrase", "must be at least 12 characters"),
+                Arguments.of("a base URL with a path", "polls:\n", "station:\n  base_url: http://192.168.1.10:7070/vote\npolls:\n",
+                        "station.base_url", "must look like http://192.168.1.10:7070 (no path)"),
+                Arguments.of("a committee that is not a list", "committee:\n  - name: Phạm Thị Hoa", "committee: Phạm Thị Hoa\nold_committee:\n  - name: Phạm Thị Hoa",
+                        "committee", "must be a list of {name, role}"));
+    }
+
+    @ParameterizedTest(name = "{0} is refused at {3}")
+    @MethodSource("brokenDefinitions")
+    void aBrokenDefinitionIsRefusedWithTheFileTheFieldAndTheProblem(String what, String demoText, String replacement,
+                                                                   String field, String problem) throws Exception {
+        String demo = Files.readString(DEMO.resolve("meeting.yaml"), StandardCharsets.UTF_8);
+        assertTrue(demo.contains(demoText), what + ": the demo file no longer contains the text to change");
+        Path config = write(demo.replace(demoText, replacement));
+        ConfigException refused = assertThrows(ConfigException.class, () -> MeetingLoader.load(config), what);
+        assertEquals(config.resolve("meeting.yaml") + ": " + field + ": " + problem, refused.getMessage(), what);
+    }
+
+    @Test
+    void aMissingFileIsRefusedNamingTheFileItLookedFor() {
+        ConfigException refused = assertThrows(ConfigException.class, () -> MeetingLoader.load(dir));
+        assertEquals(dir.resolve("meeting.yaml") + ": (file): not found; a meeting folder must contain meeting.yaml", refused.getMessage());
+    }
+
+    @Test
+    void yamlThatDoesNotParseIsRefusedWithItsLine() throws Exception {
+        Path config = write("meeting:\n  id: x\n  title: [unclosed\n");
+        String message = assertThrows(ConfigException.class, () -> MeetingLoader.load(config)).getMessage();
+        assertTrue(message.startsWith(config.resolve("meeting.yaml") + ": (syntax): not valid YAML at line "), message);
+    }
+
+    @Test
+    void aFileThatIsNotAMappingIsRefused() throws Exception {
+        Path config = write("- just\n- a list\n");
+        assertEquals(config.resolve("meeting.yaml") + ": (top): the file must be a YAML mapping with meeting:, polls:",
+                assertThrows(ConfigException.class, () -> MeetingLoader.load(config)).getMessage());
+    }
+
+    @Test
+    void aMissingSectionIsNamed() throws Exception {
+        Path config = write("meeting:\n  id: x\n");
+        assertEquals(config.resolve("meeting.yaml") + ": meeting.date: is missing",
+                assertThrows(ConfigException.class, () -> MeetingLoader.load(config)).getMessage());
+    }
+
+    @Test
+    void aRosterCsvWithBadRowsIsRefusedListingEachLine() throws Exception {
+        Path config = write(Files.readString(DEMO.resolve("meeting.yaml"), StandardCharsets.UTF_8));
+        Files.writeString(config.resolve("roster.csv"), "name,unit\nPhạm Thị Hoa,Văn phòng Sở\n,Thanh tra Sở\nPhạm Thị Hoa,Văn phòng Sở\n",
+                StandardCharsets.UTF_8);
+        String message = assertThrows(ConfigException.class, () -> MeetingLoader.load(config)).getMessage();
+        assertTrue(message.startsWith(config.resolve("roster.csv") + ": (rows): fix these rows and start again:"), message);
+        assertTrue(message.contains("\n  line 3: ") && message.contains("\n  line 4: "), message);
+    }
+
+    @Test
+    void aGoodRosterCsvIsLoadedWithTheMeeting() throws Exception {
+        Path config = write(Files.readString(DEMO.resolve("meeting.yaml"), StandardCharsets.UTF_8));
+        Files.writeString(config.resolve("roster.csv"), "name,unit\nPhạm Thị Hoa,Văn phòng Sở\nĐỗ Minh Khang,Thanh tra Sở\n", StandardCharsets.UTF_8);
+        assertEquals(2, MeetingLoader.load(config).roster().orElseThrow().entries().size());
+    }
+
+    private Path write(String yaml) throws Exception {
+        Path config = Files.createTempDirectory(dir, "meeting-");
+        Files.writeString(config.resolve("meeting.yaml"), yaml, StandardCharsets.UTF_8);
+        return config;
+    }
+}

@@ -1,0 +1,233 @@
+package kioskvote.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import kioskvote.store.AuditDao.AuditRow;
+import kioskvote.store.SlipDao.IssuedRow;
+import kioskvote.store.StationDao.StationRow;
+
+/**
+ * What each DAO promises, against a freshly migrated database: the same statements must hold on the
+ * embedded H2 file and on PostgreSQL ({@link DaosOnH2Test}, {@link DaosOnPostgreSqlTest}).
+ */
+abstract class DaoContract {
+    Jdbi jdbi;
+
+    /** A JDBC URL of an empty database of the kind under test. */
+    abstract String newDatabaseUrl() throws Exception;
+
+    @BeforeEach
+    void openMigratedDatabase() throws Exception {
+        jdbi = Database.open(newDatabaseUrl());
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        if (jdbi != null) Database.close(jdbi);
+    }
+
+    // --- StationDao
+
+    @Test
+    void theStationRowIsAbsentUntilInsertedThenHoldsPresenceKeyAndPassphraseHash() {
+        jdbi.useHandle(h -> {
+            StationDao station = new StationDao(h);
+            assertEquals(Optional.empty(), station.find());
+            assertEquals(Optional.empty(), station.keyFingerprint());
+            station.insert(new StationRow("meeting-1", 0, "", "from-config"));
+            station.setPresent(31);
+            station.setKeyFingerprint("AB12 CD34");
+            station.setAdminHash("salt", "hash");
+            assertEquals(Optional.of(new StationRow("meeting-1", 31, "salt", "hash")), station.find());
+            assertEquals(Optional.of("AB12 CD34"), station.keyFingerprint());
+        });
+    }
+
+    // --- PollStateDao
+
+    @Test
+    void aPollRowGoesFromDraftToOpenToClosedOnlyInThatOrder() {
+        jdbi.useHandle(h -> {
+            PollStateDao polls = new PollStateDao(h);
+            polls.insertDraft("p1");
+            assertEquals("draft", polls.find("p1").orElseThrow().state());
+            assertFalse(polls.close("p1", "2026-12-10T09:00Z"), "a draft does not close");
+            assertTrue(polls.open("p1", "{\"id\":\"p1\"}", "hash-1", "2026-12-10T08:30Z"));
+            assertFalse(polls.open("p1", "{\"id\":\"changed\"}", "hash-2", "2026-12-10T08:31Z"), "an open poll does not open again");
+            var open = polls.find("p1").orElseThrow();
+            assertEquals("open", open.state());
+            assertEquals(Optional.of("{\"id\":\"p1\"}"), open.definitionJson(), "the definition stays as frozen at the first open");
+            assertEquals(Optional.of("hash-1"), open.definitionHash());
+            assertEquals(Optional.of("2026-12-10T08:30Z"), open.openedAt());
+            assertTrue(polls.close("p1", "2026-12-10T09:00Z"));
+            assertFalse(polls.close("p1", "2026-12-10T09:01Z"));
+            assertEquals(Optional.of("2026-12-10T09:00Z"), polls.find("p1").orElseThrow().closedAt());
+            assertEquals(Optional.empty(), polls.find("p2"));
+        });
+    }
+
+    @Test
+    void aCastIsCountedOnlyWhileThePollIsOpen() {
+        jdbi.useHandle(h -> {
+            PollStateDao polls = new PollStateDao(h);
+            polls.insertDraft("p1");
+            assertFalse(polls.countCastIfOpen("p1"));
+            polls.open("p1", "{}", "hash", "t");
+            assertTrue(polls.countCastIfOpen("p1"));
+            assertTrue(polls.countCastIfOpen("p1"));
+            polls.close("p1", "t");
+            assertFalse(polls.countCastIfOpen("p1"));
+            assertEquals(2, polls.find("p1").orElseThrow().castCount());
+        });
+    }
+
+    // --- BallotDao
+
+    @Test
+    void aTokenIsSpentOncePerPollAndTheSecondSpendIsAUniqueViolation() {
+        jdbi.useHandle(h -> {
+            BallotDao ballots = new BallotDao(h);
+            assertFalse(ballots.isSpent("p1", "serial-1"));
+            ballots.spendToken(101, "p1", "serial-1");
+            assertTrue(ballots.isSpent("p1", "serial-1"));
+            ballots.spendToken(102, "p2", "serial-1"); // the same slip in another poll
+            assertFalse(ballots.isSpent("p3", "serial-1"));
+        });
+        StatementException again = assertThrows(StatementException.class,
+                () -> jdbi.useHandle(h -> new BallotDao(h).spendToken(103, "p1", "serial-1")));
+        assertTrue(Database.isUniqueViolation(again), again.toString());
+    }
+
+    @Test
+    void ballotsAreFoundByReceiptAndListedByReceiptCodeNotByCastingOrder() {
+        jdbi.useHandle(h -> {
+            BallotDao ballots = new BallotDao(h);
+            ballots.insertBallot(900, "p1", "ZZZZ-0001", "proof-z", "{\"s1\":[\"low\"]}");
+            ballots.insertBallot(100, "p1", "AAAA-0001", "proof-a", "{\"s1\":[\"high\"]}");
+            ballots.insertBallot(500, "p2", "MMMM-0001", "proof-m", "{\"motion\":[\"agree\"]}");
+            assertEquals(List.of("AAAA-0001", "ZZZZ-0001"), ballots.receiptCodes("p1"));
+            assertEquals(2, ballots.countBallots("p1"));
+            assertEquals(Optional.of("proof-z"), ballots.proofForReceipt("p1", "ZZZZ-0001"));
+            assertEquals(Optional.empty(), ballots.proofForReceipt("p2", "ZZZZ-0001"));
+            assertEquals(List.of("{\"motion\":[\"agree\"]}"), ballots.answers("p2"));
+            ballots.restampAtClose("p1");
+            assertEquals(2, ballots.countBallots("p1"), "rewriting at the close keeps every row");
+        });
+        StatementException sameReceipt = assertThrows(StatementException.class,
+                () -> jdbi.useHandle(h -> new BallotDao(h).insertBallot(901, "p1", "AAAA-0001", "other", "{}")));
+        assertTrue(Database.isUniqueViolation(sameReceipt));
+    }
+
+    // --- SlipDao
+
+    @Test
+    void issuedSlipsAreFoundBySerialAndShortCodeAndVoidedOnce() {
+        jdbi.useHandle(h -> {
+            SlipDao slips = new SlipDao(h);
+            slips.insertBatch("b1", "Đợt 1", 2, "2026-12-10T08:00Z");
+            slips.insertIssued(List.of(new IssuedRow("s-1", "AAAA-1111", "b1", false), new IssuedRow("s-2", "BBBB-2222", "b1", false)));
+            assertEquals(Optional.of(new IssuedRow("s-1", "AAAA-1111", "b1", false)), slips.findBySerial("s-1"));
+            assertEquals(Optional.of(new IssuedRow("s-2", "BBBB-2222", "b1", false)), slips.findByShortCode("BBBB-2222"));
+            assertEquals(Optional.empty(), slips.findByShortCode("CCCC-3333"));
+            assertEquals(1, slips.voidByShortCode("AAAA-1111"));
+            assertEquals(0, slips.voidByShortCode("AAAA-1111"), "voiding twice changes nothing");
+            assertTrue(slips.findBySerialForUpdate("s-1").orElseThrow().voided());
+            assertEquals(1, slips.voidBySerial("s-2"));
+            assertEquals(2, slips.countIssued());
+            assertEquals(2, slips.countVoided());
+        });
+    }
+
+    @Test
+    void voidingTheRestOfARunSparesTheSlipsThatVoted() {
+        jdbi.useHandle(h -> {
+            SlipDao slips = new SlipDao(h);
+            slips.insertBatch("b1", "Đợt 1", 3, "t");
+            slips.insertIssued(List.of(new IssuedRow("s-1", "AAAA-1111", "b1", false), new IssuedRow("s-2", "BBBB-2222", "b1", false),
+                    new IssuedRow("s-3", "CCCC-3333", "b1", true)));
+            new BallotDao(h).spendToken(1, "p1", "s-1");
+            assertEquals(1, slips.voidUnusedOfBatch("b1"), "s-1 voted and s-3 was voided already");
+            assertFalse(slips.findBySerial("s-1").orElseThrow().voided());
+            assertEquals(List.of(new SlipDao.BatchRow("b1", "Đợt 1", 3, "t", 2)), slips.batches());
+        });
+    }
+
+    @Test
+    void theDesksStandingBatchIsCreatedOnFirstUseAndCountedAfter() {
+        jdbi.useHandle(h -> {
+            SlipDao slips = new SlipDao(h);
+            slips.countIntoStandingBatch("desk", "Bàn đón tiếp", "t");
+            slips.countIntoStandingBatch("desk", "Bàn đón tiếp", "t");
+            assertEquals(List.of(new SlipDao.BatchRow("desk", "Bàn đón tiếp", 2, "t", 0)), slips.batches());
+        });
+    }
+
+    // --- RosterDao
+
+    @Test
+    void peopleAreFoundByEveryWordOfTheirSearchKeyAndAPercentSignIsLiteral() {
+        jdbi.useHandle(h -> {
+            RosterDao roster = new RosterDao(h);
+            roster.insertPerson("p1", "Nguyễn Văn An", "Phòng Tổ chức", "nguyen van an phong to chuc");
+            roster.insertPerson("p2", "Nguyễn Văn An", "Ban Quản lý", "nguyen van an ban quan ly");
+            roster.insertPerson("p3", "Trần Thị Bình", "100% Phòng", "tran thi binh 100% phong");
+            assertTrue(roster.exists("Nguyễn Văn An", "Ban Quản lý"));
+            assertFalse(roster.exists("Nguyễn Văn An", "Thanh tra"));
+            assertEquals(List.of("p2", "p1"), roster.search(List.of("an", "nguyen"), 10).stream().map(RosterDao.PersonRow::personId).toList());
+            assertEquals(List.of("p3"), roster.search(List.of("100%"), 10).stream().map(RosterDao.PersonRow::personId).toList());
+            assertEquals(List.of(), roster.search(List.of("1_0"), 10), "an underscore is not a wildcard");
+            assertEquals(1, roster.search(List.of("nguyen"), 1).size(), "the limit holds");
+            roster.setPresent("p1", true);
+            assertEquals(3, roster.countPeople());
+            assertEquals(1, roster.countPresent());
+            assertTrue(roster.findForUpdate("p1").orElseThrow().present());
+        });
+    }
+
+    @Test
+    void aPersonIsHandedOneBallotAndAVoidedOneIsReplacedOnce() {
+        jdbi.useHandle(h -> {
+            RosterDao roster = new RosterDao(h);
+            roster.insertPerson("p1", "Trần Thị Bình", "Phòng Kế hoạch", "tran thi binh");
+            roster.insertHandout("p1", "tin-nhiem", "QR");
+            assertEquals(1, roster.countHandedOut("tin-nhiem"));
+            assertEquals(0, roster.replaceHandout("p1", "tin-nhiem", "SLIP"), "nothing to replace before the void");
+            assertEquals(1, roster.markAwaitingReplacement("p1", "tin-nhiem"));
+            assertEquals(0, roster.markAwaitingReplacement("p1", "tin-nhiem"));
+            assertEquals(0, roster.countHandedOut("tin-nhiem"), "a voided ballot is in nobody's hands");
+            assertEquals(1, roster.replaceHandout("p1", "tin-nhiem", "SLIP"));
+            assertEquals(Optional.of(new RosterDao.HandoutRow("p1", "tin-nhiem", "SLIP", 1, false)), roster.handout("p1", "tin-nhiem"));
+            assertEquals(1, roster.countReplaced("tin-nhiem"));
+            assertEquals(1, roster.handoutsOf("p1").size());
+        });
+        StatementException second = assertThrows(StatementException.class,
+                () -> jdbi.useHandle(h -> new RosterDao(h).insertHandout("p1", "tin-nhiem", "QR")));
+        assertTrue(Database.isUniqueViolation(second));
+    }
+
+    // --- AuditDao
+
+    @Test
+    void auditEntriesAreReadBackInSequenceAndTheLastIsTheNewest() {
+        jdbi.useTransaction(h -> {
+            AuditDao audit = new AuditDao(h);
+            assertEquals(Optional.empty(), audit.last());
+            audit.append(new AuditRow(1, "t1", "station-created", "meeting=m", "0", "h1"));
+            audit.append(new AuditRow(2, "t2", "poll-opened", "poll=p", "h1", "h2"));
+            assertEquals(2, audit.last().orElseThrow().seq());
+            assertEquals(List.of("station-created", "poll-opened"), audit.all().stream().map(AuditRow::event).toList());
+        });
+    }
+}

@@ -1,0 +1,99 @@
+package kioskvote.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.javalin.Javalin;
+import kioskvote.App;
+import kioskvote.config.MeetingLoader;
+import kioskvote.e2e.Api;
+import kioskvote.store.Database;
+
+/**
+ * The organiser gives the chair and the desk clerk their own secrets; each may call only the routes that
+ * name their role, the organiser every staff route. In process, on a temporary H2 file.
+ */
+class StaffRolesTest {
+    private static final String ORGANISER = "organiser-passphrase-1";
+    private static final String CHAIR = "chair-pin-7731";
+    private static final String CLERK = "desk-pin-4410";
+
+    @TempDir
+    Path dir;
+    private Javalin server;
+    private Api organiser;
+    private String base;
+
+    @BeforeEach
+    void startStation() throws Exception {
+        Path config = dir.resolve("config");
+        Files.createDirectories(config);
+        Files.writeString(config.resolve("meeting.yaml"), Files.readString(Path.of("kiosk-config/demo/meeting.yaml"))
+                + "\nstation:\n  admin_passphrase: " + ORGANISER + "\n");
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        var settings = new App.Settings(MeetingLoader.load(config), data, data, Database.h2Url(data), "http://127.0.0.1:0");
+        var station = App.open(settings, Clock.systemUTC(), new SecureRandom(), new PrintStream(OutputStream.nullOutputStream()));
+        server = App.serve(station, 0);
+        base = "http://127.0.0.1:" + server.port();
+        organiser = new Api(base, ORGANISER);
+    }
+
+    @AfterEach
+    void stopStation() {
+        if (server != null) server.stop();
+    }
+
+    @Test
+    void theDeskClerkHandsOutButCannotOpenOrCloseAPollAndTheChairCannotPrintSlips() {
+        assertEquals(200, organiser.adminPost("/api/admin/staff/chair", Map.of("secret", CHAIR)).status());
+        assertEquals(200, organiser.adminPost("/api/admin/staff/desk_clerk", Map.of("secret", CLERK)).status());
+        Api chair = new Api(base, CHAIR);
+        Api clerk = new Api(base, CLERK);
+
+        Api.Reply refused = clerk.adminPost("/api/admin/polls/tin-nhiem/open", Map.of("confirmBelowQuorum", true));
+        assertEquals(403, refused.status());
+        assertEquals("role_not_allowed", refused.errorCode());
+        assertEquals("draft", organiser.get("/api/polls/tin-nhiem").json().path("state").asText(), "nothing changed");
+        assertEquals(200, clerk.adminGet("/api/admin/roster?q=a").status(), "the clerk searches the roster");
+        assertEquals(403, clerk.adminPost("/api/admin/slips", Map.of("count", 1, "format", "json")).status());
+        assertEquals(403, clerk.adminPost("/api/admin/staff/desk_clerk", Map.of("secret", "another-pin-1")).status());
+
+        assertEquals(403, chair.adminPost("/api/admin/slips", Map.of("count", 1, "format", "json")).status());
+        assertEquals(200, chair.adminPost("/api/admin/polls/tin-nhiem/open", Map.of("confirmBelowQuorum", true)).status());
+        assertEquals(403, clerk.adminPost("/api/admin/polls/tin-nhiem/close", Map.of()).status());
+        assertEquals(200, chair.adminPost("/api/admin/polls/tin-nhiem/close", Map.of()).status());
+    }
+
+    @Test
+    void aWithdrawnSecretNoLongerSignsInAndASecretAlreadyInUseOrTooShortIsRefused() {
+        assertEquals(200, organiser.adminPost("/api/admin/staff/desk_clerk", Map.of("secret", CLERK)).status());
+        Api.Reply taken = organiser.adminPost("/api/admin/staff/chair", Map.of("secret", CLERK));
+        assertEquals(409, taken.status());
+        assertEquals("secret_in_use", taken.errorCode());
+        assertEquals("secret_in_use", organiser.adminPost("/api/admin/staff/chair", Map.of("secret", ORGANISER)).errorCode());
+        Api.Reply shortOne = organiser.adminPost("/api/admin/staff/chair", Map.of("secret", "12345"));
+        assertEquals(400, shortOne.status());
+        assertTrue(shortOne.body().contains("6"), shortOne.body());
+        assertEquals(400, organiser.adminPost("/api/admin/staff/chair", Map.of()).status(), "missing secret");
+        assertEquals(403, organiser.adminPost("/api/admin/staff/organiser", Map.of("secret", "whatever-1")).status());
+
+        Api clerk = new Api(base, CLERK);
+        assertEquals(200, clerk.adminGet("/api/admin/roster?q=a").status());
+        assertEquals(200, organiser.adminPost("/api/admin/staff/desk_clerk/remove", Map.of()).status());
+        assertEquals(401, clerk.adminGet("/api/admin/roster?q=a").status());
+    }
+}
