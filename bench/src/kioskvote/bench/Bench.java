@@ -281,9 +281,9 @@ public final class Bench {
         row("Storage, the casting transaction alone", String.format("%.0f/s (%d threads)", castTx, primary), "", null);
         row("Casting ÷ lowest ceiling (" + lowestName + ")", String.format("%.0f%%", 100 * cast64.perSecond() / lowest), "", null);
         row(String.format("Casting at %d ÷ HTTP ceiling at %d", primary, primary), String.format("%.0f%%", 100 * cast64.perSecond() / ceilingHttp),
-                "≥ 50%", cast64.perSecond() >= 0.5 * ceilingHttp);
+                "≥ 30%", cast64.perSecond() >= 0.3 * ceilingHttp); // issue 11's target (issue 5 asked 50%)
         row(String.format("Casting p99 at %d connections", castLast.connections()), String.format("%.1f ms", castLast.percentileMs(99)),
-                "≤ 50 ms", castLast.percentileMs(99) <= 50);
+                "≤ 200 ms", castLast.percentileMs(99) <= 200); // issue 11's target (issue 5 asked 50 ms)
         row("Casting errors (all runs)", Integer.toString(castErrors), "0", castErrors == 0);
         row("Lost ballots (acknowledged, not in the tally)", Integer.toString(lost), "0", lost == 0);
         row(String.format("Live update p50 / p99, %d screens", listeners), String.format("%.0f / %.0f ms%s", liveP50, liveP99,

@@ -27,10 +27,12 @@ import kioskvote.meeting.PollDefinition;
 import kioskvote.poll.PollLifecycle;
 import kioskvote.roster.Roster;
 import kioskvote.slip.SlipOffice;
+import kioskvote.store.DataDirectory;
 import kioskvote.store.Database;
 import kioskvote.store.PollStateDao;
 import kioskvote.store.StationDao.StationRow;
 import kioskvote.store.StationDao;
+import kioskvote.token.KeyedHash;
 import kioskvote.token.MeetingKey;
 import kioskvote.token.TokenIssuer;
 import kioskvote.token.TokenVerifier;
@@ -62,9 +64,13 @@ public final class App {
     /** Opens storage and keys and checks the data directory belongs to this meeting. */
     public static Station open(Settings settings, Clock clock, SecureRandom random, PrintStream out) {
         var meeting = settings.config().meeting();
+        boolean h2 = !Database.isPostgres(settings.jdbcUrl());
+        DataDirectory.secure(settings.dataDir(), h2);
         Jdbi jdbi = Database.open(settings.jdbcUrl());
+        kioskvote.store.DurableStorage.warning(jdbi).ifPresent(out::println);
         AuditLog audit = new AuditLog(clock);
         MeetingKey key = loadMeetingKey(jdbi, settings.keyDir(), random);
+        DataDirectory.secure(settings.dataDir(), h2); // the files H2 and the key just created
         try {
             prepareStation(jdbi, settings.config(), audit, random, out, key.fingerprint(), settings.keyDir());
         } catch (RuntimeException e) {
@@ -75,12 +81,16 @@ public final class App {
         LiveFeed feed = Database.isPostgres(settings.jdbcUrl()) ? LiveFeed.watchingOtherStations() : new LiveFeed();
         PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed);
         feed.attach(desk);
-        SlipOffice slips = new SlipOffice(jdbi, meeting, new TokenIssuer(key, meeting.id(), random), audit, clock, random)
-                .printingWifi(settings.config().station().wifi());
-        BallotBox ballotBox = new BallotBox(jdbi, meeting, new TokenVerifier(key, meeting.id()), random, feed);
+        KeyedHash codeHash = KeyedHash.of(key, "short-code");
+        SlipOffice slips = new SlipOffice(jdbi, meeting, new TokenIssuer(key, meeting.id(), random), audit, clock, random,
+                codeHash, SlipOffice.poolSizeFor(meeting)).printingWifi(settings.config().station().wifi());
+        Roster roster = new Roster(jdbi, meeting, slips, audit, random, feed, settings.publicBaseUrl(), KeyedHash.of(key, "kiosk-visit"));
+        slips.convertLegacyTokens();     // a V3 database: short codes to keyed hashes (needs the key)
+        roster.convertLegacyHandouts();  // and per-poll hand-outs to one holder per person
+        BallotBox ballotBox = new BallotBox(jdbi, meeting, new TokenVerifier(key, meeting.id()), random, feed, codeHash);
         return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox), desk, slips,
                 new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random, clock, audit,
-                new Roster(jdbi, meeting, slips, audit, random, feed, settings.publicBaseUrl()), new KioskSessions(clock, random),
+                roster, new KioskSessions(clock, random),
                 new AdminPassphrase(jdbi, settings.config().station().adminPassphrase()));
     }
 
@@ -92,6 +102,7 @@ public final class App {
 
     /** Starts HTTP on the given port (0 picks a free one). */
     public static Javalin serve(Station s, int port) {
+        s.slips().fillDeskPool(); // the desk's tokens, minted long before any hand-out (not by the slips command)
         var sessions = new AdminSessions(s.random(), s.clock());
         var staff = new StaffCredentials(s.jdbi(), s.adminPassphrase(), s.audit(), s.random(), sessions);
         var guard = new AdminGuard(staff, s.attempts(), sessions);

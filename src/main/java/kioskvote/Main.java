@@ -73,7 +73,7 @@ public final class Main implements Runnable {
 
         App.Settings settings(int port) throws IOException {
             MeetingConfig config = MeetingLoader.load(this.config);
-            Files.createDirectories(data);
+            kioskvote.store.DataDirectory.prepare(data); // missing: created; read-only: one clear line, exit code 2
             String jdbcUrl = db != null ? db : config.station().databaseUrl().orElse(Database.h2Url(data));
             String base = baseUrl != null ? baseUrl
                     : config.station().baseUrl().orElse(LanAddresses.urls(port).stream().findFirst().orElse("http://127.0.0.1:" + port));
@@ -140,7 +140,7 @@ public final class Main implements Runnable {
         public Integer call() throws IOException {
             Station station = openOrExplain(meeting.settings(port));
             var run = station.slips().issue(count, label, station.publicBaseUrl());
-            try (var writer = Files.newBufferedWriter(out)) {
+            try (var writer = Files.newBufferedWriter(kioskvote.store.DataDirectory.createOwnerOnly(out))) { // each slip can vote
                 station.slips().writeSheet(run, station.keyFingerprint(), writer);
             }
             System.out.println("Wrote " + count + " slips (run " + run.batchId() + ") to " + out.toAbsolutePath());

@@ -90,10 +90,11 @@
       });
       return;
     }
-    var body = { personId: person, pollId: poll.value, kind: action };
+    var body = { personId: person, pollId: poll.value, kind: action === 'KIOSK-VOTER' ? 'KIOSK' : action };
     if (action === 'KIOSK') body.kiosk = kiosk.value.trim();
     api('/api/admin/desk/hand-out', body).then(function (a) {
       done(a, function (json) {
+        if (json.registered) return words('kiosk-voter');
         if (json.kind === 'KIOSK') return words('sent-to-kiosk', json.kiosk);
         if (json.kind === 'QR') return words('show-qr');
         return words('slip-handed');
@@ -108,7 +109,7 @@
     var person = form.closest('[data-person]').getAttribute('data-person');
     lastPerson = person;
     var body = { personId: person, pollId: poll.value, kind: form.elements.kind.value, code: form.elements.code.value.trim() };
-    if (body.kind === 'KIOSK') body.kiosk = kiosk.value.trim();
+    if (body.kind === 'SLIP') body.newCode = form.elements.newCode.value.trim();
     api('/api/admin/desk/replace', body).then(function (a) {
       done(a, function () { return words('replaced'); });
     });

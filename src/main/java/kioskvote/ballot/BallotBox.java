@@ -18,6 +18,7 @@ import kioskvote.meeting.StationEvents;
 import kioskvote.store.BallotDao;
 import kioskvote.store.PollStateDao;
 import kioskvote.store.SlipDao;
+import kioskvote.token.KeyedHash;
 import kioskvote.token.Token;
 import kioskvote.token.TokenRejected;
 import kioskvote.token.TokenVerifier;
@@ -31,7 +32,11 @@ public final class BallotBox {
     private final StationEvents events;
     private final CastWriter castWriter;
 
-    public BallotBox(Jdbi jdbi, Meeting meeting, TokenVerifier verifier, SecureRandom random, StationEvents events) {
+    private final KeyedHash codeHash;
+
+    /** @param codeHash the keyed hash short codes are stored as (typed at a kiosk, looked up by it) */
+    public BallotBox(Jdbi jdbi, Meeting meeting, TokenVerifier verifier, SecureRandom random, StationEvents events, KeyedHash codeHash) {
+        this.codeHash = codeHash;
         this.jdbi = jdbi;
         this.meeting = meeting;
         this.verifier = verifier;
@@ -66,7 +71,7 @@ public final class BallotBox {
     public String checkShortCode(String pollId, String typedCode) {
         Poll poll = poll(pollId);
         return jdbi.withHandle(h -> {
-            String serial = serialOf(new SlipDao(h), typedCode);
+            String serial = serialOf(new SlipDao(h), codeHash, typedCode);
             requireIssued(new SlipDao(h), serial);
             if (new BallotDao(h).isSpent(poll.id(), serial)) throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
             return serial;
@@ -82,13 +87,14 @@ public final class BallotBox {
         Poll poll = poll(pollId);
         Answers answers = validate(poll, marks);
         String receiptSecret = ReceiptCode.requireSecret(receiptCode);
-        String serial = jdbi.withHandle(h -> serialOf(new SlipDao(h), typedCode));
+        String serial = jdbi.withHandle(h -> serialOf(new SlipDao(h), codeHash, typedCode));
         return castVerified(poll, serial, answers, receiptSecret);
     }
 
-    private static String serialOf(SlipDao slips, String typedCode) {
+    /** The database holds the code's keyed hash only, so a copy of it holds no code a kiosk would take. */
+    private static String serialOf(SlipDao slips, KeyedHash codeHash, String typedCode) {
         String code = kioskvote.token.ShortCode.normalize(typedCode).orElseThrow(() -> new TokenRejected(TokenRejected.Reason.MALFORMED));
-        return slips.findByShortCode(code).orElseThrow(() -> new TokenRejected(TokenRejected.Reason.NOT_ISSUED)).serial();
+        return slips.findByCodeMac(codeHash.hex(code)).orElseThrow(() -> new TokenRejected(TokenRejected.Reason.NOT_ISSUED)).serial();
     }
 
     private CastReceipt castVerified(Poll poll, String serial, Answers answers, String receiptSecret) {

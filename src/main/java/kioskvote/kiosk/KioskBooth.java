@@ -93,7 +93,7 @@ public final class KioskBooth {
     }
 
     private void abandon(Session session) {
-        session.desk().ifPresent(d -> roster.kioskBallotAbandoned(d.personId(), d.pollId(), session.credential()));
+        session.desk().ifPresent(d -> roster.kioskBallotAbandoned(d.kioskHandle(), d.pollId(), session.credential()));
     }
 
     private void expireOldSessions() {

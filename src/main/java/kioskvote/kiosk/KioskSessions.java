@@ -40,8 +40,11 @@ public final class KioskSessions {
 
     public enum CredentialKind { TOKEN, SHORT_CODE }
 
-    /** Set when the desk sent this ballot: who received it, so an abandoned one can be voided and replaced. */
-    public record DeskOrigin(String personId, String pollId) {
+    /**
+     * Set when the desk sent this ballot: the one-time handle of its kiosk visit, so an abandoned ballot can be
+     * voided and the visit released. Never the person: the session, in memory beside the token, does not name them.
+     */
+    public record DeskOrigin(long kioskHandle, String pollId) {
     }
 
     public record Session(String id, String kiosk, CredentialKind kind, String credential, Optional<DeskOrigin> desk,
@@ -109,8 +112,8 @@ public final class KioskSessions {
     }
 
     /** @return false if a ballot sent earlier is still waiting on that kiosk (one voter at a time) */
-    public boolean sendFromDesk(String kiosk, String token, String personId, String pollId) {
-        Session session = new Session(randomId(), kiosk, CredentialKind.TOKEN, token, Optional.of(new DeskOrigin(personId, pollId)),
+    public boolean sendFromDesk(String kiosk, String token, long kioskHandle, String pollId) {
+        Session session = new Session(randomId(), kiosk, CredentialKind.TOKEN, token, Optional.of(new DeskOrigin(kioskHandle, pollId)),
                 Optional.of(pollId), clock.instant());
         if (waiting.putIfAbsent(kiosk, session.id()) != null) return false;
         sessions.put(session.id(), session);

@@ -164,7 +164,7 @@ public final class PollLifecycle {
     private PollStatus status(Handle h, Poll poll) {
         PollStateRow row = new PollStateDao(h).find(poll.id()).orElseThrow();
         Turnout turnout = Roster.turnout(h, meeting);
-        long handedOut = turnout.fromRoster() ? new RosterDao(h).countHandedOut(poll.id()) : 0;
+        long handedOut = turnout.fromRoster() ? new RosterDao(h).countHandedOut() : 0;
         SlipDao slips = new SlipDao(h);
         long voided = slips.countVoided();
         return new PollStatus(poll.id(), poll.title(), poll.kind().name().toLowerCase(), PollState.fromCode(row.state()), turnout.summoned(),

@@ -7,8 +7,8 @@ import kioskvote.meeting.PollState;
 
 /**
  * A poll's public state and turnout: what the chair's screen may show before the close. With a roster,
- * summoned and present come from it and {@code handedOut} counts the people who received a ballot for
- * this poll at the desk; then cast ≤ handed out ≤ present ≤ summoned (see {@link #addsUp()}).
+ * summoned and present come from it and {@code handedOut} counts the people holding a ballot (one each
+ * for the whole meeting); then cast ≤ handed out ≤ present ≤ summoned (see {@link #addsUp()}).
  */
 public record PollStatus(String pollId, String title, String kind, PollState state, int summoned, int present,
                          long handedOut, long issued, long voided, long cast, Optional<String> definitionHash,

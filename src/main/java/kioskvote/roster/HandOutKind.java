@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How a person received their ballot: a pre-printed slip from the stack (the desk records only that
- * one was handed out), a fresh token shown once as a QR on the desk screen, or a fresh token sent to
- * a kiosk that unlocks for that one ballot.
+ * How a person holds their ballot: a pre-printed slip from the stack (the desk records only that one was
+ * handed out), a token from the desk's pool shown once as a QR on the desk screen, or, for a kiosk voter,
+ * one pool token per poll sent to a kiosk that unlocks for that one ballot.
  */
 public enum HandOutKind {
     SLIP, QR, KIOSK;
@@ -20,7 +20,7 @@ public enum HandOutKind {
         }
     }
 
-    /** A fresh token is minted for this kind (a pre-printed slip already has one). */
+    /** A token is drawn from the desk's pool for this kind (a pre-printed slip already has one). */
     public boolean mintsToken() {
         return this != SLIP;
     }

@@ -25,10 +25,12 @@ import kioskvote.store.RosterDao.HandoutRow;
 import kioskvote.store.RosterDao.PersonRow;
 import kioskvote.store.RosterDao;
 import kioskvote.store.StationDao;
+import kioskvote.token.KeyedHash;
+import kioskvote.token.Token;
 
 /**
- * The people summoned and the check-in desk: import, search, presence, and one ballot per person per
- * poll. The roster knows that a person received a ballot and of which kind; it never knows which token,
+ * The people summoned and the check-in desk: import, search, presence, and one ballot per person for
+ * the meeting. The roster knows that a person received a ballot and of which kind; it never knows which token,
  * and nothing it stores can be joined to a slip or a ballot.
  */
 public final class Roster {
@@ -47,9 +49,12 @@ public final class Roster {
     private final SecureRandom random;
     private final StationEvents events;
     private final String baseUrl;
+    private final KeyedHash visitHash;
 
+    /** @param visitHash the keyed hash kiosk visits are stored as (KeyedHash "kiosk-visit" of the meeting key) */
     public Roster(Jdbi jdbi, Meeting meeting, SlipOffice slips, AuditLog audit, SecureRandom random, StationEvents events,
-                  String baseUrl) {
+                  String baseUrl, KeyedHash visitHash) {
+        this.visitHash = visitHash;
         this.jdbi = jdbi;
         this.meeting = meeting;
         this.slips = slips;
@@ -109,7 +114,7 @@ public final class Roster {
         Person person = jdbi.inTransaction(h -> {
             RosterDao dao = new RosterDao(h);
             PersonRow row = requirePerson(dao, personId);
-            if (!present && !dao.handoutsOf(personId).isEmpty()) throw new RosterRejected(RosterRejected.Code.HAS_BALLOT);
+            if (!present && dao.heldKind(personId).isPresent()) throw new RosterRejected(RosterRejected.Code.HAS_BALLOT);
             if (row.present() != present) {
                 dao.setPresent(personId, present);
                 audit.append(h, present ? "person-present" : "person-absent", "present=" + dao.countPresent()
@@ -122,106 +127,193 @@ public final class Roster {
     }
 
     /**
-     * Hands one ballot to a person for a poll, marking them present. A second hand-out for the same
-     * person and poll is refused, unless the first ballot was voided (lost slip, abandoned kiosk).
+     * Hands a person their one ballot for the meeting (it works in every poll, once each), marking them
+     * present. SLIP records only that a printed slip was handed; QR draws a token from the desk's pool,
+     * shown once. KIOSK makes the person a kiosk voter and sends a ballot for {@code pollId} to a kiosk;
+     * a kiosk voter is sent one such ballot per poll. The transaction writes who holds a ballot (and, for
+     * a kiosk, a hashed "one kiosk ballot in this poll"), never the token.
      */
     public HandOut handOut(String personId, String pollId, HandOutKind kind) {
-        HandOut result = retryOnce(h -> handOutIn(h, personId, pollId, kind));
-        turnoutChanged();
-        return result;
+        Optional<Token> drawn = kind.mintsToken() ? Optional.of(slips.drawFromPool()) : Optional.empty();
+        try {
+            HandOut result = retryOnce(h -> handOutIn(h, personId, pollId, kind, drawn));
+            turnoutChanged();
+            return result;
+        } catch (RuntimeException e) {
+            drawn.ifPresent(slips::returnToPool);
+            throw e;
+        }
     }
 
     /**
-     * A lost or spoiled ballot: voids the slip by the code printed on it (or shown under the desk's QR),
-     * then hands out a new one. Refused if that slip was already cast in this poll.
+     * Checks a person in as a kiosk voter, without a ballot yet: they will be sent one kiosk ballot per poll.
+     * Done at check-in, it keeps the row that names them away from the moment a kiosk ballot is sent and
+     * cast (that send writes only a hashed visit), so the file's commit order cannot pair them with it.
      */
-    public HandOut replace(String personId, String pollId, String slipCode, HandOutKind kind) {
-        HandOut result = retryOnce(h -> {
+    public Person registerKioskVoter(String personId) {
+        Person person = retryOnce(h -> {
             RosterDao dao = new RosterDao(h);
-            requirePerson(dao, personId);
-            requireNotClosed(h, pollId);
-            var handout = dao.handout(personId, pollId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.NOT_HANDED_OUT));
-            if (!handout.awaitingReplacement()) {
-                var slip = new kioskvote.store.SlipDao(h).findByShortCode(
-                        kioskvote.token.ShortCode.normalize(slipCode).orElseThrow(() -> new SlipRejected(SlipRejected.Code.UNKNOWN_SLIP)))
-                        .orElseThrow(() -> new SlipRejected(SlipRejected.Code.UNKNOWN_SLIP));
-                if (new BallotDao(h).isSpent(pollId, slip.serial())) throw new RosterRejected(RosterRejected.Code.SLIP_ALREADY_CAST);
-                slips.voidSlip(h, slipCode);
-                dao.markAwaitingReplacement(personId, pollId);
+            PersonRow row = dao.findForUpdate(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.UNKNOWN_PERSON));
+            if (pollsNotClosed(h).isEmpty()) throw new RosterRejected(RosterRejected.Code.POLL_CLOSED);
+            Optional<String> held = dao.heldKind(personId);
+            if (held.isPresent() && !held.get().equals(HandOutKind.KIOSK.name())) throw new RosterRejected(RosterRejected.Code.ALREADY_HANDED_OUT);
+            if (held.isEmpty()) {
+                dao.insertHolder(random.nextLong() & Long.MAX_VALUE, personId, HandOutKind.KIOSK.name());
+                if (!row.present()) dao.setPresent(personId, true);
+                audit.append(h, "kiosk-voter-checked-in", "handed-out=" + dao.countHandedOut() + " present=" + dao.countPresent());
             }
-            return handOutIn(h, personId, pollId, kind);
-        });
-        turnoutChanged();
-        return result;
-    }
-
-    /**
-     * Undoes a printed slip's hand-out recorded by mistake (wrong person, or nobody took it): the person keeps
-     * their presence and may be handed a ballot again. Only while that ballot cannot have voted: the station
-     * does not know which slip a person holds, so it refuses once any poll has as many ballots cast as handed
-     * out (after the undo, cast would exceed handed out). A QR or kiosk ballot carries a token: void and replace.
-     */
-    public Person undoHandOut(String personId, String pollId) {
-        Person person = jdbi.inTransaction(h -> {
-            RosterDao dao = new RosterDao(h);
-            dao.findForUpdate(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.UNKNOWN_PERSON));
-            requireNotClosed(h, pollId);
-            HandoutRow held = dao.handoutsOf(personId).stream().filter(r -> !r.awaitingReplacement()).findFirst()
-                    .orElseThrow(() -> new RosterRejected(RosterRejected.Code.NOT_HANDED_OUT));
-            if (!held.kind().equals(HandOutKind.SLIP.name())) throw new RosterRejected(RosterRejected.Code.CANNOT_UNDO_KIND);
-            PollStateDao states = new PollStateDao(h);
-            for (var poll : meeting.polls()) {
-                var row = states.find(poll.id()).orElseThrow();
-                if (PollState.fromCode(row.state()) != PollState.DRAFT && row.castCount() >= dao.countHandedOut(poll.id())) {
-                    throw new RosterRejected(RosterRejected.Code.MAY_HAVE_VOTED);
-                }
-            }
-            dao.deleteHandout(personId, held.pollId());
-            audit.append(h, "ballot-hand-out-undone", "poll=" + held.pollId() + " kind=slip handed-out=" + dao.countHandedOut(held.pollId()));
             return person(dao, dao.find(personId).orElseThrow());
         });
         turnoutChanged();
         return person;
     }
 
-    /** A ballot sent to a kiosk was not cast (the kiosk timed out): its token is voided and the person may get another. */
-    public void kioskBallotAbandoned(String personId, String pollId, String encodedToken) {
+    /**
+     * A lost or spoiled slip: voids it by the code printed on it (or shown under the desk's QR) and hands the
+     * person a new one: a QR drawn from the pool, or (SLIP) the printed slip whose code is {@code newSlipCode}.
+     * In the same transaction as the void, the new token is spent in every poll not yet closed in which the
+     * old one already voted, so the person votes once in every poll, whatever the poll the desk shows.
+     * Nothing about the person is written: they held one ballot and still hold one.
+     */
+    public HandOut replace(String personId, String pollId, String slipCode, HandOutKind kind, Optional<String> newSlipCode) {
+        if (kind == HandOutKind.KIOSK) throw new RosterRejected(RosterRejected.Code.BAD_KIND);
+        if (kind == HandOutKind.SLIP && newSlipCode.isEmpty()) throw new RosterRejected(RosterRejected.Code.NEW_SLIP_CODE_MISSING);
+        Optional<Token> drawn = kind == HandOutKind.QR ? Optional.of(slips.drawFromPool()) : Optional.empty();
+        try {
+            HandOut result = retryOnce(h -> {
+                RosterDao dao = new RosterDao(h);
+                requirePerson(dao, personId);
+                List<String> openPolls = pollsNotClosed(h);
+                if (openPolls.isEmpty()) throw new RosterRejected(RosterRejected.Code.POLL_CLOSED);
+                String held = dao.heldKind(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.NOT_HANDED_OUT));
+                if (held.equals(HandOutKind.KIOSK.name())) throw new RosterRejected(RosterRejected.Code.KIOSK_VOTER_HAS_NO_SLIP);
+                BallotDao ballots = new BallotDao(h);
+                var lost = slips.findSlipForUpdate(h, slipCode);
+                if (lost.voided()) throw new RosterRejected(RosterRejected.Code.SLIP_ALREADY_VOID);
+                List<String> votedIn = openPolls.stream().filter(poll -> ballots.isSpent(poll, lost.serial())).toList();
+                String newSerial;
+                if (drawn.isPresent()) {
+                    newSerial = drawn.get().serialHex();
+                } else {
+                    var fresh = slips.findSlipForUpdate(h, newSlipCode.get());
+                    if (fresh.voided()) throw new RosterRejected(RosterRejected.Code.SLIP_ALREADY_VOID);
+                    if (fresh.serial().equals(lost.serial()) || ballots.isSpentInAnyPoll(fresh.serial())) {
+                        throw new RosterRejected(RosterRejected.Code.SLIP_ALREADY_CAST);
+                    }
+                    newSerial = fresh.serial();
+                }
+                slips.voidSlip(h, slipCode);
+                for (String poll : votedIn) ballots.spendToken(random.nextLong() & Long.MAX_VALUE, poll, newSerial);
+                Optional<DeskBallot> ballot = drawn.map(token -> slips.handOutAtDesk(h, token, baseUrl));
+                audit.append(h, "ballot-replaced", "kind=" + kind.name().toLowerCase() + " spent-in-polls=" + votedIn.size());
+                return new HandOut(personId, pollId, kind, true, ballot, Optional.empty());
+            });
+            turnoutChanged();
+            return result;
+        } catch (RuntimeException e) {
+            drawn.ifPresent(slips::returnToPool);
+            throw e;
+        }
+    }
+
+    /**
+     * Undoes a printed slip's hand-out recorded by mistake (wrong person, or nobody took it): the person stays
+     * present and may be handed a ballot again. Only while that ballot cannot have voted: the station does not
+     * know which slip a person holds, so it refuses once any opened poll has as many ballots cast as people
+     * holding one (after the undo, cast would exceed handed out). A QR or kiosk ballot: void and replace.
+     */
+    public Person undoHandOut(String personId) {
+        Person person = jdbi.inTransaction(h -> {
+            RosterDao dao = new RosterDao(h);
+            dao.findForUpdate(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.UNKNOWN_PERSON));
+            String held = dao.heldKind(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.NOT_HANDED_OUT));
+            if (!held.equals(HandOutKind.SLIP.name())) throw new RosterRejected(RosterRejected.Code.CANNOT_UNDO_KIND);
+            PollStateDao states = new PollStateDao(h);
+            long holding = dao.countHandedOut();
+            for (var poll : meeting.polls()) {
+                var row = states.find(poll.id()).orElseThrow();
+                if (PollState.fromCode(row.state()) != PollState.DRAFT && row.castCount() >= holding) {
+                    throw new RosterRejected(RosterRejected.Code.MAY_HAVE_VOTED);
+                }
+            }
+            dao.deleteHolder(personId);
+            audit.append(h, "ballot-hand-out-undone", "kind=slip handed-out=" + dao.countHandedOut() + " present=" + dao.countPresent());
+            return person(dao, dao.find(personId).orElseThrow());
+        });
+        turnoutChanged();
+        return person;
+    }
+
+    /**
+     * A ballot sent to a kiosk was not cast (the kiosk timed out, or the station ended the session): its
+     * token is voided and the kiosk visit its one-time handle names is deleted, so the person may be sent
+     * another in that poll. The handle is all the kiosk session knows: never the person.
+     */
+    public void kioskBallotAbandoned(long kioskHandle, String pollId, String encodedToken) {
         jdbi.useTransaction(h -> {
-            if (slips.voidAbandoned(h, pollId, encodedToken)) new RosterDao(h).markAwaitingReplacement(personId, pollId);
+            if (slips.voidAbandoned(h, pollId, encodedToken)) new RosterDao(h).deleteKioskVisit(kioskHandle);
         });
         turnoutChanged();
     }
 
-    private HandOut handOutIn(Handle h, String personId, String pollId, HandOutKind kind) {
+    private HandOut handOutIn(Handle h, String personId, String pollId, HandOutKind kind, Optional<Token> drawn) {
         RosterDao dao = new RosterDao(h);
         PersonRow person = dao.findForUpdate(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.UNKNOWN_PERSON));
-        requireNotClosed(h, pollId);
+        if (meeting.poll(pollId).isEmpty()) throw new BallotRejected(BallotRejected.Code.UNKNOWN_POLL);
+        if (kind == HandOutKind.KIOSK ? isClosed(h, pollId) : pollsNotClosed(h).isEmpty()) {
+            throw new RosterRejected(RosterRejected.Code.POLL_CLOSED);
+        }
         // A kiosk picks its ballot up for the poll open now: sent for a draft poll, the voter would meet "not open".
         if (kind == HandOutKind.KIOSK && PollState.fromCode(new PollStateDao(h).find(pollId).orElseThrow().state()) != PollState.OPEN) {
             throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
         }
         // A slip or token works in every poll of the meeting (spent once per poll), so a person holds one
-        // ballot for the whole meeting: a second hand-out in a later poll would let them vote twice there.
-        var held = dao.handoutsOf(personId);
-        if (held.stream().anyMatch(row -> !row.awaitingReplacement())) throw new RosterRejected(RosterRejected.Code.ALREADY_HANDED_OUT);
-        var existing = held.stream().filter(HandoutRow::awaitingReplacement).findFirst();
-        boolean replacement = existing.isPresent();
-        if (replacement) {
-            dao.replaceHandout(personId, existing.get().pollId(), kind.name());
-        } else {
+        // ballot for the whole meeting. A kiosk voter holds the right to one kiosk ballot per poll instead.
+        Optional<String> held = dao.heldKind(personId);
+        if (held.isPresent() && !(kind == HandOutKind.KIOSK && held.get().equals(HandOutKind.KIOSK.name()))) {
+            throw new RosterRejected(RosterRejected.Code.ALREADY_HANDED_OUT);
+        }
+        if (held.isEmpty()) {
             try {
-                dao.insertHandout(personId, pollId, kind.name());
+                dao.insertHolder(random.nextLong() & Long.MAX_VALUE, personId, kind.name());
             } catch (RuntimeException e) {
                 if (Database.isUniqueViolation(e)) throw new RosterRejected(RosterRejected.Code.ALREADY_HANDED_OUT);
                 throw e;
             }
         }
+        Optional<Long> kioskHandle = Optional.empty();
+        if (kind == HandOutKind.KIOSK) {
+            long handle = random.nextLong() & Long.MAX_VALUE;
+            try {
+                dao.insertKioskVisit(handle, visitHash.hex(personId + "\n" + pollId));
+            } catch (RuntimeException e) {
+                if (Database.isUniqueViolation(e)) throw new RosterRejected(RosterRejected.Code.KIOSK_BALLOT_ALREADY_SENT);
+                throw e;
+            }
+            kioskHandle = Optional.of(handle);
+        }
         if (!person.present()) dao.setPresent(personId, true);
-        Optional<DeskBallot> ballot = kind.mintsToken() ? Optional.of(slips.issueAtDesk(h, baseUrl)) : Optional.empty();
+        Optional<DeskBallot> ballot = drawn.map(token -> slips.handOutAtDesk(h, token, baseUrl));
         // No person id here: the audit log is public in the minutes, and a hand-out time next to a name says too much.
-        audit.append(h, replacement ? "ballot-replaced" : "ballot-handed-out", "poll=" + pollId + " kind=" + kind.name().toLowerCase()
-                + " handed-out=" + dao.countHandedOut(pollId) + " present=" + dao.countPresent());
-        return new HandOut(personId, pollId, kind, replacement, ballot);
+        audit.append(h, held.isPresent() ? "kiosk-ballot-sent" : "ballot-handed-out", "kind=" + kind.name().toLowerCase()
+                + " handed-out=" + dao.countHandedOut() + " present=" + dao.countPresent());
+        return new HandOut(personId, pollId, kind, false, ballot, kioskHandle);
+    }
+
+    /**
+     * Converts a V3 database's per-poll hand-outs to one holder row per person (random keys, shuffled), then
+     * drops the old table. Once, at the first start after the upgrade.
+     */
+    public void convertLegacyHandouts() {
+        jdbi.useTransaction(h -> {
+            RosterDao dao = new RosterDao(h);
+            if (!dao.hasLegacyHandouts()) return;
+            List<HandoutRow> rows = new ArrayList<>(dao.legacyHandouts());
+            java.util.Collections.shuffle(rows, random);
+            for (HandoutRow row : rows) dao.insertHolder(random.nextLong() & Long.MAX_VALUE, row.personId(), row.kind());
+            dao.dropLegacyHandouts();
+            audit.append(h, "handouts-converted", "holders=" + rows.size());
+        });
     }
 
     /** Summoned and present from the roster when it has anyone, else from the meeting and the admin's count. */
@@ -246,10 +338,13 @@ public final class Roster {
         }
     }
 
-    private void requireNotClosed(Handle h, String pollId) {
-        if (meeting.poll(pollId).isEmpty()) throw new BallotRejected(BallotRejected.Code.UNKNOWN_POLL);
-        PollState state = PollState.fromCode(new PollStateDao(h).find(pollId).orElseThrow().state());
-        if (state == PollState.CLOSED) throw new RosterRejected(RosterRejected.Code.POLL_CLOSED);
+    private boolean isClosed(Handle h, String pollId) {
+        return PollState.fromCode(new PollStateDao(h).find(pollId).orElseThrow().state()) == PollState.CLOSED;
+    }
+
+    /** The polls still to come or under way: a ballot handed out now can vote in these. */
+    private List<String> pollsNotClosed(Handle h) {
+        return meeting.polls().stream().map(p -> p.id()).filter(id -> !isClosed(h, id)).toList();
     }
 
     private static PersonRow requirePerson(RosterDao dao, String personId) {
@@ -257,8 +352,7 @@ public final class Roster {
     }
 
     private static Person person(RosterDao dao, PersonRow row) {
-        List<String> polls = dao.handoutsOf(row.personId()).stream().filter(r -> !r.awaitingReplacement()).map(RosterDao.HandoutRow::pollId).toList();
-        return new Person(row.personId(), row.fullName(), row.unit(), row.present(), polls);
+        return new Person(row.personId(), row.fullName(), row.unit(), row.present(), dao.heldKind(row.personId()).flatMap(HandOutKind::parse));
     }
 
     private void turnoutChanged() {

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import kioskvote.audit.AuditLog;
@@ -16,6 +17,8 @@ import kioskvote.meeting.Meeting;
 import kioskvote.meeting.WifiNetwork;
 import kioskvote.store.SlipDao.IssuedRow;
 import kioskvote.store.SlipDao;
+import kioskvote.store.SlipDao.NewToken;
+import kioskvote.token.KeyedHash;
 import kioskvote.token.ShortCode;
 import kioskvote.token.Token;
 import kioskvote.token.TokenCodec;
@@ -37,15 +40,34 @@ public final class SlipOffice {
     private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random;
+    private final KeyedHash codeHash;
+    private final DeskPool pool;
     private Optional<WifiNetwork> wifi = Optional.empty();
 
-    public SlipOffice(Jdbi jdbi, Meeting meeting, TokenIssuer issuer, AuditLog audit, Clock clock, SecureRandom random) {
+    /**
+     * @param codeHash the keyed hash short codes are stored as (KeyedHash "short-code" of the meeting key)
+     * @param poolSize how many tokens the desk's pool holds (topped up when half are drawn)
+     */
+    public SlipOffice(Jdbi jdbi, Meeting meeting, TokenIssuer issuer, AuditLog audit, Clock clock, SecureRandom random,
+                      KeyedHash codeHash, int poolSize) {
         this.jdbi = jdbi;
         this.meeting = meeting;
         this.issuer = issuer;
         this.audit = audit;
         this.clock = clock;
         this.random = random;
+        this.codeHash = codeHash;
+        this.pool = new DeskPool(poolSize, this::mintPoolBatch, random);
+    }
+
+    /** The pool size for a meeting: everyone summoned, with a margin, and never fewer than 64. */
+    public static int poolSizeFor(Meeting meeting) {
+        return Math.min(MAX_SLIPS_PER_RUN, Math.max(64, meeting.summoned() + meeting.summoned() / 4));
+    }
+
+    /** The keyed hash a short code is stored and looked up as; empty if the text cannot be a short code. */
+    public Optional<String> codeMac(String typedCode) {
+        return ShortCode.normalize(typedCode).map(codeHash::hex);
     }
 
     public Optional<WifiNetwork> wifi() {
@@ -64,12 +86,8 @@ public final class SlipOffice {
         random.nextBytes(id);
         String batchId = HexFormat.of().formatHex(id);
         List<Token> tokens = new ArrayList<>(count);
-        List<IssuedRow> rows = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            Token token = issuer.issue();
-            tokens.add(token);
-            rows.add(new IssuedRow(token.serialHex(), ShortCode.of(token.serial()), batchId, false));
-        }
+        for (int i = 0; i < count; i++) tokens.add(issuer.issue());
+        List<NewToken> rows = newRows(tokens, batchId);
         // Finding the smallest QR code is nine tenths of a run's time (JFR, docs/performance.md) and each
         // code stands alone: encode them on every core. The list keeps the tokens' order.
         List<Slip> slips = tokens.parallelStream().map(token -> {
@@ -79,17 +97,20 @@ public final class SlipOffice {
         String cleanLabel = label == null || label.isBlank() ? "Đợt " + batchId : label.strip();
         jdbi.useTransaction(h -> {
             SlipDao dao = new SlipDao(h);
-            dao.insertBatch(batchId, cleanLabel, count, now());
+            dao.insertBatch(batchId, cleanLabel, count, now(), false);
             dao.insertIssued(rows);
             audit.append(h, "slips-issued", "batch=" + batchId + " count=" + count);
         });
         return new IssuedRun(batchId, slips);
     }
 
-    /** The batch every token minted at the check-in desk (shown as a QR, or sent to a kiosk) is counted in. */
-    public static final String DESK_BATCH = "desk";
+    /**
+     * The standing batch that counts the tokens drawn at the check-in desk (shown as a QR, or sent to a
+     * kiosk). It holds no token: those are in the pool batches, minted long before.
+     */
+    public static final String DESK_BATCH = "desk-draws";
 
-    /** A token minted at the check-in desk: the slip to show once, and the token itself (for a kiosk). */
+    /** A token drawn at the check-in desk: the slip to show once, and the token itself (for a kiosk). */
     public record DeskBallot(Slip slip, String encodedToken) {
         @Override
         public String toString() {
@@ -97,28 +118,90 @@ public final class SlipOffice {
         }
     }
 
+    /** Mints the desk's pool now (the station's start), long before the first hand-out. */
+    public void fillDeskPool() {
+        pool.fill();
+    }
+
+    /** Draws a token from the desk's pool: memory only, nothing is written. */
+    public Token drawFromPool() {
+        return pool.draw();
+    }
+
+    /** A drawn token whose hand-out was refused goes back to the pool. */
+    public void returnToPool(Token token) {
+        pool.putBack(token);
+    }
+
     /**
-     * Mints one token into the desk's batch inside the caller's transaction, so that the hand-out record
-     * and the token commit together. Nothing links the two: the token row has no person, the hand-out no token.
+     * Counts a drawn token in the desk's standing batch, inside the caller's (hand-out) transaction, and
+     * renders it. Nothing of the token is written: the count is all the minutes need.
      */
-    public DeskBallot issueAtDesk(org.jdbi.v3.core.Handle h, String baseUrl) {
-        Token token = issuer.issue();
+    public DeskBallot handOutAtDesk(Handle h, Token token, String baseUrl) {
+        new SlipDao(h).countIntoStandingBatch(DESK_BATCH, "Bàn phát phiếu / Check-in desk", now());
         String encoded = TokenCodec.encode(token);
         String url = QrCode.slipUrl(baseUrl, encoded);
-        String shortCode = ShortCode.of(token.serial());
-        SlipDao dao = new SlipDao(h);
-        dao.countIntoStandingBatch(DESK_BATCH, "Bàn phát phiếu / Check-in desk", now());
-        dao.insertIssued(List.of(new IssuedRow(token.serialHex(), shortCode, DESK_BATCH, false)));
-        return new DeskBallot(new Slip(url, shortCode, QrCode.encode(url)), encoded);
+        return new DeskBallot(new Slip(url, ShortCode.of(token.serial()), QrCode.encode(url)), encoded);
+    }
+
+    /** One pool batch: random keys, hashed short codes, not counted as issued until drawn. */
+    private List<Token> mintPoolBatch(int count) {
+        byte[] id = new byte[8];
+        random.nextBytes(id);
+        String batchId = "pool-" + HexFormat.of().formatHex(id);
+        List<Token> tokens = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) tokens.add(issuer.issue());
+        List<NewToken> rows = newRows(tokens, batchId);
+        jdbi.useTransaction(h -> {
+            SlipDao dao = new SlipDao(h);
+            dao.insertBatch(batchId, "Bàn phát phiếu (dự trữ) / Check-in desk pool", count, now(), true);
+            dao.insertIssued(rows);
+            audit.append(h, "desk-pool-minted", "batch=" + batchId + " count=" + count);
+        });
+        return tokens;
+    }
+
+    private List<NewToken> newRows(List<Token> tokens, String batchId) {
+        List<NewToken> rows = new ArrayList<>(tokens.size());
+        for (Token token : tokens) {
+            rows.add(new NewToken(random.nextLong() & Long.MAX_VALUE, token.serialHex(), codeHash.hex(ShortCode.of(token.serial())), batchId));
+        }
+        return rows;
+    }
+
+    /**
+     * Converts the tokens of a V3 database (short codes in clear, insertion-ordered) to random keys and
+     * hashed codes, then drops the old table. Once, at the first start after the upgrade.
+     */
+    public void convertLegacyTokens() {
+        jdbi.useTransaction(h -> {
+            SlipDao dao = new SlipDao(h);
+            if (!dao.hasLegacyTable()) return;
+            List<SlipDao.LegacyRow> legacy = dao.legacyRows();
+            List<NewToken> rows = new ArrayList<>(legacy.size());
+            for (SlipDao.LegacyRow row : legacy) {
+                rows.add(new NewToken(random.nextLong() & Long.MAX_VALUE, row.serial(), codeHash.hex(row.shortCode()), row.batchId()));
+            }
+            java.util.Collections.shuffle(rows, random);
+            if (!rows.isEmpty()) dao.insertIssued(rows);
+            for (SlipDao.LegacyRow row : legacy) if (row.voided()) dao.voidBySerial(row.serial());
+            dao.dropLegacyTable();
+            audit.append(h, "tokens-converted", "count=" + rows.size() + " short codes now stored as keyed hashes");
+        });
     }
 
     /** Voids a slip by its printed code inside the caller's transaction; the row as it was before. */
-    public IssuedRow voidSlip(org.jdbi.v3.core.Handle h, String typedCode) {
-        String code = ShortCode.normalize(typedCode).orElseThrow(() -> new SlipRejected(SlipRejected.Code.UNKNOWN_SLIP));
-        SlipDao dao = new SlipDao(h);
-        IssuedRow row = dao.findByShortCode(code).orElseThrow(() -> new SlipRejected(SlipRejected.Code.UNKNOWN_SLIP));
-        if (dao.voidByShortCode(code) == 1) audit.append(h, "slip-voided", "batch=" + row.batchId() + " code=" + code);
+    public IssuedRow voidSlip(Handle h, String typedCode) {
+        IssuedRow row = findSlipForUpdate(h, typedCode);
+        // No code in the audit line: it is public in the minutes, and the code could be matched to the slip's other rows.
+        if (new SlipDao(h).voidBySerial(row.serial()) == 1) audit.append(h, "slip-voided", "batch=" + row.batchId());
         return row;
+    }
+
+    /** The slip a typed short code stands for, its row locked until the transaction ends; refused if unknown. */
+    public IssuedRow findSlipForUpdate(Handle h, String typedCode) {
+        String mac = codeMac(typedCode).orElseThrow(() -> new SlipRejected(SlipRejected.Code.UNKNOWN_SLIP));
+        return new SlipDao(h).findByCodeMacForUpdate(mac).orElseThrow(() -> new SlipRejected(SlipRejected.Code.UNKNOWN_SLIP));
     }
 
     /**
@@ -128,7 +211,7 @@ public final class SlipOffice {
      *
      * @return true if the token was voided, false if it had already voted in the poll or was void
      */
-    public boolean voidAbandoned(org.jdbi.v3.core.Handle h, String pollId, String encodedToken) {
+    public boolean voidAbandoned(Handle h, String pollId, String encodedToken) {
         String serial = TokenCodec.decode(encodedToken).serialHex();
         SlipDao dao = new SlipDao(h);
         if (dao.findBySerialForUpdate(serial).isEmpty() || new kioskvote.store.BallotDao(h).isSpent(pollId, serial)) return false;
@@ -152,7 +235,7 @@ public final class SlipOffice {
     public int voidUnusedOfRun(String batchId) {
         return jdbi.inTransaction(h -> {
             SlipDao dao = new SlipDao(h);
-            if (dao.batches().stream().noneMatch(b -> b.batchId().equals(batchId))) {
+            if (dao.batches().stream().noneMatch(b -> b.batchId().equals(batchId))) { // a pool batch is not a run
                 throw new SlipRejected(SlipRejected.Code.UNKNOWN_SLIP);
             }
             int voided = dao.voidUnusedOfBatch(batchId);

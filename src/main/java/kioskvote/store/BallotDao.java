@@ -18,6 +18,10 @@ public final class BallotDao {
                 .bind(0, pollId).bind(1, serial).mapTo(Integer.class).one() > 0;
     }
 
+    public boolean isSpentInAnyPoll(String serial) {
+        return handle.createQuery("SELECT COUNT(*) FROM spent_token WHERE serial = ?").bind(0, serial).mapTo(Integer.class).one() > 0;
+    }
+
     /** Throws the database's unique-key violation if the token was already spent in this poll. */
     /** {@code spentId} is random, so the table's storage order says nothing about the order of casting. */
     public void spendToken(long spentId, String pollId, String serial) {

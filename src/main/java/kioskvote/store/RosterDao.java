@@ -5,12 +5,12 @@ import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 
-/** The roster_person and ballot_handout tables: who is summoned, present, and received a ballot (never which). */
+/** The roster_person, ballot_holder and kiosk_visit tables: who is summoned, present, and holds a ballot (never which). */
 public final class RosterDao {
     public record PersonRow(String personId, String fullName, String unit, boolean present) {
     }
 
-    public record HandoutRow(String personId, String pollId, String kind, int replaced, boolean awaitingReplacement) {
+    public record HandoutRow(String personId, String kind) {
     }
 
     private static final String PERSON_COLUMNS = "person_id, full_name, unit, present";
@@ -67,59 +67,54 @@ public final class RosterDao {
         return handle.createQuery("SELECT COUNT(*) FROM roster_person WHERE present = TRUE").mapTo(Long.class).one();
     }
 
-    public Optional<HandoutRow> handout(String personId, String pollId) {
-        return handle.createQuery("SELECT person_id, poll_id, kind, replaced, awaiting_replacement FROM ballot_handout "
-                        + "WHERE person_id = ? AND poll_id = ?")
-                .bind(0, personId).bind(1, pollId)
-                .map((rs, ctx) -> new HandoutRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5)))
-                .findFirst();
+    /** The kind of ballot this person holds for the meeting, if any. */
+    public Optional<String> heldKind(String personId) {
+        return handle.createQuery("SELECT kind FROM ballot_holder WHERE person_id = ?").bind(0, personId).mapTo(String.class).findFirst();
     }
 
-    public List<HandoutRow> handoutsOf(String personId) {
-        return handle.createQuery("SELECT person_id, poll_id, kind, replaced, awaiting_replacement FROM ballot_handout "
-                        + "WHERE person_id = ? ORDER BY poll_id")
-                .bind(0, personId)
-                .map((rs, ctx) -> new HandoutRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5)))
-                .list();
+    /** Throws the database's unique-key violation if this person already holds a ballot. */
+    public void insertHolder(long holderId, String personId, String kind) {
+        handle.createUpdate("INSERT INTO ballot_holder (holder_id, person_id, kind) VALUES (?, ?, ?)")
+                .bind(0, holderId).bind(1, personId).bind(2, kind).execute();
     }
 
-    /** Throws the database's unique-key violation if this person already received a ballot in this poll. */
-    /** Undoes a hand-out recorded by mistake (the desk checks it cannot have been used). */
-    public boolean deleteHandout(String personId, String pollId) {
-        return handle.createUpdate("DELETE FROM ballot_handout WHERE person_id = ? AND poll_id = ?")
-                .bind(0, personId).bind(1, pollId).execute() == 1;
+    /** Undoes a printed slip's hand-out recorded by mistake (Roster checks it cannot have voted). */
+    public int deleteHolder(String personId) {
+        return handle.createUpdate("DELETE FROM ballot_holder WHERE person_id = ?").bind(0, personId).execute();
     }
 
-    public void insertHandout(String personId, String pollId, String kind) {
-        handle.createUpdate("INSERT INTO ballot_handout (person_id, poll_id, kind, replaced, awaiting_replacement) VALUES (?, ?, ?, 0, FALSE)")
-                .bind(0, personId).bind(1, pollId).bind(2, kind).execute();
+    /** Throws the database's unique-key violation if this visit (person and poll, hashed) is already there. */
+    public void insertKioskVisit(long visitId, String visitKey) {
+        handle.createUpdate("INSERT INTO kiosk_visit (visit_id, visit_key) VALUES (?, ?)").bind(0, visitId).bind(1, visitKey).execute();
     }
 
-    /** The ballot was voided: the person may be handed a new one, once. */
-    public int markAwaitingReplacement(String personId, String pollId) {
-        return handle.createUpdate("UPDATE ballot_handout SET awaiting_replacement = TRUE WHERE person_id = ? AND poll_id = ? "
-                        + "AND awaiting_replacement = FALSE")
-                .bind(0, personId).bind(1, pollId).execute();
+    /** @return 1 if the visit was there: its kiosk ballot was abandoned, the person may be sent another */
+    public int deleteKioskVisit(long visitId) {
+        return handle.createUpdate("DELETE FROM kiosk_visit WHERE visit_id = ?").bind(0, visitId).execute();
     }
 
-    /** @return 1 if a voided ballot is now replaced by a new one of {@code kind} */
-    public int replaceHandout(String personId, String pollId, String kind) {
-        return handle.createUpdate("UPDATE ballot_handout SET awaiting_replacement = FALSE, replaced = replaced + 1, kind = ? "
-                        + "WHERE person_id = ? AND poll_id = ? AND awaiting_replacement = TRUE")
-                .bind(0, kind).bind(1, personId).bind(2, pollId).execute();
+    public boolean hasKioskVisit(String visitKey) {
+        return handle.createQuery("SELECT COUNT(*) FROM kiosk_visit WHERE visit_key = ?").bind(0, visitKey).mapTo(Integer.class).one() > 0;
     }
 
-    /**
-     * Ballots in people's hands, which work in every poll ({@code pollId} is kept for the callers): one per
-     * person for the meeting; a replaced ballot counts once, one awaiting replacement not at all.
-     */
-    public long countHandedOut(String pollId) {
-        return handle.createQuery("SELECT COUNT(*) FROM ballot_handout WHERE awaiting_replacement = FALSE").mapTo(Long.class).one();
+    /** People holding a ballot: one per person for the meeting, whatever the poll. */
+    public long countHandedOut() {
+        return handle.createQuery("SELECT COUNT(*) FROM ballot_holder").mapTo(Long.class).one();
     }
 
-    public long countReplaced(String pollId) {
-        return handle.createQuery("SELECT COALESCE(SUM(replaced), 0) FROM ballot_handout WHERE poll_id = ?")
-                .bind(0, pollId).mapTo(Long.class).one();
+    public boolean hasLegacyHandouts() {
+        return handle.createQuery("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = 'ballot_handout'")
+                .mapTo(Integer.class).one() > 0;
+    }
+
+    /** V3's per-poll hand-outs still held (not awaiting replacement): person → kind. */
+    public List<HandoutRow> legacyHandouts() {
+        return handle.createQuery("SELECT person_id, MIN(kind) FROM ballot_handout WHERE awaiting_replacement = FALSE GROUP BY person_id")
+                .map((rs, ctx) -> new HandoutRow(rs.getString(1), rs.getString(2))).list();
+    }
+
+    public void dropLegacyHandouts() {
+        handle.execute("DROP TABLE ballot_handout");
     }
 
     private static PersonRow person(java.sql.ResultSet rs) throws java.sql.SQLException {

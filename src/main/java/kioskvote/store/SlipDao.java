@@ -5,13 +5,26 @@ import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 
-/** Slip batches and the tokens issued in them (no link to a person, nor to a ballot). */
+/**
+ * Slip batches and the tokens issued in them (no link to a person, nor to a ballot). Rows are keyed by a
+ * random id; a short code is stored only as its keyed hash ({@code code_mac}).
+ */
 public final class SlipDao {
-    public record IssuedRow(String serial, String shortCode, String batchId, boolean voided) {
+    public record IssuedRow(String serial, String batchId, boolean voided) {
+    }
+
+    /** A token to insert: random key, serial, keyed hash of its short code, batch. */
+    public record NewToken(long tokenId, String serial, String codeMac, String batchId) {
     }
 
     public record BatchRow(String batchId, String label, int slipCount, String createdAt, int voided) {
     }
+
+    /** A V3 row, from before short codes were hashed (converted once at start). */
+    public record LegacyRow(String serial, String shortCode, String batchId, boolean voided) {
+    }
+
+    private static final String COLUMNS = "serial, batch_id, voided";
 
     private final Handle handle;
 
@@ -19,23 +32,22 @@ public final class SlipDao {
         this.handle = handle;
     }
 
-    public void insertBatch(String batchId, String label, int count, String at) {
-        handle.createUpdate("INSERT INTO slip_batch (batch_id, label, slip_count, created_at) VALUES (?, ?, ?, ?)")
-                .bind(0, batchId).bind(1, label).bind(2, count).bind(3, at).execute();
+    public void insertBatch(String batchId, String label, int count, String at, boolean pool) {
+        handle.createUpdate("INSERT INTO slip_batch (batch_id, label, slip_count, created_at, pool) VALUES (?, ?, ?, ?, ?)")
+                .bind(0, batchId).bind(1, label).bind(2, count).bind(3, at).bind(4, pool).execute();
     }
 
-    public void insertIssued(List<IssuedRow> rows) {
-        var batch = handle.prepareBatch("INSERT INTO issued_token (serial, short_code, batch_id, voided) VALUES (?, ?, ?, ?)");
-        for (IssuedRow row : rows) {
-            batch.bind(0, row.serial()).bind(1, row.shortCode()).bind(2, row.batchId()).bind(3, row.voided()).add();
+    public void insertIssued(List<NewToken> rows) {
+        var batch = handle.prepareBatch("INSERT INTO issued_token (token_id, serial, code_mac, batch_id, voided) VALUES (?, ?, ?, ?, FALSE)");
+        for (NewToken row : rows) {
+            batch.bind(0, row.tokenId()).bind(1, row.serial()).bind(2, row.codeMac()).bind(3, row.batchId()).add();
         }
         batch.execute();
     }
 
     public Optional<IssuedRow> findBySerial(String serial) {
-        return handle.createQuery("SELECT serial, short_code, batch_id, voided FROM issued_token WHERE serial = ?")
-                .bind(0, serial).map((rs, ctx) -> new IssuedRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
-                .findFirst();
+        return handle.createQuery("SELECT " + COLUMNS + " FROM issued_token WHERE serial = ?")
+                .bind(0, serial).map((rs, ctx) -> new IssuedRow(rs.getString(1), rs.getString(2), rs.getBoolean(3))).findFirst();
     }
 
     /**
@@ -43,21 +55,19 @@ public final class SlipDao {
      * happen one after the other, never both on a slip each saw as valid.
      */
     public Optional<IssuedRow> findBySerialForUpdate(String serial) {
-        return handle.createQuery("SELECT serial, short_code, batch_id, voided FROM issued_token WHERE serial = ? FOR UPDATE")
-                .bind(0, serial).map((rs, ctx) -> new IssuedRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
-                .findFirst();
+        return handle.createQuery("SELECT " + COLUMNS + " FROM issued_token WHERE serial = ? FOR UPDATE")
+                .bind(0, serial).map((rs, ctx) -> new IssuedRow(rs.getString(1), rs.getString(2), rs.getBoolean(3))).findFirst();
     }
 
-    public Optional<IssuedRow> findByShortCode(String shortCode) {
-        return handle.createQuery("SELECT serial, short_code, batch_id, voided FROM issued_token WHERE short_code = ?")
-                .bind(0, shortCode).map((rs, ctx) -> new IssuedRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
-                .findFirst();
+    /** By the keyed hash of a short code (KeyedHash "short-code" of the normalized code). */
+    public Optional<IssuedRow> findByCodeMac(String codeMac) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM issued_token WHERE code_mac = ?")
+                .bind(0, codeMac).map((rs, ctx) -> new IssuedRow(rs.getString(1), rs.getString(2), rs.getBoolean(3))).findFirst();
     }
 
-    /** @return how many tokens changed from valid to voided */
-    public int voidByShortCode(String shortCode) {
-        return handle.createUpdate("UPDATE issued_token SET voided = TRUE WHERE short_code = ? AND voided = FALSE")
-                .bind(0, shortCode).execute();
+    public Optional<IssuedRow> findByCodeMacForUpdate(String codeMac) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM issued_token WHERE code_mac = ? FOR UPDATE")
+                .bind(0, codeMac).map((rs, ctx) -> new IssuedRow(rs.getString(1), rs.getString(2), rs.getBoolean(3))).findFirst();
     }
 
     /** Voids every slip of a run that has not voted in any poll (a lost stack, or the leftovers after the meeting). */
@@ -68,13 +78,14 @@ public final class SlipDao {
     }
 
     /**
-     * Counts one more slip into a standing batch (the check-in desk's), creating it on first use.
+     * Counts one more token drawn at the check-in desk into its standing batch, creating it on first use. The
+     * batch holds no token (they are in the pool batches): it is the number of desk ballots handed out.
      * Two stations creating it at once: one gets the unique-key violation and its caller retries.
      */
     public void countIntoStandingBatch(String batchId, String label, String at) {
         int updated = handle.createUpdate("UPDATE slip_batch SET slip_count = slip_count + 1 WHERE batch_id = ?")
                 .bind(0, batchId).execute();
-        if (updated == 0) insertBatch(batchId, label, 1, at);
+        if (updated == 0) insertBatch(batchId, label, 1, at, false);
     }
 
     /** @return how many tokens changed from valid to voided */
@@ -83,19 +94,38 @@ public final class SlipDao {
                 .bind(0, serial).execute();
     }
 
+    /** Slips printed, plus the desk's draws from its pool (a pool token not yet drawn is in nobody's hands). */
     public long countIssued() {
-        return handle.createQuery("SELECT COUNT(*) FROM issued_token").mapTo(Long.class).one();
+        return handle.createQuery("SELECT (SELECT COUNT(*) FROM issued_token t JOIN slip_batch b ON b.batch_id = t.batch_id "
+                        + "WHERE b.pool = FALSE) + (SELECT COALESCE(SUM(slip_count), 0) FROM slip_batch "
+                        + "WHERE pool = FALSE AND batch_id NOT IN (SELECT DISTINCT batch_id FROM issued_token))")
+                .mapTo(Long.class).one();
     }
 
     public long countVoided() {
         return handle.createQuery("SELECT COUNT(*) FROM issued_token WHERE voided = TRUE").mapTo(Long.class).one();
     }
 
+    /** The printed runs and the desk's standing batch; the desk's pool batches are not listed. */
     public List<BatchRow> batches() {
         return handle.createQuery("SELECT b.batch_id, b.label, b.slip_count, b.created_at, "
                         + "(SELECT COUNT(*) FROM issued_token t WHERE t.batch_id = b.batch_id AND t.voided = TRUE) "
-                        + "FROM slip_batch b ORDER BY b.created_at, b.batch_id")
+                        + "FROM slip_batch b WHERE b.pool = FALSE ORDER BY b.created_at, b.batch_id")
                 .map((rs, ctx) -> new BatchRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5)))
                 .list();
+    }
+
+    public boolean hasLegacyTable() {
+        return handle.createQuery("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = 'issued_token_v3'")
+                .mapTo(Integer.class).one() > 0;
+    }
+
+    public List<LegacyRow> legacyRows() {
+        return handle.createQuery("SELECT serial, short_code, batch_id, voided FROM issued_token_v3")
+                .map((rs, ctx) -> new LegacyRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))).list();
+    }
+
+    public void dropLegacyTable() {
+        handle.execute("DROP TABLE issued_token_v3");
     }
 }

@@ -6,7 +6,7 @@ import kioskvote.meeting.CountRules;
  * people summoned and present, ballots issued and received, slips voided or replaced.
  * {@code received} is the number of ballots cast in the poll. With a roster ({@code fromRoster}),
  * summoned and present are counted person by person and {@code handedOut} is the number of people
- * who received a ballot for this poll at the check-in desk.
+ * holding a ballot from the check-in desk (one each for the whole meeting).
  */
 public record TallyCounts(long summoned, long present, long issued, long received, long voided, long handedOut,
                           boolean fromRoster) {

@@ -181,6 +181,19 @@ public final class MeetingKey {
         return verifier.verifySignature(signature);
     }
 
+    /**
+     * A secret derived from the private key: HMAC-SHA256(seed, label). For keys that must not be stored
+     * in the database (KeyedHash); the seed itself never leaves this class.
+     */
+    byte[] derive(byte[] label) {
+        byte[] seed = privateKey.getEncoded();
+        try {
+            return KeyedHash.hmac(new javax.crypto.spec.SecretKeySpec(seed, "HmacSHA256"), label);
+        } finally {
+            java.util.Arrays.fill(seed, (byte) 0);
+        }
+    }
+
     public byte[] publicKey() {
         return publicKey.getEncoded();
     }

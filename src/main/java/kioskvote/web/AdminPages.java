@@ -179,8 +179,11 @@ public final class AdminPages {
     }
 
     private static int number(String text, Supplier<? extends RuntimeException> refusal) {
+        String digits = text == null ? "" : text.strip();
+        // ASCII digits only: Integer.parseInt also reads other scripts' digits ("٣" is 3)
+        if (!digits.matches("[0-9]{1,9}")) throw refusal.get();
         try {
-            return Integer.parseInt(text == null ? "" : text.strip());
+            return Integer.parseInt(digits);
         } catch (NumberFormatException e) {
             throw refusal.get();
         }

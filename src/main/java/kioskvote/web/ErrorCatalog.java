@@ -47,6 +47,10 @@ public final class ErrorCatalog {
             entry("already_handed_out", 409),
             entry("not_handed_out", 409),
             entry("slip_already_cast", 409),
+            entry("slip_already_void", 409),
+            entry("new_slip_code_missing", 400),
+            entry("kiosk_voter_has_no_slip", 409),
+            entry("kiosk_ballot_already_sent", 409),
             entry("has_ballot", 409),
             entry("poll_closed", 409),
             entry("bad_kind", 400),
@@ -71,9 +75,15 @@ public final class ErrorCatalog {
             entry("body_too_large", 413),
             entry("missing_field", 400),
             entry("photo_no_code", 400),
+            entry("wrong_type", 400),
+            entry("bad_encoding", 400),
+            entry("bad_body", 400),
+            entry("body_too_slow", 408),
+            entry("bad_multipart", 400),
             // the station itself (Routes)
             entry("not_found", 404),
             entry("try_again", 503),
+            entry("disk_full", 503),
             entry("internal_error", 500));
 
     private ErrorCatalog() {
@@ -109,5 +119,14 @@ public final class ErrorCatalog {
         public Map<String, Object> args() {
             return Map.of();
         }
+    }
+
+
+
+
+
+    /** The disk holding the database is full: nothing was recorded; voting resumes by itself once space is freed. */
+    public static ApiError diskFull() {
+        return of(new StationError("disk_full"));
     }
 }

@@ -65,8 +65,8 @@ public final class KioskPages {
         UploadedFile file;
         try {
             file = ctx.uploadedFile("photo");
-        } catch (RuntimeException e) { // not multipart, or a multipart body without its boundary
-            throw BadRequest.photoUnreadable();
+        } catch (Exception e) { // not multipart, a broken multipart body (Jetty throws checked exceptions), or too large
+            throw isTooLarge(e) ? BadRequest.tooLarge() : BadRequest.badMultipart();
         }
         if (file == null) throw BadRequest.missing("photo");
         byte[] bytes;
@@ -78,6 +78,13 @@ public final class KioskPages {
         if (bytes.length > MAX_PHOTO_BYTES) throw BadRequest.tooLarge();
         String text = QrPhotoReader.read(bytes).orElseThrow(BadRequest::photoUnreadable);
         showBallot(ctx, booth.start(kiosk, text), Map.of(), null);
+    }
+
+    private static boolean isTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("exceeds max")) return true;
+        }
+        return false;
     }
 
     /** POST /kiosk/{name}/desk: 204, or the ballot the desk sent to this kiosk (once). A POST: it takes the ballot away. */

@@ -22,7 +22,7 @@ public final class RosterApi {
     record PresentRequest(Boolean present) {
     }
 
-    record HandOutRequest(String personId, String pollId, String kind, String kiosk, String code) {
+    record HandOutRequest(String personId, String pollId, String kind, String kiosk, String code, String newCode) {
     }
 
     private final Roster roster;
@@ -59,9 +59,20 @@ public final class RosterApi {
         ctx.json(person(roster.setPresent(ctx.pathParam("personId"), request.present())));
     }
 
-    /** POST /api/admin/desk/hand-out: one ballot for one person and poll (SLIP, QR, or KIOSK with a kiosk name). */
+    /**
+     * POST /api/admin/desk/hand-out: one ballot for one person for the meeting (SLIP, QR), or a kiosk ballot for
+     * this poll (KIOSK with a kiosk name). KIOSK without a kiosk name checks the person in as a kiosk voter.
+     */
     void handOut(Context ctx) {
         HandOutRequest request = readHandOut(ctx);
+        if (kind(request) == HandOutKind.KIOSK && (request.kiosk() == null || request.kiosk().isBlank())) {
+            Map<String, Object> out = new LinkedHashMap<>(person(roster.registerKioskVoter(request.personId())));
+            out.put("kind", HandOutKind.KIOSK.name());
+            out.put("registered", true);
+            out.put("turnout", turnout(roster.turnout()));
+            ctx.json(out);
+            return;
+        }
         String kiosk = kioskOf(request);
         HandOut handOut = roster.handOut(request.personId(), request.pollId(), kind(request));
         ctx.json(answer(handOut, kiosk));
@@ -71,16 +82,17 @@ public final class RosterApi {
     void replace(Context ctx) {
         HandOutRequest request = readHandOut(ctx);
         String kiosk = kioskOf(request);
-        HandOut handOut = roster.replace(request.personId(), request.pollId(), request.code(), kind(request));
+        if (request.code() == null) throw BadRequest.missing("code");
+        HandOut handOut = roster.replace(request.personId(), request.pollId(), request.code(), kind(request),
+                Optional.ofNullable(request.newCode()));
         ctx.json(answer(handOut, kiosk));
     }
 
-    /** POST /api/admin/desk/undo {personId, pollId}: a printed slip's hand-out recorded by mistake, undone. */
+    /** POST /api/admin/desk/undo {personId}: a printed slip's hand-out recorded by mistake, undone. */
     void undoHandOut(Context ctx) {
         HandOutRequest request = JsonBody.read(ctx, HandOutRequest.class);
         if (request.personId() == null) throw BadRequest.missing("personId");
-        if (request.pollId() == null) throw BadRequest.missing("pollId");
-        Person person = roster.undoHandOut(request.personId(), request.pollId());
+        Person person = roster.undoHandOut(request.personId());
         ctx.json(Map.of("personId", person.id(), "undone", true));
     }
 
@@ -125,9 +137,10 @@ public final class RosterApi {
             out.put("slip", Map.of("url", slip.url(), "shortCode", slip.shortCode(), "qrSvg", slip.qr().toSvg()));
         } else if (handOut.kind() == HandOutKind.KIOSK) {
             String token = handOut.ballot().orElseThrow().encodedToken();
-            if (!kiosks.sendFromDesk(kiosk, token, handOut.personId(), handOut.pollId())) {
+            long handle = handOut.kioskHandle().orElseThrow();
+            if (!kiosks.sendFromDesk(kiosk, token, handle, handOut.pollId())) {
                 // Another clerk sent a ballot to the same kiosk a moment earlier: this one is voided at once.
-                roster.kioskBallotAbandoned(handOut.personId(), handOut.pollId(), token);
+                roster.kioskBallotAbandoned(handle, handOut.pollId(), token);
                 throw new KioskRejected(KioskRejected.Code.KIOSK_BUSY, kiosk);
             }
             out.put("kiosk", kiosk);
@@ -142,7 +155,8 @@ public final class RosterApi {
         out.put("name", p.fullName());
         out.put("unit", p.unit());
         out.put("present", p.present());
-        out.put("ballotPolls", p.ballotPolls());
+        out.put("holdsBallot", p.holdsBallot());
+        out.put("ballotKind", p.ballotKind().map(Enum::name).orElse(null));
         return out;
     }
 

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import kioskvote.kiosk.KioskSessions;
 import kioskvote.meeting.Meeting;
+import kioskvote.store.StorageFull;
 import kioskvote.text.Refused;
 
 /** Every URL the station answers, who may call it, and its handler; and the one place errors become HTTP. */
@@ -39,7 +40,7 @@ public final class Routes {
         var access = new Access(h.guard(), h.kiosks());
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.http.maxRequestSize = JsonBody.MAX_BYTES;
+            HttpServerLimits.apply(config); // body size, rate and encoding, accept queue, connections per address (issue 11)
             // 48 request threads, not Jetty's 250: casts are written one batch at a time anyway, live
             // screens do not hold a thread, and each idle thread's stack cost resident memory (bench/run).
             config.jetty.threadPool = new QueuedThreadPool(48, 8, 60_000);
@@ -124,8 +125,8 @@ public final class Routes {
         app.get("/api/admin/roster", h.roster()::search, DESK_CLERK, ORGANISER);        // ?q=nguyen van an (diacritics ignored)
         app.get("/api/admin/roster/{personId}", h.roster()::person, DESK_CLERK, ORGANISER);
         app.post("/api/admin/roster/{personId}/present", h.roster()::setPresent, DESK_CLERK, ORGANISER);
-        app.post("/api/admin/desk/hand-out", h.roster()::handOut, DESK_CLERK, ORGANISER); // one ballot per person: SLIP, QR or KIOSK
-        app.post("/api/admin/desk/replace", h.roster()::replace, DESK_CLERK, ORGANISER);  // lost slip: void by its code, hand out again
+        app.post("/api/admin/desk/hand-out", h.roster()::handOut, DESK_CLERK, ORGANISER); // one ballot per person for the meeting: SLIP, QR; KIOSK (per poll)
+        app.post("/api/admin/desk/replace", h.roster()::replace, DESK_CLERK, ORGANISER);  // lost slip: void by its code; the new one spent where it voted
         app.post("/api/admin/desk/undo", h.roster()::undoHandOut, DESK_CLERK, ORGANISER);   // a printed slip recorded by mistake
         app.get("/api/admin/desk/kiosks", h.roster()::kiosks, DESK_CLERK, ORGANISER);
 
@@ -137,6 +138,10 @@ public final class Routes {
         // every feature's refusal type (TokenRejected, BallotRejected, PollRejected, SlipRejected, RosterRejected,
         // KioskRejected, AccessRefused, BadRequest) is a Refused: a code, mapped to status and words in ErrorCatalog
         app.exception(Refused.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
+        app.exception(StorageFull.class, (e, ctx) -> {
+            LOG.warn("cast refused, disk full: {}", e.getMessage());
+            respond(ctx, ErrorCatalog.diskFull());
+        });
         app.exception(ConnectionException.class, (e, ctx) -> {
             LOG.warn("database unreachable: {}", e.getMessage());
             respond(ctx, ErrorCatalog.unavailable());
@@ -161,13 +166,17 @@ public final class Routes {
      * SQLStates: 08 connection exception (both databases; PostgreSQL stopped or unreachable), 40 rollback
      * (serialization, deadlock), HYT00 H2's lock timeout, 57P01-57P03 PostgreSQL shutting down or starting
      * up, 53 PostgreSQL out of resources (too many connections). The pool's own timeout is an
-     * SQLTransientConnectionException. The PostgreSQL outage test is the evidence.
+     * SQLTransientConnectionException. The PostgreSQL outage test is the evidence. H2's own file failing (a full
+     * disk despite the reserve DurableStorage keeps, an I/O error) is answered the same way, never 500.
      */
     private static boolean isDatabaseTrouble(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) return true;
+            if (t instanceof org.h2.mvstore.MVStoreException || t instanceof java.io.IOException) return true; // H2's file: a failed write
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
+                // H2: 90098 database closed (after a failed write), 90100 no disk space, 90028/90031 I/O error, 90121 shutting down
+                if (java.util.Set.of("90098", "90100", "90028", "90031", "90121").contains(state)) return true;
                 if (state.startsWith("08") || state.equals("HYT00") || state.startsWith("40") || state.startsWith("57P")
                         || state.startsWith("53")) {
                     return true;
@@ -179,6 +188,7 @@ public final class Routes {
 
     /** JSON for the API, a full page for people. */
     static void respond(Context ctx, ApiError error) {
+        if (error.status() == 503) ctx.header("Retry-After", error.code().equals("disk_full") ? "30" : "2");
         if (ctx.path().startsWith("/api/")) {
             ctx.status(error.status()).json(error.body());
         } else {

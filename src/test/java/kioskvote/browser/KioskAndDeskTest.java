@@ -208,8 +208,11 @@ class KioskAndDeskTest {
         awaitWelcome(kiosk2);
         assertNothingOfTheLastVoter(kiosk2, history, receipt, "");
 
-        // A second ballot for the same person is refused with the reason.
-        desk.find(".desk-person [data-action=replace] input[name=code]"); // the row now offers only "lost slip"
+        // A second ballot for the same person is refused with the reason. A kiosk voter's row now offers only
+        // "send a ballot for this poll to the kiosk" (one per poll), no slip and no "lost slip".
+        WebElement kioskVoter = desk.find(".desk-person .badge.received").findElement(By.xpath("ancestor::li"));
+        assertEquals(1, kioskVoter.findElements(By.cssSelector("[data-action=KIOSK]")).size());
+        assertEquals(0, kioskVoter.findElements(By.cssSelector("[data-action=QR], [data-action=replace]")).size());
         Api.Reply again = api.adminPost("/api/admin/desk/hand-out", Map.of("personId",
                 desk.find(".desk-person .badge.received").findElement(By.xpath("ancestor::li")).getAttribute("data-person"),
                 "pollId", POLL, "kind", "QR"));
@@ -240,7 +243,7 @@ class KioskAndDeskTest {
         assertEquals(200, api.post("/api/polls/" + POLL + "/token-check", Map.of("token", token(slip))).status(),
                 "the slip was not spent: its owner can start again");
 
-        // A ballot the desk sent and nobody cast: voided when the kiosk wipes, and the person may get another.
+        // A ballot the desk sent and nobody cast: voided when the kiosk wipes, and the person may be sent another.
         String khang = api.adminGet("/api/admin/roster?q=khang").json().path("people").get(0).path("id").asText();
         Api.Reply sent = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", khang, "pollId", POLL, "kind", "KIOSK", "kiosk", "phong-1"));
         assertEquals(200, sent.status(), sent.body());
@@ -248,9 +251,13 @@ class KioskAndDeskTest {
         awaitBallot(kiosk1);
         awaitWelcome(kiosk1);
         kiosk1.waitUpTo(LONG).until(d -> api.get("/api/polls/" + POLL).json().path("voided").asLong() == voided + 1);
-        Api.Reply replacement = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", khang, "pollId", POLL, "kind", "SLIP"));
-        assertEquals(200, replacement.status(), replacement.body());
-        assertTrue(replacement.json().path("replacement").asBoolean());
+        Api.Reply slipBesides = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", khang, "pollId", POLL, "kind", "SLIP"));
+        assertEquals("already_handed_out", slipBesides.errorCode(), "a kiosk voter gets no slip besides");
+        Api.Reply another = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", khang, "pollId", POLL, "kind", "KIOSK", "kiosk", "phong-1"));
+        assertEquals(200, another.status(), another.body());
+        awaitBallot(kiosk1);
+        awaitWelcome(kiosk1); // left unused again: voided again
+        kiosk1.waitUpTo(LONG).until(d -> api.get("/api/polls/" + POLL).json().path("voided").asLong() == voided + 2);
     }
 
     @Test

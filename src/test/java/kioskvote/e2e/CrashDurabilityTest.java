@@ -1,6 +1,7 @@
 package kioskvote.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,6 +74,67 @@ class CrashDurabilityTest {
             assertEquals(acknowledged.stream().sorted().toList(), published);
             assertEquals(acknowledged.size(),
                     api.adminGet("/api/admin/polls/tin-nhiem/minutes.json").json().path("counts").path("received").asInt());
+        }
+    }
+
+    /**
+     * kill -9 while 32 voters are still casting (casts in flight, a group commit possibly half done): every ballot a
+     * voter was told was stored is there after the restart, its token spent; nothing else beyond what was sent.
+     */
+    @Test
+    void killNineInTheMiddleOfContinuousCastingLosesNoAcknowledgedBallot() throws Exception {
+        String[] database = database();
+        StationProcess station = StationProcess.start(FullConfidenceVoteTest.DEMO, data, database);
+        String passphrase = station.passphrase();
+        List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> acknowledgedTokens = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger attempted = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            Api api = new Api(station.url(), passphrase);
+            List<String> tokens = api.issueTokens(1000);
+            api.adminPost("/api/admin/present", Map.of("present", 40));
+            api.adminPost("/api/admin/polls/tin-nhiem/open", Map.of());
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            for (int t = 0; t < 32; t++) {
+                pool.submit(() -> {
+                    Api voter = new Api(station.url(), null);
+                    for (int i; (i = next.getAndIncrement()) < tokens.size(); ) {
+                        String receipt = Receipts.random();
+                        attempted.incrementAndGet();
+                        try {
+                            Api.Reply r = voter.cast("tin-nhiem", tokens.get(i), FullConfidenceVoteTest.ballotOf(i % 40), receipt);
+                            if (r.status() == 200) {
+                                acknowledgedTokens.add(tokens.get(i));
+                                acknowledged.add(r.json().path("receipt").asText());
+                            }
+                        } catch (RuntimeException connectionLost) {
+                            return; // the station is gone: this cast was not acknowledged
+                        }
+                    }
+                });
+            }
+            StationProcess.waitUntil(java.time.Duration.ofSeconds(60), () -> acknowledged.size() >= 200);
+        } finally {
+            station.kill9(); // mid-load: casts in flight on every connection
+            pool.shutdown();
+            pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        List<String> told = new ArrayList<>(acknowledged);
+        try (StationProcess restarted = StationProcess.start(FullConfidenceVoteTest.DEMO, data, database)) {
+            Api api = new Api(restarted.url(), passphrase);
+            int stored = api.get("/api/polls/tin-nhiem").json().path("cast").asInt();
+            assertTrue(stored >= told.size() && stored <= attempted.get(), stored + " stored, " + told.size() + " acknowledged, "
+                    + attempted.get() + " sent");
+            for (String token : acknowledgedTokens.subList(0, 10)) {
+                assertEquals("token_already_used", api.cast("tin-nhiem", token, Map.of("s1", List.of("low")), Receipts.random()).errorCode());
+            }
+            assertEquals(200, api.adminPost("/api/admin/polls/tin-nhiem/close", Map.of()).status());
+            java.util.Set<String> published = new java.util.HashSet<>();
+            api.get("/api/polls/tin-nhiem/receipts").json().path("receipts").forEach(r -> published.add(r.asText()));
+            List<String> lost = told.stream().filter(r -> !published.contains(r)).toList();
+            assertEquals(List.of(), lost, "acknowledged but lost");
+            System.out.printf("kill -9 mid-load: %d sent, %d acknowledged, %d stored, 0 lost%n", attempted.get(), told.size(), stored);
         }
     }
 }

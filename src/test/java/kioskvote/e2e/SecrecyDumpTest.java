@@ -68,7 +68,7 @@ class SecrecyDumpTest {
             }
             // H2 stores a table in the order of its row key: for both tables that key must be the random
             // id, not an insertion counter, or spent_token row N would line up with ballot row N.
-            for (String[] table : new String[][] {{"ballot", "ballot_id"}, {"spent_token", "spent_id"}}) {
+            for (String[] table : new String[][] {{"ballot", "ballot_id"}, {"spent_token", "spent_id"}, {"issued_token", "token_id"}}) {
                 List<Long> keys = new ArrayList<>();
                 try (ResultSet rs = db.createStatement().executeQuery("SELECT _ROWID_, " + table[1] + " FROM " + table[0])) {
                     while (rs.next()) {
@@ -78,6 +78,8 @@ class SecrecyDumpTest {
                 }
                 assertTrue(keys.size() >= 12 && keys.stream().allMatch(k -> k > 1_000_000L), table[0] + " ids are random, not a sequence: " + keys);
             }
+            assertEquals(Set.of("TOKEN_ID", "SERIAL", "CODE_MAC", "BATCH_ID", "VOIDED"), columns(db, "ISSUED_TOKEN"),
+                    "an issued token has no short code in clear, no person and no time");
             try (ResultSet rs = db.createStatement().executeQuery("SELECT detail FROM audit_event")) {
                 while (rs.next()) for (String serial : serials) assertFalse(rs.getString(1).contains(serial));
             }

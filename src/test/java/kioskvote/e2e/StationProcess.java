@@ -60,7 +60,7 @@ public final class StationProcess implements RunningStation {
         reader.setDaemon(true);
         reader.start();
         try {
-            int port = ready.get(60, TimeUnit.SECONDS);
+            int port = ready.get(180, TimeUnit.SECONDS); // a bound, not a wait: a JVM on a 2-core machine under a CPU hog can take a minute to start
             return new StationProcess(process, port, pass[0], lines);
         } catch (Exception e) {
             process.destroyForcibly();
@@ -95,6 +95,24 @@ public final class StationProcess implements RunningStation {
 
     public List<String> output() {
         return output;
+    }
+
+    /** Resident memory of the server process (VmRSS from /proc), in MB. */
+    public double residentMb() throws IOException {
+        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D+", "")) / 1024.0;
+        }
+        throw new IllegalStateException("no VmRSS for " + process.pid());
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the process to end by itself and returns its exit code. */
+    public int waitForExit(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) throw new AssertionError("the station did not exit within " + limit);
+        return process.exitValue();
     }
 
     /** SIGKILL: no shutdown hook, no flush. */

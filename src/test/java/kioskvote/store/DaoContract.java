@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import kioskvote.store.AuditDao.AuditRow;
 import kioskvote.store.SlipDao.IssuedRow;
+import kioskvote.store.SlipDao.NewToken;
 import kioskvote.store.StationDao.StationRow;
 
 /**
@@ -133,20 +134,37 @@ abstract class DaoContract {
     // --- SlipDao
 
     @Test
-    void issuedSlipsAreFoundBySerialAndShortCodeAndVoidedOnce() {
+    void issuedSlipsAreFoundBySerialAndCodeHashAndVoidedOnce() {
         jdbi.useHandle(h -> {
             SlipDao slips = new SlipDao(h);
-            slips.insertBatch("b1", "Đợt 1", 2, "2026-12-10T08:00Z");
-            slips.insertIssued(List.of(new IssuedRow("s-1", "AAAA-1111", "b1", false), new IssuedRow("s-2", "BBBB-2222", "b1", false)));
-            assertEquals(Optional.of(new IssuedRow("s-1", "AAAA-1111", "b1", false)), slips.findBySerial("s-1"));
-            assertEquals(Optional.of(new IssuedRow("s-2", "BBBB-2222", "b1", false)), slips.findByShortCode("BBBB-2222"));
-            assertEquals(Optional.empty(), slips.findByShortCode("CCCC-3333"));
-            assertEquals(1, slips.voidByShortCode("AAAA-1111"));
-            assertEquals(0, slips.voidByShortCode("AAAA-1111"), "voiding twice changes nothing");
-            assertTrue(slips.findBySerialForUpdate("s-1").orElseThrow().voided());
+            slips.insertBatch("b1", "Đợt 1", 2, "2026-12-10T08:00Z", false);
+            slips.insertIssued(List.of(new NewToken(7_000_001L, "s-1", "mac-1", "b1"), new NewToken(3_000_002L, "s-2", "mac-2", "b1")));
+            assertEquals(Optional.of(new IssuedRow("s-1", "b1", false)), slips.findBySerial("s-1"));
+            assertEquals(Optional.of(new IssuedRow("s-2", "b1", false)), slips.findByCodeMac("mac-2"));
+            assertEquals(Optional.empty(), slips.findByCodeMac("mac-3"));
+            assertEquals(1, slips.voidBySerial("s-1"));
+            assertEquals(0, slips.voidBySerial("s-1"), "voiding twice changes nothing");
+            assertTrue(slips.findByCodeMacForUpdate("mac-1").orElseThrow().voided());
             assertEquals(1, slips.voidBySerial("s-2"));
             assertEquals(2, slips.countIssued());
             assertEquals(2, slips.countVoided());
+        });
+        StatementException sameCode = assertThrows(StatementException.class, () -> jdbi.useHandle(h ->
+                new SlipDao(h).insertIssued(List.of(new NewToken(9L, "s-9", "mac-1", "b1")))));
+        assertTrue(Database.isUniqueViolation(sameCode), "a code hash is unique");
+    }
+
+    @Test
+    void aPoolBatchIsNotCountedAsIssuedNorListedUntilItsTokensAreDrawn() {
+        jdbi.useHandle(h -> {
+            SlipDao slips = new SlipDao(h);
+            slips.insertBatch("pool-1", "pool", 3, "t", true);
+            slips.insertIssued(List.of(new NewToken(11L, "s-1", "mac-1", "pool-1"), new NewToken(12L, "s-2", "mac-2", "pool-1"),
+                    new NewToken(13L, "s-3", "mac-3", "pool-1")));
+            assertEquals(0, slips.countIssued());
+            assertEquals(List.of(), slips.batches());
+            slips.countIntoStandingBatch("desk-draws", "Bàn đón tiếp", "t");
+            assertEquals(1, slips.countIssued(), "one drawn at the desk");
         });
     }
 
@@ -154,9 +172,10 @@ abstract class DaoContract {
     void voidingTheRestOfARunSparesTheSlipsThatVoted() {
         jdbi.useHandle(h -> {
             SlipDao slips = new SlipDao(h);
-            slips.insertBatch("b1", "Đợt 1", 3, "t");
-            slips.insertIssued(List.of(new IssuedRow("s-1", "AAAA-1111", "b1", false), new IssuedRow("s-2", "BBBB-2222", "b1", false),
-                    new IssuedRow("s-3", "CCCC-3333", "b1", true)));
+            slips.insertBatch("b1", "Đợt 1", 3, "t", false);
+            slips.insertIssued(List.of(new NewToken(1L, "s-1", "mac-1", "b1"), new NewToken(2L, "s-2", "mac-2", "b1"),
+                    new NewToken(3L, "s-3", "mac-3", "b1")));
+            slips.voidBySerial("s-3");
             new BallotDao(h).spendToken(1, "p1", "s-1");
             assertEquals(1, slips.voidUnusedOfBatch("b1"), "s-1 voted and s-3 was voided already");
             assertFalse(slips.findBySerial("s-1").orElseThrow().voided());
@@ -197,24 +216,26 @@ abstract class DaoContract {
     }
 
     @Test
-    void aPersonIsHandedOneBallotAndAVoidedOneIsReplacedOnce() {
+    void aPersonHoldsOneBallotForTheMeetingAndAKioskVisitIsOnePerKeyAndReleasedByItsHandle() {
         jdbi.useHandle(h -> {
             RosterDao roster = new RosterDao(h);
             roster.insertPerson("p1", "Trần Thị Bình", "Phòng Kế hoạch", "tran thi binh");
-            roster.insertHandout("p1", "tin-nhiem", "QR");
-            assertEquals(1, roster.countHandedOut("tin-nhiem"));
-            assertEquals(0, roster.replaceHandout("p1", "tin-nhiem", "SLIP"), "nothing to replace before the void");
-            assertEquals(1, roster.markAwaitingReplacement("p1", "tin-nhiem"));
-            assertEquals(0, roster.markAwaitingReplacement("p1", "tin-nhiem"));
-            assertEquals(0, roster.countHandedOut("tin-nhiem"), "a voided ballot is in nobody's hands");
-            assertEquals(1, roster.replaceHandout("p1", "tin-nhiem", "SLIP"));
-            assertEquals(Optional.of(new RosterDao.HandoutRow("p1", "tin-nhiem", "SLIP", 1, false)), roster.handout("p1", "tin-nhiem"));
-            assertEquals(1, roster.countReplaced("tin-nhiem"));
-            assertEquals(1, roster.handoutsOf("p1").size());
+            assertEquals(Optional.empty(), roster.heldKind("p1"));
+            roster.insertHolder(8_123_456_789L, "p1", "KIOSK");
+            assertEquals(Optional.of("KIOSK"), roster.heldKind("p1"));
+            assertEquals(1, roster.countHandedOut());
+            roster.insertKioskVisit(42L, "visit-p1-poll1");
+            assertTrue(roster.hasKioskVisit("visit-p1-poll1"));
+            assertEquals(1, roster.deleteKioskVisit(42L));
+            assertEquals(0, roster.deleteKioskVisit(42L), "a handle releases once");
+            roster.insertKioskVisit(43L, "visit-p1-poll1");
         });
         StatementException second = assertThrows(StatementException.class,
-                () -> jdbi.useHandle(h -> new RosterDao(h).insertHandout("p1", "tin-nhiem", "QR")));
-        assertTrue(Database.isUniqueViolation(second));
+                () -> jdbi.useHandle(h -> new RosterDao(h).insertHolder(1L, "p1", "QR")));
+        assertTrue(Database.isUniqueViolation(second), "one holder row per person");
+        StatementException sameVisit = assertThrows(StatementException.class,
+                () -> jdbi.useHandle(h -> new RosterDao(h).insertKioskVisit(44L, "visit-p1-poll1")));
+        assertTrue(Database.isUniqueViolation(sameVisit), "one kiosk ballot per person and poll");
     }
 
     // --- AuditDao

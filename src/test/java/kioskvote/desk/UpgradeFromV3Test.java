@@ -1,0 +1,72 @@
+package kioskvote.desk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.HexFormat;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import kioskvote.config.MeetingLoader;
+import kioskvote.roster.HandOutKind;
+import kioskvote.store.Database;
+import kioskvote.token.ShortCode;
+import kioskvote.token.TokenRejected;
+
+/**
+ * A database written by the previous version (V3: short codes in clear, hand-outs per person and poll) is
+ * converted at the first start with the meeting key: codes to keyed hashes, hand-outs to one holder per
+ * person, the old tables dropped; the slips keep working by their short codes.
+ */
+class UpgradeFromV3Test {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aV3DatabaseIsConvertedAndItsSlipsStillVoteByShortCode() throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Files.writeString(config.resolve(MeetingLoader.FILE_NAME), ThreePollMeeting.MEETING_YAML.formatted(2, ThreePollMeeting.PASSPHRASE));
+        Path data = Files.createDirectories(dir.resolve("data"));
+        String url = Database.h2Url(data);
+        Flyway.configure().dataSource(url, "kioskvote", "").locations("classpath:db/migration").target("3").load().migrate();
+        byte[] good = HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
+        byte[] lost = HexFormat.of().parseHex("ffeeddccbbaa99887766554433221100");
+        try (Connection db = DriverManager.getConnection(url, "kioskvote", "")) {
+            db.createStatement().execute("INSERT INTO slip_batch VALUES ('b1', 'Đợt 1', 2, '2026-12-10T08:00:00+07:00')");
+            db.createStatement().execute("INSERT INTO issued_token VALUES ('" + HexFormat.of().formatHex(good) + "', '"
+                    + ShortCode.of(good) + "', 'b1', FALSE)");
+            db.createStatement().execute("INSERT INTO issued_token VALUES ('" + HexFormat.of().formatHex(lost) + "', '"
+                    + ShortCode.of(lost) + "', 'b1', TRUE)");
+            db.createStatement().execute("INSERT INTO roster_person VALUES ('p1', 'Đinh Thị Nga', 'Phòng 1', 'dinh thi nga', TRUE)");
+            db.createStatement().execute("INSERT INTO ballot_handout VALUES ('p1', 'quy-che', 'QR', 1, FALSE)");
+        }
+
+        try (ThreePollMeeting m = ThreePollMeeting.open(config, data)) {
+            m.open("quy-che");
+            assertEquals(HexFormat.of().formatHex(good), m.station.ballotBox().checkShortCode("quy-che", ShortCode.of(good)));
+            TokenRejected voided = org.junit.jupiter.api.Assertions.assertThrows(TokenRejected.class,
+                    () -> m.station.ballotBox().checkShortCode("quy-che", ShortCode.of(lost)));
+            assertEquals(TokenRejected.Reason.VOIDED, voided.reason());
+            assertEquals(HandOutKind.QR, m.station.roster().person("p1").ballotKind().orElseThrow(), "she still holds her ballot");
+            assertEquals(1, m.station.polls().status("quy-che").handedOut());
+        }
+        try (Connection db = DriverManager.getConnection(url, "kioskvote", "");
+             ResultSet tables = db.createStatement().executeQuery("SELECT LOWER(table_name) FROM information_schema.tables")) {
+            StringBuilder names = new StringBuilder();
+            while (tables.next()) names.append(tables.getString(1)).append(' ');
+            assertFalse(names.toString().contains("issued_token_v3"), names.toString());
+            assertFalse(names.toString().contains("ballot_handout"), names.toString());
+            try (ResultSet codes = db.createStatement().executeQuery("SELECT code_mac FROM issued_token")) {
+                while (codes.next()) assertTrue(codes.getString(1).matches("[0-9a-f]{64}"), "a keyed hash, not the code");
+            }
+        }
+    }
+}
