@@ -28,6 +28,7 @@ import kioskvote.ballot.Answers;
 import kioskvote.ballot.AnswersJson;
 import kioskvote.store.BallotDao;
 import kioskvote.store.Database;
+import kioskvote.store.SlipDao;
 
 /**
  * The benchmark suite of issue 5: one run, one machine, a real server process on loopback. Casting
@@ -255,6 +256,20 @@ public final class Bench {
                     + "%.2f µs per ballot, received %d", size, r.perSecond(), r.percentileMs(99), sorted[1], times[0],
                     1000 * sorted[1] / size, received));
         }
+        // The election record of the largest growth polls: downloaded, then checked by `kioskvote verify` in its own JVM.
+        Map<Integer, double[]> recordFigures = new LinkedHashMap<>();
+        for (int size : growth) {
+            if (size < 10000) continue;
+            progress("election record of " + size + " ballots: download and verify");
+            Path file = tmp.resolve("record-g" + size + ".zip");
+            long d0 = System.nanoTime();
+            admin.download("/api/polls/g" + size + "/record", file);
+            double downloadMs = (System.nanoTime() - d0) / 1e6;
+            RecordCheck.Result check = RecordCheck.verify(jar, file, List.of("-Xmx64m"));
+            recordFigures.put(size, new double[]{downloadMs, Files.size(file), check.seconds(), check.peakMb(), check.exit()});
+            details.add(String.format("Record of %,d ballots: download %.0f ms, %,d bytes; verify (-Xmx64m) %.2f s, peak RSS %.0f MB, exit %d: %s",
+                    size, downloadMs, Files.size(file), check.seconds(), check.peakMb(), check.exit(), check.lastLine()));
+        }
         double rssGrown = grown.residentMb();
         details.add(String.format("Resident memory after the growth steps (%d ballots in the database): %.0f MB", prefilled
                 + ledger.size() + warm.size() + growth.length * GROWTH_CAST, rssGrown));
@@ -309,6 +324,14 @@ public final class Bench {
                 double ratio = growthFigures.get(largest)[0] / rateAt1000;
                 row(String.format("Casting rate at %,d ÷ at 1,000 (flat cost)", largest), String.format("%.0f%%", 100 * ratio), "≥ 70%", ratio >= 0.7);
             }
+        }
+
+        for (var e : recordFigures.entrySet()) {
+            double[] f = e.getValue();
+            boolean largestRecord = e.getKey() >= 100000;
+            row(String.format("verify, record of %,d ballots (own JVM, -Xmx64m)", e.getKey()), String.format("%.2f s, peak RSS %.0f MB%s",
+                    f[2], f[3], f[4] == 0 ? "" : ", exit " + (int) f[4]), largestRecord ? "< 5 s, verified" : "",
+                    largestRecord ? f[2] < 5 && f[4] == 0 : null);
         }
 
         System.out.println("\n## Details\n");
@@ -429,12 +452,38 @@ public final class Bench {
         return problems;
     }
 
-    /** Fills each growth poll up to its size less the ballots the run will cast, through the store. */
+    /**
+     * Fills each growth poll up to its size less the ballots the run will cast, through the store. Each
+     * pre-filled ballot has a token issued before the growth polls open and spent in its poll (one slip
+     * works once in every poll), so the polls' election records are whole and `verify` passes on them.
+     */
     private int prefill(Path data, JsonNode meeting) {
         Jdbi jdbi = Database.open(Database.h2Url(data));
         SplittableRandom choice = new SplittableRandom(42);
         long serial = 1L << 39;
         int total = 0;
+        int slips = 0;
+        for (int size : growth) slips = Math.max(slips, size - Math.min(size, GROWTH_CAST));
+        List<String> serials = new ArrayList<>(slips);
+        for (int i = 0; i < slips; i++) {
+            byte[] bytes = new byte[16];
+            random.nextBytes(bytes);
+            serials.add(java.util.HexFormat.of().formatHex(bytes));
+        }
+        int issued = slips;
+        jdbi.useTransaction(h -> {
+            SlipDao slipDao = new SlipDao(h);
+            slipDao.insertBatch("bench-prefill", "bench pre-fill", issued, "2026-12-10T08:00:00Z");
+            List<SlipDao.IssuedRow> rows = new ArrayList<>();
+            for (String s : serials) {
+                rows.add(new SlipDao.IssuedRow(s, kioskvote.token.ShortCode.of(java.util.HexFormat.of().parseHex(s)), "bench-prefill", false));
+                if (rows.size() == 5000) {
+                    slipDao.insertIssued(rows);
+                    rows.clear();
+                }
+            }
+            if (!rows.isEmpty()) slipDao.insertIssued(rows);
+        });
         for (int size : growth) {
             String poll = "g" + size;
             List<String[]> questions = questions(meeting, poll);
@@ -442,10 +491,12 @@ public final class Bench {
             for (int done = 0; done < n; ) {
                 int chunk = Math.min(5000, n - done);
                 long first = serial;
+                int from = done;
                 jdbi.useTransaction(h -> {
                     BallotDao ballots = new BallotDao(h);
                     long s = first;
                     for (int i = 0; i < chunk; i++) {
+                        ballots.spendToken(random.nextLong() & Long.MAX_VALUE, poll, serials.get(from + i));
                         Map<String, List<String>> marks = new LinkedHashMap<>();
                         for (String[] qo : questions) marks.put(qo[0], List.of(qo[1 + choice.nextInt(qo.length - 1)]));
                         String secret = receipt(s++);
@@ -549,6 +600,12 @@ public final class Bench {
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         }
 
+        void download(String path, Path file) throws IOException, InterruptedException {
+            HttpResponse<Path> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(300)).build(),
+                    HttpResponse.BodyHandlers.ofFile(file));
+            if (response.statusCode() != 200) throw new IllegalStateException(path + ": " + response.statusCode() + " " + Files.readString(file));
+        }
+
         List<String> issueTokens(int count) throws IOException, InterruptedException {
             List<String> tokens = new ArrayList<>();
             post("/api/admin/slips", Map.of("count", count, "format", "json")).path("slips").forEach(s -> {
@@ -560,7 +617,7 @@ public final class Bench {
 
         private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
             HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + PASSPHRASE)
-                    .timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(Duration.ofSeconds(300)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) throw new IllegalStateException(request.build().uri() + ": " + response.statusCode() + " " + response.body());
             return response.body();
         }

@@ -25,8 +25,10 @@ import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollDefinition;
 import kioskvote.poll.PollLifecycle;
+import kioskvote.poll.PollRecords;
 import kioskvote.roster.Roster;
 import kioskvote.slip.SlipOffice;
+import kioskvote.store.AuditDao;
 import kioskvote.store.DataDirectory;
 import kioskvote.store.Database;
 import kioskvote.store.PollStateDao;
@@ -44,6 +46,7 @@ import kioskvote.web.ChairApi;
 import kioskvote.web.ChairPage;
 import kioskvote.web.DeskPage;
 import kioskvote.web.KioskPages;
+import kioskvote.web.RecordPages;
 import kioskvote.web.LiveFeed;
 import kioskvote.web.RosterApi;
 import kioskvote.web.Routes;
@@ -79,7 +82,8 @@ public final class App {
             prepareStation(jdbi, settings.config(), audit, random, out, key.fingerprint(), settings.keyDir());
         }
         LiveFeed feed = Database.isPostgres(settings.jdbcUrl()) ? LiveFeed.watchingOtherStations() : new LiveFeed();
-        PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed);
+        PollRecords records = new PollRecords(jdbi, meeting, key, audit);
+        PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed, records);
         feed.attach(desk);
         KeyedHash codeHash = KeyedHash.of(key, "short-code");
         SlipOffice slips = new SlipOffice(jdbi, meeting, new TokenIssuer(key, meeting.id(), random), audit, clock, random,
@@ -91,13 +95,14 @@ public final class App {
         return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox), desk, slips,
                 new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random, clock, audit,
                 roster, new KioskSessions(clock, random),
-                new AdminPassphrase(jdbi, settings.config().station().adminPassphrase()));
+                new AdminPassphrase(jdbi, settings.config().station().adminPassphrase()), records);
     }
 
     /** The station's services, built once by {@link #open}; {@link #serve} hands each handler the ones it uses. */
     public record Station(Meeting meeting, Jdbi jdbi, BallotBox ballotBox, VotingRights rights, PollLifecycle polls,
                           SlipOffice slips, AttemptLimiter attempts, LiveFeed feed, String keyFingerprint, String publicBaseUrl,
-                          SecureRandom random, Clock clock, AuditLog audit, Roster roster, KioskSessions kiosks, AdminPassphrase adminPassphrase) {
+                          SecureRandom random, Clock clock, AuditLog audit, Roster roster, KioskSessions kiosks, AdminPassphrase adminPassphrase,
+                          PollRecords records) {
     }
 
     /** Starts HTTP on the given port (0 picks a free one). */
@@ -117,7 +122,7 @@ public final class App {
                 new AdminApi(s.polls(), s.slips(), staff, s.publicBaseUrl(), s.keyFingerprint()),
                 new DeskPage(s.meeting(), s.polls(), s.roster(), s.kiosks(), guard),
                 new RosterApi(s.roster(), s.kiosks()),
-                s.kiosks(), s.meeting());
+                s.kiosks(), s.meeting(), new RecordPages(s.meeting(), s.records()));
         return Routes.create(handlers).start(port);
     }
 
@@ -140,6 +145,11 @@ public final class App {
                                        String keyFingerprint, Path keyDir) {
         var meeting = config.meeting();
         jdbi.useTransaction(h -> {
+            // A log edited behind the station's back would be carried into every record: refuse to add to it.
+            AuditLog.firstBreak(new AuditDao(h).all()).ifPresent(broken -> {
+                throw new StartupRefused("the audit log is broken at entry " + broken.seq() + " (" + broken.event() + "): "
+                        + broken.problem() + ". Nothing was changed; keep this data directory for the counting committee.");
+            });
             StationDao stations = new StationDao(h);
             Optional<StationRow> existing = stations.find();
             if (existing.isPresent() && !existing.get().meetingId().equals(meeting.id())) {

@@ -25,10 +25,10 @@ import kioskvote.token.TokenRejected;
 import kioskvote.token.TokenVerifier;
 import kioskvote.web.LanAddresses;
 
-/** The command line: serve, slips, verify-token. No logic beyond reading options and printing. */
+/** The command line: serve, slips, verify-token, verify. No logic beyond reading options and printing. */
 @Command(name = "kioskvote", mixinStandardHelpOptions = true, version = "kioskvote 0.1",
         description = "Secret-ballot voting station for meetings.",
-        subcommands = {Main.Serve.class, Main.Slips.class, Main.VerifyToken.class})
+        subcommands = {Main.Serve.class, Main.Slips.class, Main.VerifyToken.class, kioskvote.record.VerifyCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new Main());

@@ -29,7 +29,8 @@ import com.tngtech.archunit.base.DescribedPredicate;
 class ArchitectureTest {
     private static final List<String> FEATURES = List.of("kioskvote.config..", "kioskvote.meeting..", "kioskvote.poll..",
             "kioskvote.token..", "kioskvote.ballot..", "kioskvote.tally..", "kioskvote.roster..", "kioskvote.kiosk..",
-            "kioskvote.slip..", "kioskvote.audit..", "kioskvote.admin..", "kioskvote.web..", "kioskvote.text..");
+            "kioskvote.slip..", "kioskvote.audit..", "kioskvote.admin..", "kioskvote.web..", "kioskvote.text..",
+            "kioskvote.record..");
     private static final Set<String> SQL_METHODS = Set.of("createQuery", "createUpdate", "execute", "select", "createScript",
             "createCall", "prepareBatch", "createBatch", "prepareStatement", "createStatement", "prepareCall");
 
@@ -55,6 +56,15 @@ class ArchitectureTest {
     void tokenAndTallyKnowNothingOfHttpOrSql() {
         noClasses().that().resideInAnyPackage("kioskvote.token..", "kioskvote.tally..").should().dependOnClassesThat()
                 .resideInAnyPackage("kioskvote.web..", "kioskvote.store..", "io.javalin..", "org.jdbi..", "java.sql..")
+                .check(classes);
+    }
+
+    /** `kioskvote verify` runs with no station, database or key: the record package reads files, never a database or HTTP. */
+    @Test
+    void theElectionRecordAndItsCheckKnowNothingOfHttpSqlOrTheStore() {
+        noClasses().that().resideInAPackage("kioskvote.record..").should().dependOnClassesThat()
+                .resideInAnyPackage("kioskvote.web..", "kioskvote.store..", "kioskvote.poll..", "kioskvote.slip..", "kioskvote.roster..",
+                        "io.javalin..", "org.jdbi..", "java.sql..")
                 .check(classes);
     }
 

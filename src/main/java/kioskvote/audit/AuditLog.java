@@ -52,6 +52,33 @@ public final class AuditLog {
         return true;
     }
 
+    /** Where a chain breaks: the entry, its event, and what does not match. */
+    public record Break(long seq, String event, String problem) {
+    }
+
+    /** The first entry whose hash, predecessor or number does not match, if any (checked at every start). */
+    public static java.util.Optional<Break> firstBreak(List<AuditRow> rows) {
+        String prev = GENESIS;
+        long expectedSeq = 1;
+        for (AuditRow row : rows) {
+            if (row.seq() != expectedSeq) {
+                return java.util.Optional.of(new Break(row.seq(), row.event(), "expected entry " + expectedSeq + " here (an entry is missing)"));
+            }
+            if (!row.prevHash().equals(prev)) {
+                return java.util.Optional.of(new Break(row.seq(), row.event(), "its previous hash is " + row.prevHash()
+                        + ", the entry before it hashes to " + prev));
+            }
+            String computed = chainHash(prev, row.seq(), row.at(), row.event(), row.detail());
+            if (!row.hash().equals(computed)) {
+                return java.util.Optional.of(new Break(row.seq(), row.event(), "its content hashes to " + computed
+                        + ", not to the stored " + row.hash() + " (the entry was edited)"));
+            }
+            prev = row.hash();
+            expectedSeq++;
+        }
+        return java.util.Optional.empty();
+    }
+
     public static String head(List<AuditRow> rows) {
         return rows.isEmpty() ? GENESIS : rows.get(rows.size() - 1).hash();
     }

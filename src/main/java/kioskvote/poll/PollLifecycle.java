@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -45,14 +46,17 @@ public final class PollLifecycle {
     private final Clock clock;
     private final String keyFingerprint;
     private final StationEvents events;
+    private final PollRecords records;
 
-    public PollLifecycle(Jdbi jdbi, Meeting meeting, AuditLog audit, Clock clock, String keyFingerprint, StationEvents events) {
+    public PollLifecycle(Jdbi jdbi, Meeting meeting, AuditLog audit, Clock clock, String keyFingerprint, StationEvents events,
+                         PollRecords records) {
         this.jdbi = jdbi;
         this.meeting = meeting;
         this.audit = audit;
         this.clock = clock;
         this.keyFingerprint = keyFingerprint;
         this.events = events;
+        this.records = records;
     }
 
     public List<PollStatus> statuses() {
@@ -88,6 +92,8 @@ public final class PollLifecycle {
             if (!new PollStateDao(h).open(poll.id(), json, hash, now())) throw new PollRejected(PollRejected.Code.POLL_NOT_DRAFT);
             audit.append(h, "poll-opened", "poll=" + poll.id() + " definition-sha256=" + hash
                     + " present=" + present + " summoned=" + summoned);
+            // The commitment to the definition, the keys and the slips (docs/record.md).
+            records.commitAtOpen(h, poll, hash, records.sealedBoxPublicKey(h, poll));
         });
         events.pollStateChanged(poll.id());
         return status(pollId);
@@ -100,6 +106,8 @@ public final class PollLifecycle {
             new BallotDao(h).restampAtClose(poll.id());
             long received = new BallotDao(h).countBallots(poll.id());
             audit.append(h, "poll-closed", "poll=" + poll.id() + " received=" + received);
+            // A sealed poll's ballots are final only at its count: that transaction calls this instead.
+            records.fixHeadWhenBallotsAreFinal(h, poll, status(h, poll));
         });
         events.pollStateChanged(poll.id());
         return status(pollId);
@@ -120,6 +128,11 @@ public final class PollLifecycle {
         });
         events.pollStateChanged(poll.id());
         return status(pollId);
+    }
+
+    /** The poll's commitment, and once its ballots are final the record's count and head (docs/record.md). */
+    public Optional<kioskvote.tally.Minutes.RecordAnchor> recordAnchor(String pollId) {
+        return records.anchor(poll(pollId).id());
     }
 
     /** Receipt codes are published only after the close, so that a voter can check theirs was counted. */
@@ -151,7 +164,8 @@ public final class PollLifecycle {
             var rows = new AuditDao(h).all();
             var auditLines = rows.stream().map(r -> new AuditLine(r.seq(), r.at(), r.event(), r.detail(), r.hash())).toList();
             return new Minutes(meeting, Tally.count(poll, answers, counts), keyFingerprint, status.definitionHash().orElse(""),
-                    AuditLog.head(rows), auditLines, status.openedAt(), status.closedAt(), ballots.receiptCodes(poll.id()), language);
+                    AuditLog.head(rows), auditLines, status.openedAt(), status.closedAt(), ballots.receiptCodes(poll.id()), language,
+                    records.anchor(h, poll.id()));
         });
     }
 

@@ -15,6 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 import kioskvote.audit.AuditLog;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.WifiNetwork;
+import kioskvote.store.CommitmentDao;
 import kioskvote.store.SlipDao.IssuedRow;
 import kioskvote.store.SlipDao;
 import kioskvote.store.SlipDao.NewToken;
@@ -22,6 +23,7 @@ import kioskvote.token.KeyedHash;
 import kioskvote.token.ShortCode;
 import kioskvote.token.Token;
 import kioskvote.token.TokenCodec;
+import kioskvote.token.TokenHash;
 import kioskvote.token.TokenIssuer;
 
 /**
@@ -100,6 +102,7 @@ public final class SlipOffice {
             dao.insertBatch(batchId, cleanLabel, count, now(), false);
             dao.insertIssued(rows);
             audit.append(h, "slips-issued", "batch=" + batchId + " count=" + count);
+            logTokensIssuedAfterAnOpen(h, batchId, rows);
         });
         return new IssuedRun(batchId, slips);
     }
@@ -157,8 +160,29 @@ public final class SlipOffice {
             dao.insertBatch(batchId, "Bàn phát phiếu (dự trữ) / Check-in desk pool", count, now(), true);
             dao.insertIssued(rows);
             audit.append(h, "desk-pool-minted", "batch=" + batchId + " count=" + count);
+            logTokensIssuedAfterAnOpen(h, batchId, rows);
         });
         return tokens;
+    }
+
+    /** How many token hashes one audit line holds: the detail column takes 2,000 characters. */
+    static final int HASHES_PER_AUDIT_LINE = 28;
+
+    /**
+     * Tokens minted once a poll has opened (a run of slips, a refill of the desk's pool) are not in its
+     * commitment: their public hashes go into the audit chain in the minting transaction ("tokens-issued"),
+     * which is how `verify` accepts a ballot cast with one (docs/record.md). Checked under the audit chain's
+     * lock, taken by the append before this call, which a poll's opening holds too: a token is committed or logged.
+     */
+    private void logTokensIssuedAfterAnOpen(Handle h, String batchId, List<NewToken> rows) {
+        if (!new CommitmentDao(h).anyCommitment()) return;
+        List<String> hashes = rows.stream().map(row -> TokenHash.of(meeting.id(), row.serial())).sorted().toList();
+        int parts = (hashes.size() + HASHES_PER_AUDIT_LINE - 1) / HASHES_PER_AUDIT_LINE;
+        for (int part = 0; part < parts; part++) {
+            List<String> chunk = hashes.subList(part * HASHES_PER_AUDIT_LINE, Math.min(hashes.size(), (part + 1) * HASHES_PER_AUDIT_LINE));
+            audit.append(h, "tokens-issued", "batch=" + batchId + " part=" + (part + 1) + "/" + parts
+                    + " token-sha256=" + String.join(",", chunk));
+        }
     }
 
     private List<NewToken> newRows(List<Token> tokens, String batchId) {

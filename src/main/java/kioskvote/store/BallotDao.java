@@ -60,6 +60,29 @@ public final class BallotDao {
                 .bind(0, pollId).mapTo(String.class).list();
     }
 
+    /** A ballot as the election record lists it: its receipt code and its answers as stored. */
+    public record BallotLine(String receiptCode, String answersJson) {
+    }
+
+    /**
+     * Every ballot of a poll in receipt-code order, one at a time: the record's order, which says nothing
+     * about the order of casting (the code is a hash of the voter's random secret).
+     */
+    public void forEachBallotByReceipt(String pollId, java.util.function.Consumer<BallotLine> each) {
+        handle.createQuery("SELECT receipt_code, answers_json FROM ballot WHERE poll_id = ? ORDER BY receipt_code, answers_json")
+                .bind(0, pollId).setFetchSize(1000).map((rs, ctx) -> new BallotLine(rs.getString(1), rs.getString(2))).forEach(each);
+    }
+
+    /** The serials spent in a poll (for their public hashes in the record; the order here means nothing). */
+    public List<String> spentSerials(String pollId) {
+        return handle.createQuery("SELECT serial FROM spent_token WHERE poll_id = ?").bind(0, pollId).mapTo(String.class).list();
+    }
+
+    public boolean hasReceipt(String pollId, String receiptCode) {
+        return handle.createQuery("SELECT COUNT(*) FROM ballot WHERE poll_id = ? AND receipt_code = ?")
+                .bind(0, pollId).bind(1, receiptCode).mapTo(Integer.class).one() > 0;
+    }
+
     public long countBallots(String pollId) {
         return handle.createQuery("SELECT COUNT(*) FROM ballot WHERE poll_id = ?").bind(0, pollId).mapTo(Long.class).one();
     }

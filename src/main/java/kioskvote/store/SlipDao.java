@@ -94,6 +94,14 @@ public final class SlipDao {
                 .bind(0, serial).execute();
     }
 
+    /**
+     * The serials of every token the station would accept, issued and not voided (printed slips and the desk's
+     * pool, drawn or not): what a poll commits to when it opens (docs/record.md).
+     */
+    public List<String> validSerials() {
+        return handle.createQuery("SELECT serial FROM issued_token WHERE voided = FALSE").mapTo(String.class).list();
+    }
+
     /** Slips printed, plus the desk's draws from its pool (a pool token not yet drawn is in nobody's hands). */
     public long countIssued() {
         return handle.createQuery("SELECT (SELECT COUNT(*) FROM issued_token t JOIN slip_batch b ON b.batch_id = t.batch_id "

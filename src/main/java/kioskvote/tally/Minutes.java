@@ -14,7 +14,29 @@ import kioskvote.text.Language;
  */
 public record Minutes(Meeting meeting, PollTally tally, String keyFingerprint, String pollDefinitionHash,
                       String auditHeadHash, List<AuditLine> auditLog, Optional<String> openedAt,
-                      Optional<String> closedAt, List<String> receiptCodes, Language language) {
+                      Optional<String> closedAt, List<String> receiptCodes, Language language,
+                      Optional<RecordAnchor> record) {
+    /**
+     * The poll's election record as the room sees it (docs/record.md): the commitment fixed at the open and how
+     * many slips it covers; once the ballots are final, their count and the record's head hash, which
+     * `kioskvote verify --count --head` compares with any copy of the record.
+     */
+    public record RecordAnchor(String commitmentSha256, long committedTokens, Optional<Long> ballots, Optional<String> recordHead) {
+        public RecordAnchor {
+            Objects.requireNonNull(commitmentSha256, "commitmentSha256");
+            Objects.requireNonNull(ballots, "ballots");
+            Objects.requireNonNull(recordHead, "recordHead");
+        }
+    }
+
+    /** Minutes of a poll without an election record (opened before the station made commitments). */
+    public Minutes(Meeting meeting, PollTally tally, String keyFingerprint, String pollDefinitionHash, String auditHeadHash,
+                   List<AuditLine> auditLog, Optional<String> openedAt, Optional<String> closedAt, List<String> receiptCodes,
+                   Language language) {
+        this(meeting, tally, keyFingerprint, pollDefinitionHash, auditHeadHash, auditLog, openedAt, closedAt, receiptCodes, language,
+                Optional.empty());
+    }
+
     public Minutes {
         Objects.requireNonNull(meeting, "meeting");
         Objects.requireNonNull(tally, "tally");
@@ -27,5 +49,6 @@ public record Minutes(Meeting meeting, PollTally tally, String keyFingerprint, S
         // Sorted so the list reveals nothing about the order ballots were cast in.
         receiptCodes = receiptCodes.stream().sorted().toList();
         Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(record, "record");
     }
 }

@@ -75,6 +75,11 @@ public final class MinutesCsv {
         rows.add(List.of("key_fingerprint", minutes.keyFingerprint()));
         rows.add(List.of("definition_hash", minutes.pollDefinitionHash()));
         rows.add(List.of("audit_head", minutes.auditHeadHash()));
+        minutes.record().ifPresent(r -> {
+            rows.add(List.of("commitment_sha256", r.commitmentSha256()));
+            r.ballots().ifPresent(n -> rows.add(List.of("record_ballots", Long.toString(n))));
+            r.recordHead().ifPresent(h -> rows.add(List.of("record_head", h)));
+        });
         rows.add(COLUMNS);
         for (QuestionTally question : tally.questions()) {
             String flags = question.flags().stream().map(Enum::name).collect(Collectors.joining(";"));

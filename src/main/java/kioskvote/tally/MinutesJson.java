@@ -60,6 +60,11 @@ public final class MinutesJson {
         root.put("keyFingerprint", minutes.keyFingerprint());
         root.put("pollDefinitionHash", minutes.pollDefinitionHash());
         root.put("auditHeadHash", minutes.auditHeadHash());
+        minutes.record().ifPresent(r -> {
+            root.put("commitmentSha256", r.commitmentSha256());
+            r.ballots().ifPresent(n -> root.put("recordBallots", n));
+            r.recordHead().ifPresent(h -> root.put("recordHead", h));
+        });
         List<Object> audit = new ArrayList<>();
         for (AuditLine line : minutes.auditLog()) {
             Map<String, Object> entry = new LinkedHashMap<>();

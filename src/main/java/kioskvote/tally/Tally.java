@@ -32,35 +32,73 @@ public final class Tally {
      * @throws IllegalArgumentException if {@code counts.received()} is not the number of ballots
      */
     public static PollTally count(Poll poll, List<Answers> ballots, TallyCounts counts) {
-        Objects.requireNonNull(poll, "poll");
         Objects.requireNonNull(ballots, "ballots");
-        Objects.requireNonNull(counts, "counts");
-        if (counts.received() != ballots.size()) {
-            throw new IllegalArgumentException("counts.received (" + counts.received()
-                    + ") must be the number of ballots (" + ballots.size() + ")");
-        }
-        long base = switch (poll.base()) {
-            case RECEIVED -> ballots.size();
-            case ISSUED -> counts.issued();
-            case SUMMONED -> counts.summoned();
-        };
-        List<QuestionTally> questions = new ArrayList<>();
-        for (Question question : poll.questions()) {
-            questions.add(countQuestion(poll, question, ballots, base));
-        }
-        return new PollTally(poll, counts, base, questions);
+        Counter counter = counter(poll);
+        ballots.forEach(counter::add);
+        return counter.finish(counts);
     }
 
-    private static QuestionTally countQuestion(Poll poll, Question question, List<Answers> ballots, long base) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        question.options().forEach(o -> counts.put(o.id(), 0L));
-        long valid = 0;
-        for (Answers ballot : ballots) {
-            List<String> marked = ballot.marked(question.id());
-            if (!isValidFor(question, counts.keySet(), marked)) continue;
-            valid++;
-            marked.forEach(optionId -> counts.merge(optionId, 1L, Long::sum));
+    /** A count fed one ballot at a time, for a record too large to hold (kioskvote verify streams it). */
+    public static Counter counter(Poll poll) {
+        return new Counter(poll);
+    }
+
+    /** The running sums of {@link #count}: received, and per question the valid ballots and each option's marks. */
+    public static final class Counter {
+        private final Poll poll;
+        private final List<Set<String>> optionIds = new ArrayList<>();
+        private final List<Map<String, Long>> marks = new ArrayList<>();
+        private final long[] valid;
+        private long received;
+
+        private Counter(Poll poll) {
+            this.poll = Objects.requireNonNull(poll, "poll");
+            for (Question question : poll.questions()) {
+                Map<String, Long> counts = new LinkedHashMap<>();
+                question.options().forEach(o -> counts.put(o.id(), 0L));
+                marks.add(counts);
+                optionIds.add(counts.keySet());
+            }
+            valid = new long[poll.questions().size()];
         }
+
+        public void add(Answers ballot) {
+            received++;
+            for (int i = 0; i < valid.length; i++) {
+                List<String> marked = ballot.marked(poll.questions().get(i).id());
+                if (!isValidFor(poll.questions().get(i), optionIds.get(i), marked)) continue;
+                valid[i]++;
+                Map<String, Long> counts = marks.get(i);
+                marked.forEach(optionId -> counts.merge(optionId, 1L, Long::sum));
+            }
+        }
+
+        public long received() {
+            return received;
+        }
+
+        /** @throws IllegalArgumentException if {@code counts.received()} is not the number of ballots added */
+        public PollTally finish(TallyCounts counts) {
+            Objects.requireNonNull(counts, "counts");
+            if (counts.received() != received) {
+                throw new IllegalArgumentException("counts.received (" + counts.received()
+                        + ") must be the number of ballots (" + received + ")");
+            }
+            long base = switch (poll.base()) {
+                case RECEIVED -> received;
+                case ISSUED -> counts.issued();
+                case SUMMONED -> counts.summoned();
+            };
+            List<QuestionTally> questions = new ArrayList<>();
+            for (int i = 0; i < valid.length; i++) {
+                questions.add(questionTally(poll, poll.questions().get(i), marks.get(i), valid[i], received, base));
+            }
+            return new PollTally(poll, counts, base, questions);
+        }
+    }
+
+    private static QuestionTally questionTally(Poll poll, Question question, Map<String, Long> counts, long valid, long received,
+                                               long base) {
         List<OptionCount> options = new ArrayList<>();
         for (Option option : question.options()) {
             long count = counts.get(option.id());
@@ -76,7 +114,6 @@ public final class Tally {
                 passed = Optional.of(majority.isMetBy(counts.get(majority.optionId()), base));
             }
         }
-        long received = ballots.size();
         return new QuestionTally(question, received, valid, received - valid, options, flags, passed);
     }
 

@@ -198,9 +198,29 @@ public final class MeetingKey {
         return publicKey.getEncoded();
     }
 
+    /**
+     * Checks a signature with a public key alone (the election record's manifest, checked by `verify` with
+     * no private key at hand). False for a key or signature of the wrong length, never an exception.
+     */
+    public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
+        if (publicKey == null || publicKey.length != Ed25519PublicKeyParameters.KEY_SIZE || message == null
+                || signature == null || signature.length != Ed25519PrivateKeyParameters.SIGNATURE_SIZE) {
+            return false;
+        }
+        Ed25519Signer verifier = new Ed25519Signer();
+        verifier.init(false, new Ed25519PublicKeyParameters(publicKey, 0));
+        verifier.update(message, 0, message.length);
+        return verifier.verifySignature(signature);
+    }
+
     /** SHA-256 of the public key, first 16 bytes, as "AB12 CD34 …": read aloud and printed on slips and minutes. */
     public String fingerprint() {
-        byte[] digest = sha256(publicKey());
+        return fingerprintOf(publicKey());
+    }
+
+    /** The fingerprint of any Ed25519 public key, in the form {@link #fingerprint()} prints. */
+    public static String fingerprintOf(byte[] publicKey) {
+        byte[] digest = sha256(publicKey);
         String hex = HexFormat.of().withUpperCase().formatHex(digest, 0, 16);
         StringBuilder grouped = new StringBuilder(hex.length() + 7);
         for (int i = 0; i < hex.length(); i += 4) {

@@ -69,7 +69,11 @@ public final class AdminPages {
         Map<String, Object> params = new HashMap<>();
         params.put("t", t);
         params.put("meeting", meeting);
-        params.put("polls", polls.statuses());
+        var statuses = polls.statuses();
+        params.put("polls", statuses);
+        Map<String, kioskvote.tally.Minutes.RecordAnchor> anchors = new HashMap<>();
+        statuses.forEach(p -> polls.recordAnchor(p.pollId()).ifPresent(a -> anchors.put(p.pollId(), a)));
+        params.put("anchors", anchors); // the commitment of each opened poll, and the record's head once closed (docs/record.md)
         params.put("batches", slips.batches());
         params.put("turnout", roster.turnout()); // with a roster, presence is marked at the desk, not typed here
         params.put("notice", notice);

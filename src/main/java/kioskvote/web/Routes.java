@@ -33,7 +33,7 @@ public final class Routes {
     /** The handlers, each built by App with exactly the services it uses. */
     public record Handlers(VoterApi voter, BallotPages ballotPages, KioskPages kiosk, ChairApi chair, ChairPage chairPage,
                            LiveFeed feed, AdminGuard guard, AdminPages adminPages, AdminApi admin, DeskPage desk,
-                           RosterApi roster, KioskSessions kiosks, Meeting meeting) {
+                           RosterApi roster, KioskSessions kiosks, Meeting meeting, RecordPages records) {
     }
 
     public static Javalin create(Handlers h) {
@@ -90,6 +90,10 @@ public final class Routes {
         app.get("/api/polls/{pollId}/receipts", h.chair()::receipts, CHAIR_SCREEN);
         app.get("/api/polls/{pollId}/ballots", h.chair()::ballots, CHAIR_SCREEN);
         app.sse("/api/live", h.feed()::join, CHAIR_SCREEN);
+
+        // the election record, for anyone: a receipt code looked up, and each closed poll's signed record (docs/record.md)
+        app.get("/receipts", h.records()::receipts, ANYONE);                   // ?code=XXXX-XXXX
+        app.get("/api/polls/{pollId}/record", h.records()::download, ANYONE);  // record-POLL.zip, for kioskvote verify
 
         // admin pages (session cookie from the sign-in form)
         app.get("/admin", h.adminPages()::home, ANYONE);                   // sign-in form, or the dashboard with a session

@@ -92,7 +92,9 @@ class PollLifecycleTest {
         assertTrue(opened.openedAt().isPresent());
         var row = fixture.station().jdbi().withHandle(h -> new PollStateDao(h).find(POLL)).orElseThrow();
         assertEquals(Optional.of(PollDefinition.canonicalJson(poll)), row.definitionJson());
-        assertTrue(lastAuditEvent().detail().contains("definition-sha256=" + PollDefinition.hash(poll)), lastAuditEvent().detail());
+        assertTrue(lastAuditEvent("poll-opened").detail().contains("definition-sha256=" + PollDefinition.hash(poll)),
+                lastAuditEvent("poll-opened").detail());
+        assertEquals("poll-committed", lastAuditEvent().event(), "the commitment follows the opening (docs/record.md)");
     }
 
     @Test
@@ -146,8 +148,9 @@ class PollLifecycleTest {
         var log = fixture.station().jdbi().withHandle(h -> new AuditDao(h).all());
         assertTrue(AuditLog.verifyChain(log));
         assertEquals(AuditLog.head(log), minutes.auditHeadHash());
-        assertEquals("poll-closed", log.get(log.size() - 1).event());
-        assertEquals("poll=tin-nhiem received=2", log.get(log.size() - 1).detail());
+        assertEquals("poll=tin-nhiem received=2", lastAuditEvent("poll-closed").detail());
+        assertEquals("record-head", log.get(log.size() - 1).event(), "the record's head is fixed in the closing transaction");
+        assertTrue(log.get(log.size() - 1).detail().startsWith("poll=tin-nhiem ballots=2 head="), log.get(log.size() - 1).detail());
     }
 
     @Test
@@ -167,6 +170,11 @@ class PollLifecycleTest {
     private AuditDao.AuditRow lastAuditEvent() {
         var rows = fixture.station().jdbi().withHandle(h -> new AuditDao(h).all());
         return rows.get(rows.size() - 1);
+    }
+
+    private AuditDao.AuditRow lastAuditEvent(String event) {
+        var rows = fixture.station().jdbi().withHandle(h -> new AuditDao(h).all());
+        return rows.stream().filter(r -> r.event().equals(event)).reduce((a, b) -> b).orElseThrow();
     }
 
     /** The action is refused with this code (and so changes nothing). */

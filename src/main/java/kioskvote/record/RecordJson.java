@@ -1,0 +1,110 @@
+package kioskvote.record;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import kioskvote.meeting.CommitteeMember;
+import kioskvote.meeting.Meeting;
+import kioskvote.tally.OptionCount;
+import kioskvote.tally.Percent;
+import kioskvote.tally.PollTally;
+import kioskvote.tally.QuestionTally;
+import kioskvote.tally.ThresholdFlag;
+import kioskvote.tally.TallyCounts;
+
+/**
+ * meeting.json, counts.json and tally.json of the record: plain, language-neutral JSON with a fixed field
+ * order, written the same way by the station at the close and by `verify` from its own recount, so the two
+ * can be compared field by field. Percentages are strings ("96.30").
+ */
+public final class RecordJson {
+    private RecordJson() {
+    }
+
+    public static String meeting(Meeting meeting) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", meeting.id());
+        map.put("title", meeting.title());
+        map.put("organiser", meeting.organiser());
+        map.put("date", meeting.date().toString());
+        map.put("time", meeting.time());
+        map.put("place", meeting.place());
+        map.put("summoned", meeting.summoned());
+        List<Object> committee = new ArrayList<>();
+        for (CommitteeMember member : meeting.committee()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", member.name());
+            m.put("role", member.role());
+            committee.add(m);
+        }
+        map.put("committee", committee);
+        return write(map);
+    }
+
+    /**
+     * The minutes' figures: summoned, present, handed out, slips issued (all of them) and voided, ballots
+     * received, and per question received / valid / invalid.
+     */
+    public static String counts(PollTally tally) {
+        TallyCounts c = tally.counts();
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("summoned", c.summoned());
+        map.put("present", c.present());
+        map.put("fromRoster", c.fromRoster());
+        map.put("handedOut", c.handedOut());
+        map.put("issued", c.issued() + c.voided()); // the minutes' "issued" is net of the voided slips
+        map.put("voided", c.voided());
+        map.put("received", c.received());
+        map.put("addsUp", c.addsUp());
+        List<Object> questions = new ArrayList<>();
+        for (QuestionTally q : tally.questions()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", q.question().id());
+            m.put("received", q.received());
+            m.put("valid", q.valid());
+            m.put("invalid", q.invalid());
+            questions.add(m);
+        }
+        map.put("questions", questions);
+        return write(map);
+    }
+
+    /** The result: the base of the percentages, and per question each option's count and percentage, flags, passed. */
+    public static String tally(PollTally tally) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("poll", tally.poll().id());
+        map.put("baseKind", tally.poll().base().name());
+        map.put("base", tally.base());
+        List<Object> questions = new ArrayList<>();
+        for (QuestionTally q : tally.questions()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", q.question().id());
+            List<Object> options = new ArrayList<>();
+            for (OptionCount o : q.options()) {
+                Map<String, Object> option = new LinkedHashMap<>();
+                option.put("id", o.option().id());
+                option.put("count", o.count());
+                option.put("percent", Percent.plain(o.percent()));
+                options.add(option);
+            }
+            m.put("options", options);
+            m.put("flags", q.flags().stream().map(ThresholdFlag::name).toList());
+            q.passed().ifPresent(p -> m.put("passed", p));
+            questions.add(m);
+        }
+        map.put("questions", questions);
+        return write(map);
+    }
+
+    static String write(Object value) {
+        try {
+            return RecordFiles.JSON.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("record JSON is plain data", e);
+        }
+    }
+}

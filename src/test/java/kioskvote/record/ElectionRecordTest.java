@@ -1,0 +1,347 @@
+package kioskvote.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import kioskvote.App;
+import kioskvote.config.MeetingLoader;
+import kioskvote.e2e.StationProcess;
+import kioskvote.store.Database;
+import kioskvote.token.MeetingKey;
+
+/**
+ * The election record end to end: a vote on the demo meeting (slips issued before the open and one after,
+ * a voided slip), the record downloaded, `verify` passing; then each kind of tampering, and `verify`
+ * failing at the step that should catch it.
+ */
+class ElectionRecordTest {
+    private static final String POLL = "tin-nhiem";
+    private static final Pattern STEP = Pattern.compile("^\\[(\\d+)/(\\d+)\\] .* — (pass|FAIL)$", Pattern.MULTILINE);
+
+    @TempDir
+    static Path dir;
+
+    static DemoStation station;
+    static Path honest;
+    static Path later;
+    static List<String> receipts = new ArrayList<>();
+    static long count;
+    static String head;
+    static MeetingKey key;
+
+    @BeforeAll
+    static void aVoteIsHeldAndItsRecordDownloaded() {
+        station = new DemoStation(dir.resolve("data"));
+        var api = station.api;
+        List<String> tokens = api.issueTokens(12);
+        assertEquals(200, api.adminPost("/api/admin/slips/void", Map.of("code", shortCode(tokens.get(11)))).status());
+        assertEquals(200, api.adminPost("/api/admin/present", Map.of("present", 30)).status());
+        assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of()).status());
+        List<String> late = api.issueTokens(2); // after the open: not in the commitment, logged in the audit chain
+        for (int i = 0; i < 9; i++) receipts.add(station.cast(POLL, tokens.get(i), DemoStation.ballotOf(i)));
+        receipts.add(station.cast(POLL, late.get(0), DemoStation.ballotOf(9)));
+        assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/close", Map.of()).status());
+        JsonNode minutes = api.adminGet("/api/admin/polls/" + POLL + "/minutes.json").json();
+        count = minutes.path("recordBallots").asLong();
+        head = minutes.path("recordHead").asText();
+        honest = station.download(POLL, dir.resolve("record-honest.zip"));
+        // More happens at the station after the close; a later copy of the same record has a longer audit chain.
+        assertEquals(200, api.adminPost("/api/admin/polls/bieu-quyet-quy-che/open", Map.of()).status());
+        later = station.download(POLL, dir.resolve("record-later.zip"));
+        key = station.key();
+    }
+
+    @AfterAll
+    static void stop() {
+        station.close();
+    }
+
+    record Run(int exit, String output, Set<Integer> failed, int steps) {
+        int firstFailed() {
+            return failed.isEmpty() ? 0 : failed.iterator().next();
+        }
+    }
+
+    static Run verify(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exit = VerifyCommand.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), args);
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        Set<Integer> failed = new TreeSet<>();
+        int steps = 0;
+        Matcher m = STEP.matcher(out);
+        while (m.find()) {
+            steps = Integer.parseInt(m.group(2));
+            if (m.group(3).equals("FAIL")) failed.add(Integer.parseInt(m.group(1)));
+        }
+        return new Run(exit, out, failed, steps);
+    }
+
+    private Path file(String name) {
+        return dir.resolve(name);
+    }
+
+    @Test
+    void theHonestRecordVerifiesInEightStepsWithTheirCounts() {
+        Run run = verify(honest.toString());
+        assertEquals(VerifyCommand.VERIFIED, run.exit(), run.output());
+        assertEquals(8, run.steps(), run.output());
+        assertTrue(run.output().contains("[3/8] ballots: 10 read, 10 well-formed — pass"), run.output());
+        assertTrue(run.output().contains("[4/8] receipt codes: 10 codes, 10 unique and in order — pass"), run.output());
+        assertTrue(run.output().contains("10 ballots received, 10 tokens spent, 14 slips issued − 1 voided = 13"), run.output());
+        // 11 printed slips not voided, and the desk's pool minted at the start; the slip printed after the open is logged.
+        assertTrue(run.output().matches("(?s).*covers (\\d+) slips; 10 spent tokens: 9 committed at the open, 1 logged later, 0 outside.*"), run.output());
+        assertEquals(10, count);
+    }
+
+    @Test
+    void theRecordHoldsNoTimeDeviceOrTokenOfABallot() throws Exception {
+        Forger record = new Forger(honest);
+        for (String line : record.lines(RecordFiles.BALLOTS)) {
+            JsonNode ballot = RecordFiles.JSON.readTree(line);
+            List<String> fields = new ArrayList<>();
+            ballot.fieldNames().forEachRemaining(fields::add);
+            assertEquals(List.of("receipt", "answers"), fields, line);
+        }
+        List<String> codes = record.lines(RecordFiles.BALLOTS).stream().map(l -> l.substring(12, 21)).toList();
+        assertEquals(codes.stream().sorted().toList(), codes, "sorted by receipt code, not by casting");
+        assertEquals(new TreeSet<>(receipts).stream().toList(), codes);
+        String everything = String.join("\n", record.files.values());
+        for (String token : station.api.issueTokens(1)) assertFalse(everything.contains(token.substring(0, 40)));
+    }
+
+    @Test
+    void aVoterFindsTheirReceiptAndTheRoomsFiguresMatch() {
+        Run run = verify(honest.toString(), "--receipt", receipts.get(3), "--count", Long.toString(count), "--head", head.substring(0, 24));
+        assertEquals(VerifyCommand.VERIFIED, run.exit(), run.output());
+        assertEquals(10, run.steps());
+        Run missing = verify(honest.toString(), "--receipt", "0000-0000");
+        assertEquals(Set.of(9), missing.failed(), missing.output());
+        assertEquals(VerifyCommand.TAMPERED, missing.exit());
+    }
+
+    @Test
+    void aChangedBallotFailsTheSignatureAndTheRecount() {
+        Forger f = new Forger(honest);
+        List<String> ballots = f.lines(RecordFiles.BALLOTS);
+        String first = ballots.get(0);
+        String changed = first.contains("\"s1\":[\"high\"]") ? first.replace("\"s1\":[\"high\"]", "\"s1\":[\"low\"]")
+                : first.replaceFirst("\"s1\":\\[[^\\]]*\\]", "\"s1\":[\"high\"]");
+        ballots.set(0, changed);
+        f.setLines(RecordFiles.BALLOTS, ballots);
+        f.writeUnsigned(file("changed.zip"));
+        Run run = verify(file("changed.zip").toString());
+        assertEquals(1, run.firstFailed(), run.output());
+        assertTrue(run.failed().contains(7), run.output());
+        assertTrue(run.output().contains("ballots.jsonl: expected sha256"), run.output());
+        // Re-signed with the meeting key itself: the recount still differs from the published tally.
+        f.writeSigned(file("changed-signed.zip"), key);
+        Run signed = verify(file("changed-signed.zip").toString());
+        assertEquals(7, signed.firstFailed(), signed.output());
+        assertTrue(signed.output().contains("tally.json.questions[s1].options["), signed.output());
+    }
+
+    @Test
+    void anAddedBallotFailsTheCountsAndTheRecountEvenReSigned() {
+        Forger f = new Forger(honest);
+        List<String> ballots = f.lines(RecordFiles.BALLOTS);
+        ballots.add(RecordFiles.ballotLine("ZZZZ-ZZZZ", "{\"s1\":[\"low\"],\"s2\":[\"low\"],\"s3\":[\"low\"],\"s4\":[\"low\"]}"));
+        f.setLines(RecordFiles.BALLOTS, ballots);
+        f.writeSigned(file("added.zip"), key);
+        Run run = verify(file("added.zip").toString());
+        assertEquals(5, run.firstFailed(), run.output());
+        assertTrue(run.failed().containsAll(Set.of(5, 7, 8)), run.output());
+        assertTrue(run.output().contains("counts.json received: 10 as published; expected the 11 ballots"), run.output());
+        f.writeUnsigned(file("added-unsigned.zip"));
+        assertEquals(1, verify(file("added-unsigned.zip").toString()).firstFailed());
+    }
+
+    @Test
+    void aRemovedBallotFailsTheCountsAndTheRecount() {
+        Forger f = new Forger(honest);
+        List<String> ballots = f.lines(RecordFiles.BALLOTS);
+        ballots.remove(4);
+        f.setLines(RecordFiles.BALLOTS, ballots);
+        f.writeUnsigned(file("removed.zip"));
+        Run run = verify(file("removed.zip").toString());
+        assertEquals(1, run.firstFailed(), run.output());
+        assertTrue(run.failed().containsAll(Set.of(5, 7, 8)), run.output());
+        assertTrue(run.output().contains("spent-tokens.txt: 10 tokens spent; expected one per ballot, 9"), run.output());
+    }
+
+    /** The forger holds the meeting key and recomputes everything: only what the room saw at the close catches it. */
+    @Test
+    void aBallotRemovedAndEverythingRecomputedAndReSignedIsCaughtOnlyByTheAnchors() {
+        Forger f = new Forger(honest);
+        List<String> ballots = f.lines(RecordFiles.BALLOTS);
+        ballots.remove(2);
+        f.setLines(RecordFiles.BALLOTS, ballots);
+        List<String> spent = f.lines(RecordFiles.SPENT_TOKENS);
+        spent.remove(0);
+        f.setLines(RecordFiles.SPENT_TOKENS, spent);
+        f.recount();
+        f.rewriteChainAndHead(POLL);
+        f.writeSigned(file("forged.zip"), key);
+        Run alone = verify(file("forged.zip").toString());
+        assertEquals(VerifyCommand.VERIFIED, alone.exit(), "without the anchors, a consistent forgery passes:\n" + alone.output());
+        Run anchored = verify(file("forged.zip").toString(), "--count", Long.toString(count), "--head", head);
+        assertEquals(VerifyCommand.TAMPERED, anchored.exit());
+        assertEquals(Set.of(9), anchored.failed(), anchored.output());
+        assertTrue(anchored.output().contains("--count: expected 10 ballots, as shown at the close; the record holds 9"), anchored.output());
+        assertTrue(anchored.output().contains("--head: expected " + RecordHead.grouped(head)), anchored.output());
+        Run earlier = verify(file("forged.zip").toString(), "--earlier", honest.toString());
+        assertEquals(Set.of(9), earlier.failed(), earlier.output());
+        assertTrue(earlier.output().contains(": in the earlier copy, removed since"), earlier.output());
+    }
+
+    @Test
+    void aChangedTallyFigureFailsTheRecount() {
+        Forger f = new Forger(honest);
+        String tally = f.files.get(RecordFiles.TALLY);
+        Matcher m = Pattern.compile("\"count\":(\\d+)").matcher(tally);
+        assertTrue(m.find());
+        f.files.put(RecordFiles.TALLY, tally.substring(0, m.start()) + "\"count\":" + (Long.parseLong(m.group(1)) + 1) + tally.substring(m.end()));
+        f.writeUnsigned(file("tally.zip"));
+        Run run = verify(file("tally.zip").toString());
+        assertEquals(1, run.firstFailed(), run.output());
+        assertTrue(run.failed().contains(7), run.output());
+        f.writeSigned(file("tally-signed.zip"), key);
+        Run signed = verify(file("tally-signed.zip").toString());
+        assertEquals(7, signed.firstFailed(), signed.output());
+        assertTrue(signed.output().contains("tally.json.questions[s1].options[") && signed.output().contains(".count: published"), signed.output());
+    }
+
+    @Test
+    void anEditedAuditLineBreaksTheChainAtThatLine() {
+        Forger f = new Forger(honest);
+        List<String> audit = f.lines(RecordFiles.AUDIT);
+        audit.set(2, audit.get(2).replace("\"detail\":\"", "\"detail\":\"edited "));
+        f.setLines(RecordFiles.AUDIT, audit);
+        f.writeUnsigned(file("audit.zip"));
+        Run run = verify(file("audit.zip").toString());
+        assertEquals(Set.of(1, 8), run.failed(), run.output());
+        assertTrue(run.output().contains("audit.jsonl line 3 (entry 3,"), run.output());
+        f.writeSigned(file("audit-signed.zip"), key);
+        assertEquals(Set.of(8), verify(file("audit-signed.zip").toString()).failed());
+    }
+
+    @Test
+    void aManifestReSignedWithAnotherKeyFailsTheSignatureStep() {
+        Forger f = new Forger(honest);
+        f.writeSigned(file("other-key.zip"), MeetingKey.generate(new SecureRandom()));
+        Run run = verify(file("other-key.zip").toString());
+        assertEquals(Set.of(1), run.failed(), run.output());
+        assertTrue(run.output().contains("expected the meeting key committed at the open"), run.output());
+    }
+
+    @Test
+    void aTokenOutsideTheCommitmentIsCaughtEvenWhenEverythingElseIsRecomputed() {
+        Forger f = new Forger(honest);
+        List<String> ballots = f.lines(RecordFiles.BALLOTS);
+        ballots.add(RecordFiles.ballotLine("ZZZZ-ZZZZ", "{\"s1\":[\"low\"],\"s2\":[\"low\"],\"s3\":[\"low\"],\"s4\":[\"low\"]}"));
+        f.setLines(RecordFiles.BALLOTS, ballots);
+        List<String> spent = f.lines(RecordFiles.SPENT_TOKENS);
+        spent.add("f".repeat(64)); // a slip nobody committed to
+        f.setLines(RecordFiles.SPENT_TOKENS, spent);
+        f.recount();
+        f.rewriteChainAndHead(POLL);
+        f.writeSigned(file("outside.zip"), key);
+        Run run = verify(file("outside.zip").toString());
+        assertEquals(Set.of(6), run.failed(), run.output());
+        assertTrue(run.output().contains("spent-tokens.txt line 11: token ffffffffffffffff… voted, but is neither in the commitment"), run.output());
+    }
+
+    @Test
+    void aDroppedFileIsNamed() {
+        Forger f = new Forger(honest);
+        f.files.remove(RecordFiles.TALLY);
+        f.writeUnsigned(file("dropped.zip"));
+        Run run = verify(file("dropped.zip").toString());
+        assertEquals(1, run.firstFailed(), run.output());
+        assertTrue(run.output().contains("tally.json: listed in the manifest"), run.output());
+        assertTrue(run.failed().containsAll(Set.of(1, 7, 8)), run.output());
+    }
+
+    @Test
+    void aLaterCopyKeepsEverythingOfAnEarlierOne() {
+        Run run = verify(later.toString(), "--earlier", honest.toString());
+        assertEquals(VerifyCommand.VERIFIED, run.exit(), run.output());
+        assertTrue(run.output().matches("(?s).*earlier copy record-honest.zip: 8 files unchanged; audit chain: \\d+ earlier entries kept, [1-9]\\d* added since.*"),
+                run.output());
+    }
+
+    @Test
+    void everyFailureIsListedUpToACap() {
+        Forger f = new Forger(honest);
+        List<String> ballots = f.lines(RecordFiles.BALLOTS);
+        for (int i = 0; i < ballots.size(); i++) ballots.set(i, ballots.get(i).replace("\"s1\":", "\"s9\":"));
+        f.setLines(RecordFiles.BALLOTS, ballots);
+        f.writeSigned(file("many.zip"), key);
+        Run run = verify(file("many.zip").toString());
+        assertTrue(run.failed().contains(3), run.output());
+        assertEquals(10, run.output().lines().filter(l -> l.contains("expected only questions of poll tin-nhiem, found \"s9\"")).count(), run.output());
+    }
+
+    @Test
+    void theRealCommandExitsWithDistinctCodes() throws Exception {
+        assertEquals(0, StationProcess.run("verify", honest.toString()).exitCode());
+        Forger f = new Forger(honest);
+        f.files.remove(RecordFiles.TALLY);
+        f.writeUnsigned(file("dropped-process.zip"));
+        assertEquals(1, StationProcess.run("verify", file("dropped-process.zip").toString()).exitCode(), "tampered");
+        Files.writeString(file("not-a-zip.zip"), "hello");
+        var unreadable = StationProcess.run("verify", file("not-a-zip.zip").toString());
+        assertEquals(3, unreadable.exitCode(), unreadable.output());
+        assertEquals(2, StationProcess.run("verify", honest.toString(), "--receipt", "not a code").exitCode(), "usage");
+    }
+
+    @Test
+    void aStationWithAnEditedAuditLogRefusesToStartAndNamesTheEntry() throws Exception {
+        Path data = dir.resolve("broken-chain");
+        try (DemoStation broken = new DemoStation(data)) {
+            broken.api.issueTokens(3);
+        }
+        Jdbi jdbi = Database.open(Database.h2Url(data));
+        jdbi.useHandle(h -> h.execute("UPDATE audit_event SET detail = 'batch=x count=300' WHERE event = 'slips-issued'"));
+        try {
+            jdbi.useHandle(h -> h.execute("SHUTDOWN"));
+        } catch (RuntimeException closed) {
+            // H2 closes the connection under the statement: the shutdown happened
+        }
+        var process = StationProcess.run("serve", "--config", DemoStation.DEMO.toString(), "--data", data.toString(), "--port", "0");
+        assertEquals(2, process.exitCode(), process.output());
+        assertTrue(process.output().lines().anyMatch(l -> l.startsWith("kioskvote: the audit log is broken at entry")), process.output());
+        var settings = new App.Settings(MeetingLoader.load(DemoStation.DEMO), data, data, Database.h2Url(data), "http://127.0.0.1:7070");
+        var refused = assertThrows(App.StartupRefused.class,
+                () -> App.open(settings, Clock.systemDefaultZone(), new SecureRandom(), new PrintStream(new ByteArrayOutputStream())));
+        assertTrue(refused.getMessage().matches("the audit log is broken at entry \\d+ \\(slips-issued\\): .*"), refused.getMessage());
+    }
+
+    private static String shortCode(String token) {
+        return kioskvote.token.ShortCode.of(kioskvote.token.TokenCodec.decode(token).serial());
+    }
+}
