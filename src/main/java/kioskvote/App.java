@@ -91,7 +91,7 @@ public final class App {
         feed.attach(desk);
         KeyedHash codeHash = KeyedHash.of(key, "short-code");
         SlipOffice slips = new SlipOffice(jdbi, meeting, new TokenIssuer(key, meeting.id(), random), audit, clock, random,
-                codeHash, SlipOffice.poolSizeFor(meeting));
+                codeHash, SlipOffice.poolSizeFor(meeting)).printingWifi(settings.config().station().wifi());
         Roster roster = new Roster(jdbi, meeting, slips, audit, random, feed, settings.publicBaseUrl(), KeyedHash.of(key, "kiosk-visit"));
         slips.convertLegacyTokens();     // a V3 database: short codes to keyed hashes (needs the key)
         roster.convertLegacyHandouts();  // and per-poll hand-outs to one holder per person
@@ -117,10 +117,10 @@ public final class App {
         var guard = new AdminGuard(staff, s.attempts(), sessions);
         var handlers = new Routes.Handlers(
                 new VoterApi(s.meeting(), s.keyFingerprint(), s.ballotBox()),
-                new BallotPages(s.meeting(), s.rights(), s.random()),
+                new BallotPages(s.meeting(), s.rights(), s.polls(), s.random()),
                 new KioskPages(s.meeting(), new KioskBooth(s.kiosks(), s.rights(), s.roster()), s.random()),
                 new ChairApi(s.polls()),
-                new ChairPage(s.meeting(), s.polls(), s.keyFingerprint(), s.publicBaseUrl()),
+                new ChairPage(s.meeting(), s.polls(), s.keyFingerprint(), s.publicBaseUrl(), s.slips().wifi()),
                 s.feed(), guard,
                 new AdminPages(s.meeting(), s.polls(), s.slips(), s.roster(), guard, staff, s.publicBaseUrl(), s.keyFingerprint()),
                 new AdminApi(s.polls(), s.slips(), staff, s.publicBaseUrl(), s.keyFingerprint()),

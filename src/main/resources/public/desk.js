@@ -22,6 +22,10 @@
     return json && json.error ? json.error.message[lang] : '';
   }
 
+  // The confirmation of the last action is shown next to the person it was for, once the list is fetched again.
+  var lastPerson = null;
+  var lastText = '';
+
   function refresh() {
     var url = '/admin/desk/people?q=' + encodeURIComponent(search.value) + '&poll=' + encodeURIComponent(poll.value || '');
     fetch(url, { cache: 'no-store', credentials: 'same-origin' })
@@ -31,6 +35,14 @@
         var main = page.getElementById('main') || page.body;
         people.textContent = '';
         while (main.firstChild) people.appendChild(document.adoptNode(main.firstChild));
+        var row = lastPerson && people.querySelector('[data-person="' + lastPerson + '"]');
+        if (row && lastText) {
+          var note = document.createElement('p');
+          note.className = 'person-note ' + (lastText.bad ? 'warning' : 'notice-ok');
+          note.setAttribute('role', 'status');
+          note.textContent = lastText.text;
+          row.appendChild(note);
+        }
       });
   }
 
@@ -41,7 +53,7 @@
   }
 
   function done(answer, okText) {
-    if (!answer.ok) { notice(message(answer.json), true); refresh(); return; }
+    if (!answer.ok) { notice(message(answer.json), true); lastText = { text: message(answer.json), bad: true }; refresh(); return; }
     var json = answer.json;
     if (json.slip) {
       document.getElementById('desk-qr-code').innerHTML = json.slip.qrSvg; // the station's own SVG, no user text in it
@@ -50,6 +62,7 @@
       document.getElementById('desk-qr').scrollIntoView();
     }
     notice(okText(json), false);
+    lastText = { text: okText(json), bad: false };
     refresh();
   }
 
@@ -64,6 +77,13 @@
     if (!button) return;
     var person = button.closest('[data-person]').getAttribute('data-person');
     var action = button.getAttribute('data-action');
+    lastPerson = person;
+    if (action === 'undo') {
+      api('/api/admin/desk/undo', { personId: person, pollId: poll.value }).then(function (a) {
+        done(a, function () { return words('undone'); });
+      });
+      return;
+    }
     if (action === 'present') {
       api('/api/admin/roster/' + person + '/present', { present: true }).then(function (a) {
         done(a, function () { return words('present'); });
@@ -87,6 +107,7 @@
     if (!form) return;
     e.preventDefault();
     var person = form.closest('[data-person]').getAttribute('data-person');
+    lastPerson = person;
     var body = { personId: person, pollId: poll.value, kind: form.elements.kind.value, code: form.elements.code.value.trim() };
     if (body.kind === 'SLIP') body.newCode = form.elements.newCode.value.trim();
     api('/api/admin/desk/replace', body).then(function (a) {

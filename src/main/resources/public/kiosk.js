@@ -79,6 +79,7 @@
     if (path === '/cast' && ok) {
       session = null; // cast: the server forgot it too
       setTimeout(wipe, receiptMs);
+      countDown(Math.round(receiptMs / 1000));
     }
     bind();
     window.scrollTo(0, 0);
@@ -86,6 +87,25 @@
     if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus(); }
     touched();
   }
+
+  // The receipt says how long it stays; "done" (kiosk-done) ends it sooner.
+  function countDown(seconds) {
+    var line = document.getElementById('kiosk-countdown');
+    if (!line) return;
+    line.textContent = body.getAttribute('data-countdown').replace('{0}', seconds);
+    if (seconds > 0) setTimeout(function () { countDown(seconds - 1); }, 1000);
+  }
+
+  // Large text and high contrast, for this voter only: the class sits on this page, and the wipe reloads it.
+  ['large', 'contrast'].forEach(function (name) {
+    var toggle = document.getElementById('kiosk-' + name);
+    if (!toggle) return;
+    toggle.addEventListener('click', function () {
+      var on = toggle.getAttribute('aria-pressed') !== 'true';
+      toggle.setAttribute('aria-pressed', on ? 'true' : 'false');
+      body.classList.toggle('kiosk-' + name, on);
+    });
+  });
 
   function showError(text) {
     var error = document.getElementById('kiosk-error');

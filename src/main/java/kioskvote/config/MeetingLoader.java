@@ -27,6 +27,7 @@ import kioskvote.meeting.PercentBase;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollKind;
 import kioskvote.meeting.Question;
+import kioskvote.meeting.WifiNetwork;
 import kioskvote.roster.RosterCsv;
 import kioskvote.roster.RosterRejected;
 import kioskvote.text.Language;
@@ -305,7 +306,19 @@ public final class MeetingLoader {
         if (baseUrl.isPresent() && !baseUrl.get().matches("https?://[^/\\s]+")) {
             throw new ConfigException(file, "station.base_url", "must look like http://192.168.1.10:7070 (no path)");
         }
-        return new StationSettings(passphrase, baseUrl, optionalText(s, "database_url"));
+        return new StationSettings(passphrase, baseUrl, optionalText(s, "database_url"), wifi(s.path("wifi")));
+    }
+
+    /** {@code wifi: {name: ..., password: ...}}: printed on the slips and shown on the chair's screen as a QR code. */
+    private Optional<WifiNetwork> wifi(JsonNode w) {
+        if (w.isMissingNode() || w.isNull()) return Optional.empty();
+        if (!w.isObject()) throw new ConfigException(file, "station.wifi", "must be a mapping with name and password");
+        String name = text(w, "name", "station.wifi.name");
+        String password = optionalText(w, "password").orElse("");
+        if (!password.isEmpty() && (password.length() < 8 || password.length() > 63)) {
+            throw new ConfigException(file, "station.wifi.password", "must be 8 to 63 characters (WPA), or left out for an open network");
+        }
+        return Optional.of(new WifiNetwork(name, password));
     }
 
     private JsonNode required(JsonNode node, String name, String field) {

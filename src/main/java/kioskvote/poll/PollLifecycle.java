@@ -60,6 +60,8 @@ import kioskvote.tally.TallyCounts;
 
 /** The chair's side of a meeting: presence, opening and closing polls, turnout, and the minutes. */
 public final class PollLifecycle {
+    static final String RESULTS_SHOWN = "results-shown";
+
     private final Jdbi jdbi;
     private final Meeting meeting;
     private final AuditLog audit;
@@ -243,6 +245,24 @@ public final class PollLifecycle {
         return status(pollId);
     }
 
+    /**
+     * The chair puts a closed poll's results on the projector when the meeting is ready for them (the chair's
+     * screen says "closed, results not yet shown" until then). Recorded in the audit log, so it survives a
+     * restart and is on every station sharing the database; once only.
+     */
+    public PollStatus showResults(String pollId) {
+        Poll poll = poll(pollId);
+        jdbi.useTransaction(h -> {
+            PollStateRow row = new PollStateDao(h).find(poll.id()).orElseThrow();
+            if (PollState.fromCode(row.state()) != PollState.CLOSED) throw new PollRejected(PollRejected.Code.RESULTS_NOT_READY);
+            if (row.sealed() && row.countedAt().isEmpty()) throw new PollRejected(PollRejected.Code.AWAITING_COUNT);
+            if (new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id())) throw new PollRejected(PollRejected.Code.RESULTS_ALREADY_SHOWN);
+            audit.append(h, RESULTS_SHOWN, "poll=" + poll.id());
+        });
+        events.pollStateChanged(poll.id());
+        return status(pollId);
+    }
+
     /** A sealed poll's box as the count page shows it: fingerprint, and k of n. Empty for an unsealed or unopened poll. */
     public Optional<SealInfo> sealInfo(String pollId) {
         Poll poll = poll(pollId);
@@ -366,7 +386,8 @@ public final class PollLifecycle {
         long voided = slips.countVoided();
         return new PollStatus(poll.id(), poll.title(), poll.kind().code(), PollState.fromCode(row.state()), turnout.summoned(),
                 turnout.present(), handedOut, slips.countIssued() - voided, voided, row.castCount(), row.definitionHash(),
-                row.openedAt(), row.closedAt(), turnout.fromRoster(), poll.practice(), row.sealed(), row.countedAt().isPresent());
+                row.openedAt(), row.closedAt(), turnout.fromRoster(), poll.practice(), row.sealed(), row.countedAt().isPresent(),
+                PollState.fromCode(row.state()) == PollState.CLOSED && new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id()));
     }
 
     private Poll poll(String pollId) {

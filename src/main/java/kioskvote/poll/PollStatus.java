@@ -14,7 +14,7 @@ import kioskvote.meeting.PollState;
 public record PollStatus(String pollId, String title, String kind, PollState state, int summoned, int present,
                          long handedOut, long issued, long voided, long cast, Optional<String> definitionHash,
                          Optional<String> openedAt, Optional<String> closedAt, boolean rosterUsed, boolean practice,
-                         boolean sealed, boolean counted) {
+                         boolean sealed, boolean counted, boolean resultsShown) {
     /** Closed, sealed, and not yet opened by the committee: no result, receipt or minutes yet. */
     public boolean awaitingCount() {
         return state == PollState.CLOSED && sealed && !counted;
@@ -33,6 +33,11 @@ public record PollStatus(String pollId, String title, String kind, PollState sta
     /** The identity the minutes check when the roster is used; without one, only present ≤ summoned. */
     public boolean addsUp() {
         return CountRules.addsUp(rosterUsed, cast, handedOut, present, summoned);
+    }
+
+    /** The state as the projector follows it: a closed poll whose results the chair has shown is one more step. */
+    public String screenState() {
+        return state().code() + (resultsShown ? "+shown" : "");
     }
 
     public boolean quorumMet() {

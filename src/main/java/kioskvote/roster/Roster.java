@@ -217,6 +217,34 @@ public final class Roster {
     }
 
     /**
+     * Undoes a printed slip's hand-out recorded by mistake (wrong person, or nobody took it): the person stays
+     * present and may be handed a ballot again. Only while that ballot cannot have voted: the station does not
+     * know which slip a person holds, so it refuses once any opened poll has as many ballots cast as people
+     * holding one (after the undo, cast would exceed handed out). A QR or kiosk ballot: void and replace.
+     */
+    public Person undoHandOut(String personId) {
+        Person person = jdbi.inTransaction(h -> {
+            RosterDao dao = new RosterDao(h);
+            dao.findForUpdate(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.UNKNOWN_PERSON));
+            String held = dao.heldKind(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.NOT_HANDED_OUT));
+            if (!held.equals(HandOutKind.SLIP.name())) throw new RosterRejected(RosterRejected.Code.CANNOT_UNDO_KIND);
+            PollStateDao states = new PollStateDao(h);
+            long holding = dao.countHandedOut();
+            for (var poll : meeting.polls()) {
+                var row = states.find(poll.id()).orElseThrow();
+                if (PollState.fromCode(row.state()) != PollState.DRAFT && row.castCount() >= holding) {
+                    throw new RosterRejected(RosterRejected.Code.MAY_HAVE_VOTED);
+                }
+            }
+            dao.deleteHolder(personId);
+            audit.append(h, "ballot-hand-out-undone", "kind=slip handed-out=" + dao.countHandedOut() + " present=" + dao.countPresent());
+            return person(dao, dao.find(personId).orElseThrow());
+        });
+        turnoutChanged();
+        return person;
+    }
+
+    /**
      * A ballot sent to a kiosk was not cast (the kiosk timed out, or the station ended the session): its
      * token is voided and the kiosk visit its one-time handle names is deleted, so the person may be sent
      * another in that poll. The handle is all the kiosk session knows: never the person.
@@ -234,6 +262,10 @@ public final class Roster {
         if (meeting.poll(pollId).isEmpty()) throw new BallotRejected(BallotRejected.Code.UNKNOWN_POLL);
         if (kind == HandOutKind.KIOSK ? isClosed(h, pollId) : pollsNotClosed(h).isEmpty()) {
             throw new RosterRejected(RosterRejected.Code.POLL_CLOSED);
+        }
+        // A kiosk picks its ballot up for the poll open now: sent for a draft poll, the voter would meet "not open".
+        if (kind == HandOutKind.KIOSK && PollState.fromCode(new PollStateDao(h).find(pollId).orElseThrow().state()) != PollState.OPEN) {
+            throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
         }
         // A slip or token works in every poll of the meeting (spent once per poll), so a person holds one
         // ballot for the whole meeting. A kiosk voter holds the right to one kiosk ballot per poll instead.

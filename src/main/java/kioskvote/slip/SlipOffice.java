@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import kioskvote.audit.AuditLog;
 import kioskvote.meeting.Meeting;
+import kioskvote.meeting.WifiNetwork;
 import kioskvote.store.CommitmentDao;
 import kioskvote.store.SlipDao.IssuedRow;
 import kioskvote.store.SlipDao;
@@ -43,6 +44,7 @@ public final class SlipOffice {
     private final SecureRandom random;
     private final KeyedHash codeHash;
     private final DeskPool pool;
+    private Optional<WifiNetwork> wifi = Optional.empty();
 
     /**
      * @param codeHash the keyed hash short codes are stored as (KeyedHash "short-code" of the meeting key)
@@ -68,6 +70,16 @@ public final class SlipOffice {
     /** The keyed hash a short code is stored and looked up as; empty if the text cannot be a short code. */
     public Optional<String> codeMac(String typedCode) {
         return ShortCode.normalize(typedCode).map(codeHash::hex);
+    }
+
+    public Optional<WifiNetwork> wifi() {
+        return wifi;
+    }
+
+    /** The meeting room's Wi-Fi, printed on every slip from now on (meeting.yaml station.wifi); set once at start. */
+    public SlipOffice printingWifi(Optional<WifiNetwork> network) {
+        this.wifi = network;
+        return this;
     }
 
     public IssuedRun issue(int count, String label, String baseUrl) {
@@ -234,7 +246,7 @@ public final class SlipOffice {
 
     /** Writes the printable sheet of a run (streamed: 2,000 slips are several megabytes of HTML). */
     public void writeSheet(IssuedRun run, String keyFingerprint, java.io.Writer writer) {
-        var header = new SlipHeader(meeting.title(), meeting.organiser(), "Đợt / Run " + run.batchId(), keyFingerprint);
+        var header = new SlipHeader(meeting.title(), meeting.organiser(), "Đợt / Run " + run.batchId(), keyFingerprint, wifi);
         SlipSheet.render(header, run.slips(), writer);
     }
 

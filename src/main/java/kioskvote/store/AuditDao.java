@@ -33,6 +33,12 @@ public final class AuditDao {
                 .bind(4, row.prevHash()).bind(5, row.hash()).execute();
     }
 
+    /** True if the log holds this event with exactly this detail (e.g. "results-shown", "poll=tin-nhiem"). */
+    public boolean has(String event, String detail) {
+        return handle.createQuery("SELECT COUNT(*) FROM audit_event WHERE event = ? AND detail = ?")
+                .bind(0, event).bind(1, detail).mapTo(Long.class).one() > 0;
+    }
+
     public List<AuditRow> all() {
         return handle.createQuery("SELECT seq, at, event, detail, prev_hash, hash FROM audit_event ORDER BY seq")
                 .map((rs, ctx) -> row(rs)).list();

@@ -78,6 +78,11 @@ public final class RosterDao {
                 .bind(0, holderId).bind(1, personId).bind(2, kind).execute();
     }
 
+    /** Undoes a printed slip's hand-out recorded by mistake (Roster checks it cannot have voted). */
+    public int deleteHolder(String personId) {
+        return handle.createUpdate("DELETE FROM ballot_holder WHERE person_id = ?").bind(0, personId).execute();
+    }
+
     /** Throws the database's unique-key violation if this visit (person and poll, hashed) is already there. */
     public void insertKioskVisit(long visitId, String visitKey) {
         handle.createUpdate("INSERT INTO kiosk_visit (visit_id, visit_key) VALUES (?, ?)").bind(0, visitId).bind(1, visitKey).execute();

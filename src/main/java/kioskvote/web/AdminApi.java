@@ -102,6 +102,10 @@ public final class AdminApi {
         ctx.status(201).json(body);
     }
 
+    void showResults(Context ctx) {
+        ctx.json(StatusJson.of(polls.showResults(ctx.pathParam("pollId"))));
+    }
+
     void issueSlips(Context ctx) throws java.io.IOException {
         SlipsRequest request = JsonBody.read(ctx, SlipsRequest.class);
         if (request.count() == null) throw BadRequest.missing("count");

@@ -70,6 +70,7 @@ public final class AdminPages {
             case "counted" -> t.format("admin.counted", number(ctx.queryParam("n"), () -> new PollRejected(PollRejected.Code.BAD_COUNT)))
                     + ("no".equals(ctx.queryParam("compacted")) ? " " + t.get("admin.notCompacted") : "");
             case "next-round" -> t.get("admin.nextRoundAdded");
+            case "shown" -> t.get("admin.resultsShown");
             case "voided" -> t.format("admin.voided", ShortCode.normalize(ctx.queryParam("code")).orElse(""));
             case "staff-set" -> t.get("admin.staffSaved");
             case "staff-removed" -> t.get("admin.staffRemoved");
@@ -86,6 +87,8 @@ public final class AdminPages {
         params.put("batches", slips.batches());
         params.put("turnout", roster.turnout()); // with a roster, presence is marked at the desk, not typed here
         params.put("notice", notice);
+        params.put("slipAddress", publicBaseUrl);
+        params.put("slipAddressUnreachable", unreachableFromPhones(publicBaseUrl));
         params.put("role", role.get().name().toLowerCase(Locale.ROOT));
         params.put("staffSet", role.get() == StaffRole.ORGANISER ? staff.configured() : Set.of());
         params.put("langSwitch", "?lang=" + t.otherLang());
@@ -209,6 +212,12 @@ public final class AdminPages {
         ctx.redirect("/admin?done=next-round", HttpStatus.SEE_OTHER);
     }
 
+    /** POST /admin/polls/{pollId}/show-results: the chair lets the projector show the results of a closed poll. */
+    void showResults(Context ctx) {
+        polls.showResults(ctx.pathParam("pollId"));
+        ctx.redirect("/admin?done=shown", HttpStatus.SEE_OTHER);
+    }
+
     /** POST /admin/slips: the printable slip sheet itself (the form opens it in a new tab). */
     void issueSlips(Context ctx) throws java.io.IOException {
         int count = number(ctx.formParam("count"), () -> new SlipRejected(SlipRejected.Code.BAD_SLIP_COUNT));
@@ -226,6 +235,23 @@ public final class AdminPages {
     private void loginForm(Context ctx, PageText t, String error) {
         Pages.render(ctx, "admin-login.jte", Map.of("t", t, "meeting", meeting, "error", error,
                 "langSwitch", "?lang=" + t.otherLang()));
+    }
+
+    /**
+     * True when phones in the room cannot open the address the slips carry: the laptop itself (loopback),
+     * any-address, or a link-local address (no DHCP). Looked at as text, no DNS.
+     */
+    static boolean unreachableFromPhones(String baseUrl) {
+        String host;
+        try {
+            host = java.net.URI.create(baseUrl).getHost();
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+        if (host == null) return true;
+        host = host.toLowerCase(java.util.Locale.ROOT).replace("[", "").replace("]", "");
+        return host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.") || host.equals("::1")
+                || host.equals("0.0.0.0") || host.equals("::") || host.startsWith("169.254.") || host.startsWith("fe80:");
     }
 
     private static int number(String text, Supplier<? extends RuntimeException> refusal) {

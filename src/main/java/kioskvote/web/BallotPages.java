@@ -6,16 +6,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
+import kioskvote.ballot.BallotRejected;
 import kioskvote.ballot.CastReceipt;
 import kioskvote.ballot.Credential;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.ballot.VotingRights;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
+import kioskvote.meeting.PollState;
+import kioskvote.poll.PollLifecycle;
+import kioskvote.poll.PollStatus;
 import kioskvote.token.TokenRejected;
 
 /**
@@ -26,11 +31,13 @@ import kioskvote.token.TokenRejected;
 public final class BallotPages {
     private final Meeting meeting;
     private final VotingRights rights;
+    private final PollLifecycle polls;
     private final SecureRandom random;
 
-    public BallotPages(Meeting meeting, VotingRights rights, SecureRandom random) {
+    public BallotPages(Meeting meeting, VotingRights rights, PollLifecycle polls, SecureRandom random) {
         this.meeting = meeting;
         this.rights = rights;
+        this.polls = polls;
         this.random = random;
     }
 
@@ -39,19 +46,28 @@ public final class BallotPages {
         PageText t = PageText.of(ctx);
         String token = ctx.pathParam("token");
         Credential credential = Credential.token(token);
+        // Read before deciding: if the chair opens or closes a poll meanwhile, the waiting page's live feed
+        // sees a state other than the one it was drawn from, and asks again.
+        List<PollStatus> before = polls.statuses();
         String chosen = ctx.queryParam("poll");
         if (chosen != null) {
-            showForm(ctx, t, token, rights.requireOpen(chosen), ReceiptCode.randomSecret(random), Map.of());
-            return;
+            Poll poll = meeting.poll(chosen).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_POLL));
+            // Back to a ballot already cast or since closed (the receipt's "next" button, the back button, a
+            // refresh): what comes next for this slip instead.
+            if (rights.openPolls().contains(poll) && !rights.usedIn(poll, credential)) {
+                showForm(ctx, t, token, poll, ReceiptCode.randomSecret(random), Map.of());
+                return;
+            }
         }
         List<Poll> open = rights.openPolls();
-        if (open.isEmpty()) {
-            noPollOpen(ctx, t, credential);
+        Set<String> voted = new LinkedHashSet<>();
+        for (Poll p : open) if (rights.usedIn(p, credential)) voted.add(p.id());
+        List<Poll> unvoted = open.stream().filter(p -> !voted.contains(p.id())).toList();
+        if (unvoted.isEmpty()) {
+            noPollOpen(ctx, t, token, credential, before);
         } else if (open.size() == 1) {
             showForm(ctx, t, token, open.get(0), ReceiptCode.randomSecret(random), Map.of());
         } else {
-            Set<String> voted = new LinkedHashSet<>();
-            for (Poll p : open) if (rights.usedIn(p, credential)) voted.add(p.id());
             Pages.render(ctx, "choose.jte", Map.of("t", t, "meeting", meeting, "polls", open, "voted", voted,
                     "token", token, "langSwitch", "?lang=" + t.otherLang()));
         }
@@ -78,14 +94,19 @@ public final class BallotPages {
         BallotForm form = BallotForm.read(ctx, meeting);
         CastReceipt receipt = rights.cast(Credential.token(ctx.pathParam("token")), form.poll().id(), form.marks(), form.receipt());
         Pages.noStore(ctx);
-        ctx.redirect("/receipt/" + receipt.receiptCode(), HttpStatus.SEE_OTHER);
+        // The poll id is no secret; it lets the receipt name the polls still to come for the same slip.
+        ctx.redirect("/receipt/" + receipt.receiptCode() + "?poll=" + form.poll().id(), HttpStatus.SEE_OTHER);
     }
 
-    /** GET /receipt/{code}: the receipt code and nothing of the choices. */
+    /** GET /receipt/{code}[?poll=ID]: the receipt code, nothing of the choices, and the polls that remain. */
     void receipt(Context ctx) {
         PageText t = PageText.of(ctx);
         String code = ReceiptCode.requireCode(ctx.pathParam("code"));
-        Pages.render(ctx, "receipt.jte", Map.of("t", t, "code", code, "langSwitch", "?lang=" + t.otherLang()));
+        String pollId = ctx.queryParam("poll");
+        List<PollStatus> remaining = polls.statuses().stream()
+                .filter(s -> s.state() != PollState.CLOSED && !s.pollId().equals(pollId)).toList();
+        Pages.render(ctx, "receipt.jte", Map.of("t", t, "code", code, "remaining", remaining,
+                "langSwitch", "?lang=" + t.otherLang() + (pollId == null ? "" : "&poll=" + pollId)));
     }
 
     private void showForm(Context ctx, PageText t, String token, Poll poll, String receipt, Map<String, List<String>> marks) {
@@ -98,6 +119,7 @@ public final class BallotPages {
         params.put("receipt", receipt);
         params.put("marks", marks);
         params.put("langSwitch", "/v/" + token + "?poll=" + poll.id() + "&lang=" + t.otherLang());
+        params.put("self", "/v/" + token + "?poll=" + poll.id()); // what kv.js puts back in the address bar after a post
         Pages.render(ctx, "ballot.jte", params);
     }
 
@@ -105,10 +127,17 @@ public final class BallotPages {
      * No poll is open: a slip already used in every poll held so far is "already used"; otherwise the
      * voter keeps the slip for the poll to come. A forged or voided slip is refused here too.
      */
-    private void noPollOpen(Context ctx, PageText t, Credential credential) {
-        boolean used = false;
-        for (Poll p : meeting.polls()) used |= rights.usedIn(p, credential);
-        if (used && !rights.morePollsToCome()) throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
-        Pages.message(ctx, t, "no_poll_open", t.get("noPoll.title"), t.get("noPoll.text"), "");
+    private void noPollOpen(Context ctx, PageText t, String token, Credential credential, List<PollStatus> statuses) {
+        List<Poll> used = meeting.polls().stream().filter(p -> rights.usedIn(p, credential)).toList();
+        List<PollStatus> toCome = statuses.stream().filter(s -> s.state() == PollState.DRAFT).toList();
+        if (toCome.isEmpty()) {
+            if (!used.isEmpty()) throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
+            Pages.message(ctx, t, "meeting_over", t.get("wait.overTitle"), t.get("wait.overText"), "");
+            return;
+        }
+        // The waiting page: kv.js follows /api/live and loads this URL again when a poll opens or closes.
+        String watch = statuses.stream().map(s -> s.pollId() + ":" + s.state().code()).collect(Collectors.joining(","));
+        Pages.render(ctx, "waiting.jte", Map.of("t", t, "meeting", meeting, "used", used, "toCome", toCome, "watch", watch,
+                "langSwitch", "/v/" + token + "?lang=" + t.otherLang()));
     }
 }

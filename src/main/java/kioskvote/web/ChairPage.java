@@ -1,6 +1,7 @@
 package kioskvote.web;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import io.javalin.http.Context;
 
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.PollState;
+import kioskvote.meeting.WifiNetwork;
 import kioskvote.poll.PollLifecycle;
 import kioskvote.poll.PollStatus;
 import kioskvote.slip.QrCode;
@@ -23,12 +25,18 @@ public final class ChairPage {
     private final Meeting meeting;
     private final PollLifecycle polls;
     private final String keyFingerprint;
+    private final String audienceQr;
+    private final String audienceUrl;
+    private final Optional<WifiNetwork> wifi;
     private final String publicBaseUrl;
 
-    public ChairPage(Meeting meeting, PollLifecycle polls, String keyFingerprint, String publicBaseUrl) {
+    public ChairPage(Meeting meeting, PollLifecycle polls, String keyFingerprint, String publicBaseUrl, Optional<WifiNetwork> wifi) {
         this.meeting = meeting;
         this.polls = polls;
         this.keyFingerprint = keyFingerprint;
+        this.audienceUrl = publicBaseUrl + "/";
+        this.audienceQr = QrCode.encode(audienceUrl).toSvg("QR: " + audienceUrl);
+        this.wifi = wifi;
         this.publicBaseUrl = publicBaseUrl;
     }
 
@@ -38,19 +46,31 @@ public final class ChairPage {
         List<PollStatus> statuses = polls.statuses();
         String asked = ctx.queryParam("poll");
         PollStatus focus = asked != null ? polls.status(asked) : current(statuses);
-        // A sealed poll has results only once the committee has opened its box and counted it.
-        Optional<PollTally> tally = focus.resultsReady() ? Optional.of(polls.tally(focus.pollId())) : Optional.empty();
+        // Results reach the projector only when the chair shows them (POST /admin/polls/{id}/show-results), and for
+        // a sealed poll only once the committee has opened its box and counted it.
+        Optional<PollTally> shown = focus.resultsReady() && focus.resultsShown()
+                ? Optional.of(polls.tally(focus.pollId())) : Optional.empty();
         // With no poll named, the screen follows the meeting: any change of state elsewhere reloads it.
-        String watch = asked != null ? "" : statuses.stream().map(s -> s.pollId() + ":" + s.phase()).collect(Collectors.joining(","));
+        String watch = asked != null ? "" : statuses.stream().map(s -> s.pollId() + ":" + s.phase() + (s.resultsShown() ? "+shown" : "")).collect(Collectors.joining(","));
+        Map<String, Object> params = new HashMap<>();
+        params.put("t", t);
+        params.put("meeting", meeting);
+        params.put("status", focus);
+        params.put("shown", shown);
+        params.put("keyFingerprint", keyFingerprint);
+        params.put("watch", watch);
+        params.put("audienceQr", audienceQr);
+        params.put("audienceUrl", audienceUrl);
+        params.put("wifi", wifi);
+        params.put("wifiQr", wifi.map(w -> QrCode.encode(w.qrText()).toSvg("Wi-Fi QR")).orElse(""));
         // The record's anchors (docs/record.md): the commitment from the open; after the close the count, the
         // head hash and a QR code of the receipt page, for the room to photograph and check any copy against.
-        var anchor = polls.recordAnchor(focus.pollId());
         String receiptsUrl = publicBaseUrl + "/receipts";
-        Pages.render(ctx, "chair.jte", Map.of("t", t, "meeting", meeting, "status", focus, "tally", tally,
-                "keyFingerprint", keyFingerprint, "watch", watch,
-                "langSwitch", "?lang=" + t.otherLang() + (asked != null ? "&poll=" + asked : ""),
-                "record", anchor, "receiptsUrl", receiptsUrl,
-                "receiptsQr", QrCode.encode(receiptsUrl).toSvg(t.get("record.qrLabel"))));
+        params.put("record", polls.recordAnchor(focus.pollId()));
+        params.put("receiptsUrl", receiptsUrl);
+        params.put("receiptsQr", QrCode.encode(receiptsUrl).toSvg(t.get("record.qrLabel")));
+        params.put("langSwitch", "?lang=" + t.otherLang() + (asked != null ? "&poll=" + asked : ""));
+        Pages.render(ctx, "chair.jte", params);
     }
 
     private static PollStatus current(List<PollStatus> statuses) {

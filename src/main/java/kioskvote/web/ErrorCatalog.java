@@ -35,6 +35,7 @@ public final class ErrorCatalog {
             entry("poll_not_draft", 409),
             entry("poll_already_closed", 409),
             entry("results_not_ready", 409),
+            entry("results_already_shown", 409),
             entry("bad_count", 400),
             entry("presence_from_roster", 409),
             entry("quorum_not_met", 409),
@@ -78,6 +79,8 @@ public final class ErrorCatalog {
             entry("has_ballot", 409),
             entry("poll_closed", 409),
             entry("bad_kind", 400),
+            entry("cannot_undo_kind", 409),
+            entry("may_have_voted", 409),
             entry("bad_csv", 400),
             // kiosks (kiosk/KioskRejected)
             entry("bad_kiosk_name", 400),

@@ -28,7 +28,7 @@ import kioskvote.text.Language;
  */
 public final class KioskPages {
     static final int DEFAULT_IDLE_SECONDS = 90;
-    static final int DEFAULT_RECEIPT_SECONDS = 10;
+    static final int DEFAULT_RECEIPT_SECONDS = 30; // time to write the receipt code down; "done" ends it sooner
     /** A phone photo is a few megabytes; more is not a photo of a slip. */
     static final long MAX_PHOTO_BYTES = 16L * 1024 * 1024;
 

@@ -88,6 +88,14 @@ public final class RosterApi {
         ctx.json(answer(handOut, kiosk));
     }
 
+    /** POST /api/admin/desk/undo {personId}: a printed slip's hand-out recorded by mistake, undone. */
+    void undoHandOut(Context ctx) {
+        HandOutRequest request = JsonBody.read(ctx, HandOutRequest.class);
+        if (request.personId() == null) throw BadRequest.missing("personId");
+        Person person = roster.undoHandOut(request.personId());
+        ctx.json(Map.of("personId", person.id(), "undone", true));
+    }
+
     void kiosks(Context ctx) {
         ctx.json(Map.of("kiosks", kiosks.kiosksSeen()));
     }

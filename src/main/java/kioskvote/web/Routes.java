@@ -108,6 +108,7 @@ public final class Routes {
         app.get("/admin/polls/{pollId}/paper-form", h.paper()::form, CHAIR, ORGANISER);  // the printable paper ballot
         app.get("/admin/polls/{pollId}/paper", h.paper()::show, CHAIR, ORGANISER);       // tellers' double entry of paper ballots
         app.post("/admin/polls/{pollId}/paper", h.paper()::enter, CHAIR, ORGANISER);
+        app.post("/admin/polls/{pollId}/show-results", h.adminPages()::showResults, CHAIR, ORGANISER); // on the projector
         app.post("/admin/slips", h.adminPages()::issueSlips, ORGANISER);   // answers the printable slip sheet
         app.post("/admin/slips/void", h.adminPages()::voidSlip, ORGANISER);
         app.get("/admin/desk", h.desk()::show, DESK_CLERK, ORGANISER);     // check-in desk (desk.js → /api/admin/…)
@@ -123,6 +124,7 @@ public final class Routes {
         app.post("/api/admin/polls/{pollId}/unseal", h.admin()::unseal, CHAIR, ORGANISER);  // {"shares": [k codes]}: opens the sealed box, counts
         app.post("/api/admin/polls/{pollId}/next-round", h.admin()::nextRound, CHAIR, ORGANISER);
         app.post("/api/admin/polls/{pollId}/paper-batches", h.paper()::enterJson, CHAIR, ORGANISER); // one teller's entry of a batch
+        app.post("/api/admin/polls/{pollId}/show-results", h.admin()::showResults, CHAIR, ORGANISER);
         app.get("/api/admin/polls/{pollId}/minutes.json", h.admin()::minutesJson, CHAIR, ORGANISER);
         app.get("/api/admin/polls/{pollId}/minutes.csv", h.admin()::minutesCsv, CHAIR, ORGANISER);
         app.get("/api/admin/polls/{pollId}/minutes", h.admin()::minutesPage, CHAIR, ORGANISER);
@@ -138,6 +140,7 @@ public final class Routes {
         app.post("/api/admin/roster/{personId}/present", h.roster()::setPresent, DESK_CLERK, ORGANISER);
         app.post("/api/admin/desk/hand-out", h.roster()::handOut, DESK_CLERK, ORGANISER); // one ballot per person for the meeting: SLIP, QR; KIOSK (per poll)
         app.post("/api/admin/desk/replace", h.roster()::replace, DESK_CLERK, ORGANISER);  // lost slip: void by its code; the new one spent where it voted
+        app.post("/api/admin/desk/undo", h.roster()::undoHandOut, DESK_CLERK, ORGANISER);   // a printed slip recorded by mistake
         app.get("/api/admin/desk/kiosks", h.roster()::kiosks, DESK_CLERK, ORGANISER);
 
         mapErrors(app);

@@ -32,6 +32,7 @@ final class StatusJson {
         map.put("definitionHash", s.definitionHash().orElse(null));
         map.put("openedAt", s.openedAt().orElse(null));
         map.put("closedAt", s.closedAt().orElse(null));
+        map.put("resultsShown", s.resultsShown());
         return map;
     }
 }

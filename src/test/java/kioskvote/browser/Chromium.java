@@ -133,7 +133,10 @@ final class Chromium implements AutoCloseable {
     /** Waits until the page's h1 reads {@code expected} (a page load, or the review step shown in place). */
     void awaitHeading(String expected) {
         try {
-            waitUpTo(PATIENCE).until(d -> d.findElements(By.tagName("h1")).stream().anyMatch(h -> h.getText().equals(expected)));
+            // A page replaced mid-read: Chromium answers "Node ... does not belong to the document" (not a stale
+            // element): look again.
+            waitUpTo(PATIENCE).ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(d -> d.findElements(By.tagName("h1")).stream().anyMatch(h -> h.getText().equals(expected)));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("the heading never read \"" + expected + "\" on " + driver.getCurrentUrl() + "; the page says:\n"
                     + bodyText(), e);

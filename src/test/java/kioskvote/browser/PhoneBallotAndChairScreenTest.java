@@ -163,7 +163,8 @@ class PhoneBallotAndChairScreenTest {
         chair.waitUpTo(Duration.ofSeconds(1)).until(d -> d.findElement(By.id("cast")).getText().equals("1"));
         long chairUpdated = System.nanoTime();
         assertTrue(receipt.matches("[0-9A-Z]{4}-[0-9A-Z]{4}"), receipt);
-        assertTrue(phone.driver.getCurrentUrl().endsWith("/receipt/" + receipt), "the receipt URL holds the receipt code only");
+        assertTrue(phone.driver.getCurrentUrl().endsWith("/receipt/" + receipt + "?poll=tin-nhiem"),
+                "the receipt URL holds the receipt code and the poll only: " + phone.driver.getCurrentUrl());
         FIGURES.add("tap on \"Bỏ phiếu\" to receipt shown (loopback, ms): " + (receiptShown - tap) / 1_000_000);
         FIGURES.add("receipt shown to chair screen updated (ms): " + (chairUpdated - receiptShown) / 1_000_000);
         assertAccessible(phone, "receipt at 360 px");
@@ -176,13 +177,14 @@ class PhoneBallotAndChairScreenTest {
         assertEquals("0|0|", stored, "nothing of the ballot kept in storage or cookies");
 
         phone.driver.navigate().back();
-        phone.awaitHeading("Phiếu đã được sử dụng.");     // the back button lands on "already used", not on the ballot
+        // the back button lands on the waiting page (the motion is still to come), never on the ballot
+        phone.awaitHeading("Chờ nội dung bỏ phiếu tiếp theo");
         assertTrue(phone.findAll("input[type=radio]").isEmpty());
 
         phone.driver.get(station.url() + slipPath);
-        phone.awaitHeading("Phiếu đã được sử dụng.");
-        assertAccessible(phone, "already used at 360 px");
-        phone.screenshot("phone-already-used");
+        phone.awaitHeading("Chờ nội dung bỏ phiếu tiếp theo");
+        assertAccessible(phone, "waiting at 360 px");
+        phone.screenshot("phone-back-to-waiting");
     }
 
     @Test
@@ -256,8 +258,11 @@ class PhoneBallotAndChairScreenTest {
         assertAccessible(admin, "count page");
         admin.find("form[action$='/count'] button").click();
         admin.await("#poll-tin-nhiem a[href$='/minutes.csv?lang=vi']");
+        chair.waitUpTo(Chromium.PATIENCE).until(d -> d.findElement(By.id("state")).getText().equals("Đã kết thúc — chưa công bố kết quả"));
+        assertTrue(chair.findAll(".results").isEmpty(), "the results wait for the chair");
+        admin.find("#poll-tin-nhiem form[action$='/show-results'] button").click();
 
-        WebElement results = chair.await(".results");                 // the screen reloads itself on the close
+        WebElement results = chair.await(".results");                 // the screen reloads itself when the chair shows them
         String text = results.getText();
         // Two ballots: s1 high+high, s2 medium+high, s3 low+low, s4 blank+medium.
         assertTrue(text.contains("Nguyễn Văn An") && text.contains("Tín nhiệm cao: 2 (100,00%)"), text);
@@ -292,6 +297,7 @@ class PhoneBallotAndChairScreenTest {
     void theChairAndAdminPagesFitA360PxScreenAnd200PercentZoom() throws Exception {
         castTheTwoBallotsOfTheResultsPage();
         assertEquals(200, api.closeAndCount("tin-nhiem").status()); // results: the widest chair page
+        assertEquals(200, api.adminPost("/api/admin/polls/tin-nhiem/show-results", Map.of()).status());
         Chromium admin = signedInAdmin();
         Chromium chair = browser(1280, 720, false, true);
         for (int width : new int[] {360, 640}) {

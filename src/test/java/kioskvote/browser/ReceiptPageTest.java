@@ -40,6 +40,7 @@ class ReceiptPageTest {
             assertEquals("not-found", phone.await("#receipt-result").getAttribute("data-result"),
                     "before the close nothing is published: even a counted code is not found yet");
             station.api.closeAndCount("tin-nhiem");
+            station.api.adminPost("/api/admin/polls/tin-nhiem/show-results", Map.of());
 
             // The phone's receipt page leads here.
             phone.driver.get(station.url + "/receipt/" + mine);

@@ -53,9 +53,21 @@ class SlipSheetTest {
         assertTrue(html.contains("hoặc nhập mã tại máy bỏ phiếu"));
         assertTrue(html.contains("or type the code at the voting kiosk"));
         assertTrue(html.contains("onclick=\"window.print()\""));
-        assertTrue(html.contains("@media print { .print { display: none } }"));
+        assertTrue(html.contains("@media print { .print, .sheet-title { display: none } }"));
         assertTrue(html.contains(key.fingerprint()));
         assertEquals(1, count(html, "<section class=\"page\">"));
+        assertEquals(0, count(html, "class=\"wifi\""), "no Wi-Fi code without station.wifi");
+    }
+
+    @Test
+    void withTheRoomsWifiEverySlipCarriesItsQrCode() {
+        var withWifi = new SlipHeader(header.meetingTitle(), header.pollNote(), header.batchLabel(), header.fingerprint(),
+                java.util.Optional.of(new kioskvote.meeting.WifiNetwork("PhongHop-A", "hop2026an")));
+        String html = SlipSheet.render(withWifi, slips(3));
+        assertEquals(3, count(html, "<div class=\"wifi\">"));
+        assertEquals(1, count(html, "<section class=\"page with-wifi\">"));
+        assertTrue(html.contains("PhongHop-A") && html.contains("hop2026an"));
+        assertTrue(html.contains("Mã QR Wi-Fi / Wi-Fi QR code"));
     }
 
     @Test

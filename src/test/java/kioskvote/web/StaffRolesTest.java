@@ -96,4 +96,46 @@ class StaffRolesTest {
         assertEquals(200, organiser.adminPost("/api/admin/staff/desk_clerk/remove", Map.of()).status());
         assertEquals(401, clerk.adminGet("/api/admin/roster?q=a").status());
     }
+
+    @Test
+    void onlyTheChairShowsResultsAndOnlyTheDeskUndoesAHandOutAndBadRequestsChangeNothing() {
+        assertEquals(200, organiser.adminPost("/api/admin/staff/chair", Map.of("secret", CHAIR)).status());
+        assertEquals(200, organiser.adminPost("/api/admin/staff/desk_clerk", Map.of("secret", CLERK)).status());
+        Api chair = new Api(base, CHAIR);
+        Api clerk = new Api(base, CLERK);
+        assertEquals(200, organiser.postRaw("/api/admin/roster/import", "name,unit\nTrịnh Văn Quang,Phòng 1\nLý Thị Ngọc,Phòng 2\n", true).status());
+        String person = organiser.adminGet("/api/admin/roster?q=quang").json().path("people").get(0).path("id").asText();
+
+        assertEquals(200, clerk.adminPost("/api/admin/desk/hand-out", Map.of("personId", person, "pollId", "tin-nhiem", "kind", "SLIP")).status());
+        assertEquals(403, chair.adminPost("/api/admin/desk/undo", Map.of("personId", person, "pollId", "tin-nhiem")).status(), "not the chair's");
+        assertEquals(401, new Api(base, "wrong-secret-9").adminPost("/api/admin/desk/undo", Map.of("personId", person, "pollId", "tin-nhiem")).status());
+        assertEquals(400, clerk.adminPost("/api/admin/desk/undo", Map.of("pollId", "tin-nhiem")).status(), "no person named");
+        assertEquals(400, clerk.postRaw("/api/admin/desk/undo", "{not json", true).status());
+        assertEquals(1, organiser.get("/api/polls/tin-nhiem").json().path("handedOut").asInt(), "nothing changed");
+        assertEquals(200, clerk.adminPost("/api/admin/desk/undo", Map.of("personId", person, "pollId", "tin-nhiem")).status());
+        assertEquals(0, organiser.get("/api/polls/tin-nhiem").json().path("handedOut").asInt());
+        assertEquals(409, clerk.adminPost("/api/admin/desk/undo", Map.of("personId", person, "pollId", "tin-nhiem")).status(), "nothing left to undo");
+
+        // one printed slip handed out and cast: undoing it would make cast exceed handed out
+        assertEquals(200, clerk.adminPost("/api/admin/desk/hand-out", Map.of("personId", person, "pollId", "tin-nhiem", "kind", "SLIP")).status());
+        assertEquals(200, chair.adminPost("/api/admin/polls/tin-nhiem/open", Map.of("confirmBelowQuorum", true)).status());
+        String token = organiser.issueTokens(1).get(0);
+        assertEquals(200, organiser.cast("tin-nhiem", token, Map.of("s1", java.util.List.of("high")),
+                kioskvote.ballot.ReceiptCode.randomSecret(new SecureRandom())).status());
+        Api.Reply mayHaveVoted = clerk.adminPost("/api/admin/desk/undo", Map.of("personId", person, "pollId", "tin-nhiem"));
+        assertEquals(409, mayHaveVoted.status());
+        assertEquals("may_have_voted", mayHaveVoted.errorCode());
+
+        assertEquals(409, chair.adminPost("/api/admin/polls/tin-nhiem/show-results", Map.of()).status(), "not before the close");
+        assertEquals(200, chair.adminPost("/api/admin/polls/tin-nhiem/close", Map.of()).status());
+        assertEquals(403, clerk.adminPost("/api/admin/polls/tin-nhiem/show-results", Map.of()).status(), "not the desk clerk's");
+        assertEquals(401, organiser.post("/api/admin/polls/tin-nhiem/show-results", Map.of()).status(), "not without a credential");
+        assertEquals(false, organiser.get("/api/polls/tin-nhiem").json().path("resultsShown").asBoolean(), "nothing changed");
+        assertEquals(404, chair.adminPost("/api/admin/polls/no-such-poll/show-results", Map.of()).status());
+        assertEquals(200, chair.adminPost("/api/admin/polls/tin-nhiem/show-results", Map.of()).status());
+        assertEquals(true, organiser.get("/api/polls/tin-nhiem").json().path("resultsShown").asBoolean());
+        Api.Reply again = chair.adminPost("/api/admin/polls/tin-nhiem/show-results", Map.of());
+        assertEquals(409, again.status());
+        assertEquals("results_already_shown", again.errorCode());
+    }
 }
