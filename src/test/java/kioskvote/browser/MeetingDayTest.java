@@ -279,7 +279,7 @@ class MeetingDayTest {
             for (int s = 1; s <= 12; s++) answers.put("s" + s, List.of(s % 5 == 0 && i < 9 ? "low" : (i + s) % 3 == 0 ? "medium" : "high"));
             assertEquals(200, api.cast(TWELVE, tokens.get(i), answers, ReceiptCode.randomSecret(new java.security.SecureRandom())).status());
         }
-        assertEquals(200, api.adminPost("/api/admin/polls/" + TWELVE + "/close", Map.of()).status());
+        assertEquals(200, api.closeAndCount(TWELVE).status());
         assertEquals(200, api.adminPost("/api/admin/polls/" + MOTION + "/open", Map.of("confirmBelowQuorum", true)).status());
         phone.awaitHeading("Biểu quyết thông qua Quy chế chi tiêu nội bộ");
         assertTrue(phone.driver.getCurrentUrl().endsWith("/v/" + tokens.get(0) + "?lang=vi") || phone.driver.getCurrentUrl().contains("poll=" + MOTION));
@@ -353,7 +353,7 @@ class MeetingDayTest {
         admin.await("#desk-search").sendKeys("nguoi du hop");
         admin.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".desk-person")).size() == 13);
         admin.screenshot("desk-second-poll");
-        assertEquals(200, api.adminPost("/api/admin/polls/" + MOTION + "/close", Map.of()).status());
+        assertEquals(200, api.closeAndCount(MOTION).status());
         assertEquals(200, api.adminPost("/api/admin/polls/" + MOTION + "/show-results", Map.of()).status());
         chair.driver.get(station.url() + "/chair?poll=" + MOTION);
         WebElement verdict = chair.await(".verdict");
@@ -369,7 +369,7 @@ class MeetingDayTest {
         }
         admin.driver.get(station.url() + "/admin");
         assertTrue(admin.await("#poll-" + LATE + " .cast-exceeds").getText().contains("(15)"), "flagged on the admin page as soon as cast exceeds handed out");
-        assertEquals(200, api.adminPost("/api/admin/polls/" + LATE + "/close", Map.of()).status());
+        assertEquals(200, api.closeAndCount(LATE).status());
         assertEquals(200, api.adminPost("/api/admin/polls/" + LATE + "/show-results", Map.of()).status());
         chair.driver.get(station.url() + "/chair?poll=" + LATE);
         assertEquals("KHÔNG ĐƯỢC THÔNG QUA", chair.await(".verdict").getText());

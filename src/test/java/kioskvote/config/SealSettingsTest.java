@@ -36,9 +36,10 @@ class SealSettingsTest {
     }
 
     @Test
-    void theDemoSealsEveryPollTwoOfThree() throws Exception {
+    void theDemoSealsEveryRealPollTwoOfThreeAndNotThePracticeRound() throws Exception {
         Meeting meeting = load(DEMO);
-        assertTrue(meeting.polls().stream().allMatch(Poll::sealed));
+        assertTrue(meeting.polls().stream().allMatch(p -> p.sealed() != p.practice()));
+        assertTrue(meeting.polls().stream().anyMatch(Poll::practice));
         assertEquals(2, meeting.sealThreshold());
         assertEquals(3, meeting.committee().size());
     }
@@ -55,7 +56,7 @@ class SealSettingsTest {
         String noCommittee = DEMO.replaceAll("(?s)committee:.*?\\n\\n", "").replace("seal:\n  threshold: 2\n", "");
         ConfigException refused = assertThrows(ConfigException.class, () -> load(noCommittee));
         assertTrue(refused.getMessage().contains("polls[0].sealed: a sealed poll needs the counting committee"), refused.getMessage());
-        Meeting practice = load(noCommittee.replace("    base: received\n", "    base: received\n    sealed: false\n"));
+        Meeting practice = load(noCommittee.replace("\n    kind: ", "\n    sealed: false\n    kind: "));
         assertTrue(practice.polls().stream().noneMatch(Poll::sealed));
     }
 

@@ -127,7 +127,7 @@ class StaffRolesTest {
         assertEquals("may_have_voted", mayHaveVoted.errorCode());
 
         assertEquals(409, chair.adminPost("/api/admin/polls/tin-nhiem/show-results", Map.of()).status(), "not before the close");
-        assertEquals(200, chair.adminPost("/api/admin/polls/tin-nhiem/close", Map.of()).status());
+        assertEquals(200, chair.closeAndCount("tin-nhiem").status());
         assertEquals(403, clerk.adminPost("/api/admin/polls/tin-nhiem/show-results", Map.of()).status(), "not the desk clerk's");
         assertEquals(401, organiser.post("/api/admin/polls/tin-nhiem/show-results", Map.of()).status(), "not without a credential");
         assertEquals(false, organiser.get("/api/polls/tin-nhiem").json().path("resultsShown").asBoolean(), "nothing changed");
