@@ -121,7 +121,8 @@ public final class PollDefinition {
                     e.has("fromPoll") ? Optional.of(text(e, "fromPoll")) : Optional.empty()));
         }
         return new Poll(text(root, "id"), PollKind.valueOf(text(root, "kind")), text(root, "title"), questions,
-                PercentBase.valueOf(text(root, "base")), majority, election, root.path("practice").asBoolean(false));
+                PercentBase.valueOf(text(root, "base")), majority, election, root.path("practice").asBoolean(false),
+                root.path("sealed").asBoolean(true)); // written only when false (canonicalJson)
     }
 
     private static JsonNode required(JsonNode node, String field) {
