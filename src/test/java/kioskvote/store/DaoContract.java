@@ -251,4 +251,17 @@ abstract class DaoContract {
             assertEquals(List.of("station-created", "poll-opened"), audit.all().stream().map(AuditRow::event).toList());
         });
     }
+
+    // --- CommitmentDao
+
+    @Test
+    void aCommitmentKeepsEveryTokenHashOfALargeMeetingInAscendingOrder() {
+        List<String> hashes = java.util.stream.IntStream.range(0, 2_345).mapToObj(i -> "%064x".formatted(i)).toList();
+        jdbi.useTransaction(h -> new CommitmentDao(h).insert("p1", "header", hashes.size(), "sha", hashes));
+        List<String> read = new java.util.ArrayList<>();
+        jdbi.useHandle(h -> new CommitmentDao(h).forEachToken("p1", read::add));
+        assertEquals(hashes, read);
+        int count = jdbi.withHandle(h -> new CommitmentDao(h).find("p1").orElseThrow().tokenCount());
+        assertEquals(2_345, count);
+    }
 }
