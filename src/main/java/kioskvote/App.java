@@ -46,13 +46,15 @@ import kioskvote.web.AdminPages;
 import kioskvote.web.BallotPages;
 import kioskvote.web.ChairApi;
 import kioskvote.web.ChairPage;
+import kioskvote.web.CountPages;
 import kioskvote.web.DeskPage;
 import kioskvote.web.KioskPages;
-import kioskvote.web.RecordPages;
 import kioskvote.web.LiveFeed;
 import kioskvote.web.PaperPages;
+import kioskvote.web.RecordPages;
 import kioskvote.web.RosterApi;
 import kioskvote.web.Routes;
+import kioskvote.web.StaffPages;
 import kioskvote.web.VoterApi;
 
 /** Builds the whole station from a meeting config and a data directory: wiring only. */
@@ -123,6 +125,8 @@ public final class App {
                 new ChairPage(s.meeting(), s.polls(), s.keyFingerprint(), s.publicBaseUrl(), s.slips().wifi()),
                 s.feed(), guard,
                 new AdminPages(s.meeting(), s.polls(), s.slips(), s.roster(), guard, staff, s.publicBaseUrl(), s.keyFingerprint()),
+                new CountPages(s.meeting(), s.polls()),
+                new StaffPages(staff),
                 new AdminApi(s.polls(), s.slips(), staff, s.publicBaseUrl(), s.keyFingerprint()),
                 new DeskPage(s.meeting(), s.polls(), s.roster(), s.kiosks(), guard),
                 new RosterApi(s.roster(), s.kiosks()),

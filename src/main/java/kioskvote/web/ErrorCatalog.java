@@ -146,10 +146,6 @@ public final class ErrorCatalog {
         }
     }
 
-
-
-
-
     /** The disk holding the database is full: nothing was recorded; voting resumes by itself once space is freed. */
     public static ApiError diskFull() {
         return of(new StationError("disk_full"));
