@@ -52,6 +52,7 @@ class AdminRosterTest {
 
         try (Chromium desktop = Chromium.start(1280, 900, false, true)) {
             signIn(desktop);
+            Axe.assertNoViolations(desktop, "admin dashboard with the roster link");
             desktop.await("#roster-link").click();
             desktop.awaitHeading("Danh sách triệu tập");
             assertAccessible(desktop, "roster page at 1280 px");
