@@ -28,6 +28,7 @@ import kioskvote.paper.PaperDesk;
 import kioskvote.poll.PollLifecycle;
 import kioskvote.poll.PollRecords;
 import kioskvote.roster.Roster;
+import kioskvote.roster.RosterEditor;
 import kioskvote.slip.SlipOffice;
 import kioskvote.store.AuditDao;
 import kioskvote.store.DataDirectory;
@@ -53,6 +54,8 @@ import kioskvote.web.LiveFeed;
 import kioskvote.web.PaperPages;
 import kioskvote.web.RecordPages;
 import kioskvote.web.RosterApi;
+import kioskvote.web.RosterEditApi;
+import kioskvote.web.RosterPage;
 import kioskvote.web.Routes;
 import kioskvote.web.StaffPages;
 import kioskvote.web.VoterApi;
@@ -117,6 +120,7 @@ public final class App {
         var sessions = new AdminSessions(s.random(), s.clock());
         var staff = new StaffCredentials(s.jdbi(), s.adminPassphrase(), s.audit(), s.random(), sessions);
         var guard = new AdminGuard(staff, s.attempts(), sessions);
+        var rosterEditor = new RosterEditor(s.jdbi(), s.meeting(), s.audit(), s.random(), s.feed());
         var handlers = new Routes.Handlers(
                 new VoterApi(s.meeting(), s.keyFingerprint(), s.ballotBox()),
                 new BallotPages(s.meeting(), s.rights(), s.polls(), s.random()),
@@ -131,7 +135,8 @@ public final class App {
                 new DeskPage(s.meeting(), s.polls(), s.roster(), s.kiosks(), guard),
                 new RosterApi(s.roster(), s.kiosks()),
                 s.kiosks(), s.meeting(), new RecordPages(s.meeting(), s.records()),
-                new PaperPages(s.meeting(), new PaperDesk(s.jdbi(), s.rights(), s.audit(), s.clock(), s.random())));
+                new PaperPages(s.meeting(), new PaperDesk(s.jdbi(), s.rights(), s.audit(), s.clock(), s.random())),
+                new RosterPage(s.meeting(), s.roster(), rosterEditor), new RosterEditApi(rosterEditor, s.roster()));
         return Routes.create(handlers).start(port);
     }
 

@@ -25,7 +25,8 @@ public final class Routes {
     /** The handlers, each built by App with exactly the services it uses. */
     public record Handlers(VoterApi voter, BallotPages ballotPages, KioskPages kiosk, ChairApi chair, ChairPage chairPage,
                            LiveFeed feed, AdminGuard guard, AdminPages adminPages, CountPages count, StaffPages staff, AdminApi admin, DeskPage desk,
-                           RosterApi roster, KioskSessions kiosks, Meeting meeting, RecordPages records, PaperPages paper) {
+                           RosterApi roster, KioskSessions kiosks, Meeting meeting, RecordPages records, PaperPages paper,
+                           RosterPage rosterPage, RosterEditApi rosterEdit) {
     }
 
     public static Javalin create(Handlers h) {
@@ -106,8 +107,13 @@ public final class Routes {
         app.get("/admin/desk", h.desk()::show, DESK_CLERK, ORGANISER);     // check-in desk (desk.js → /api/admin/…)
         app.get("/admin/desk/people", h.desk()::people, DESK_CLERK, ORGANISER); // the desk's search results, as a fragment
         app.post("/admin/kiosks/enrol", h.desk()::enrolKiosk, ORGANISER);
+        app.get("/admin/roster", h.rosterPage()::show, ORGANISER);                          // the roster: search, add, correct, remove
+        app.post("/admin/roster/people", h.rosterPage()::add, ORGANISER);                   // before /{personId}: a literal wins
+        app.post("/admin/roster/{personId}", h.rosterPage()::correct, ORGANISER);
+        app.post("/admin/roster/{personId}/remove", h.rosterPage()::remove, ORGANISER);     // only before they hold a ballot
+        app.post("/admin/roster/{personId}/absent", h.rosterPage()::markAbsent, ORGANISER); // check-in undone (no ballot), to remove
         app.post("/admin/staff/{role}", h.staff()::setStaffSecret, ORGANISER);           // role: chair or desk_clerk
-        app.post("/admin/staff/{role}/remove", h.staff()::removeStaffSecret, ORGANISER);  // this browser becomes kiosk NAME (cookie), signed out
+        app.post("/admin/staff/{role}/remove", h.staff()::removeStaffSecret, ORGANISER);  // its sessions end
 
         // admin API (passphrase as a Bearer header, or the admin pages' session cookie)
         app.post("/api/admin/present", h.admin()::setPresent, CHAIR, ORGANISER);
@@ -127,6 +133,9 @@ public final class Routes {
         app.post("/api/admin/staff/{role}", h.admin()::setStaffSecret, ORGANISER);            // {"secret": "…"}; role: chair or desk_clerk
         app.post("/api/admin/staff/{role}/remove", h.admin()::removeStaffSecret, ORGANISER);
         app.post("/api/admin/roster/import", h.roster()::importCsv, ORGANISER);       // body: the CSV file (UTF-8, BOM or not)
+        app.post("/api/admin/roster/people", h.rosterEdit()::add, ORGANISER);          // {"name", "unit"}: 201, one person as a CSV row
+        app.post("/api/admin/roster/{personId}", h.rosterEdit()::correct, ORGANISER);   // {"name"?, "unit"?}: also after a hand-out
+        app.post("/api/admin/roster/{personId}/remove", h.rosterEdit()::remove, ORGANISER); // 409 once they hold a ballot or while present
         app.get("/api/admin/roster", h.roster()::search, DESK_CLERK, ORGANISER);        // ?q=nguyen van an (diacritics ignored)
         app.get("/api/admin/roster/{personId}", h.roster()::person, DESK_CLERK, ORGANISER);
         app.post("/api/admin/roster/{personId}/present", h.roster()::setPresent, DESK_CLERK, ORGANISER);
