@@ -33,7 +33,8 @@ public final class Routes {
     /** The handlers, each built by App with exactly the services it uses. */
     public record Handlers(VoterApi voter, BallotPages ballotPages, KioskPages kiosk, ChairApi chair, ChairPage chairPage,
                            LiveFeed feed, AdminGuard guard, AdminPages adminPages, AdminApi admin, DeskPage desk,
-                           RosterApi roster, KioskSessions kiosks, Meeting meeting, RecordPages records, PaperPages paper) {
+                           RosterApi roster, KioskSessions kiosks, Meeting meeting, RecordPages records, PaperPages paper,
+                           MeetingApi meetingApi) {
     }
 
     public static Javalin create(Handlers h) {
@@ -128,6 +129,15 @@ public final class Routes {
         app.get("/api/admin/polls/{pollId}/minutes.json", h.admin()::minutesJson, CHAIR, ORGANISER);
         app.get("/api/admin/polls/{pollId}/minutes.csv", h.admin()::minutesCsv, CHAIR, ORGANISER);
         app.get("/api/admin/polls/{pollId}/minutes", h.admin()::minutesPage, CHAIR, ORGANISER);
+        // the meeting editor (docs/api.md, "The meeting editor"): bodies in meeting.yaml's keys, checked by the loader's rules
+        app.get("/api/admin/meeting", h.meetingApi()::meeting, ORGANISER);
+        app.get("/api/admin/meeting.yaml", h.meetingApi()::exportYaml, ORGANISER);       // starts an identical meeting on a fresh station
+        app.post("/api/admin/meeting/details", h.meetingApi()::details, ORGANISER);      // meeting.yaml's meeting: keys but id
+        app.post("/api/admin/meeting/committee", h.meetingApi()::committee, ORGANISER);  // {"committee": [{name, role}], "seal": {"threshold": k}}
+        app.post("/api/admin/polls", h.meetingApi()::addPoll, ORGANISER);                // one poll entry of meeting.yaml; 201 {"id": …}
+        app.post("/api/admin/polls/order", h.meetingApi()::reorder, ORGANISER);          // {"ids": [every poll once]} (before the next route)
+        app.post("/api/admin/polls/{pollId}", h.meetingApi()::replacePoll, ORGANISER);   // a draft replaced by this entry
+        app.post("/api/admin/polls/{pollId}/delete", h.meetingApi()::deletePoll, ORGANISER); // a draft nothing was stored for
         app.post("/api/admin/slips", h.admin()::issueSlips, ORGANISER);
         app.get("/api/admin/slips", h.admin()::batches, ORGANISER);
         app.post("/api/admin/slips/void", h.admin()::voidSlip, ORGANISER);
