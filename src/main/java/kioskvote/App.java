@@ -52,6 +52,7 @@ import kioskvote.web.KioskPages;
 import kioskvote.web.RecordPages;
 import kioskvote.web.LiveFeed;
 import kioskvote.web.MeetingApi;
+import kioskvote.web.MeetingEditorPage;
 import kioskvote.web.PaperPages;
 import kioskvote.web.RosterApi;
 import kioskvote.web.Routes;
@@ -131,7 +132,7 @@ public final class App {
                 new RosterApi(s.roster(), s.kiosks()),
                 s.kiosks(), s.meeting(), new RecordPages(s.meeting(), s.records()),
                 new PaperPages(s.meeting(), new PaperDesk(s.jdbi(), s.rights(), s.audit(), s.clock(), s.random())),
-                new MeetingApi(s.editor(), s.stationSettings()));
+                new MeetingApi(s.editor(), s.stationSettings()), new MeetingEditorPage(s.editor()));
         return Routes.create(handlers).start(port);
     }
 

@@ -34,7 +34,7 @@ public final class Routes {
     public record Handlers(VoterApi voter, BallotPages ballotPages, KioskPages kiosk, ChairApi chair, ChairPage chairPage,
                            LiveFeed feed, AdminGuard guard, AdminPages adminPages, AdminApi admin, DeskPage desk,
                            RosterApi roster, KioskSessions kiosks, Meeting meeting, RecordPages records, PaperPages paper,
-                           MeetingApi meetingApi) {
+                           MeetingApi meetingApi, MeetingEditorPage meetingPage) {
     }
 
     public static Javalin create(Handlers h) {
@@ -110,6 +110,13 @@ public final class Routes {
         app.get("/admin/polls/{pollId}/paper", h.paper()::show, CHAIR, ORGANISER);       // tellers' double entry of paper ballots
         app.post("/admin/polls/{pollId}/paper", h.paper()::enter, CHAIR, ORGANISER);
         app.post("/admin/polls/{pollId}/show-results", h.adminPages()::showResults, CHAIR, ORGANISER); // on the projector
+        app.get("/admin/meeting", h.meetingPage()::show, ORGANISER);                        // the meeting editor: ?edit=POLL or ?new=KIND opens a poll form
+        app.post("/admin/meeting/details", h.meetingPage()::details, ORGANISER);
+        app.post("/admin/meeting/committee", h.meetingPage()::committee, ORGANISER);         // action: save, up-N, down-N, remove-N
+        app.post("/admin/meeting/polls", h.meetingPage()::addPoll, ORGANISER);
+        app.post("/admin/meeting/polls/{pollId}", h.meetingPage()::replacePoll, ORGANISER);
+        app.post("/admin/meeting/polls/{pollId}/delete", h.meetingPage()::deletePoll, ORGANISER);
+        app.post("/admin/meeting/polls/{pollId}/move", h.meetingPage()::movePoll, ORGANISER);  // direction: up or down
         app.post("/admin/slips", h.adminPages()::issueSlips, ORGANISER);   // answers the printable slip sheet
         app.post("/admin/slips/void", h.adminPages()::voidSlip, ORGANISER);
         app.get("/admin/desk", h.desk()::show, DESK_CLERK, ORGANISER);     // check-in desk (desk.js → /api/admin/…)
