@@ -30,7 +30,7 @@ class ArchitectureTest {
     private static final List<String> FEATURES = List.of("kioskvote.config..", "kioskvote.meeting..", "kioskvote.poll..",
             "kioskvote.token..", "kioskvote.ballot..", "kioskvote.tally..", "kioskvote.roster..", "kioskvote.kiosk..",
             "kioskvote.slip..", "kioskvote.paper..", "kioskvote.audit..", "kioskvote.admin..", "kioskvote.web..", "kioskvote.text..",
-            "kioskvote.record..", "kioskvote.seal..");
+            "kioskvote.record..", "kioskvote.seal..", "kioskvote.editor..");
     private static final Set<String> SQL_METHODS = Set.of("createQuery", "createUpdate", "execute", "select", "createScript",
             "createCall", "prepareBatch", "createBatch", "prepareStatement", "createStatement", "prepareCall");
 

@@ -26,7 +26,7 @@ public final class Routes {
     public record Handlers(VoterApi voter, BallotPages ballotPages, KioskPages kiosk, ChairApi chair, ChairPage chairPage,
                            LiveFeed feed, AdminGuard guard, AdminPages adminPages, CountPages count, StaffPages staff, AdminApi admin, DeskPage desk,
                            RosterApi roster, KioskSessions kiosks, Meeting meeting, RecordPages records, PaperPages paper,
-                           RosterPage rosterPage, RosterEditApi rosterEdit) {
+                           RosterPage rosterPage, RosterEditApi rosterEdit, MeetingApi meetingApi, MeetingEditorPage meetingPage) {
     }
 
     public static Javalin create(Handlers h) {
@@ -102,6 +102,13 @@ public final class Routes {
         app.get("/admin/polls/{pollId}/paper", h.paper()::show, CHAIR, ORGANISER);       // tellers' double entry of paper ballots
         app.post("/admin/polls/{pollId}/paper", h.paper()::enter, CHAIR, ORGANISER);
         app.post("/admin/polls/{pollId}/show-results", h.adminPages()::showResults, CHAIR, ORGANISER); // on the projector
+        app.get("/admin/meeting", h.meetingPage()::show, ORGANISER);                        // the meeting editor: ?edit=POLL or ?new=KIND opens a poll form
+        app.post("/admin/meeting/details", h.meetingPage()::details, ORGANISER);
+        app.post("/admin/meeting/committee", h.meetingPage()::committee, ORGANISER);         // action: save, up-N, down-N, remove-N
+        app.post("/admin/meeting/polls", h.meetingPage()::addPoll, ORGANISER);
+        app.post("/admin/meeting/polls/{pollId}", h.meetingPage()::replacePoll, ORGANISER);
+        app.post("/admin/meeting/polls/{pollId}/delete", h.meetingPage()::deletePoll, ORGANISER);
+        app.post("/admin/meeting/polls/{pollId}/move", h.meetingPage()::movePoll, ORGANISER);  // direction: up or down
         app.post("/admin/slips", h.adminPages()::issueSlips, ORGANISER);   // answers the printable slip sheet
         app.post("/admin/slips/void", h.adminPages()::voidSlip, ORGANISER);
         app.get("/admin/desk", h.desk()::show, DESK_CLERK, ORGANISER);     // check-in desk (desk.js → /api/admin/…)
@@ -126,6 +133,15 @@ public final class Routes {
         app.get("/api/admin/polls/{pollId}/minutes.json", h.admin()::minutesJson, CHAIR, ORGANISER);
         app.get("/api/admin/polls/{pollId}/minutes.csv", h.admin()::minutesCsv, CHAIR, ORGANISER);
         app.get("/api/admin/polls/{pollId}/minutes", h.admin()::minutesPage, CHAIR, ORGANISER);
+        // the meeting editor (docs/api.md, "The meeting editor"): bodies in meeting.yaml's keys, checked by the loader's rules
+        app.get("/api/admin/meeting", h.meetingApi()::meeting, ORGANISER);
+        app.get("/api/admin/meeting.yaml", h.meetingApi()::exportYaml, ORGANISER);       // starts an identical meeting on a fresh station
+        app.post("/api/admin/meeting/details", h.meetingApi()::details, ORGANISER);      // meeting.yaml's meeting: keys but id
+        app.post("/api/admin/meeting/committee", h.meetingApi()::committee, ORGANISER);  // {"committee": [{name, role}], "seal": {"threshold": k}}
+        app.post("/api/admin/polls", h.meetingApi()::addPoll, ORGANISER);                // one poll entry of meeting.yaml; 201 {"id": …}
+        app.post("/api/admin/polls/order", h.meetingApi()::reorder, ORGANISER);          // {"ids": [every poll once]} (before the next route)
+        app.post("/api/admin/polls/{pollId}", h.meetingApi()::replacePoll, ORGANISER);   // a draft replaced by this entry
+        app.post("/api/admin/polls/{pollId}/delete", h.meetingApi()::deletePoll, ORGANISER); // a draft nothing was stored for
         app.post("/api/admin/slips", h.admin()::issueSlips, ORGANISER);
         app.get("/api/admin/slips", h.admin()::batches, ORGANISER);
         app.post("/api/admin/slips/void", h.admin()::voidSlip, ORGANISER);
