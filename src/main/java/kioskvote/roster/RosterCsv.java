@@ -47,7 +47,7 @@ public final class RosterCsv {
 
     /** What can be wrong with a row; the words are the bundles' {@code roster.row.<problem>}. */
     public enum Problem {
-        EMPTY_NAME, TOO_LONG, TOO_MANY_COLUMNS, REPEATED, ALREADY_ON_ROSTER;
+        EMPTY_NAME, TOO_LONG, INVISIBLE_CHARACTER, TOO_MANY_COLUMNS, REPEATED, ALREADY_ON_ROSTER;
 
         public String said(Language language) {
             return Texts.of(language).format("roster.row." + name().toLowerCase(Locale.ROOT), Map.of("max", MAX_TEXT));
@@ -137,13 +137,27 @@ public final class RosterCsv {
 
     /**
      * What makes a cleaned name and unit unfit to be a person, whether they come from a file or from the roster
-     * page: an empty name, or a name or unit longer than {@link #MAX_TEXT}. (Already on the roster is the
-     * caller's check, against the database.)
+     * page: an empty name, a name or unit longer than {@link #MAX_TEXT} (or a name whose search key would not fit
+     * its column), or a character nobody can see or type: a control character, a direction override, a
+     * zero-width one, half of a surrogate pair. (Already on the roster is the caller's check, against the database.)
      */
     public static Optional<Problem> problemOf(String name, String unit) {
         if (name.isEmpty()) return Optional.of(Problem.EMPTY_NAME);
         if (name.length() > MAX_TEXT || unit.length() > MAX_TEXT) return Optional.of(Problem.TOO_LONG);
+        // NFD spells a Hangul syllable as up to three letters, none of them a mark: the key can outgrow the name.
+        if (SearchKey.of(name).length() > SearchKey.MAX_LENGTH) return Optional.of(Problem.TOO_LONG);
+        // Shown on the desk and the roster page, such a character makes one person look like another (a
+        // right-to-left override reverses what follows), and PostgreSQL refuses a NUL or half a surrogate pair.
+        if (hasInvisible(name) || hasInvisible(unit)) return Optional.of(Problem.INVISIBLE_CHARACTER);
         return Optional.empty();
+    }
+
+    private static boolean hasInvisible(String text) {
+        return text.codePoints().anyMatch(c -> switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.UNASSIGNED, Character.PRIVATE_USE,
+                 Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            default -> false;
+        });
     }
 
     /** The list separator: a semicolon if the first line has semicolons and no commas. */

@@ -20,6 +20,8 @@ public class RosterRejected extends Refused {
         EMPTY_NAME,
         /** {max}: the longest name or unit the roster takes. */
         NAME_TOO_LONG,
+        /** A control, direction-override, zero-width or unpaired surrogate character in a name or unit. */
+        INVISIBLE_CHARACTER,
         /** Another person has the same name and unit (the import reports such a row the same way). */
         ALREADY_ON_ROSTER,
         /** Removal: the person holds a ballot, or is checked in as a kiosk voter (docs/rules.md, "One ballot per person"). */
@@ -54,6 +56,7 @@ public class RosterRejected extends Refused {
         return switch (problem) {
             case EMPTY_NAME -> new RosterRejected(Code.EMPTY_NAME);
             case TOO_LONG -> new RosterRejected(Code.NAME_TOO_LONG, Map.of("max", RosterCsv.MAX_TEXT));
+            case INVISIBLE_CHARACTER -> new RosterRejected(Code.INVISIBLE_CHARACTER);
             case ALREADY_ON_ROSTER, REPEATED -> new RosterRejected(Code.ALREADY_ON_ROSTER);
             case TOO_MANY_COLUMNS -> throw new IllegalArgumentException("a form has no columns");
         };

@@ -97,6 +97,7 @@ public final class ErrorCatalog {
             entry("bad_csv", 400),
             entry("empty_name", 400),
             entry("name_too_long", 400),
+            entry("invisible_character", 400),
             entry("already_on_roster", 409),
             entry("person_holds_ballot", 409),
             entry("person_is_present", 409),
