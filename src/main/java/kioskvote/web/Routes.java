@@ -114,6 +114,7 @@ public final class Routes {
         app.get("/admin/desk", h.desk()::show, DESK_CLERK, ORGANISER);     // check-in desk (desk.js → /api/admin/…)
         app.get("/admin/desk/people", h.desk()::people, DESK_CLERK, ORGANISER); // the desk's search results, as a fragment
         app.post("/admin/kiosks/enrol", h.desk()::enrolKiosk, ORGANISER);
+        app.post("/admin/kiosks/withdraw", h.desk()::withdrawKiosk, ORGANISER);  // a lost tablet: its cookie opens nothing
         app.post("/admin/staff/{role}", h.adminPages()::setStaffSecret, ORGANISER);           // role: chair or desk_clerk
         app.post("/admin/staff/{role}/remove", h.adminPages()::removeStaffSecret, ORGANISER);  // this browser becomes kiosk NAME (cookie), signed out
 
