@@ -28,6 +28,7 @@ import kioskvote.paper.PaperDesk;
 import kioskvote.poll.PollLifecycle;
 import kioskvote.poll.PollRecords;
 import kioskvote.roster.Roster;
+import kioskvote.roster.RosterEditor;
 import kioskvote.slip.SlipOffice;
 import kioskvote.store.AuditDao;
 import kioskvote.store.DataDirectory;
@@ -46,13 +47,17 @@ import kioskvote.web.AdminPages;
 import kioskvote.web.BallotPages;
 import kioskvote.web.ChairApi;
 import kioskvote.web.ChairPage;
+import kioskvote.web.CountPages;
 import kioskvote.web.DeskPage;
 import kioskvote.web.KioskPages;
-import kioskvote.web.RecordPages;
 import kioskvote.web.LiveFeed;
 import kioskvote.web.PaperPages;
+import kioskvote.web.RecordPages;
 import kioskvote.web.RosterApi;
+import kioskvote.web.RosterEditApi;
+import kioskvote.web.RosterPage;
 import kioskvote.web.Routes;
+import kioskvote.web.StaffPages;
 import kioskvote.web.VoterApi;
 
 /** Builds the whole station from a meeting config and a data directory: wiring only. */
@@ -116,6 +121,7 @@ public final class App {
         var staff = new StaffCredentials(s.jdbi(), s.adminPassphrase(), s.audit(), s.random(), sessions);
         var guard = new AdminGuard(staff, s.attempts(), sessions);
         var booth = new KioskBooth(s.kiosks(), s.rights(), s.roster());
+        var rosterEditor = new RosterEditor(s.jdbi(), s.meeting(), s.audit(), s.random(), s.feed());
         var handlers = new Routes.Handlers(
                 new VoterApi(s.meeting(), s.keyFingerprint(), s.ballotBox()),
                 new BallotPages(s.meeting(), s.rights(), s.polls(), s.random()),
@@ -124,11 +130,14 @@ public final class App {
                 new ChairPage(s.meeting(), s.polls(), s.keyFingerprint(), s.publicBaseUrl(), s.slips().wifi()),
                 s.feed(), guard,
                 new AdminPages(s.meeting(), s.polls(), s.slips(), s.roster(), guard, staff, s.publicBaseUrl(), s.keyFingerprint()),
+                new CountPages(s.meeting(), s.polls()),
+                new StaffPages(staff),
                 new AdminApi(s.polls(), s.slips(), staff, s.publicBaseUrl(), s.keyFingerprint()),
                 new DeskPage(s.meeting(), s.polls(), s.roster(), s.kiosks(), booth, guard),
                 new RosterApi(s.roster(), s.kiosks()),
                 s.kiosks(), s.meeting(), new RecordPages(s.meeting(), s.records()),
-                new PaperPages(s.meeting(), new PaperDesk(s.jdbi(), s.rights(), s.audit(), s.clock(), s.random())));
+                new PaperPages(s.meeting(), new PaperDesk(s.jdbi(), s.rights(), s.audit(), s.clock(), s.random())),
+                new RosterPage(s.meeting(), s.roster(), rosterEditor), new RosterEditApi(rosterEditor, s.roster()));
         return Routes.create(handlers).start(port);
     }
 

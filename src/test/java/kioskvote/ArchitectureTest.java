@@ -111,4 +111,17 @@ class ArchitectureTest {
         assertEquals(Set.of(), missing, "packages without a package-info.java");
         assertTrue(Files.exists(Path.of("docs/rules.md")), "docs/rules.md states the rules the code cites");
     }
+
+    /** Handlers stay thin: a web class that grows past this has taken on a feature's work. */
+    @Test
+    void noClassInTheWebLayerIsOver200Lines() throws IOException {
+        Set<String> tooLong = new TreeSet<>();
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/kioskvote/web"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                long lines = Files.readAllLines(file).size();
+                if (lines > 200) tooLong.add(file.getFileName() + " (" + lines + " lines)");
+            }
+        }
+        assertEquals(Set.of(), tooLong, "web classes over 200 lines");
+    }
 }

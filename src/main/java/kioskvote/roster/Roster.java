@@ -462,7 +462,7 @@ public final class Roster {
         return dao.find(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.UNKNOWN_PERSON));
     }
 
-    private static Person person(RosterDao dao, PersonRow row) {
+    static Person person(RosterDao dao, PersonRow row) {
         return new Person(row.personId(), row.fullName(), row.unit(), row.present(), dao.heldKind(row.personId()).flatMap(HandOutKind::parse));
     }
 
@@ -470,7 +470,7 @@ public final class Roster {
         meeting.polls().forEach(p -> events.turnoutChanged(p.id()));
     }
 
-    private static String randomId(SecureRandom random) {
+    static String randomId(SecureRandom random) {
         byte[] id = new byte[16];
         random.nextBytes(id);
         return HexFormat.of().formatHex(id);

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -106,10 +107,9 @@ public final class RosterCsv {
                 }
                 String name = clean(row, nameColumn);
                 String unit = clean(row, unitColumn);
-                if (name.isEmpty()) {
-                    bad.add(new BadRow(line, Problem.EMPTY_NAME));
-                } else if (name.length() > MAX_TEXT || unit.length() > MAX_TEXT) {
-                    bad.add(new BadRow(line, Problem.TOO_LONG));
+                Optional<Problem> problem = problemOf(name, unit);
+                if (problem.isPresent()) {
+                    bad.add(new BadRow(line, problem.get()));
                 } else if (row.size() > width && row.subList(width, row.size()).stream().anyMatch(v -> !v.isBlank())) {
                     bad.add(new BadRow(line, Problem.TOO_MANY_COLUMNS));
                 } else if (!seen.add(name + "\n" + unit)) {
@@ -127,7 +127,23 @@ public final class RosterCsv {
     }
 
     private static String clean(List<String> row, int column) {
-        return column < row.size() ? row.get(column).strip().replaceAll("\\s+", " ") : "";
+        return column < row.size() ? clean(row.get(column)) : "";
+    }
+
+    /** A name or unit as the roster stores it: no spaces around it, one space between words. */
+    public static String clean(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    }
+
+    /**
+     * What makes a cleaned name and unit unfit to be a person, whether they come from a file or from the roster
+     * page: an empty name, or a name or unit longer than {@link #MAX_TEXT}. (Already on the roster is the
+     * caller's check, against the database.)
+     */
+    public static Optional<Problem> problemOf(String name, String unit) {
+        if (name.isEmpty()) return Optional.of(Problem.EMPTY_NAME);
+        if (name.length() > MAX_TEXT || unit.length() > MAX_TEXT) return Optional.of(Problem.TOO_LONG);
+        return Optional.empty();
     }
 
     /** The list separator: a semicolon if the first line has semicolons and no commas. */

@@ -82,6 +82,11 @@ public final class ErrorCatalog {
             entry("cannot_undo_kind", 409),
             entry("may_have_voted", 409),
             entry("bad_csv", 400),
+            entry("empty_name", 400),
+            entry("name_too_long", 400),
+            entry("already_on_roster", 409),
+            entry("person_holds_ballot", 409),
+            entry("person_is_present", 409),
             // kiosks (kiosk/KioskRejected)
             entry("bad_kiosk_name", 400),
             entry("kiosk_busy", 409),
@@ -145,10 +150,6 @@ public final class ErrorCatalog {
             return Map.of();
         }
     }
-
-
-
-
 
     /** The disk holding the database is full: nothing was recorded; voting resumes by itself once space is freed. */
     public static ApiError diskFull() {
