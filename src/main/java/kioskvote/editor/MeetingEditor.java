@@ -15,6 +15,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import kioskvote.audit.AuditLog;
+import kioskvote.audit.Sha256;
 import kioskvote.config.ConfigException;
 import kioskvote.config.MeetingLoader;
 import kioskvote.meeting.CommitteeMember;
@@ -26,12 +27,15 @@ import kioskvote.meeting.PollDefinition;
 import kioskvote.meeting.PollState;
 import kioskvote.meeting.SetupJson;
 import kioskvote.meeting.StationEvents;
+import kioskvote.store.AuditDao;
 import kioskvote.store.MeetingSetupDao;
 import kioskvote.store.MeetingSetupDao.PollRow;
 import kioskvote.store.MeetingSetupDao.SetupRow;
 import kioskvote.store.PollDefinitionDao;
 import kioskvote.store.PollStateDao;
 import kioskvote.store.PollStateDao.PollStateRow;
+import kioskvote.store.RosterDao;
+import kioskvote.store.StationDao;
 
 /**
  * The organiser's changes to the meeting (docs/roster-and-kiosk.md, "The meeting editor"). Each change is checked
@@ -87,7 +91,12 @@ public final class MeetingEditor {
         }
         MeetingDetails details = rules(() -> MeetingLoader.readDetails(body));
         MeetingSetup next = meeting.setup().withDetails(details);
-        store(next, "meeting-details-changed", "summoned=" + details.summoned(), h -> { });
+        store(next, "meeting-details-changed", "summoned=" + details.summoned(), h -> {
+            // Without a roster the typed present count is the turnout: present ≤ summoned (docs/rules.md, "The figures add up").
+            if (new RosterDao(h).countPeople() > 0) return;
+            int present = new StationDao(h).find().map(StationDao.StationRow::present).orElse(0);
+            if (present > details.summoned()) throw EditRefused.summonedBelowPresent(present);
+        });
         meeting.polls().forEach(p -> events.turnoutChanged(p.id())); // summoned is the quorum's base
     }
 
@@ -175,7 +184,7 @@ public final class MeetingEditor {
             throw new EditRefused(EditRefused.Code.ORDER_INCOMPLETE);
         }
         List<Poll> polls = ids.stream().map(id -> meeting.poll(id).orElseThrow()).toList();
-        store(meeting.setup().withPolls(polls), "polls-reordered", "order=" + String.join(",", ids), h -> { });
+        store(meeting.setup().withPolls(polls), "polls-reordered", orderDetail(ids), h -> { });
         if (!polls.isEmpty()) events.pollStateChanged(polls.get(0).id());
     }
 
@@ -189,6 +198,13 @@ public final class MeetingEditor {
         ids.set(from, ids.get(to));
         ids.set(to, pollId);
         reorder(ids);
+    }
+
+    /** The new order for the audit log: the ids, or (when they outgrow an entry's detail) their hash and count. */
+    private static String orderDetail(List<String> ids) {
+        String order = "order=" + String.join(",", ids);
+        if (order.length() <= AuditDao.MAX_DETAIL) return order;
+        return "order-sha256=" + Sha256.hex(String.join(",", ids)) + " polls=" + ids.size();
     }
 
     private void requirePoll(String pollId) {

@@ -354,7 +354,8 @@ public final class PollLifecycle {
         int round = election.round() + 1;
         String stem = first.id().replaceFirst("-vong-\\d+$", "");
         String suffix = "-vong-" + round;
-        String id = stem.substring(0, Math.min(stem.length(), 64 - suffix.length())) + suffix;
+        // at most 63 characters, as meeting.yaml's ids: the next round can be edited and exported like any poll
+        String id = stem.substring(0, Math.min(stem.length(), 63 - suffix.length())) + suffix;
         String title = first.title().replaceFirst(" \\(vòng \\d+\\)$", "") + " (vòng " + round + ")";
         Poll next = Poll.election(id, title, first.base(),
                 new Election(result.remainingSeats(), result.undecided(), round, java.util.Optional.of(first.id())), false);
