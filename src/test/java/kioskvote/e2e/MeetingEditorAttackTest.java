@@ -333,6 +333,43 @@ class MeetingEditorAttackTest {
         assertEquals(201, again.status(), "a deleted next round may be added again: " + again.body());
     }
 
+    @Test
+    void aNextRoundAddedWhileTheOrganiserReordersIsNeverLost() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                String id = "bau-dua-" + round;
+                assertEquals(201, api.adminPost("/api/admin/polls", Map.of("id", id, "kind", "election", "title", "Bầu " + round, "seats", 1,
+                        "sealed", false, "candidates", List.of(Map.of("name", "Nguyễn Văn An"), Map.of("name", "Trần Thị Bình")))).status());
+                assertEquals(200, api.adminPost("/api/admin/polls/" + id + "/open", BELOW_QUORUM).status());
+                assertEquals(200, api.adminPost("/api/admin/polls/" + id + "/close", Map.of()).status());
+                CyclicBarrier barrier = new CyclicBarrier(2);
+                Future<?> reorders = pool.submit(() -> {
+                    barrier.await();
+                    for (int k = 0; k < 6; k++) {
+                        List<String> ids = new ArrayList<>(station.station().meeting().polls().stream().map(Poll::id).toList());
+                        java.util.Collections.swap(ids, 0, 1);
+                        assertNo5xx(api.adminPost("/api/admin/polls/order", Map.of("ids", ids)), "reorder");
+                    }
+                    return null;
+                });
+                Future<Api.Reply> next = pool.submit(() -> {
+                    barrier.await();
+                    return api.adminPost("/api/admin/polls/" + id + "/next-round", Map.of());
+                });
+                reorders.get();
+                Api.Reply added = next.get();
+                assertEquals(201, added.status(), added.body());
+                String nextId = added.json().path("pollId").asText();
+                assertTrue(station.station().meeting().poll(nextId).isPresent(), "the next round is in the station's meeting: " + nextId);
+                assertTrue(station.station().jdbi().withHandle(h -> new MeetingSetupDao(h).pollDefinition(nextId)).isPresent(),
+                        "and in the stored meeting: " + nextId);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // --- the export
 
     @Test
