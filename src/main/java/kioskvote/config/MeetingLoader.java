@@ -390,13 +390,31 @@ public final class MeetingLoader {
         if (!value.isValueNode() || value.asText().isBlank()) {
             throw new ConfigException(file, field, "must be a non-empty text");
         }
-        return value.asText().strip();
+        return visible(value.asText().strip(), field);
     }
 
     private Optional<String> optionalText(JsonNode node, String name) {
         JsonNode value = node.path(name);
         if (value.isMissingNode() || value.isNull() || value.asText().isBlank()) return Optional.empty();
-        return Optional.of(value.asText().strip());
+        return Optional.of(visible(value.asText().strip(), name));
+    }
+
+    /**
+     * Shown on the ballots, the chair's screen and the minutes, a control, direction-override or zero-width
+     * character makes one name look like another (a right-to-left override reverses what follows), and
+     * PostgreSQL refuses a NUL or half a surrogate pair: such a text is refused, with its field.
+     */
+    private String visible(String text, String field) {
+        boolean invisible = text.codePoints().anyMatch(c -> switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.UNASSIGNED, Character.PRIVATE_USE,
+                 Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            default -> false;
+        });
+        if (invisible) {
+            throw new ConfigException(file, field, "must not contain a control, direction-override or zero-width character "
+                    + "(a line break, a tab, U+200B, U+202E…); write it on one line");
+        }
+        return text;
     }
 
     private int positiveInt(JsonNode node, String name, String field) {

@@ -27,6 +27,8 @@ public class EditRefused extends Refused {
         COMMITTEE_HOLDS_CARDS,
         /** The database's meeting is not this station's any more (another station changed it): restart to see it. */
         MEETING_CHANGED_ELSEWHERE,
+        /** Without a roster, more are present (the typed count) than the new number summoned. */
+        SUMMONED_BELOW_PRESENT,
         MEETING_ID_READ_ONLY;
 
         @Override
@@ -35,6 +37,7 @@ public class EditRefused extends Refused {
                 case INVALID_ENTRY -> List.of("field", "problem");
                 case POLL_FROZEN -> List.of("poll", "hash");
                 case POLL_HAS_TRACES, POLL_ID_TAKEN, POLL_NOT_IN_MEETING, COMMITTEE_HOLDS_CARDS -> List.of("poll");
+                case SUMMONED_BELOW_PRESENT -> List.of("present");
                 default -> List.of();
             };
         }
@@ -58,6 +61,10 @@ public class EditRefused extends Refused {
 
     public static EditRefused about(Code code, String pollId) {
         return new EditRefused(code, Map.of("poll", pollId));
+    }
+
+    public static EditRefused summonedBelowPresent(int present) {
+        return new EditRefused(Code.SUMMONED_BELOW_PRESENT, Map.of("present", present));
     }
 
     public Code reasonCode() {

@@ -15,6 +15,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import kioskvote.audit.AuditLog;
+import kioskvote.audit.Sha256;
 import kioskvote.config.ConfigException;
 import kioskvote.config.MeetingLoader;
 import kioskvote.meeting.CommitteeMember;
@@ -26,12 +27,15 @@ import kioskvote.meeting.PollDefinition;
 import kioskvote.meeting.PollState;
 import kioskvote.meeting.SetupJson;
 import kioskvote.meeting.StationEvents;
+import kioskvote.store.AuditDao;
 import kioskvote.store.MeetingSetupDao;
 import kioskvote.store.MeetingSetupDao.PollRow;
 import kioskvote.store.MeetingSetupDao.SetupRow;
 import kioskvote.store.PollDefinitionDao;
 import kioskvote.store.PollStateDao;
 import kioskvote.store.PollStateDao.PollStateRow;
+import kioskvote.store.RosterDao;
+import kioskvote.store.StationDao;
 
 /**
  * The organiser's changes to the meeting (docs/roster-and-kiosk.md, "The meeting editor"). Each change is checked
@@ -81,14 +85,21 @@ public final class MeetingEditor {
     }
 
     /** The keys of meeting.yaml's {@code meeting:} section; an {@code id} other than the meeting's is refused. */
-    public synchronized void changeDetails(JsonNode body) {
-        if (body != null && body.has("id") && !meeting.id().equals(body.path("id").asText())) {
-            throw new EditRefused(EditRefused.Code.MEETING_ID_READ_ONLY);
+    public void changeDetails(JsonNode body) {
+        synchronized (meeting) { // with the next rounds PollLifecycle adds: one change of the meeting at a time
+            if (body != null && body.has("id") && !meeting.id().equals(body.path("id").asText())) {
+                throw new EditRefused(EditRefused.Code.MEETING_ID_READ_ONLY);
+            }
+            MeetingDetails details = rules(() -> MeetingLoader.readDetails(body));
+            MeetingSetup next = meeting.setup().withDetails(details);
+            store(next, "meeting-details-changed", "summoned=" + details.summoned(), h -> {
+                // Without a roster the typed present count is the turnout: present ≤ summoned (docs/rules.md, "The figures add up").
+                if (new RosterDao(h).countPeople() > 0) return;
+                int present = new StationDao(h).find().map(StationDao.StationRow::present).orElse(0);
+                if (present > details.summoned()) throw EditRefused.summonedBelowPresent(present);
+            });
+            meeting.polls().forEach(p -> events.turnoutChanged(p.id())); // summoned is the quorum's base
         }
-        MeetingDetails details = rules(() -> MeetingLoader.readDetails(body));
-        MeetingSetup next = meeting.setup().withDetails(details);
-        store(next, "meeting-details-changed", "summoned=" + details.summoned(), h -> { });
-        meeting.polls().forEach(p -> events.turnoutChanged(p.id())); // summoned is the quorum's base
     }
 
     /**
@@ -96,16 +107,18 @@ public final class MeetingEditor {
      * in the committee's order, when the poll opens (PollLifecycle.open); until its box is counted, those members
      * stay, by name and in that order. Members may be added after them and roles corrected.
      */
-    public synchronized void changeCommittee(JsonNode committee, JsonNode seal) {
-        MeetingSetup current = meeting.setup();
-        MeetingSetup next = rules(() -> MeetingLoader.readCommittee(committee, seal, current));
-        store(next, "meeting-committee-changed", "members=" + next.committee().size() + " threshold=" + next.sealThreshold(), h -> {
-            for (Map.Entry<String, Integer> box : new PollStateDao(h).uncountedBoxes().entrySet()) {
-                if (!keepsCardHolders(current.committee(), next.committee(), box.getValue())) {
-                    throw EditRefused.about(EditRefused.Code.COMMITTEE_HOLDS_CARDS, box.getKey());
+    public void changeCommittee(JsonNode committee, JsonNode seal) {
+        synchronized (meeting) { // with the next rounds PollLifecycle adds: one change of the meeting at a time
+            MeetingSetup current = meeting.setup();
+            MeetingSetup next = rules(() -> MeetingLoader.readCommittee(committee, seal, current));
+            store(next, "meeting-committee-changed", "members=" + next.committee().size() + " threshold=" + next.sealThreshold(), h -> {
+                for (Map.Entry<String, Integer> box : new PollStateDao(h).uncountedBoxes().entrySet()) {
+                    if (!keepsCardHolders(current.committee(), next.committee(), box.getValue())) {
+                        throw EditRefused.about(EditRefused.Code.COMMITTEE_HOLDS_CARDS, box.getKey());
+                    }
                 }
-            }
-        });
+            });
+        }
     }
 
     private static boolean keepsCardHolders(List<CommitteeMember> before, List<CommitteeMember> after, int cards) {
@@ -117,78 +130,95 @@ public final class MeetingEditor {
     }
 
     /** A new draft poll at the end of the meeting, from one entry in the keys of a meeting.yaml poll. */
-    public synchronized Poll addPoll(JsonNode entry) {
-        Poll poll = rules(() -> MeetingLoader.readPoll(entry));
-        if (meeting.poll(poll.id()).isPresent()) throw EditRefused.about(EditRefused.Code.POLL_ID_TAKEN, poll.id());
-        MeetingSetup next = meeting.setup().withPollAdded(poll);
-        rules(() -> {
-            MeetingLoader.checkSealing(next);
-            return next;
-        });
-        store(next, "poll-created", "poll=" + poll.id() + " kind=" + poll.kind().code() + " definition-sha256=" + PollDefinition.hash(poll), h -> {
-            PollStateDao states = new PollStateDao(h);
-            if (states.find(poll.id()).isPresent()) throw EditRefused.about(EditRefused.Code.POLL_ID_TAKEN, poll.id());
-            states.insertDraft(poll.id());
-        });
-        events.pollStateChanged(poll.id());
-        return poll;
+    public Poll addPoll(JsonNode entry) {
+        synchronized (meeting) { // with the next rounds PollLifecycle adds: one change of the meeting at a time
+            Poll poll = rules(() -> MeetingLoader.readPoll(entry));
+            if (meeting.poll(poll.id()).isPresent()) throw EditRefused.about(EditRefused.Code.POLL_ID_TAKEN, poll.id());
+            MeetingSetup next = meeting.setup().withPollAdded(poll);
+            rules(() -> {
+                MeetingLoader.checkSealing(next);
+                return next;
+            });
+            store(next, "poll-created", "poll=" + poll.id() + " kind=" + poll.kind().code() + " definition-sha256=" + PollDefinition.hash(poll), h -> {
+                PollStateDao states = new PollStateDao(h);
+                if (states.find(poll.id()).isPresent()) throw EditRefused.about(EditRefused.Code.POLL_ID_TAKEN, poll.id());
+                states.insertDraft(poll.id());
+            });
+            events.pollStateChanged(poll.id());
+            return poll;
+        }
     }
 
     /** The draft replaced by this entry (its id unchanged). */
-    public synchronized Poll replacePoll(String pollId, JsonNode entry) {
-        requirePoll(pollId);
-        Poll poll = rules(() -> MeetingLoader.readPoll(entry));
-        if (!poll.id().equals(pollId)) throw new EditRefused(EditRefused.Code.POLL_ID_MISMATCH);
-        List<Poll> polls = new ArrayList<>(meeting.polls());
-        polls.replaceAll(p -> p.id().equals(pollId) ? poll : p);
-        MeetingSetup next = meeting.setup().withPolls(polls);
-        rules(() -> {
-            MeetingLoader.checkSealing(next);
-            return next;
-        });
-        store(next, "poll-changed", "poll=" + pollId + " kind=" + poll.kind().code() + " definition-sha256=" + PollDefinition.hash(poll),
-                h -> requireDraft(h, pollId));
-        events.pollStateChanged(pollId);
-        return poll;
+    public Poll replacePoll(String pollId, JsonNode entry) {
+        synchronized (meeting) { // with the next rounds PollLifecycle adds: one change of the meeting at a time
+            requirePoll(pollId);
+            Poll poll = rules(() -> MeetingLoader.readPoll(entry));
+            if (!poll.id().equals(pollId)) throw new EditRefused(EditRefused.Code.POLL_ID_MISMATCH);
+            List<Poll> polls = new ArrayList<>(meeting.polls());
+            polls.replaceAll(p -> p.id().equals(pollId) ? poll : p);
+            MeetingSetup next = meeting.setup().withPolls(polls);
+            rules(() -> {
+                MeetingLoader.checkSealing(next);
+                return next;
+            });
+            store(next, "poll-changed", "poll=" + pollId + " kind=" + poll.kind().code() + " definition-sha256=" + PollDefinition.hash(poll),
+                    h -> requireDraft(h, pollId));
+            events.pollStateChanged(pollId);
+            return poll;
+        }
     }
 
     /** Deletes a draft that nothing was stored for; a next round so deleted is not read back at the next start. */
-    public synchronized void deletePoll(String pollId) {
-        requirePoll(pollId);
-        if (meeting.polls().size() == 1) throw new EditRefused(EditRefused.Code.LAST_POLL);
-        List<Poll> polls = new ArrayList<>(meeting.polls());
-        polls.removeIf(p -> p.id().equals(pollId));
-        store(meeting.setup().withPolls(polls), "poll-deleted", "poll=" + pollId, h -> {
-            requireDraft(h, pollId);
-            PollStateDao states = new PollStateDao(h);
-            if (!states.isUntouchedDraft(pollId) || !states.deleteDraft(pollId)) throw EditRefused.about(EditRefused.Code.POLL_HAS_TRACES, pollId);
-            new PollDefinitionDao(h).delete(pollId);
-        });
-        events.pollStateChanged(pollId);
+    public void deletePoll(String pollId) {
+        synchronized (meeting) { // with the next rounds PollLifecycle adds: one change of the meeting at a time
+            requirePoll(pollId);
+            if (meeting.polls().size() == 1) throw new EditRefused(EditRefused.Code.LAST_POLL);
+            List<Poll> polls = new ArrayList<>(meeting.polls());
+            polls.removeIf(p -> p.id().equals(pollId));
+            store(meeting.setup().withPolls(polls), "poll-deleted", "poll=" + pollId, h -> {
+                requireDraft(h, pollId);
+                PollStateDao states = new PollStateDao(h);
+                if (!states.isUntouchedDraft(pollId) || !states.deleteDraft(pollId)) throw EditRefused.about(EditRefused.Code.POLL_HAS_TRACES, pollId);
+                new PollDefinitionDao(h).delete(pollId);
+            });
+            events.pollStateChanged(pollId);
+        }
     }
 
     /** The polls in this order: every poll of the meeting exactly once (opened ones too: their definitions do not change). */
-    public synchronized void reorder(List<String> ids) {
-        List<Poll> current = meeting.polls();
-        if (ids == null || ids.size() != current.size() || new HashSet<>(ids).size() != ids.size()
-                || !ids.stream().allMatch(id -> meeting.poll(id).isPresent())) {
-            throw new EditRefused(EditRefused.Code.ORDER_INCOMPLETE);
+    public void reorder(List<String> ids) {
+        synchronized (meeting) { // with the next rounds PollLifecycle adds: one change of the meeting at a time
+            List<Poll> current = meeting.polls();
+            if (ids == null || ids.size() != current.size() || new HashSet<>(ids).size() != ids.size()
+                    || !ids.stream().allMatch(id -> meeting.poll(id).isPresent())) {
+                throw new EditRefused(EditRefused.Code.ORDER_INCOMPLETE);
+            }
+            List<Poll> polls = ids.stream().map(id -> meeting.poll(id).orElseThrow()).toList();
+            store(meeting.setup().withPolls(polls), "polls-reordered", orderDetail(ids), h -> { });
+            if (!polls.isEmpty()) events.pollStateChanged(polls.get(0).id());
         }
-        List<Poll> polls = ids.stream().map(id -> meeting.poll(id).orElseThrow()).toList();
-        store(meeting.setup().withPolls(polls), "polls-reordered", "order=" + String.join(",", ids), h -> { });
-        if (!polls.isEmpty()) events.pollStateChanged(polls.get(0).id());
     }
 
     /** Moves one poll up (-1) or down (+1); at either end nothing moves. */
-    public synchronized void move(String pollId, int step) {
-        requirePoll(pollId);
-        List<String> ids = new ArrayList<>(meeting.polls().stream().map(Poll::id).toList());
-        int from = ids.indexOf(pollId);
-        int to = from + Integer.signum(step);
-        if (to < 0 || to >= ids.size()) return;
-        ids.set(from, ids.get(to));
-        ids.set(to, pollId);
-        reorder(ids);
+    public void move(String pollId, int step) {
+        synchronized (meeting) { // with the next rounds PollLifecycle adds: one change of the meeting at a time
+            requirePoll(pollId);
+            List<String> ids = new ArrayList<>(meeting.polls().stream().map(Poll::id).toList());
+            int from = ids.indexOf(pollId);
+            int to = from + Integer.signum(step);
+            if (to < 0 || to >= ids.size()) return;
+            ids.set(from, ids.get(to));
+            ids.set(to, pollId);
+            reorder(ids);
+        }
+    }
+
+    /** The new order for the audit log: the ids, or (when they outgrow an entry's detail) their hash and count. */
+    private static String orderDetail(List<String> ids) {
+        String order = "order=" + String.join(",", ids);
+        if (order.length() <= AuditDao.MAX_DETAIL) return order;
+        return "order-sha256=" + Sha256.hex(String.join(",", ids)) + " polls=" + ids.size();
     }
 
     private void requirePoll(String pollId) {

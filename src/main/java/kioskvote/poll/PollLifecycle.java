@@ -354,26 +354,31 @@ public final class PollLifecycle {
         int round = election.round() + 1;
         String stem = first.id().replaceFirst("-vong-\\d+$", "");
         String suffix = "-vong-" + round;
-        String id = stem.substring(0, Math.min(stem.length(), 64 - suffix.length())) + suffix;
+        // at most 63 characters, as meeting.yaml's ids: the next round can be edited and exported like any poll
+        String id = stem.substring(0, Math.min(stem.length(), 63 - suffix.length())) + suffix;
         String title = first.title().replaceFirst(" \\(vòng \\d+\\)$", "") + " (vòng " + round + ")";
         Poll next = Poll.election(id, title, first.base(),
                 new Election(result.remainingSeats(), result.undecided(), round, java.util.Optional.of(first.id())), false);
-        try {
-            jdbi.useTransaction(h -> {
-                PollDefinitionDao definitions = new PollDefinitionDao(h);
-                if (definitions.existsFrom(first.id())) throw new PollRejected(PollRejected.Code.SECOND_ROUND_EXISTS);
-                definitions.insert(new PollDefinitionDao.DefinitionRow(next.id(), first.id(), PollDefinition.canonicalJson(next), now()));
-                // An edited meeting keeps its polls in meeting_poll: the next round goes there too, last.
-                MeetingSetupDao setups = new MeetingSetupDao(h);
-                if (setups.find().isPresent()) setups.appendPoll(next.id(), PollDefinition.canonicalJson(next));
-                new PollStateDao(h).insertDraft(next.id());
-                audit.append(h, "poll-added", "poll=" + next.id() + " from=" + first.id() + " seats=" + result.remainingSeats()
-                        + " candidates=" + result.undecided().size());
-            });
-        } catch (org.jdbi.v3.core.statement.StatementException e) {
-            throw new PollRejected(PollRejected.Code.SECOND_ROUND_EXISTS); // another request added it first
+        // One change of the meeting at a time (the meeting editor changes it under this lock too): an edit made
+        // meanwhile neither drops this round from the stored polls nor from the station's meeting.
+        synchronized (meeting) {
+            try {
+                jdbi.useTransaction(h -> {
+                    PollDefinitionDao definitions = new PollDefinitionDao(h);
+                    if (definitions.existsFrom(first.id())) throw new PollRejected(PollRejected.Code.SECOND_ROUND_EXISTS);
+                    definitions.insert(new PollDefinitionDao.DefinitionRow(next.id(), first.id(), PollDefinition.canonicalJson(next), now()));
+                    // An edited meeting keeps its polls in meeting_poll: the next round goes there too, last.
+                    MeetingSetupDao setups = new MeetingSetupDao(h);
+                    if (setups.find().isPresent()) setups.appendPoll(next.id(), PollDefinition.canonicalJson(next));
+                    new PollStateDao(h).insertDraft(next.id());
+                    audit.append(h, "poll-added", "poll=" + next.id() + " from=" + first.id() + " seats=" + result.remainingSeats()
+                            + " candidates=" + result.undecided().size());
+                });
+            } catch (org.jdbi.v3.core.statement.StatementException e) {
+                throw new PollRejected(PollRejected.Code.SECOND_ROUND_EXISTS); // another request added it first
+            }
+            meeting.addPoll(next);
         }
-        meeting.addPoll(next);
         events.pollStateChanged(next.id());
         return next;
     }

@@ -7,6 +7,9 @@ import org.jdbi.v3.core.Handle;
 
 /** The audit_event table: append and read, never update or delete. */
 public final class AuditDao {
+    /** The longest detail an entry holds (audit_log.detail, migration V1). */
+    public static final int MAX_DETAIL = 2000;
+
     public record AuditRow(long seq, String at, String event, String detail, String prevHash, String hash) {
     }
 

@@ -68,6 +68,7 @@ public final class ErrorCatalog {
             entry("last_poll", 409),
             entry("committee_holds_cards", 409),
             entry("meeting_changed_elsewhere", 409),
+            entry("summoned_below_present", 409),
             entry("meeting_id_read_only", 400),
             // paper ballots (paper/PaperRejected)
             entry("bad_batch", 400),
