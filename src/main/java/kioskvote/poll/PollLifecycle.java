@@ -40,6 +40,7 @@ import kioskvote.meeting.PollDefinition;
 import kioskvote.meeting.PollState;
 import kioskvote.meeting.SetupJson;
 import kioskvote.meeting.StationEvents;
+import kioskvote.record.RecordJson;
 import kioskvote.roster.Roster;
 import kioskvote.roster.Turnout;
 import kioskvote.store.AuditDao;
@@ -403,9 +404,13 @@ public final class PollLifecycle {
         long handedOut = turnout.fromRoster() ? new RosterDao(h).countHandedOut() : 0;
         SlipDao slips = new SlipDao(h);
         long voided = slips.countVoided();
-        return new PollStatus(poll.id(), poll.title(), poll.kind().code(), PollState.fromCode(row.state()), turnout.summoned(),
-                turnout.present(), handedOut, slips.countIssued() - voided, voided, row.castCount(), row.definitionHash(),
-                row.openedAt(), row.closedAt(), turnout.fromRoster(), poll.practice(), row.sealed(), row.countedAt().isPresent(),
+        var live = new RecordJson.Figures(turnout.summoned(), turnout.present(), turnout.fromRoster(), handedOut,
+                slips.countIssued() - voided, voided);
+        // a poll whose ballots are final keeps the figures of that moment (docs/rules.md, "Minutes")
+        var f = PollState.fromCode(row.state()) == PollState.CLOSED ? records.figuresWhenFinal(h, poll.id()).orElse(live) : live;
+        return new PollStatus(poll.id(), poll.title(), poll.kind().code(), PollState.fromCode(row.state()), (int) f.summoned(),
+                (int) f.present(), f.handedOut(), f.issued(), f.voided(), row.castCount(), row.definitionHash(),
+                row.openedAt(), row.closedAt(), f.fromRoster(), poll.practice(), row.sealed(), row.countedAt().isPresent(),
                 PollState.fromCode(row.state()) == PollState.CLOSED && new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id()));
     }
 

@@ -79,6 +79,15 @@ public final class PollRecords {
     }
 
     /**
+     * The turnout figures fixed with the record's head (at the close, or a sealed poll's count): from then on the
+     * poll's minutes and status keep them, whatever presence, hand-outs and slips do in later polls (docs/rules.md,
+     * "Minutes"). Empty before the head is fixed, and for a poll opened before the station made commitments.
+     */
+    public Optional<RecordJson.Figures> figuresWhenFinal(Handle h, String pollId) {
+        return new CommitmentDao(h).find(pollId).flatMap(CommitmentRow::countsJson).map(RecordJson::figures);
+    }
+
+    /**
      * Fixes the record's head when its ballots are final: in the closing transaction of an unsealed poll
      * (after the "poll-closed" line), or — the hook for the sealed ballot box — in the transaction that
      * counts a sealed poll, after its ballots are written. The figures and tally of this moment are kept and

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import kioskvote.meeting.CommitteeMember;
 import kioskvote.meeting.Meeting;
@@ -98,6 +99,21 @@ public final class RecordJson {
         }
         map.put("questions", questions);
         return write(map);
+    }
+
+    /** counts.json's turnout figures, read back. {@code issued} is net of the voided slips, as in TallyCounts. */
+    public record Figures(long summoned, long present, boolean fromRoster, long handedOut, long issued, long voided) {
+    }
+
+    /** Reads back the turnout figures {@link #counts} wrote (the station's own counts.json, not a downloaded one). */
+    public static Figures figures(String countsJson) {
+        try {
+            JsonNode c = RecordFiles.JSON.readTree(countsJson);
+            return new Figures(c.path("summoned").asLong(), c.path("present").asLong(), c.path("fromRoster").asBoolean(),
+                    c.path("handedOut").asLong(), c.path("issued").asLong() - c.path("voided").asLong(), c.path("voided").asLong());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("counts.json as the station wrote it", e);
+        }
     }
 
     static String write(Object value) {

@@ -158,6 +158,32 @@ class PollLifecycleTest {
     }
 
     @Test
+    void aCountedPollKeepsTheFiguresOfItsCountWhilePresenceAndSlipsChangeForTheNextPoll() {
+        polls.setPresent(30);
+        fixture.issueTokens(3);
+        OpenedPoll opened = polls.open(POLL, false);
+        fixture.station().ballotBox().cast(POLL, fixture.issueTokens(1).get(0), Map.of("s1", List.of("high")), ReceiptCode.randomSecret(RANDOM));
+        polls.close(POLL);
+        polls.setPresent(35); // late arrivals, between the close and the count: the count fixes the figures
+        polls.count(POLL, opened.shares().orElseThrow().cards().stream().limit(2).map(OpenedPoll.ShareCard::code).toList());
+        PollStatus atCount = polls.status(POLL);
+        assertEquals(35, atCount.present());
+        assertEquals(4, atCount.issued());
+
+        polls.setPresent(38); // later in the day: more people, more slips, for the next poll
+        fixture.issueTokens(5);
+        assertEquals(38, polls.status("bieu-quyet-quy-che").present(), "the next poll sees the figures of now");
+        assertEquals(9, polls.status("bieu-quyet-quy-che").issued());
+        PollStatus later = polls.status(POLL);
+        assertEquals(35, later.present(), "the counted poll keeps the figures of its count");
+        assertEquals(4, later.issued());
+        var counts = polls.minutes(POLL, Language.VI).tally().counts();
+        assertEquals(35, counts.present());
+        assertEquals(4, counts.issued());
+        assertEquals(40, counts.summoned());
+    }
+
+    @Test
     void aPresentCountAboveTheSummonedOrBelowZeroIsRefused() {
         assertRejected(PollRejected.Code.BAD_COUNT, () -> polls.setPresent(41));
         assertRejected(PollRejected.Code.BAD_COUNT, () -> polls.setPresent(-1));
