@@ -19,6 +19,7 @@ import kioskvote.audit.AuditLog;
 import kioskvote.ballot.BallotBox;
 import kioskvote.ballot.VotingRights;
 import kioskvote.config.MeetingConfig;
+import kioskvote.editor.MeetingEditor;
 import kioskvote.kiosk.KioskBooth;
 import kioskvote.kiosk.KioskSessions;
 import kioskvote.meeting.Meeting;
@@ -28,6 +29,7 @@ import kioskvote.paper.PaperDesk;
 import kioskvote.poll.PollLifecycle;
 import kioskvote.poll.PollRecords;
 import kioskvote.roster.Roster;
+import kioskvote.roster.RosterEditor;
 import kioskvote.slip.SlipOffice;
 import kioskvote.store.AuditDao;
 import kioskvote.store.DataDirectory;
@@ -46,13 +48,19 @@ import kioskvote.web.AdminPages;
 import kioskvote.web.BallotPages;
 import kioskvote.web.ChairApi;
 import kioskvote.web.ChairPage;
+import kioskvote.web.CountPages;
 import kioskvote.web.DeskPage;
 import kioskvote.web.KioskPages;
-import kioskvote.web.RecordPages;
 import kioskvote.web.LiveFeed;
+import kioskvote.web.MeetingApi;
+import kioskvote.web.MeetingEditorPage;
 import kioskvote.web.PaperPages;
+import kioskvote.web.RecordPages;
 import kioskvote.web.RosterApi;
+import kioskvote.web.RosterEditApi;
+import kioskvote.web.RosterPage;
 import kioskvote.web.Routes;
+import kioskvote.web.StaffPages;
 import kioskvote.web.VoterApi;
 
 /** Builds the whole station from a meeting config and a data directory: wiring only. */
@@ -99,14 +107,15 @@ public final class App {
         return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox), desk, slips,
                 new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random, clock, audit,
                 roster, new KioskSessions(clock, random),
-                new AdminPassphrase(jdbi, settings.config().station().adminPassphrase()), records);
+                new AdminPassphrase(jdbi, settings.config().station().adminPassphrase()), records,
+                new MeetingEditor(jdbi, meeting, audit, clock, feed, settings.config().sourceSha256()), settings.config().station());
     }
 
     /** The station's services, built once by {@link #open}; {@link #serve} hands each handler the ones it uses. */
     public record Station(Meeting meeting, Jdbi jdbi, BallotBox ballotBox, VotingRights rights, PollLifecycle polls,
                           SlipOffice slips, AttemptLimiter attempts, LiveFeed feed, String keyFingerprint, String publicBaseUrl,
                           SecureRandom random, Clock clock, AuditLog audit, Roster roster, KioskSessions kiosks, AdminPassphrase adminPassphrase,
-                          PollRecords records) {
+                          PollRecords records, MeetingEditor editor, kioskvote.config.StationSettings stationSettings) {
     }
 
     /** Starts HTTP on the given port (0 picks a free one). */
@@ -115,6 +124,7 @@ public final class App {
         var sessions = new AdminSessions(s.random(), s.clock());
         var staff = new StaffCredentials(s.jdbi(), s.adminPassphrase(), s.audit(), s.random(), sessions);
         var guard = new AdminGuard(staff, s.attempts(), sessions);
+        var rosterEditor = new RosterEditor(s.jdbi(), s.meeting(), s.audit(), s.random(), s.feed());
         var handlers = new Routes.Handlers(
                 new VoterApi(s.meeting(), s.keyFingerprint(), s.ballotBox()),
                 new BallotPages(s.meeting(), s.rights(), s.polls(), s.random()),
@@ -123,11 +133,15 @@ public final class App {
                 new ChairPage(s.meeting(), s.polls(), s.keyFingerprint(), s.publicBaseUrl(), s.slips().wifi()),
                 s.feed(), guard,
                 new AdminPages(s.meeting(), s.polls(), s.slips(), s.roster(), guard, staff, s.publicBaseUrl(), s.keyFingerprint()),
+                new CountPages(s.meeting(), s.polls()),
+                new StaffPages(staff),
                 new AdminApi(s.polls(), s.slips(), staff, s.publicBaseUrl(), s.keyFingerprint()),
                 new DeskPage(s.meeting(), s.polls(), s.roster(), s.kiosks(), guard),
                 new RosterApi(s.roster(), s.kiosks()),
                 s.kiosks(), s.meeting(), new RecordPages(s.meeting(), s.records()),
-                new PaperPages(s.meeting(), new PaperDesk(s.jdbi(), s.rights(), s.audit(), s.clock(), s.random())));
+                new PaperPages(s.meeting(), new PaperDesk(s.jdbi(), s.rights(), s.audit(), s.clock(), s.random())),
+                new RosterPage(s.meeting(), s.roster(), rosterEditor), new RosterEditApi(rosterEditor, s.roster()),
+                new MeetingApi(s.editor(), s.stationSettings()), new MeetingEditorPage(s.editor()));
         return Routes.create(handlers).start(port);
     }
 
@@ -181,6 +195,8 @@ public final class App {
             if (existing.isPresent() && recordedKey.isEmpty()) {
                 stations.setKeyFingerprint(keyFingerprint); // a database from before the key was recorded
             }
+            // The meeting as edited in the admin pages, once it was (docs/roster-and-kiosk.md, "The meeting editor").
+            MeetingEditor.restore(h, meeting, config.sourceSha256()).ifPresent(out::println);
             // Polls added while a station ran (second rounds) come back after meeting.yaml's (docs/rules.md, "Second round").
             for (var stored : new PollDefinitionDao(h).all()) {
                 if (meeting.poll(stored.pollId()).isEmpty()) meeting.addPoll(PollDefinition.parse(stored.definitionJson()));

@@ -22,6 +22,8 @@ import kioskvote.meeting.CommitteeMember;
 import kioskvote.meeting.Election;
 import kioskvote.meeting.Majority;
 import kioskvote.meeting.Meeting;
+import kioskvote.meeting.MeetingDetails;
+import kioskvote.meeting.MeetingSetup;
 import kioskvote.meeting.Option;
 import kioskvote.meeting.PercentBase;
 import kioskvote.meeting.Poll;
@@ -97,16 +99,65 @@ public final class MeetingLoader {
         if (!id.matches("[a-z0-9][a-z0-9-]{0,62}")) {
             throw new ConfigException(file, "meeting.id", "use lowercase letters, digits and dashes (got \"" + id + "\")");
         }
+        MeetingDetails details = details(m, "meeting.");
+        List<CommitteeMember> committee = committee(root.path("committee"));
+        JsonNode p = required(root, "polls", "polls");
+        if (!p.isArray() || p.isEmpty()) throw new ConfigException(file, "polls", "must be a non-empty list of polls");
+        List<Poll> polls = new ArrayList<>();
+        for (int i = 0; i < p.size(); i++) {
+            Poll poll = poll(p.get(i), "polls[" + i + "].");
+            if (polls.stream().anyMatch(other -> other.id().equals(poll.id()))) {
+                throw new ConfigException(file, "polls[" + i + "].id", "\"" + poll.id() + "\" is used by another poll");
+            }
+            polls.add(poll);
+        }
+        int threshold = sealThreshold(root.path("seal"), committee, polls);
+        return new Meeting(id, new MeetingSetup(details, committee, threshold, polls));
+    }
+
+    /**
+     * One poll entry, in the keys of a meeting.yaml poll (the admin pages' meeting editor and its API): checked
+     * by the same rules, refused with the same words; the field is named without the {@code polls[i].} prefix.
+     */
+    public static Poll readPoll(JsonNode entry) {
+        if (entry == null || !entry.isObject()) throw new ConfigException("", "(poll)", "must be a mapping like a poll of meeting.yaml");
+        return new MeetingLoader("").poll(entry, "");
+    }
+
+    /** The keys of meeting.yaml's {@code meeting:} section but the id (which never changes). */
+    public static MeetingDetails readDetails(JsonNode entry) {
+        if (entry == null || !entry.isObject()) throw new ConfigException("", "(meeting)", "must be a mapping like meeting.yaml's meeting:");
+        return new MeetingLoader("").details(entry, "");
+    }
+
+    /** The committee and its seal threshold, from meeting.yaml's {@code committee:} and {@code seal:}, checked against the polls. */
+    public static MeetingSetup readCommittee(JsonNode committee, JsonNode seal, MeetingSetup current) {
+        MeetingLoader loader = new MeetingLoader("");
+        List<CommitteeMember> members = loader.committee(committee == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : committee);
+        int threshold = loader.sealThreshold(seal == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : seal, members, current.polls());
+        return current.withCommittee(members, threshold);
+    }
+
+    /** The loader's checks of a whole setup: a sealed poll needs a committee that can open its box (the meeting editor's polls). */
+    public static void checkSealing(MeetingSetup setup) {
+        new MeetingLoader("").checkSealing(setup.committee(), setup.sealThreshold(), setup.polls());
+    }
+
+    private MeetingDetails details(JsonNode m, String at) {
         LocalDate date;
-        String dateText = text(m, "date", "meeting.date");
+        String dateText = text(m, "date", at + "date");
         try {
             date = LocalDate.parse(dateText);
         } catch (DateTimeParseException e) {
-            throw new ConfigException(file, "meeting.date", "must be a date like 2026-12-10 (got \"" + dateText + "\")");
+            throw new ConfigException(file, at + "date", "must be a date like 2026-12-10 (got \"" + dateText + "\")");
         }
-        int summoned = positiveInt(m, "summoned", "meeting.summoned");
+        int summoned = positiveInt(m, "summoned", at + "summoned");
+        return new MeetingDetails(text(m, "title", at + "title"), optionalText(m, "organiser").orElse(""), date,
+                optionalText(m, "time").orElse(""), optionalText(m, "place").orElse(""), summoned);
+    }
+
+    private List<CommitteeMember> committee(JsonNode c) {
         List<CommitteeMember> committee = new ArrayList<>();
-        JsonNode c = root.path("committee");
         if (!c.isMissingNode() && !c.isNull()) {
             if (!c.isArray()) throw new ConfigException(file, "committee", "must be a list of {name, role}");
             for (int i = 0; i < c.size(); i++) {
@@ -114,47 +165,38 @@ public final class MeetingLoader {
                         optionalText(c.get(i), "role").orElse("")));
             }
         }
-        JsonNode p = required(root, "polls", "polls");
-        if (!p.isArray() || p.isEmpty()) throw new ConfigException(file, "polls", "must be a non-empty list of polls");
-        List<Poll> polls = new ArrayList<>();
-        for (int i = 0; i < p.size(); i++) {
-            Poll poll = poll(p.get(i), "polls[" + i + "]");
-            if (polls.stream().anyMatch(other -> other.id().equals(poll.id()))) {
-                throw new ConfigException(file, "polls[" + i + "].id", "\"" + poll.id() + "\" is used by another poll");
-            }
-            polls.add(poll);
+        if (committee.size() > kioskvote.seal.ShareSplitter.MAX_SHARES) {
+            throw new ConfigException(file, "committee", "at most " + kioskvote.seal.ShareSplitter.MAX_SHARES + " members");
         }
-        int threshold = sealThreshold(root, committee, polls);
-        return new Meeting(id, text(m, "title", "meeting.title"), optionalText(m, "organiser").orElse(""), date,
-                optionalText(m, "time").orElse(""), optionalText(m, "place").orElse(""), summoned, committee, polls, threshold);
+        return committee;
     }
 
     /**
      * {@code seal: {threshold: K}}: how many committee members' key shares open a sealed ballot box
      * (default 2, or 1 for a committee of one). A sealed poll needs a committee to hold the shares.
      */
-    private int sealThreshold(JsonNode root, List<CommitteeMember> committee, List<Poll> polls) {
-        int threshold = Math.max(1, Math.min(Meeting.DEFAULT_SEAL_THRESHOLD, committee.size()));
-        JsonNode seal = root.path("seal");
+    private int sealThreshold(JsonNode seal, List<CommitteeMember> committee, List<Poll> polls) {
+        int threshold = Meeting.defaultThreshold(committee);
         if (!seal.isMissingNode() && !seal.isNull()) {
             if (!seal.isObject()) throw new ConfigException(file, "seal", "must be a mapping like {threshold: 2}");
             if (!seal.path("threshold").isMissingNode()) threshold = positiveInt(seal, "threshold", "seal.threshold");
         }
+        checkSealing(committee, threshold, polls);
+        return threshold;
+    }
+
+    private void checkSealing(List<CommitteeMember> committee, int threshold, List<Poll> polls) {
         boolean anySealed = polls.stream().anyMatch(Poll::sealed);
         if (anySealed && committee.isEmpty()) {
             int first = 0;
             while (!polls.get(first).sealed()) first++;
             throw new ConfigException(file, "polls[" + first + "].sealed", "a sealed poll needs the counting committee (committee:) to hold "
-                    + "the shares of its ballot-box key; list the committee, or write sealed: false for a practice poll");
+                    + "the shares of its ballot-box key; list the committee, or write sealed: false for a practice poll (the first sealed one is \"" + polls.get(first).id() + "\")");
         }
         if (anySealed && threshold > committee.size()) {
             throw new ConfigException(file, "seal.threshold", "is " + threshold + ", more than the " + committee.size()
                     + " members of the committee: the ballot box could never be opened");
         }
-        if (committee.size() > kioskvote.seal.ShareSplitter.MAX_SHARES) {
-            throw new ConfigException(file, "committee", "at most " + kioskvote.seal.ShareSplitter.MAX_SHARES + " members");
-        }
-        return threshold;
     }
 
     /**
@@ -164,45 +206,61 @@ public final class MeetingLoader {
     private boolean sealed(JsonNode p, String at, boolean practice) {
         JsonNode value = p.path("sealed");
         if (value.isMissingNode() || value.isNull()) return !practice;
-        if (!value.isBoolean()) throw new ConfigException(file, at + ".sealed", "must be true or false (got \"" + value.asText() + "\")");
+        if (!value.isBoolean()) throw new ConfigException(file, at + "sealed", "must be true or false (got \"" + value.asText() + "\")");
         return value.asBoolean();
     }
 
     private Poll poll(JsonNode p, String at) {
-        String id = text(p, "id", at + ".id");
+        String id = text(p, "id", at + "id");
         if (!id.matches("[a-z0-9][a-z0-9-]{0,62}")) {
-            throw new ConfigException(file, at + ".id", "use lowercase letters, digits and dashes (got \"" + id + "\")");
+            throw new ConfigException(file, at + "id", "use lowercase letters, digits and dashes (got \"" + id + "\")");
         }
-        String title = text(p, "title", at + ".title");
+        String title = text(p, "title", at + "title");
         PercentBase base = percentBase(p, at);
-        String kind = text(p, "kind", at + ".kind");
-        boolean practice = flag(p, "practice", at + ".practice");
+        String kind = text(p, "kind", at + "kind");
+        boolean practice = flag(p, "practice", at + "practice");
         Poll poll = switch (kind) {
             case "confidence" -> new Poll(id, PollKind.CONFIDENCE, title, subjects(p, at, BallotOptions.confidenceLevels()), base, Optional.empty());
             case "confidence_vote" -> new Poll(id, PollKind.CONFIDENCE_VOTE, title, subjects(p, at, BallotOptions.confidenceVoteLevels()),
                     base, Optional.empty());
             case "motion" -> motion(p, at, id, title, base);
             case "election" -> Poll.election(id, title, base, election(p, at), false);
-            default -> throw new ConfigException(file, at + ".kind",
+            default -> throw new ConfigException(file, at + "kind",
                     "must be confidence, confidence_vote, motion or election (got \"" + kind + "\")");
         };
         return poll.asPractice(practice).withSealed(sealed(p, at, practice));
     }
 
-    /** Bầu cử: seats and candidates (name, position, unit); docs/rules.md, "Election". */
+    /**
+     * Bầu cử: seats and candidates (name, position, unit); docs/rules.md, "Election". A next round exported from
+     * a station also says {@code round:} and {@code from_poll:}, and its candidates keep their {@code id:} from the
+     * first round (so its definition, and its hash, are the same on a station started from the export).
+     */
     private Election election(JsonNode p, String at) {
-        int seats = positiveInt(p, "seats", at + ".seats");
-        JsonNode c = required(p, "candidates", at + ".candidates");
+        int seats = positiveInt(p, "seats", at + "seats");
+        JsonNode c = required(p, "candidates", at + "candidates");
         if (!c.isArray() || c.isEmpty()) {
-            throw new ConfigException(file, at + ".candidates", "must list the candidates, each with name, position and unit");
+            throw new ConfigException(file, at + "candidates", "must list the candidates, each with name, position and unit");
         }
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < c.size(); i++) {
-            String where = at + ".candidates[" + i + "]";
-            candidates.add(new Candidate("c" + (i + 1), text(c.get(i), "name", where + ".name"),
+            String where = at + "candidates[" + i + "].";
+            String candidateId = optionalText(c.get(i), "id").orElse("c" + (i + 1));
+            if (!candidateId.matches("[a-z0-9_-]{1,40}")) {
+                throw new ConfigException(file, where + "id", "use 1 to 40 lowercase letters, digits, _ and - (got \"" + candidateId + "\")");
+            }
+            if (candidates.stream().anyMatch(other -> other.id().equals(candidateId))) {
+                throw new ConfigException(file, where + "id", "\"" + candidateId + "\" is used by another candidate");
+            }
+            candidates.add(new Candidate(candidateId, text(c.get(i), "name", where + "name"),
                     optionalText(c.get(i), "position").orElse(""), optionalText(c.get(i), "unit").orElse("")));
         }
-        return new Election(seats, candidates);
+        int round = p.path("round").isMissingNode() ? 1 : positiveInt(p, "round", at + "round");
+        Optional<String> fromPoll = optionalText(p, "from_poll");
+        if (fromPoll.isPresent() && !fromPoll.get().matches("[a-z0-9][a-z0-9-]{0,62}")) {
+            throw new ConfigException(file, at + "from_poll", "must be the id of the election's earlier round (got \"" + fromPoll.get() + "\")");
+        }
+        return new Election(seats, candidates, round, fromPoll);
     }
 
     private boolean flag(JsonNode node, String name, String field) {
@@ -213,27 +271,27 @@ public final class MeetingLoader {
     }
 
     private List<Question> subjects(JsonNode p, String at, List<Option> levels) {
-        JsonNode s = required(p, "subjects", at + ".subjects");
+        JsonNode s = required(p, "subjects", at + "subjects");
         if (!s.isArray() || s.isEmpty()) {
-            throw new ConfigException(file, at + ".subjects", "must list the people rated, each with name and position");
+            throw new ConfigException(file, at + "subjects", "must list the people rated, each with name and position");
         }
         List<Question> questions = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) {
-            String where = at + ".subjects[" + i + "]";
-            questions.add(new Question("s" + (i + 1), text(s.get(i), "name", where + ".name"),
-                    text(s.get(i), "position", where + ".position"), levels, ChoiceRule.exactlyOne()));
+            String where = at + "subjects[" + i + "].";
+            questions.add(new Question("s" + (i + 1), text(s.get(i), "name", where + "name"),
+                    text(s.get(i), "position", where + "position"), levels, ChoiceRule.exactlyOne()));
         }
         return questions;
     }
 
     private Poll motion(JsonNode p, String at, String id, String title, PercentBase base) {
-        String motion = text(p, "motion", at + ".motion");
+        String motion = text(p, "motion", at + "motion");
         JsonNode labels = p.path("options");
         List<Option> options = BallotOptions.motionOptions(
                 optionalText(labels, BallotOptions.AGREE).orElse(BallotOptions.AGREE_VI),
                 optionalText(labels, BallotOptions.DISAGREE).orElse(BallotOptions.DISAGREE_VI),
                 optionalText(labels, BallotOptions.ABSTAIN).orElse(BallotOptions.ABSTAIN_VI));
-        Optional<Majority> majority = optionalText(p, "passes_with").map(rule -> majority(rule, at + ".passes_with",
+        Optional<Majority> majority = optionalText(p, "passes_with").map(rule -> majority(rule, at + "passes_with",
                 voteBase(p, at), abstentions(p, at)));
         Question question = new Question("motion", motion, "", options, ChoiceRule.exactlyOne());
         return new Poll(id, PollKind.MOTION, title, List.of(question), base, majority);
@@ -271,7 +329,7 @@ public final class MeetingLoader {
         for (Majority.VoteBase b : Majority.VoteBase.values()) {
             if (b.code().equals(base.get())) return Optional.of(b);
         }
-        throw new ConfigException(file, at + ".pass_base",
+        throw new ConfigException(file, at + "pass_base",
                 "must be received, valid, present, issued or summoned (got \"" + base.get() + "\")");
     }
 
@@ -281,7 +339,7 @@ public final class MeetingLoader {
         return switch (value) {
             case "counted" -> true;
             case "not_counted" -> false;
-            default -> throw new ConfigException(file, at + ".abstentions", "must be counted or not_counted (got \"" + value + "\")");
+            default -> throw new ConfigException(file, at + "abstentions", "must be counted or not_counted (got \"" + value + "\")");
         };
     }
 
@@ -291,7 +349,7 @@ public final class MeetingLoader {
             case "received" -> PercentBase.RECEIVED;
             case "issued" -> PercentBase.ISSUED;
             case "summoned" -> PercentBase.SUMMONED;
-            default -> throw new ConfigException(file, at + ".base", "must be received, issued or summoned (got \"" + base + "\")");
+            default -> throw new ConfigException(file, at + "base", "must be received, issued or summoned (got \"" + base + "\")");
         };
     }
 

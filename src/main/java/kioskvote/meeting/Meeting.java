@@ -1,72 +1,109 @@
 package kioskvote.meeting;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The meeting as described in kiosk-config/NAME/meeting.yaml; loaded once at start. {@link #polls()} are
- * the configured polls followed by those added while the station runs ({@link PollBook}: second rounds).
- * {@code sealThreshold}: how many of the counting committee's key shares open a sealed poll's ballot box.
+ * The meeting the station serves: its id, fixed for the life of its database, and its current
+ * {@link MeetingSetup} (details, committee, polls). Loaded from kiosk-config/NAME/meeting.yaml, or from the
+ * database once the organiser has edited it in the admin pages (docs/roster-and-kiosk.md, "The meeting editor").
+ * Every reader sees one whole setup: a change replaces it at once. {@code sealThreshold}: how many of the
+ * counting committee's key shares open a sealed poll's ballot box.
  */
-public record Meeting(String id, String title, String organiser, LocalDate date, String time, String place,
-                      int summoned, List<CommitteeMember> committee, List<Poll> configuredPolls, PollBook book,
-                      int sealThreshold) {
+public final class Meeting {
     /** The default threshold: 2 of the committee (1 if it has a single member). */
     public static final int DEFAULT_SEAL_THRESHOLD = 2;
 
-    public Meeting {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(title, "title");
-        organiser = organiser == null ? "" : organiser;
-        Objects.requireNonNull(date, "date");
-        time = time == null ? "" : time;
-        place = place == null ? "" : place;
-        committee = List.copyOf(committee);
-        configuredPolls = List.copyOf(configuredPolls);
-        Objects.requireNonNull(book, "book");
-        if (sealThreshold < 1) throw new IllegalArgumentException("the seal threshold must be at least 1");
+    private final String id;
+    private volatile MeetingSetup setup;
+
+    public Meeting(String id, MeetingSetup setup) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.setup = Objects.requireNonNull(setup, "setup");
+    }
+
+    public Meeting(String id, String title, String organiser, LocalDate date, String time, String place,
+                   int summoned, List<CommitteeMember> committee, List<Poll> polls, int sealThreshold) {
+        this(id, new MeetingSetup(new MeetingDetails(title, organiser, date, time, place, summoned), committee, sealThreshold, polls));
     }
 
     /** With the default seal threshold. */
     public Meeting(String id, String title, String organiser, LocalDate date, String time, String place,
-                   int summoned, List<CommitteeMember> committee, List<Poll> polls, PollBook book) {
-        this(id, title, organiser, date, time, place, summoned, committee, polls, book, defaultThreshold(committee));
-    }
-
-    /** With the default seal threshold and no poll added at run time yet. */
-    public Meeting(String id, String title, String organiser, LocalDate date, String time, String place,
                    int summoned, List<CommitteeMember> committee, List<Poll> polls) {
-        this(id, title, organiser, date, time, place, summoned, committee, polls, new PollBook());
+        this(id, title, organiser, date, time, place, summoned, committee, polls, defaultThreshold(committee));
     }
 
-    /** With this seal threshold and no poll added at run time yet. */
-    public Meeting(String id, String title, String organiser, LocalDate date, String time, String place,
-                   int summoned, List<CommitteeMember> committee, List<Poll> polls, int sealThreshold) {
-        this(id, title, organiser, date, time, place, summoned, committee, polls, new PollBook(), sealThreshold);
-    }
-
-    private static int defaultThreshold(List<CommitteeMember> committee) {
+    public static int defaultThreshold(List<CommitteeMember> committee) {
         return Math.max(1, Math.min(DEFAULT_SEAL_THRESHOLD, committee.size()));
     }
 
-    /** Every poll: meeting.yaml's, then those added at run time, in the order they were added. */
+    public String id() {
+        return id;
+    }
+
+    public MeetingSetup setup() {
+        return setup;
+    }
+
+    public MeetingDetails details() {
+        return setup.details();
+    }
+
+    public String title() {
+        return setup.details().title();
+    }
+
+    public String organiser() {
+        return setup.details().organiser();
+    }
+
+    public LocalDate date() {
+        return setup.details().date();
+    }
+
+    public String time() {
+        return setup.details().time();
+    }
+
+    public String place() {
+        return setup.details().place();
+    }
+
+    public int summoned() {
+        return setup.details().summoned();
+    }
+
+    public List<CommitteeMember> committee() {
+        return setup.committee();
+    }
+
+    public int sealThreshold() {
+        return setup.sealThreshold();
+    }
+
+    /** Every poll, in the meeting's order. */
     public List<Poll> polls() {
-        List<Poll> added = book.added();
-        if (added.isEmpty()) return configuredPolls;
-        List<Poll> all = new ArrayList<>(configuredPolls);
-        all.addAll(added);
-        return List.copyOf(all);
+        return setup.polls();
     }
 
     public Optional<Poll> poll(String pollId) {
-        return polls().stream().filter(p -> p.id().equals(pollId)).findFirst();
+        return setup.polls().stream().filter(p -> p.id().equals(pollId)).findFirst();
     }
 
-    /** Adds a poll created while the station runs (a second round); its id must be new. */
-    public void addPoll(Poll poll) {
-        book.add(poll, configuredPolls);
+    /** Adds a poll created while the station runs (a second round) at the end; its id must be new. */
+    public synchronized void addPoll(Poll poll) {
+        setup = setup.withPollAdded(poll);
+    }
+
+    /** The organiser's change, once it is stored (the meeting editor). */
+    public synchronized void replace(MeetingSetup changed) {
+        setup = Objects.requireNonNull(changed, "changed");
+    }
+
+    @Override
+    public String toString() {
+        return "Meeting[" + id + "]";
     }
 }

@@ -38,12 +38,14 @@ import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollDefinition;
 import kioskvote.meeting.PollState;
+import kioskvote.meeting.SetupJson;
 import kioskvote.meeting.StationEvents;
 import kioskvote.roster.Roster;
 import kioskvote.roster.Turnout;
 import kioskvote.store.AuditDao;
 import kioskvote.store.BallotDao;
 import kioskvote.store.PaperBatchDao;
+import kioskvote.store.MeetingSetupDao;
 import kioskvote.store.PollDefinitionDao;
 import kioskvote.store.PollStateDao.PollStateRow;
 import kioskvote.store.PollStateDao;
@@ -112,15 +114,17 @@ public final class PollLifecycle {
      * only; the station keeps no copy, on disk or in memory.
      */
     public OpenedPoll open(String pollId, boolean confirmBelowQuorum) {
-        Poll poll = poll(pollId);
+        kioskvote.meeting.MeetingSetup setup = meeting.setup(); // one whole setup: this poll, this committee
+        Poll poll = setup.polls().stream().filter(p -> p.id().equals(pollId)).findFirst()
+                .orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_POLL));
         String json = PollDefinition.canonicalJson(poll);
         String hash = PollDefinition.hash(poll);
         Optional<BoxKeyPair> box = poll.sealed() ? Optional.of(BoxKeyPair.generate(random)) : Optional.empty();
         try {
-            int members = meeting.committee().size();
-            int threshold = meeting.sealThreshold();
+            int members = setup.committee().size();
+            int threshold = setup.sealThreshold();
             // Split before the opening commits: an open sealed poll always has its cards in this answer.
-            Optional<OpenedPoll.ShareCards> cards = box.map(pair -> shareCards(poll, pair, threshold));
+            Optional<OpenedPoll.ShareCards> cards = box.map(pair -> shareCards(poll, pair, threshold, setup.committee()));
             jdbi.useTransaction(h -> {
                 Turnout turnout = Roster.turnout(h, meeting);
                 int present = turnout.present();
@@ -128,6 +132,14 @@ public final class PollLifecycle {
                 if (!CountRules.quorumMet(present, summoned) && !confirmBelowQuorum) throw PollRejected.quorumNotMet(present, summoned);
                 PollStateDao polls = new PollStateDao(h);
                 if (!polls.open(poll.id(), json, hash, now())) throw new PollRejected(PollRejected.Code.POLL_NOT_DRAFT);
+                // The meeting editor locks the drafts while it writes: past the line above, an edit of this poll or of
+                // the committee made here or on another station is committed and visible. Freeze only what is stored.
+                MeetingSetupDao setups = new MeetingSetupDao(h);
+                var stored = setups.find();
+                if (stored.isPresent() && (!stored.get().setupJson().equals(SetupJson.write(setup))
+                        || !setups.pollDefinition(poll.id()).map(json::equals).orElse(false))) {
+                    throw new PollRejected(PollRejected.Code.MEETING_CHANGED);
+                }
                 String sealing = "not-sealed";
                 if (box.isPresent()) {
                     polls.setBox(poll.id(), box.get().publicKey().hex(), threshold, members);
@@ -160,8 +172,7 @@ public final class PollLifecycle {
         }
     }
 
-    private OpenedPoll.ShareCards shareCards(Poll poll, BoxKeyPair pair, int threshold) {
-        List<CommitteeMember> committee = meeting.committee();
+    private OpenedPoll.ShareCards shareCards(Poll poll, BoxKeyPair pair, int threshold, List<CommitteeMember> committee) {
         List<KeyShare> shares = ShareSplitter.split(pair, threshold, committee.size(), random);
         List<OpenedPoll.ShareCard> cards = new ArrayList<>();
         for (int i = 0; i < shares.size(); i++) {
@@ -352,6 +363,9 @@ public final class PollLifecycle {
                 PollDefinitionDao definitions = new PollDefinitionDao(h);
                 if (definitions.existsFrom(first.id())) throw new PollRejected(PollRejected.Code.SECOND_ROUND_EXISTS);
                 definitions.insert(new PollDefinitionDao.DefinitionRow(next.id(), first.id(), PollDefinition.canonicalJson(next), now()));
+                // An edited meeting keeps its polls in meeting_poll: the next round goes there too, last.
+                MeetingSetupDao setups = new MeetingSetupDao(h);
+                if (setups.find().isPresent()) setups.appendPoll(next.id(), PollDefinition.canonicalJson(next));
                 new PollStateDao(h).insertDraft(next.id());
                 audit.append(h, "poll-added", "poll=" + next.id() + " from=" + first.id() + " seats=" + result.remainingSeats()
                         + " candidates=" + result.undecided().size());

@@ -24,7 +24,9 @@ public class PollRejected extends Refused {
         /** This election already has its next round. */
         SECOND_ROUND_EXISTS,
         /** Opening below quorum (fewer than 2/3 of those summoned present) needs the chair's confirmation. */
-        QUORUM_NOT_MET;
+        QUORUM_NOT_MET,
+        /** The meeting editor changed this poll or the committee while it was opening (here or on another station). */
+        MEETING_CHANGED;
 
         @Override
         public List<String> parameters() {

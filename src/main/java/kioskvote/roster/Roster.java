@@ -113,7 +113,9 @@ public final class Roster {
     public Person setPresent(String personId, boolean present) {
         Person person = jdbi.inTransaction(h -> {
             RosterDao dao = new RosterDao(h);
-            PersonRow row = requirePerson(dao, personId);
+            // Locked like a hand-out and a removal lock it: marked absent while a hand-out commits, they would hold a
+            // ballot while absent (handed out > present); marked present while a removal commits, nobody is left to mark.
+            PersonRow row = dao.findForUpdate(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.UNKNOWN_PERSON));
             if (!present && dao.heldKind(personId).isPresent()) throw new RosterRejected(RosterRejected.Code.HAS_BALLOT);
             if (row.present() != present) {
                 dao.setPresent(personId, present);
@@ -351,7 +353,7 @@ public final class Roster {
         return dao.find(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.UNKNOWN_PERSON));
     }
 
-    private static Person person(RosterDao dao, PersonRow row) {
+    static Person person(RosterDao dao, PersonRow row) {
         return new Person(row.personId(), row.fullName(), row.unit(), row.present(), dao.heldKind(row.personId()).flatMap(HandOutKind::parse));
     }
 
@@ -359,7 +361,7 @@ public final class Roster {
         meeting.polls().forEach(p -> events.turnoutChanged(p.id()));
     }
 
-    private static String randomId(SecureRandom random) {
+    static String randomId(SecureRandom random) {
         byte[] id = new byte[16];
         random.nextBytes(id);
         return HexFormat.of().formatHex(id);

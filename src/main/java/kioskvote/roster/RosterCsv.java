@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -46,7 +47,7 @@ public final class RosterCsv {
 
     /** What can be wrong with a row; the words are the bundles' {@code roster.row.<problem>}. */
     public enum Problem {
-        EMPTY_NAME, TOO_LONG, TOO_MANY_COLUMNS, REPEATED, ALREADY_ON_ROSTER;
+        EMPTY_NAME, TOO_LONG, INVISIBLE_CHARACTER, TOO_MANY_COLUMNS, REPEATED, ALREADY_ON_ROSTER;
 
         public String said(Language language) {
             return Texts.of(language).format("roster.row." + name().toLowerCase(Locale.ROOT), Map.of("max", MAX_TEXT));
@@ -106,10 +107,9 @@ public final class RosterCsv {
                 }
                 String name = clean(row, nameColumn);
                 String unit = clean(row, unitColumn);
-                if (name.isEmpty()) {
-                    bad.add(new BadRow(line, Problem.EMPTY_NAME));
-                } else if (name.length() > MAX_TEXT || unit.length() > MAX_TEXT) {
-                    bad.add(new BadRow(line, Problem.TOO_LONG));
+                Optional<Problem> problem = problemOf(name, unit);
+                if (problem.isPresent()) {
+                    bad.add(new BadRow(line, problem.get()));
                 } else if (row.size() > width && row.subList(width, row.size()).stream().anyMatch(v -> !v.isBlank())) {
                     bad.add(new BadRow(line, Problem.TOO_MANY_COLUMNS));
                 } else if (!seen.add(name + "\n" + unit)) {
@@ -127,7 +127,37 @@ public final class RosterCsv {
     }
 
     private static String clean(List<String> row, int column) {
-        return column < row.size() ? row.get(column).strip().replaceAll("\\s+", " ") : "";
+        return column < row.size() ? clean(row.get(column)) : "";
+    }
+
+    /** A name or unit as the roster stores it: no spaces around it, one space between words. */
+    public static String clean(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    }
+
+    /**
+     * What makes a cleaned name and unit unfit to be a person, whether they come from a file or from the roster
+     * page: an empty name, a name or unit longer than {@link #MAX_TEXT} (or a name whose search key would not fit
+     * its column), or a character nobody can see or type: a control character, a direction override, a
+     * zero-width one, half of a surrogate pair. (Already on the roster is the caller's check, against the database.)
+     */
+    public static Optional<Problem> problemOf(String name, String unit) {
+        if (name.isEmpty()) return Optional.of(Problem.EMPTY_NAME);
+        if (name.length() > MAX_TEXT || unit.length() > MAX_TEXT) return Optional.of(Problem.TOO_LONG);
+        // NFD spells a Hangul syllable as up to three letters, none of them a mark: the key can outgrow the name.
+        if (SearchKey.of(name).length() > SearchKey.MAX_LENGTH) return Optional.of(Problem.TOO_LONG);
+        // Shown on the desk and the roster page, such a character makes one person look like another (a
+        // right-to-left override reverses what follows), and PostgreSQL refuses a NUL or half a surrogate pair.
+        if (hasInvisible(name) || hasInvisible(unit)) return Optional.of(Problem.INVISIBLE_CHARACTER);
+        return Optional.empty();
+    }
+
+    private static boolean hasInvisible(String text) {
+        return text.codePoints().anyMatch(c -> switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.UNASSIGNED, Character.PRIVATE_USE,
+                 Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            default -> false;
+        });
     }
 
     /** The list separator: a semicolon if the first line has semicolons and no commas. */

@@ -15,11 +15,27 @@ public class RosterRejected extends Refused {
         /** As many ballots were cast as people hold one in some poll: the ballot may have been used, so it stays. */
         MAY_HAVE_VOTED,
         /** {detail}: what exactly was wrong with the file, in English (as a CSV parser says it). */
-        BAD_CSV;
+        BAD_CSV,
+        /** A person added or corrected on the roster page: the rules of a CSV row (RosterCsv.problemOf). */
+        EMPTY_NAME,
+        /** {max}: the longest name or unit the roster takes. */
+        NAME_TOO_LONG,
+        /** A control, direction-override, zero-width or unpaired surrogate character in a name or unit. */
+        INVISIBLE_CHARACTER,
+        /** Another person has the same name and unit (the import reports such a row the same way). */
+        ALREADY_ON_ROSTER,
+        /** Removal: the person holds a ballot, or is checked in as a kiosk voter (docs/rules.md, "One ballot per person"). */
+        PERSON_HOLDS_BALLOT,
+        /** Removal: the person is marked present; the check-in is undone first, so the check-in list says so. */
+        PERSON_IS_PRESENT;
 
         @Override
         public List<String> parameters() {
-            return this == BAD_CSV ? List.of("detail") : List.of();
+            return switch (this) {
+                case BAD_CSV -> List.of("detail");
+                case NAME_TOO_LONG -> List.of("max");
+                default -> List.of();
+            };
         }
     }
 
@@ -33,5 +49,16 @@ public class RosterRejected extends Refused {
 
     public static RosterRejected badCsv(String detail) {
         return new RosterRejected(Code.BAD_CSV, Map.of("detail", detail));
+    }
+
+    /** A name and unit the roster cannot take, for the same reason a CSV row would be reported. */
+    public static RosterRejected of(RosterCsv.Problem problem) {
+        return switch (problem) {
+            case EMPTY_NAME -> new RosterRejected(Code.EMPTY_NAME);
+            case TOO_LONG -> new RosterRejected(Code.NAME_TOO_LONG, Map.of("max", RosterCsv.MAX_TEXT));
+            case INVISIBLE_CHARACTER -> new RosterRejected(Code.INVISIBLE_CHARACTER);
+            case ALREADY_ON_ROSTER, REPEATED -> new RosterRejected(Code.ALREADY_ON_ROSTER);
+            case TOO_MANY_COLUMNS -> throw new IllegalArgumentException("a form has no columns");
+        };
     }
 }

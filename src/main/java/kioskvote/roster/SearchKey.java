@@ -11,6 +11,9 @@ import java.util.Locale;
  * leaves it alone: it is mapped to d by hand.
  */
 public final class SearchKey {
+    /** The width of roster_person.search_key (V2__roster.sql). */
+    public static final int MAX_LENGTH = 400;
+
     private SearchKey() {
     }
 

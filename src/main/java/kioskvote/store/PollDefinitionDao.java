@@ -30,4 +30,9 @@ public final class PollDefinitionDao {
         return handle.createQuery("SELECT COUNT(*) FROM poll_definition WHERE from_poll = ?").bind(0, fromPoll)
                 .mapTo(Integer.class).one() > 0;
     }
+
+    /** A next round deleted as a draft in the meeting editor: it is not read back at the next start. */
+    public void delete(String pollId) {
+        handle.createUpdate("DELETE FROM poll_definition WHERE poll_id = ?").bind(0, pollId).execute();
+    }
 }

@@ -79,4 +79,37 @@ public final class PollStateDao {
         return handle.createUpdate("UPDATE poll_state SET cast_count = cast_count + 1 WHERE poll_id = ? AND state = 'open'")
                 .bind(0, pollId).execute() == 1;
     }
+
+    /**
+     * Locks every draft row until the transaction ends (the meeting editor): an opening waits for the edit, and an
+     * edit made while a poll opens sees it opened. Changes nothing.
+     */
+    public void lockDrafts() {
+        handle.createUpdate("UPDATE poll_state SET cast_count = cast_count WHERE state = 'draft'").execute();
+    }
+
+    /**
+     * True when the poll never left its draft and nothing of it is stored anywhere: no spent slip, ballot (readable,
+     * sealed or counted), paper batch or commitment. Only then may the meeting editor delete it.
+     */
+    public boolean isUntouchedDraft(String pollId) {
+        return handle.createQuery("SELECT (SELECT COUNT(*) FROM poll_state WHERE poll_id = :p AND state = 'draft' AND cast_count = 0)"
+                        + " - (SELECT COUNT(*) FROM spent_token WHERE poll_id = :p) - (SELECT COUNT(*) FROM ballot WHERE poll_id = :p)"
+                        + " - (SELECT COUNT(*) FROM sealed_ballot WHERE poll_id = :p) - (SELECT COUNT(*) FROM counted_ballot WHERE poll_id = :p)"
+                        + " - (SELECT COUNT(*) FROM paper_batch WHERE poll_id = :p) - (SELECT COUNT(*) FROM poll_commitment WHERE poll_id = :p)")
+                .bind("p", pollId).mapTo(Integer.class).one() == 1;
+    }
+
+    /** Deletes a draft's row (the meeting editor, after {@link #isUntouchedDraft}). */
+    public boolean deleteDraft(String pollId) {
+        return handle.createUpdate("DELETE FROM poll_state WHERE poll_id = ? AND state = 'draft' AND cast_count = 0").bind(0, pollId).execute() == 1;
+    }
+
+    /** Sealed polls whose box is not counted yet, and how many key cards were dealt at their open. */
+    public java.util.Map<String, Integer> uncountedBoxes() {
+        java.util.Map<String, Integer> boxes = new java.util.LinkedHashMap<>();
+        handle.createQuery("SELECT poll_id, box_shares FROM poll_state WHERE box_public_key IS NOT NULL AND counted_at IS NULL ORDER BY poll_id")
+                .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> boxes.put(e.getKey(), e.getValue()));
+        return boxes;
+    }
 }

@@ -31,6 +31,26 @@ public final class RosterDao {
                 .bind(0, fullName).bind(1, unit).mapTo(Integer.class).one() > 0;
     }
 
+    /** Who has this name and unit, if anyone (the pair is unique on the roster). */
+    public Optional<String> idOf(String fullName, String unit) {
+        return handle.createQuery("SELECT person_id FROM roster_person WHERE full_name = ? AND unit = ?")
+                .bind(0, fullName).bind(1, unit).mapTo(String.class).findFirst();
+    }
+
+    /**
+     * A correction: the id stays, so what refers to the person (their ballot_holder row, the hashed kiosk
+     * visits) still does. Throws the database's unique-key violation if another person has that name and unit.
+     */
+    public int updatePerson(String personId, String fullName, String unit, String searchKey) {
+        return handle.createUpdate("UPDATE roster_person SET full_name = ?, unit = ?, search_key = ? WHERE person_id = ?")
+                .bind(0, fullName).bind(1, unit).bind(2, searchKey).bind(3, personId).execute();
+    }
+
+    /** Removes a person (Roster checks they hold no ballot; a ballot_holder row would make this a foreign-key violation). */
+    public int deletePerson(String personId) {
+        return handle.createUpdate("DELETE FROM roster_person WHERE person_id = ?").bind(0, personId).execute();
+    }
+
     public Optional<PersonRow> find(String personId) {
         return handle.createQuery("SELECT " + PERSON_COLUMNS + " FROM roster_person WHERE person_id = ?")
                 .bind(0, personId).map((rs, ctx) -> person(rs)).findFirst();

@@ -135,13 +135,13 @@ public final class AdminApi {
     void setStaffSecret(Context ctx) {
         StaffSecretRequest request = JsonBody.read(ctx, StaffSecretRequest.class);
         if (request.secret() == null) throw BadRequest.missing("secret");
-        StaffRole role = AdminPages.staffRole(ctx);
+        StaffRole role = StaffPages.staffRole(ctx);
         staff.set(role, request.secret());
         ctx.json(Map.of("role", role.name().toLowerCase(java.util.Locale.ROOT), "set", true));
     }
 
     void removeStaffSecret(Context ctx) {
-        StaffRole role = AdminPages.staffRole(ctx);
+        StaffRole role = StaffPages.staffRole(ctx);
         staff.remove(role);
         ctx.json(Map.of("role", role.name().toLowerCase(java.util.Locale.ROOT), "set", false));
     }

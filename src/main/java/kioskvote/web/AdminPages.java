@@ -1,8 +1,6 @@
 package kioskvote.web;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,14 +14,10 @@ import kioskvote.admin.AccessRefused;
 import kioskvote.admin.StaffCredentials;
 import kioskvote.admin.StaffRole;
 import kioskvote.meeting.Meeting;
-import kioskvote.poll.CountResult;
 import kioskvote.poll.OpenedPoll;
 import kioskvote.poll.PollLifecycle;
-import kioskvote.poll.PollStatus;
-import kioskvote.poll.ShareRefused;
 import kioskvote.poll.PollRejected;
 import kioskvote.roster.Roster;
-import kioskvote.seal.ShareSplitter;
 import kioskvote.slip.SlipOffice.IssuedRun;
 import kioskvote.slip.SlipOffice;
 import kioskvote.slip.SlipRejected;
@@ -88,7 +82,7 @@ public final class AdminPages {
         params.put("turnout", roster.turnout()); // with a roster, presence is marked at the desk, not typed here
         params.put("notice", notice);
         params.put("slipAddress", publicBaseUrl);
-        params.put("slipAddressUnreachable", unreachableFromPhones(publicBaseUrl));
+        params.put("slipAddressUnreachable", LanAddresses.unreachableFromPhones(publicBaseUrl));
         params.put("role", role.get().name().toLowerCase(Locale.ROOT));
         params.put("staffSet", role.get() == StaffRole.ORGANISER ? staff.configured() : Set.of());
         params.put("langSwitch", "?lang=" + t.otherLang());
@@ -108,27 +102,6 @@ public final class AdminPages {
             return;
         }
         ctx.redirect(role == StaffRole.DESK_CLERK ? "/admin/desk" : "/admin", HttpStatus.SEE_OTHER); // the clerk's page is the desk
-    }
-
-    /** POST /admin/staff/{role}: the organiser sets the chair's or the desk clerk's secret (field secret). */
-    void setStaffSecret(Context ctx) {
-        staff.set(staffRole(ctx), ctx.formParam("secret"));
-        ctx.redirect("/admin?done=staff-set", HttpStatus.SEE_OTHER);
-    }
-
-    /** POST /admin/staff/{role}/remove: the organiser withdraws it; its sessions end. */
-    void removeStaffSecret(Context ctx) {
-        staff.remove(staffRole(ctx));
-        ctx.redirect("/admin?done=staff-removed", HttpStatus.SEE_OTHER);
-    }
-
-    /** chair or desk_clerk, as in the URL; anything else is not a role the organiser can give a secret to. */
-    static StaffRole staffRole(Context ctx) {
-        return switch (ctx.pathParam("role")) {
-            case "chair" -> StaffRole.CHAIR;
-            case "desk_clerk" -> StaffRole.DESK_CLERK;
-            default -> throw AccessRefused.roleNotAllowed();
-        };
     }
 
     void signOut(Context ctx) {
@@ -153,52 +126,6 @@ public final class AdminPages {
         }
         ctx.header("Referrer-Policy", "no-referrer");
         Pages.render(ctx, "share-cards.jte", Map.of("t", PageText.of(ctx), "meeting", meeting, "cards", opened.shares().get()));
-    }
-
-    /** GET /admin/polls/{id}/count: a field for each card needed to open the sealed box. */
-    void countForm(Context ctx) {
-        renderCountForm(ctx, List.of(), "");
-    }
-
-    /** POST /admin/polls/{id}/count: the committee's cards; opens the box and counts, or says what is wrong (nothing changed). */
-    void count(Context ctx) {
-        List<String> codes = new ArrayList<>();
-        for (int i = 1; i <= ShareSplitter.MAX_SHARES; i++) {
-            String code = ctx.formParam("share" + i);
-            if (code == null) break;
-            codes.add(code);
-        }
-        try {
-            CountResult result = polls.count(ctx.pathParam("pollId"), codes);
-            ctx.redirect("/admin?done=counted&n=" + result.counted() + (result.compacted() ? "" : "&compacted=no"), HttpStatus.SEE_OTHER);
-        } catch (ShareRefused e) {
-            ApiError error = ErrorCatalog.of(e);
-            List<String> keep = new ArrayList<>(codes);
-            if (e.position() > 0 && e.position() <= keep.size()) keep.set(e.position() - 1, ""); // the card to present again
-            ctx.status(error.status());
-            renderCountForm(ctx, keep, PageText.of(ctx).message(error));
-        } catch (PollRejected e) {
-            ApiError error = ErrorCatalog.of(e);
-            ctx.status(error.status());
-            renderCountForm(ctx, codes, PageText.of(ctx).message(error));
-        }
-    }
-
-    private void renderCountForm(Context ctx, List<String> typed, String error) {
-        String pollId = ctx.pathParam("pollId");
-        PollStatus status = polls.status(pollId);
-        var seal = polls.sealInfo(pollId).orElseThrow(() -> new PollRejected(PollRejected.Code.NOT_SEALED));
-        List<String> fields = new ArrayList<>(typed);
-        while (fields.size() < seal.threshold()) fields.add("");
-        ctx.header("Referrer-Policy", "no-referrer");
-        Map<String, Object> params = new HashMap<>();
-        params.put("t", PageText.of(ctx));
-        params.put("meeting", meeting);
-        params.put("status", status);
-        params.put("seal", seal);
-        params.put("fields", fields);
-        params.put("error", error);
-        Pages.render(ctx, "count.jte", params);
     }
 
     void close(Context ctx) {
@@ -235,23 +162,6 @@ public final class AdminPages {
     private void loginForm(Context ctx, PageText t, String error) {
         Pages.render(ctx, "admin-login.jte", Map.of("t", t, "meeting", meeting, "error", error,
                 "langSwitch", "?lang=" + t.otherLang()));
-    }
-
-    /**
-     * True when phones in the room cannot open the address the slips carry: the laptop itself (loopback),
-     * any-address, or a link-local address (no DHCP). Looked at as text, no DNS.
-     */
-    static boolean unreachableFromPhones(String baseUrl) {
-        String host;
-        try {
-            host = java.net.URI.create(baseUrl).getHost();
-        } catch (IllegalArgumentException e) {
-            return true;
-        }
-        if (host == null) return true;
-        host = host.toLowerCase(java.util.Locale.ROOT).replace("[", "").replace("]", "");
-        return host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.") || host.equals("::1")
-                || host.equals("0.0.0.0") || host.equals("::") || host.startsWith("169.254.") || host.startsWith("fe80:");
     }
 
     private static int number(String text, Supplier<? extends RuntimeException> refusal) {

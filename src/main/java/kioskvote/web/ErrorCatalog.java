@@ -56,6 +56,19 @@ public final class ErrorCatalog {
             entry("not_an_election", 409),
             entry("no_second_round", 409),
             entry("second_round_exists", 409),
+            entry("meeting_changed", 409),
+            // the meeting editor (editor/EditRefused)
+            entry("invalid_entry", 400),
+            entry("poll_frozen", 409),
+            entry("poll_has_traces", 409),
+            entry("poll_id_taken", 409),
+            entry("poll_not_in_meeting", 404),
+            entry("poll_id_mismatch", 400),
+            entry("order_incomplete", 400),
+            entry("last_poll", 409),
+            entry("committee_holds_cards", 409),
+            entry("meeting_changed_elsewhere", 409),
+            entry("meeting_id_read_only", 400),
             // paper ballots (paper/PaperRejected)
             entry("bad_batch", 400),
             entry("bad_teller", 400),
@@ -82,6 +95,12 @@ public final class ErrorCatalog {
             entry("cannot_undo_kind", 409),
             entry("may_have_voted", 409),
             entry("bad_csv", 400),
+            entry("empty_name", 400),
+            entry("name_too_long", 400),
+            entry("invisible_character", 400),
+            entry("already_on_roster", 409),
+            entry("person_holds_ballot", 409),
+            entry("person_is_present", 409),
             // kiosks (kiosk/KioskRejected)
             entry("bad_kiosk_name", 400),
             entry("kiosk_busy", 409),
@@ -145,10 +164,6 @@ public final class ErrorCatalog {
             return Map.of();
         }
     }
-
-
-
-
 
     /** The disk holding the database is full: nothing was recorded; voting resumes by itself once space is freed. */
     public static ApiError diskFull() {

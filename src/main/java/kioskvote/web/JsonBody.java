@@ -47,6 +47,21 @@ public final class JsonBody {
     private JsonBody() {
     }
 
+    /** A JSON object as a tree, for a body in meeting.yaml's keys (the meeting editor): the same strictness, any keys. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode readObject(Context ctx) {
+        if (ctx.contentLength() > MAX_BYTES) throw BadRequest.tooLarge();
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > MAX_BYTES) throw BadRequest.tooLarge();
+        if (body.length == 0) throw BadRequest.badJson();
+        try {
+            var tree = JSON.readTree(body);
+            if (tree == null || !tree.isObject()) throw BadRequest.badJson();
+            return (com.fasterxml.jackson.databind.node.ObjectNode) tree;
+        } catch (java.io.IOException e) {
+            throw BadRequest.badJson();
+        }
+    }
+
     public static <T> T read(Context ctx, Class<T> type) {
         if (ctx.contentLength() > MAX_BYTES) throw BadRequest.tooLarge();
         byte[] body = ctx.bodyAsBytes();

@@ -29,4 +29,21 @@ public final class LanAddresses {
         }
         return urls;
     }
+
+    /**
+     * True when phones in the room cannot open the address the slips carry: the laptop itself (loopback),
+     * any-address, or a link-local address (no DHCP). Looked at as text, no DNS.
+     */
+    public static boolean unreachableFromPhones(String baseUrl) {
+        String host;
+        try {
+            host = java.net.URI.create(baseUrl).getHost();
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+        if (host == null) return true;
+        host = host.toLowerCase(java.util.Locale.ROOT).replace("[", "").replace("]", "");
+        return host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.") || host.equals("::1")
+                || host.equals("0.0.0.0") || host.equals("::") || host.startsWith("169.254.") || host.startsWith("fe80:");
+    }
 }

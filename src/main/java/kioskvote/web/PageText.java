@@ -70,6 +70,21 @@ public final class PageText {
         return get("state." + status.phase());
     }
 
+    /** A kind of poll in words, for the meeting editor: {@code editor.kind.<kind>}. */
+    public String kindName(String kindCode) {
+        return get("editor.kind." + kindCode);
+    }
+
+    /** A poll's state in the meeting editor: {@code editor.state.<state>}. */
+    public String editorState(kioskvote.meeting.PollState state) {
+        return get("editor.state." + state.code());
+    }
+
+    /** What a percentage or a majority is taken of: {@code editor.base.<base>} (received, valid, present, issued, summoned). */
+    public String baseName(String baseCode) {
+        return get("editor.base." + baseCode);
+    }
+
     /** The ballot's opening line for its kind of poll: {@code ballot.intro.<kind>}. */
     public String ballotIntro(kioskvote.meeting.Poll poll) {
         return get("ballot.intro." + poll.kind().code());

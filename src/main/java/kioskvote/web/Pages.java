@@ -31,7 +31,7 @@ final class Pages {
         render(ctx, "message.jte", Map.of("t", t, "code", code, "title", title, "text", text, "help", help));
     }
 
-    /** An error as a page, for people (the API answers JSON: see Routes.respond). */
+    /** An error as a page, for people (the API answers JSON: see ErrorResponses.respond). */
     static void error(Context ctx, ApiError error) {
         PageText t = PageText.of(ctx);
         String specific = "error." + error.code() + ".help";

@@ -1,13 +1,7 @@
 package kioskvote.web;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,7 +23,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -124,11 +117,11 @@ final class RequestBodyGate implements Filter {
         public void onAllDataRead() {
             if (!settled.compareAndSet(false, true)) return;
             byte[] bytes = body.toByteArray();
-            if (isDecodedAsText(req) && !isStrictUtf8(bytes, isForm(req))) {
+            if (BodyEncoding.isDecodedAsText(req) && !BodyEncoding.isStrictUtf8(bytes, BodyEncoding.isForm(req))) {
                 answer(ErrorCatalog.of(BadRequest.badEncoding()));
                 return;
             }
-            buffered.body = bytes;
+            buffered.setBody(bytes);
             async.dispatch(); // to the routes, on a request thread, with the whole body in memory
         }
 
@@ -176,56 +169,6 @@ final class RequestBodyGate implements Filter {
         }
     }
 
-    /**
-     * JSON, forms and bodies without a type are decoded as UTF-8 by the routes, so they are checked here. Other
-     * types are the handler's to read: a roster CSV is checked by the importer, which says which line is wrong.
-     */
-    private static boolean isDecodedAsText(HttpServletRequest req) {
-        String type = req.getContentType();
-        if (type == null) return true;
-        String t = type.toLowerCase(Locale.ROOT);
-        return t.startsWith("application/json") || t.startsWith("application/x-www-form-urlencoded") || t.startsWith("text/plain");
-    }
-
-    private static boolean isForm(HttpServletRequest req) {
-        String type = req.getContentType();
-        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
-    }
-
-    /** Strict UTF-8: no malformed or overlong sequences, no lone surrogates. For a form, checked after percent-decoding. */
-    static boolean isStrictUtf8(byte[] bytes, boolean form) {
-        byte[] text = form ? percentDecoded(bytes) : bytes;
-        if (text == null) return false;
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(text));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
-    /** The bytes a form body stands for ('+' is a space, %XX a byte); null if a % is not followed by two hex digits. */
-    private static byte[] percentDecoded(byte[] form) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(form.length);
-        for (int i = 0; i < form.length; i++) {
-            byte b = form[i];
-            if (b == '%') {
-                if (i + 2 >= form.length) return null;
-                int hi = Character.digit(form[i + 1], 16);
-                int lo = Character.digit(form[i + 2], 16);
-                if (hi < 0 || lo < 0) return null;
-                out.write(hi * 16 + lo);
-                i += 2;
-            } else {
-                out.write(b == '+' ? ' ' : b);
-            }
-        }
-        return out.toByteArray();
-    }
-
     static void refuse(HttpServletRequest req, HttpServletResponse res, ApiError error) throws IOException {
         if (res.isCommitted()) return;
         res.reset();
@@ -250,63 +193,4 @@ final class RequestBodyGate implements Filter {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    /** The request as the routes see it: the body already read, served from memory. */
-    private static final class BufferedBody extends HttpServletRequestWrapper {
-        private volatile byte[] body = new byte[0];
-
-        BufferedBody(HttpServletRequest request) {
-            super(request);
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return bytes.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    try {
-                        listener.onDataAvailable();
-                        listener.onAllDataRead();
-                    } catch (IOException e) {
-                        listener.onError(e);
-                    }
-                }
-
-                @Override
-                public int read() {
-                    return bytes.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return bytes.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
-    }
 }

@@ -11,29 +11,22 @@ import static kioskvote.web.Role.VOTER;
 import java.util.Map;
 
 import io.javalin.Javalin;
-import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.jdbi.v3.core.ConnectionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import kioskvote.kiosk.KioskSessions;
 import kioskvote.meeting.Meeting;
-import kioskvote.store.StorageFull;
-import kioskvote.text.Refused;
 
-/** Every URL the station answers, who may call it, and its handler; and the one place errors become HTTP. */
+/** Every URL the station answers, who may call it, and its handler (errors become HTTP in ErrorResponses). */
 public final class Routes {
-    private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
-
     private Routes() {
     }
 
     /** The handlers, each built by App with exactly the services it uses. */
     public record Handlers(VoterApi voter, BallotPages ballotPages, KioskPages kiosk, ChairApi chair, ChairPage chairPage,
-                           LiveFeed feed, AdminGuard guard, AdminPages adminPages, AdminApi admin, DeskPage desk,
-                           RosterApi roster, KioskSessions kiosks, Meeting meeting, RecordPages records, PaperPages paper) {
+                           LiveFeed feed, AdminGuard guard, AdminPages adminPages, CountPages count, StaffPages staff, AdminApi admin, DeskPage desk,
+                           RosterApi roster, KioskSessions kiosks, Meeting meeting, RecordPages records, PaperPages paper,
+                           RosterPage rosterPage, RosterEditApi rosterEdit, MeetingApi meetingApi, MeetingEditorPage meetingPage) {
     }
 
     public static Javalin create(Handlers h) {
@@ -102,20 +95,32 @@ public final class Routes {
         app.post("/admin/present", h.adminPages()::setPresent, CHAIR, ORGANISER);
         app.post("/admin/polls/{pollId}/open", h.adminPages()::open, CHAIR, ORGANISER);
         app.post("/admin/polls/{pollId}/close", h.adminPages()::close, CHAIR, ORGANISER);
-        app.get("/admin/polls/{pollId}/count", h.adminPages()::countForm, CHAIR, ORGANISER);  // a field per committee card needed
-        app.post("/admin/polls/{pollId}/count", h.adminPages()::count, CHAIR, ORGANISER);    // opens the sealed box and counts, or says what is wrong
+        app.get("/admin/polls/{pollId}/count", h.count()::countForm, CHAIR, ORGANISER);  // a field per committee card needed
+        app.post("/admin/polls/{pollId}/count", h.count()::count, CHAIR, ORGANISER);    // opens the sealed box and counts, or says what is wrong
         app.post("/admin/polls/{pollId}/next-round", h.adminPages()::nextRound, CHAIR, ORGANISER); // a closed election's next round
         app.get("/admin/polls/{pollId}/paper-form", h.paper()::form, CHAIR, ORGANISER);  // the printable paper ballot
         app.get("/admin/polls/{pollId}/paper", h.paper()::show, CHAIR, ORGANISER);       // tellers' double entry of paper ballots
         app.post("/admin/polls/{pollId}/paper", h.paper()::enter, CHAIR, ORGANISER);
         app.post("/admin/polls/{pollId}/show-results", h.adminPages()::showResults, CHAIR, ORGANISER); // on the projector
+        app.get("/admin/meeting", h.meetingPage()::show, ORGANISER);                        // the meeting editor: ?edit=POLL or ?new=KIND opens a poll form
+        app.post("/admin/meeting/details", h.meetingPage()::details, ORGANISER);
+        app.post("/admin/meeting/committee", h.meetingPage()::committee, ORGANISER);         // action: save, up-N, down-N, remove-N
+        app.post("/admin/meeting/polls", h.meetingPage()::addPoll, ORGANISER);
+        app.post("/admin/meeting/polls/{pollId}", h.meetingPage()::replacePoll, ORGANISER);
+        app.post("/admin/meeting/polls/{pollId}/delete", h.meetingPage()::deletePoll, ORGANISER);
+        app.post("/admin/meeting/polls/{pollId}/move", h.meetingPage()::movePoll, ORGANISER);  // direction: up or down
         app.post("/admin/slips", h.adminPages()::issueSlips, ORGANISER);   // answers the printable slip sheet
         app.post("/admin/slips/void", h.adminPages()::voidSlip, ORGANISER);
         app.get("/admin/desk", h.desk()::show, DESK_CLERK, ORGANISER);     // check-in desk (desk.js → /api/admin/…)
         app.get("/admin/desk/people", h.desk()::people, DESK_CLERK, ORGANISER); // the desk's search results, as a fragment
         app.post("/admin/kiosks/enrol", h.desk()::enrolKiosk, ORGANISER);
-        app.post("/admin/staff/{role}", h.adminPages()::setStaffSecret, ORGANISER);           // role: chair or desk_clerk
-        app.post("/admin/staff/{role}/remove", h.adminPages()::removeStaffSecret, ORGANISER);  // this browser becomes kiosk NAME (cookie), signed out
+        app.get("/admin/roster", h.rosterPage()::show, ORGANISER);                          // the roster: search, add, correct, remove
+        app.post("/admin/roster/people", h.rosterPage()::add, ORGANISER);                   // before /{personId}: a literal wins
+        app.post("/admin/roster/{personId}", h.rosterPage()::correct, ORGANISER);
+        app.post("/admin/roster/{personId}/remove", h.rosterPage()::remove, ORGANISER);     // only before they hold a ballot
+        app.post("/admin/roster/{personId}/absent", h.rosterPage()::markAbsent, ORGANISER); // check-in undone (no ballot), to remove
+        app.post("/admin/staff/{role}", h.staff()::setStaffSecret, ORGANISER);           // role: chair or desk_clerk
+        app.post("/admin/staff/{role}/remove", h.staff()::removeStaffSecret, ORGANISER);  // its sessions end
 
         // admin API (passphrase as a Bearer header, or the admin pages' session cookie)
         app.post("/api/admin/present", h.admin()::setPresent, CHAIR, ORGANISER);
@@ -128,6 +133,15 @@ public final class Routes {
         app.get("/api/admin/polls/{pollId}/minutes.json", h.admin()::minutesJson, CHAIR, ORGANISER);
         app.get("/api/admin/polls/{pollId}/minutes.csv", h.admin()::minutesCsv, CHAIR, ORGANISER);
         app.get("/api/admin/polls/{pollId}/minutes", h.admin()::minutesPage, CHAIR, ORGANISER);
+        // the meeting editor (docs/api.md, "The meeting editor"): bodies in meeting.yaml's keys, checked by the loader's rules
+        app.get("/api/admin/meeting", h.meetingApi()::meeting, ORGANISER);
+        app.get("/api/admin/meeting.yaml", h.meetingApi()::exportYaml, ORGANISER);       // starts an identical meeting on a fresh station
+        app.post("/api/admin/meeting/details", h.meetingApi()::details, ORGANISER);      // meeting.yaml's meeting: keys but id
+        app.post("/api/admin/meeting/committee", h.meetingApi()::committee, ORGANISER);  // {"committee": [{name, role}], "seal": {"threshold": k}}
+        app.post("/api/admin/polls", h.meetingApi()::addPoll, ORGANISER);                // one poll entry of meeting.yaml; 201 {"id": …}
+        app.post("/api/admin/polls/order", h.meetingApi()::reorder, ORGANISER);          // {"ids": [every poll once]} (before the next route)
+        app.post("/api/admin/polls/{pollId}", h.meetingApi()::replacePoll, ORGANISER);   // a draft replaced by this entry
+        app.post("/api/admin/polls/{pollId}/delete", h.meetingApi()::deletePoll, ORGANISER); // a draft nothing was stored for
         app.post("/api/admin/slips", h.admin()::issueSlips, ORGANISER);
         app.get("/api/admin/slips", h.admin()::batches, ORGANISER);
         app.post("/api/admin/slips/void", h.admin()::voidSlip, ORGANISER);
@@ -135,6 +149,9 @@ public final class Routes {
         app.post("/api/admin/staff/{role}", h.admin()::setStaffSecret, ORGANISER);            // {"secret": "…"}; role: chair or desk_clerk
         app.post("/api/admin/staff/{role}/remove", h.admin()::removeStaffSecret, ORGANISER);
         app.post("/api/admin/roster/import", h.roster()::importCsv, ORGANISER);       // body: the CSV file (UTF-8, BOM or not)
+        app.post("/api/admin/roster/people", h.rosterEdit()::add, ORGANISER);          // {"name", "unit"}: 201, one person as a CSV row
+        app.post("/api/admin/roster/{personId}", h.rosterEdit()::correct, ORGANISER);   // {"name"?, "unit"?}: also after a hand-out
+        app.post("/api/admin/roster/{personId}/remove", h.rosterEdit()::remove, ORGANISER); // 409 once they hold a ballot or while present
         app.get("/api/admin/roster", h.roster()::search, DESK_CLERK, ORGANISER);        // ?q=nguyen van an (diacritics ignored)
         app.get("/api/admin/roster/{personId}", h.roster()::person, DESK_CLERK, ORGANISER);
         app.post("/api/admin/roster/{personId}/present", h.roster()::setPresent, DESK_CLERK, ORGANISER);
@@ -143,69 +160,7 @@ public final class Routes {
         app.post("/api/admin/desk/undo", h.roster()::undoHandOut, DESK_CLERK, ORGANISER);   // a printed slip recorded by mistake
         app.get("/api/admin/desk/kiosks", h.roster()::kiosks, DESK_CLERK, ORGANISER);
 
-        mapErrors(app);
+        ErrorResponses.map(app);
         return app;
-    }
-
-    private static void mapErrors(Javalin app) {
-        // every feature's refusal type (TokenRejected, BallotRejected, PollRejected, SlipRejected, RosterRejected,
-        // KioskRejected, AccessRefused, ShareRefused, BadRequest) is a Refused: a code, mapped to status and words in ErrorCatalog
-        app.exception(Refused.class, (e, ctx) -> respond(ctx, ErrorCatalog.of(e)));
-        app.exception(StorageFull.class, (e, ctx) -> {
-            LOG.warn("cast refused, disk full: {}", e.getMessage());
-            respond(ctx, ErrorCatalog.diskFull());
-        });
-        app.exception(ConnectionException.class, (e, ctx) -> {
-            LOG.warn("database unreachable: {}", e.getMessage());
-            respond(ctx, ErrorCatalog.unavailable());
-        });
-        app.exception(Exception.class, (e, ctx) -> {
-            if (isDatabaseTrouble(e)) {
-                LOG.warn("database trouble, answered 503: {}", e.toString());
-                respond(ctx, ErrorCatalog.unavailable());
-                return;
-            }
-            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.matchedPath(), e);
-            respond(ctx, ErrorCatalog.internalError());
-        });
-        app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) respond(ctx, ErrorCatalog.notFound());
-        });
-        app.error(413, ctx -> respond(ctx, ErrorCatalog.of(BadRequest.tooLarge())));
-    }
-
-    /**
-     * Lock timeouts and lost connections: the ballot was not committed, so the voter may simply retry.
-     * SQLStates: 08 connection exception (both databases; PostgreSQL stopped or unreachable), 40 rollback
-     * (serialization, deadlock), HYT00 H2's lock timeout, 57P01-57P03 PostgreSQL shutting down or starting
-     * up, 53 PostgreSQL out of resources (too many connections). The pool's own timeout is an
-     * SQLTransientConnectionException. The PostgreSQL outage test is the evidence. H2's own file failing (a full
-     * disk despite the reserve DurableStorage keeps, an I/O error) is answered the same way, never 500.
-     */
-    private static boolean isDatabaseTrouble(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) return true;
-            if (t instanceof org.h2.mvstore.MVStoreException || t instanceof java.io.IOException) return true; // H2's file: a failed write
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                // H2: 90098 database closed (after a failed write), 90100 no disk space, 90028/90031 I/O error, 90121 shutting down
-                if (java.util.Set.of("90098", "90100", "90028", "90031", "90121").contains(state)) return true;
-                if (state.startsWith("08") || state.equals("HYT00") || state.startsWith("40") || state.startsWith("57P")
-                        || state.startsWith("53")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** JSON for the API, a full page for people. */
-    static void respond(Context ctx, ApiError error) {
-        if (error.status() == 503) ctx.header("Retry-After", error.code().equals("disk_full") ? "30" : "2");
-        if (ctx.path().startsWith("/api/")) {
-            ctx.status(error.status()).json(error.body());
-        } else {
-            Pages.error(ctx, error);
-        }
     }
 }

@@ -238,6 +238,35 @@ abstract class DaoContract {
         assertTrue(Database.isUniqueViolation(sameVisit), "one kiosk ballot per person and poll");
     }
 
+    @Test
+    void aPersonIsCorrectedUnderTheSameIdAndRemovedOnlyWithoutABallotHolderRow() {
+        jdbi.useHandle(h -> {
+            RosterDao roster = new RosterDao(h);
+            roster.insertPerson("p1", "Vũ Thị Lan", "Phòng Kế hoạch", "vu thi lan");
+            roster.insertPerson("p2", "Lương Văn Tâm", "Thanh tra Sở", "luong van tam");
+            assertEquals(Optional.of("p1"), roster.idOf("Vũ Thị Lan", "Phòng Kế hoạch"));
+            assertEquals(Optional.empty(), roster.idOf("Vũ Thị Lan", "Thanh tra Sở"));
+            roster.insertHolder(77L, "p1", "SLIP");
+            assertEquals(1, roster.updatePerson("p1", "Võ Thị Lan", "Phòng Kế hoạch", "vo thi lan"));
+            assertEquals(List.of("p1"), roster.search(List.of("vo", "lan"), 10).stream().map(RosterDao.PersonRow::personId).toList());
+            assertEquals(List.of(), roster.search(List.of("vu"), 10));
+            assertEquals(Optional.of("SLIP"), roster.heldKind("p1"), "the holder row still belongs to the corrected person");
+            assertEquals(0, roster.updatePerson("nobody", "Hà Văn Bảo", "", "ha van bao"));
+            assertEquals(1, roster.deletePerson("p2"));
+            assertEquals(0, roster.deletePerson("p2"));
+            assertEquals(1, roster.countPeople());
+        });
+        StatementException taken = assertThrows(StatementException.class, () -> jdbi.useHandle(h -> {
+            RosterDao roster = new RosterDao(h);
+            roster.insertPerson("p3", "Hà Văn Bảo", "Phòng Kế hoạch", "ha van bao");
+            roster.updatePerson("p3", "Võ Thị Lan", "Phòng Kế hoạch", "vo thi lan");
+        }));
+        assertTrue(Database.isUniqueViolation(taken), "name and unit stay unique under a correction");
+        assertThrows(StatementException.class, () -> jdbi.useHandle(h -> new RosterDao(h).deletePerson("p1")),
+                "a person holding a ballot cannot be deleted, even by a caller that forgot to check");
+        assertEquals(Optional.of("SLIP"), jdbi.withHandle(h -> new RosterDao(h).heldKind("p1")));
+    }
+
     // --- AuditDao
 
     @Test
@@ -250,5 +279,18 @@ abstract class DaoContract {
             assertEquals(2, audit.last().orElseThrow().seq());
             assertEquals(List.of("station-created", "poll-opened"), audit.all().stream().map(AuditRow::event).toList());
         });
+    }
+
+    // --- CommitmentDao
+
+    @Test
+    void aCommitmentKeepsEveryTokenHashOfALargeMeetingInAscendingOrder() {
+        List<String> hashes = java.util.stream.IntStream.range(0, 2_345).mapToObj(i -> "%064x".formatted(i)).toList();
+        jdbi.useTransaction(h -> new CommitmentDao(h).insert("p1", "header", hashes.size(), "sha", hashes));
+        List<String> read = new java.util.ArrayList<>();
+        jdbi.useHandle(h -> new CommitmentDao(h).forEachToken("p1", read::add));
+        assertEquals(hashes, read);
+        int count = jdbi.withHandle(h -> new CommitmentDao(h).find("p1").orElseThrow().tokenCount());
+        assertEquals(2_345, count);
     }
 }

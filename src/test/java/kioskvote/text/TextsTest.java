@@ -71,6 +71,9 @@ class TextsTest {
             }
             for (ThresholdFlag flag : ThresholdFlag.values()) assertTrue(!flag.text(language).isBlank());
             for (PollKind kind : PollKind.values()) texts.get("ballot.intro." + kind.code()); // PageText.ballotIntro
+            for (PollKind kind : PollKind.values()) texts.get("editor.kind." + kind.code()); // PageText.kindName
+            for (kioskvote.meeting.PollState state : kioskvote.meeting.PollState.values()) texts.get("editor.state." + state.code());
+            for (String base : List.of("received", "valid", "present", "issued", "summoned")) texts.get("editor.base." + base); // PageText.baseName
             assertEquals(12, kioskvote.tally.MinutesCsv.headings(language).size()); // minutes.csv.<column>
             for (CandidateResult.Outcome outcome : CandidateResult.Outcome.values()) {
                 assertTrue(!w.outcome(outcome).isBlank());

@@ -102,7 +102,7 @@ class ErrorCatalogTest {
                 }
             }
         }
-        assertEquals(new TreeSet<>(Set.of("AccessRefused", "BadRequest", "BallotRejected", "KioskRejected", "PaperRejected", "PollRejected",
+        assertEquals(new TreeSet<>(Set.of("AccessRefused", "BadRequest", "BallotRejected", "EditRefused", "KioskRejected", "PaperRejected", "PollRejected",
                 "RosterRejected", "ShareRefused", "SlipRejected", "TokenRejected")), types);
         return codes;
     }

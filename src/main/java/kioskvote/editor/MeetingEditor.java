@@ -1,0 +1,292 @@
+package kioskvote.editor;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import kioskvote.audit.AuditLog;
+import kioskvote.config.ConfigException;
+import kioskvote.config.MeetingLoader;
+import kioskvote.meeting.CommitteeMember;
+import kioskvote.meeting.Meeting;
+import kioskvote.meeting.MeetingDetails;
+import kioskvote.meeting.MeetingSetup;
+import kioskvote.meeting.Poll;
+import kioskvote.meeting.PollDefinition;
+import kioskvote.meeting.PollState;
+import kioskvote.meeting.SetupJson;
+import kioskvote.meeting.StationEvents;
+import kioskvote.store.MeetingSetupDao;
+import kioskvote.store.MeetingSetupDao.PollRow;
+import kioskvote.store.MeetingSetupDao.SetupRow;
+import kioskvote.store.PollDefinitionDao;
+import kioskvote.store.PollStateDao;
+import kioskvote.store.PollStateDao.PollStateRow;
+
+/**
+ * The organiser's changes to the meeting (docs/roster-and-kiosk.md, "The meeting editor"). Each change is checked
+ * by the loader's rules, written in one transaction (the whole setup into meeting_setup and meeting_poll, the
+ * poll_state row of a new or deleted draft, an audit entry) and only then made the station's meeting, so what
+ * was answered is what a restart reads back. A poll is changed or deleted only while it is a draft: its
+ * definition is frozen and hashed when it opens (docs/rules.md, "Poll lifecycle").
+ */
+public final class MeetingEditor {
+    private final Jdbi jdbi;
+    private final Meeting meeting;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final StationEvents events;
+    private final String configSha256;
+
+    /** @param configSha256 the meeting.yaml this station started from: recorded with the first edit */
+    public MeetingEditor(Jdbi jdbi, Meeting meeting, AuditLog audit, Clock clock, StationEvents events, String configSha256) {
+        this.jdbi = jdbi;
+        this.meeting = meeting;
+        this.audit = audit;
+        this.clock = clock;
+        this.events = events;
+        this.configSha256 = configSha256;
+    }
+
+    /** A poll as the editor shows it: its state, and once opened the hash of its frozen definition. */
+    public record EditorPoll(Poll poll, PollState state, Optional<String> definitionHash) {
+        public boolean draft() {
+            return state == PollState.DRAFT;
+        }
+    }
+
+    public Meeting meeting() {
+        return meeting;
+    }
+
+    public List<EditorPoll> polls() {
+        return jdbi.withHandle(h -> {
+            PollStateDao states = new PollStateDao(h);
+            return meeting.polls().stream().map(p -> {
+                Optional<PollStateRow> row = states.find(p.id());
+                return new EditorPoll(p, row.map(r -> PollState.fromCode(r.state())).orElse(PollState.DRAFT),
+                        row.flatMap(PollStateRow::definitionHash));
+            }).toList();
+        });
+    }
+
+    /** The keys of meeting.yaml's {@code meeting:} section; an {@code id} other than the meeting's is refused. */
+    public synchronized void changeDetails(JsonNode body) {
+        if (body != null && body.has("id") && !meeting.id().equals(body.path("id").asText())) {
+            throw new EditRefused(EditRefused.Code.MEETING_ID_READ_ONLY);
+        }
+        MeetingDetails details = rules(() -> MeetingLoader.readDetails(body));
+        MeetingSetup next = meeting.setup().withDetails(details);
+        store(next, "meeting-details-changed", "summoned=" + details.summoned(), h -> { });
+        meeting.polls().forEach(p -> events.turnoutChanged(p.id())); // summoned is the quorum's base
+    }
+
+    /**
+     * meeting.yaml's {@code committee:} and {@code seal:}. The key cards of a sealed poll are dealt, one per member
+     * in the committee's order, when the poll opens (PollLifecycle.open); until its box is counted, those members
+     * stay, by name and in that order. Members may be added after them and roles corrected.
+     */
+    public synchronized void changeCommittee(JsonNode committee, JsonNode seal) {
+        MeetingSetup current = meeting.setup();
+        MeetingSetup next = rules(() -> MeetingLoader.readCommittee(committee, seal, current));
+        store(next, "meeting-committee-changed", "members=" + next.committee().size() + " threshold=" + next.sealThreshold(), h -> {
+            for (Map.Entry<String, Integer> box : new PollStateDao(h).uncountedBoxes().entrySet()) {
+                if (!keepsCardHolders(current.committee(), next.committee(), box.getValue())) {
+                    throw EditRefused.about(EditRefused.Code.COMMITTEE_HOLDS_CARDS, box.getKey());
+                }
+            }
+        });
+    }
+
+    private static boolean keepsCardHolders(List<CommitteeMember> before, List<CommitteeMember> after, int cards) {
+        if (after.size() < Math.min(cards, before.size())) return false;
+        for (int i = 0; i < Math.min(cards, before.size()); i++) {
+            if (!before.get(i).name().equals(after.get(i).name())) return false;
+        }
+        return true;
+    }
+
+    /** A new draft poll at the end of the meeting, from one entry in the keys of a meeting.yaml poll. */
+    public synchronized Poll addPoll(JsonNode entry) {
+        Poll poll = rules(() -> MeetingLoader.readPoll(entry));
+        if (meeting.poll(poll.id()).isPresent()) throw EditRefused.about(EditRefused.Code.POLL_ID_TAKEN, poll.id());
+        MeetingSetup next = meeting.setup().withPollAdded(poll);
+        rules(() -> {
+            MeetingLoader.checkSealing(next);
+            return next;
+        });
+        store(next, "poll-created", "poll=" + poll.id() + " kind=" + poll.kind().code() + " definition-sha256=" + PollDefinition.hash(poll), h -> {
+            PollStateDao states = new PollStateDao(h);
+            if (states.find(poll.id()).isPresent()) throw EditRefused.about(EditRefused.Code.POLL_ID_TAKEN, poll.id());
+            states.insertDraft(poll.id());
+        });
+        events.pollStateChanged(poll.id());
+        return poll;
+    }
+
+    /** The draft replaced by this entry (its id unchanged). */
+    public synchronized Poll replacePoll(String pollId, JsonNode entry) {
+        requirePoll(pollId);
+        Poll poll = rules(() -> MeetingLoader.readPoll(entry));
+        if (!poll.id().equals(pollId)) throw new EditRefused(EditRefused.Code.POLL_ID_MISMATCH);
+        List<Poll> polls = new ArrayList<>(meeting.polls());
+        polls.replaceAll(p -> p.id().equals(pollId) ? poll : p);
+        MeetingSetup next = meeting.setup().withPolls(polls);
+        rules(() -> {
+            MeetingLoader.checkSealing(next);
+            return next;
+        });
+        store(next, "poll-changed", "poll=" + pollId + " kind=" + poll.kind().code() + " definition-sha256=" + PollDefinition.hash(poll),
+                h -> requireDraft(h, pollId));
+        events.pollStateChanged(pollId);
+        return poll;
+    }
+
+    /** Deletes a draft that nothing was stored for; a next round so deleted is not read back at the next start. */
+    public synchronized void deletePoll(String pollId) {
+        requirePoll(pollId);
+        if (meeting.polls().size() == 1) throw new EditRefused(EditRefused.Code.LAST_POLL);
+        List<Poll> polls = new ArrayList<>(meeting.polls());
+        polls.removeIf(p -> p.id().equals(pollId));
+        store(meeting.setup().withPolls(polls), "poll-deleted", "poll=" + pollId, h -> {
+            requireDraft(h, pollId);
+            PollStateDao states = new PollStateDao(h);
+            if (!states.isUntouchedDraft(pollId) || !states.deleteDraft(pollId)) throw EditRefused.about(EditRefused.Code.POLL_HAS_TRACES, pollId);
+            new PollDefinitionDao(h).delete(pollId);
+        });
+        events.pollStateChanged(pollId);
+    }
+
+    /** The polls in this order: every poll of the meeting exactly once (opened ones too: their definitions do not change). */
+    public synchronized void reorder(List<String> ids) {
+        List<Poll> current = meeting.polls();
+        if (ids == null || ids.size() != current.size() || new HashSet<>(ids).size() != ids.size()
+                || !ids.stream().allMatch(id -> meeting.poll(id).isPresent())) {
+            throw new EditRefused(EditRefused.Code.ORDER_INCOMPLETE);
+        }
+        List<Poll> polls = ids.stream().map(id -> meeting.poll(id).orElseThrow()).toList();
+        store(meeting.setup().withPolls(polls), "polls-reordered", "order=" + String.join(",", ids), h -> { });
+        if (!polls.isEmpty()) events.pollStateChanged(polls.get(0).id());
+    }
+
+    /** Moves one poll up (-1) or down (+1); at either end nothing moves. */
+    public synchronized void move(String pollId, int step) {
+        requirePoll(pollId);
+        List<String> ids = new ArrayList<>(meeting.polls().stream().map(Poll::id).toList());
+        int from = ids.indexOf(pollId);
+        int to = from + Integer.signum(step);
+        if (to < 0 || to >= ids.size()) return;
+        ids.set(from, ids.get(to));
+        ids.set(to, pollId);
+        reorder(ids);
+    }
+
+    private void requirePoll(String pollId) {
+        if (meeting.poll(pollId).isEmpty()) throw EditRefused.about(EditRefused.Code.POLL_NOT_IN_MEETING, pollId);
+    }
+
+    /** Inside the edit's transaction, after the draft rows are locked: an opened poll is frozen. */
+    private static void requireDraft(Handle h, String pollId) {
+        PollStateRow row = new PollStateDao(h).find(pollId).orElseThrow(() -> new EditRefused(EditRefused.Code.MEETING_CHANGED_ELSEWHERE));
+        if (PollState.fromCode(row.state()) != PollState.DRAFT) throw EditRefused.frozen(pollId, row.definitionHash().orElse(""));
+    }
+
+    /**
+     * Writes the whole setup and makes it the station's meeting. The draft rows are locked first, so an opening
+     * and an edit of the same poll take turns (PollLifecycle.open checks the definition it froze is the stored
+     * one). The database must hold what this station holds: otherwise another station changed it since this
+     * one started, and the edit is refused rather than undoing that change.
+     */
+    private void store(MeetingSetup next, String event, String detail, Consumer<Handle> checks) {
+        MeetingSetup current = meeting.setup();
+        try {
+            jdbi.useTransaction(h -> {
+                new PollStateDao(h).lockDrafts();
+                MeetingSetupDao setups = new MeetingSetupDao(h);
+                Optional<SetupRow> stored = setups.find();
+                if (!isStored(h, stored, current)) throw new EditRefused(EditRefused.Code.MEETING_CHANGED_ELSEWHERE);
+                checks.accept(h);
+                String now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+                if (stored.isEmpty()) {
+                    setups.insert(new SetupRow(meeting.id(), SetupJson.write(next), configSha256, now));
+                    audit.append(h, "meeting-editor-took-over", "seeded-from-config-sha256=" + configSha256);
+                } else {
+                    setups.update(SetupJson.write(next), now);
+                }
+                setups.replacePolls(rows(next.polls()));
+                audit.append(h, event, detail);
+            });
+        } catch (RuntimeException e) {
+            if (kioskvote.store.Database.isUniqueViolation(e)) throw new EditRefused(EditRefused.Code.MEETING_CHANGED_ELSEWHERE);
+            throw e;
+        }
+        meeting.replace(next);
+    }
+
+    /** True when the database's meeting is this setup: stored by the editor, or still meeting.yaml's with its next rounds. */
+    private static boolean isStored(Handle h, Optional<SetupRow> stored, MeetingSetup setup) {
+        if (stored.isEmpty()) {
+            return new PollDefinitionDao(h).all().stream().allMatch(d -> setup.polls().stream().anyMatch(p -> p.id().equals(d.pollId())));
+        }
+        if (!stored.get().setupJson().equals(SetupJson.write(setup))) return false;
+        List<PollRow> rows = new MeetingSetupDao(h).polls();
+        if (rows.size() != setup.polls().size()) return false;
+        for (int i = 0; i < rows.size(); i++) {
+            Poll poll = setup.polls().get(i);
+            if (!rows.get(i).pollId().equals(poll.id()) || !rows.get(i).definitionJson().equals(PollDefinition.canonicalJson(poll))) return false;
+        }
+        return true;
+    }
+
+    private static List<PollRow> rows(List<Poll> polls) {
+        List<PollRow> rows = new ArrayList<>();
+        for (int i = 0; i < polls.size(); i++) rows.add(new PollRow(polls.get(i).id(), i + 1, PollDefinition.canonicalJson(polls.get(i))));
+        return rows;
+    }
+
+    private static <T> T rules(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (ConfigException e) {
+            throw EditRefused.invalid(e);
+        } catch (IllegalArgumentException e) {
+            // a record's own check the loader does not make first (e.g. a choice rule): said in its words
+            throw EditRefused.invalid(new ConfigException("", "(entry)", e.getMessage()));
+        }
+    }
+
+    /**
+     * At start: the meeting as last edited in the admin pages, if it was (the polls in their stored order, then any
+     * next round stored only in poll_definition). Answers the one line to print when meeting.yaml has changed since
+     * the station started from it and no longer describes the meeting in use.
+     */
+    public static Optional<String> restore(Handle h, Meeting meeting, String configSha256) {
+        MeetingSetupDao setups = new MeetingSetupDao(h);
+        Optional<SetupRow> stored = setups.find();
+        if (stored.isEmpty()) return Optional.empty();
+        List<Poll> polls = new ArrayList<>();
+        for (PollRow row : setups.polls()) polls.add(PollDefinition.parse(row.definitionJson()));
+        for (var definition : new PollDefinitionDao(h).all()) {
+            if (polls.stream().noneMatch(p -> p.id().equals(definition.pollId()))) polls.add(PollDefinition.parse(definition.definitionJson()));
+        }
+        MeetingSetup fromYaml = meeting.setup();
+        MeetingSetup edited = SetupJson.read(stored.get().setupJson(), polls);
+        meeting.replace(edited);
+        boolean yamlChanged = !stored.get().seededFromSha256().equals(configSha256);
+        boolean differs = !SetupJson.write(fromYaml).equals(SetupJson.write(edited)) || !rows(fromYaml.polls()).equals(rows(edited.polls()));
+        if (!yamlChanged || !differs) return Optional.empty();
+        return Optional.of("meeting.yaml has changed since this meeting was first edited in the admin pages (last edit "
+                + stored.get().updatedAt() + "): the admin pages' version is used. To keep the file in step, download it "
+                + "from /admin/meeting (or GET /api/admin/meeting.yaml) and put it in place of meeting.yaml.");
+    }
+}
