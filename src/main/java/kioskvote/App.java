@@ -106,7 +106,7 @@ public final class App {
         BallotBox ballotBox = new BallotBox(jdbi, meeting, new TokenVerifier(key, meeting.id()), random, feed, codeHash);
         return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox), desk, slips,
                 new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random, clock, audit,
-                roster, new KioskSessions(clock, random),
+                roster, new KioskSessions(clock, random, jdbi, audit),
                 new AdminPassphrase(jdbi, settings.config().station().adminPassphrase()), records,
                 new MeetingEditor(jdbi, meeting, audit, clock, feed, settings.config().sourceSha256()), settings.config().station());
     }
@@ -124,11 +124,12 @@ public final class App {
         var sessions = new AdminSessions(s.random(), s.clock());
         var staff = new StaffCredentials(s.jdbi(), s.adminPassphrase(), s.audit(), s.random(), sessions);
         var guard = new AdminGuard(staff, s.attempts(), sessions);
+        var booth = new KioskBooth(s.kiosks(), s.rights(), s.roster());
         var rosterEditor = new RosterEditor(s.jdbi(), s.meeting(), s.audit(), s.random(), s.feed());
         var handlers = new Routes.Handlers(
                 new VoterApi(s.meeting(), s.keyFingerprint(), s.ballotBox()),
                 new BallotPages(s.meeting(), s.rights(), s.polls(), s.random()),
-                new KioskPages(s.meeting(), new KioskBooth(s.kiosks(), s.rights(), s.roster()), s.random()),
+                new KioskPages(s.meeting(), booth, s.random()),
                 new ChairApi(s.polls()),
                 new ChairPage(s.meeting(), s.polls(), s.keyFingerprint(), s.publicBaseUrl(), s.slips().wifi()),
                 s.feed(), guard,
@@ -136,7 +137,7 @@ public final class App {
                 new CountPages(s.meeting(), s.polls()),
                 new StaffPages(staff),
                 new AdminApi(s.polls(), s.slips(), staff, s.publicBaseUrl(), s.keyFingerprint()),
-                new DeskPage(s.meeting(), s.polls(), s.roster(), s.kiosks(), guard),
+                new DeskPage(s.meeting(), s.polls(), s.roster(), s.kiosks(), booth, guard),
                 new RosterApi(s.roster(), s.kiosks()),
                 s.kiosks(), s.meeting(), new RecordPages(s.meeting(), s.records()),
                 new PaperPages(s.meeting(), new PaperDesk(s.jdbi(), s.rights(), s.audit(), s.clock(), s.random())),

@@ -159,6 +159,14 @@
         list.textContent = '';
         json.kiosks.forEach(function (name) { var o = document.createElement('option'); o.value = name; list.appendChild(o); });
         if (!kiosk.value && json.kiosks.length) kiosk.value = json.kiosks[0];
+        // The ballots sent and not yet picked up, also those sent before a restart of the station.
+        var waiting = document.getElementById('desk-waiting');
+        waiting.textContent = '';
+        (json.waiting || []).forEach(function (w) {
+          var li = document.createElement('li');
+          li.textContent = words('waiting', w.kiosk);
+          waiting.appendChild(li);
+        });
       })
       .catch(function () {})
       .then(function () { setTimeout(loadKiosks, 5000); });

@@ -179,7 +179,8 @@
     fetch(base + '/desk' + query, { method: 'POST', cache: 'no-store', credentials: 'same-origin' }) // a POST: it takes the ballot
       .then(function (r) {
         if (r.status === 200 && onWelcome() && !busy) return r.text().then(function (html) { show(html, true, '/desk'); });
-        if (r.status !== 204 && onWelcome()) return r.text().then(function (html) { show(html, false, '/desk'); });
+        // 503: the database did not answer (the enrolment is checked there): the welcome screen stays, ask again.
+        if (r.status !== 204 && r.status !== 503 && onWelcome()) return r.text().then(function (html) { show(html, false, '/desk'); });
       })
       .catch(function () { /* the station is restarting: ask again */ })
       .then(function () { setTimeout(askDesk, 1000); });

@@ -43,20 +43,63 @@ public final class KioskBooth {
         return new KioskBallot(sessions.start(kiosk, kind, credential.value(), Optional.empty()), poll);
     }
 
-    /** The ballot the desk sent to this kiosk, once; empty when none waits. A poll no longer open voids it. */
+    /**
+     * The ballot the desk sent to this kiosk, once; empty when none waits. A poll no longer open voids it. A
+     * ballot sent before a restart of the station lost its token with that run (it never left the station):
+     * the kiosk is sent a fresh one for the same visit instead (Roster.resumeKioskBallot).
+     */
     public Optional<KioskBallot> pickUpFromDesk(String kiosk) {
         expireOldSessions();
         Optional<Session> sent = sessions.pickUp(kiosk);
-        if (sent.isEmpty()) return Optional.empty();
-        Session session = sent.get();
+        Session session;
+        if (sent.isPresent()) {
+            session = sent.get();
+            if (!claim(session)) return Optional.empty();
+        } else {
+            Optional<Roster.ResumedKioskBallot> resumed = roster.resumeKioskBallot(kiosk);
+            if (resumed.isEmpty()) return Optional.empty();
+            Roster.ResumedKioskBallot r = resumed.get();
+            session = sessions.startFromDesk(kiosk, r.encodedToken(), r.kioskHandle(), r.pollId());
+        }
         Poll poll;
         try {
             poll = rights.requireOpen(session.pollId().orElseThrow());
         } catch (BallotRejected notOpen) {
+            sessions.end(kiosk, session.id());
             abandon(session);
             throw notOpen;
         }
         return Optional.of(new KioskBallot(session, poll));
+    }
+
+    /**
+     * Deletes the stored delivery of a ballot this station held for the kiosk. If it was no longer there
+     * (the kiosk was withdrawn and enrolled again meanwhile, or another station sent the ballot again after
+     * its restart), this token is voided rather than handed out: one ballot per visit (docs/rules.md).
+     */
+    private boolean claim(Session session) {
+        long handle = session.desk().orElseThrow().kioskHandle();
+        boolean claimed;
+        try {
+            claimed = roster.kioskBallotPickedUp(handle);
+        } catch (RuntimeException e) {
+            sessions.putBack(session); // the database did not answer: the ballot waits for the next pick-up
+            throw e;
+        }
+        if (!claimed) {
+            sessions.end(session.kiosk(), session.id());
+            roster.kioskBallotNotPickedUp(handle, session.pollId().orElseThrow(), session.credential());
+        }
+        return claimed;
+    }
+
+    /**
+     * The organiser withdraws a kiosk (a lost tablet): its enrolment is deleted, its sessions end, the
+     * ballots the desk sent it are voided and released, so those people may be sent another.
+     */
+    public void withdraw(String kiosk) {
+        sessions.withdraw(kiosk).forEach(this::abandon);
+        roster.releaseKioskDeliveries(kiosk);
     }
 
     /** The session the form names, on this kiosk, still good for this poll; a wiped or expired one is gone. */
@@ -93,7 +136,10 @@ public final class KioskBooth {
     }
 
     private void abandon(Session session) {
-        session.desk().ifPresent(d -> roster.kioskBallotAbandoned(d.kioskHandle(), d.pollId(), session.credential()));
+        session.desk().ifPresent(d -> {
+            if (session.waiting()) roster.kioskBallotNotPickedUp(d.kioskHandle(), d.pollId(), session.credential());
+            else roster.kioskBallotAbandoned(d.kioskHandle(), d.pollId(), session.credential());
+        });
     }
 
     private void expireOldSessions() {

@@ -15,21 +15,30 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jdbi.v3.core.Jdbi;
+
+import kioskvote.audit.AuditLog;
+import kioskvote.audit.Sha256;
 import kioskvote.ballot.ReceiptCode;
+import kioskvote.store.KioskDao.EnrolmentRow;
+import kioskvote.store.KioskDao;
 
 /**
- * The tablet kiosks, in memory only. Which browsers are enrolled as which kiosk: the admin enrols a
- * tablet by name and it receives a random secret in an HttpOnly cookie, required on every /kiosk/*
- * request (a name like phong-1 is guessable, the secret is not). The ballots in progress: a session
- * stands for one voter's credential (a scanned token, a typed short code, or a token the desk sent)
- * while they fill in the ballot, so the page holds only a random session id. A ballot the desk sends
- * to a kiosk waits here until that kiosk picks it up. Nothing here is written anywhere; a restart
- * forgets it all, enrolments included.
+ * The tablet kiosks. Which browsers are enrolled as which kiosk: the organiser enrols a tablet by name and
+ * it receives a random secret in an HttpOnly cookie, required on every /kiosk/* request (a name like
+ * phong-1 is guessable, the secret is not). The enrolment is stored in the database (kiosk_enrolment: the
+ * name and the SHA-256 of the secret, never the secret) before the answer, and checked there on every
+ * request, so a tablet keeps working with its cookie across a station restart and a withdrawal shuts it out
+ * at once. The ballots in progress, in memory only: a session stands for one voter's credential (a scanned
+ * token, a typed short code, or a token the desk sent) while they fill in the ballot, so the page holds only
+ * a random session id; a restart forgets them, and their credentials with them. A ballot the desk sends to a
+ * kiosk waits here until that kiosk picks it up (its delivery, never the token, is also in the database:
+ * Roster.resumeKioskBallot).
  */
 public final class KioskSessions {
     /** The enrolment cookie: Path=/kiosk, HttpOnly, SameSite=Strict. It holds nothing of any voter. */
     public static final String COOKIE = "kv_kiosk";
-    /** The enrolment cookie's lifetime in the browser; the station forgets it sooner if it restarts. */
+    /** The enrolment cookie's lifetime in the browser; it stops working sooner if the name is enrolled again or withdrawn. */
     public static final Duration ENROLMENT_COOKIE_AGE = Duration.ofDays(7);
     /** After this long without a cast a session is dropped, whatever the kiosk's own idle timer says. */
     public static final Duration SESSION_LIMIT = Duration.ofMinutes(30);
@@ -47,10 +56,15 @@ public final class KioskSessions {
     public record DeskOrigin(long kioskHandle, String pollId) {
     }
 
+    /** @param waiting true for a ballot the desk sent that its kiosk has not picked up yet */
     public record Session(String id, String kiosk, CredentialKind kind, String credential, Optional<DeskOrigin> desk,
-                   Optional<String> pollId, Instant started) {
+                   Optional<String> pollId, Instant started, boolean waiting) {
         public Session {
             Objects.requireNonNull(credential, "credential");
+        }
+
+        Session pickedUp() {
+            return new Session(id, kiosk, kind, credential, desk, pollId, started, false);
         }
 
         @Override
@@ -68,12 +82,16 @@ public final class KioskSessions {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, String> waiting = new ConcurrentHashMap<>(); // kiosk name → session sent by the desk
     private final Map<String, Instant> seen = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> enrolled = new ConcurrentHashMap<>(); // kiosk name → its secret
     private final Map<String, Tombstone> tombstones = new ConcurrentHashMap<>(); // cast session id → receipt code
 
-    public KioskSessions(Clock clock, SecureRandom random) {
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+
+    public KioskSessions(Clock clock, SecureRandom random, Jdbi jdbi, AuditLog audit) {
         this.clock = clock;
         this.random = random;
+        this.jdbi = jdbi;
+        this.audit = audit;
     }
 
     /** A kiosk's name as it appears in its URL (/kiosk/phong-1). */
@@ -83,30 +101,68 @@ public final class KioskSessions {
     }
 
     /**
-     * Enrols a browser as this kiosk: a fresh secret for its cookie. Enrolling the name again (another
-     * tablet, or the same after a restart) replaces the secret, so the earlier browser is no longer that kiosk.
+     * Enrols a browser as this kiosk: a fresh secret for its cookie, whose hash is committed before the
+     * caller answers. Enrolling the name again (another tablet, or the same one) replaces the secret, so the
+     * earlier browser is no longer that kiosk.
      */
     public String enrol(String kiosk) {
+        requireName(kiosk);
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        enrolled.put(requireName(kiosk), value.getBytes(StandardCharsets.US_ASCII));
+        jdbi.useTransaction(h -> {
+            new KioskDao(h).putEnrolment(new EnrolmentRow(kiosk, secretHash(value)));
+            audit.append(h, "kiosk-enrolled", "kiosk=" + kiosk);
+        });
         return value;
     }
 
-    /** True if the cookie's secret is the one this kiosk name was enrolled with (compared in constant time). */
+    /**
+     * Withdraws the kiosk's enrolment (a lost tablet): its cookie opens nothing from now on. Returns the
+     * sessions it held, ended here, for the caller to void what the desk sent.
+     */
+    public List<Session> withdraw(String kiosk) {
+        requireName(kiosk);
+        boolean removed = jdbi.inTransaction(h -> {
+            if (new KioskDao(h).deleteEnrolment(kiosk) != 1) return false;
+            audit.append(h, "kiosk-withdrawn", "kiosk=" + kiosk);
+            return true;
+        });
+        if (!removed) throw new KioskRejected(KioskRejected.Code.KIOSK_UNKNOWN, kiosk);
+        seen.remove(kiosk);
+        waiting.remove(kiosk);
+        List<Session> ended = new ArrayList<>();
+        for (Session s : sessions.values()) {
+            if (s.kiosk().equals(kiosk) && sessions.remove(s.id()) != null) ended.add(s);
+        }
+        return ended;
+    }
+
+    /** True if the cookie's secret is the one this kiosk name was enrolled with (hashes compared in constant time). */
     public boolean isEnrolled(String kiosk, String secret) {
-        byte[] expected = enrolled.get(kiosk);
-        return expected != null && secret != null && MessageDigest.isEqual(expected, secret.getBytes(StandardCharsets.US_ASCII));
+        if (secret == null) return false;
+        Optional<EnrolmentRow> row = jdbi.withHandle(h -> new KioskDao(h).findEnrolment(kiosk));
+        return row.isPresent() && MessageDigest.isEqual(row.get().secretHash().getBytes(StandardCharsets.US_ASCII),
+                secretHash(secret).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** True if some browser is enrolled under this name (the desk sends ballots only to such kiosks). */
     public boolean isEnrolled(String kiosk) {
-        return enrolled.containsKey(kiosk);
+        return jdbi.withHandle(h -> new KioskDao(h).findEnrolment(kiosk)).isPresent();
+    }
+
+    /** Every enrolled kiosk name, for the organiser's list. */
+    public List<String> enrolled() {
+        return jdbi.withHandle(h -> new KioskDao(h).enrolledNames());
+    }
+
+    /** The secret is 256 random bits: a plain SHA-256 is enough, no salt or stretching can add to that. */
+    private static String secretHash(String secret) {
+        return Sha256.hex(secret.getBytes(StandardCharsets.US_ASCII));
     }
 
     public Session start(String kiosk, CredentialKind kind, String credential, Optional<String> pollId) {
-        Session session = new Session(randomId(), kiosk, kind, credential, Optional.empty(), pollId, clock.instant());
+        Session session = new Session(randomId(), kiosk, kind, credential, Optional.empty(), pollId, clock.instant(), false);
         sessions.put(session.id(), session);
         return session;
     }
@@ -114,10 +170,18 @@ public final class KioskSessions {
     /** @return false if a ballot sent earlier is still waiting on that kiosk (one voter at a time) */
     public boolean sendFromDesk(String kiosk, String token, long kioskHandle, String pollId) {
         Session session = new Session(randomId(), kiosk, CredentialKind.TOKEN, token, Optional.of(new DeskOrigin(kioskHandle, pollId)),
-                Optional.of(pollId), clock.instant());
+                Optional.of(pollId), clock.instant(), true);
         if (waiting.putIfAbsent(kiosk, session.id()) != null) return false;
         sessions.put(session.id(), session);
         return true;
+    }
+
+    /** A desk ballot handed to its kiosk at once, already picked up (one sent again after a restart). */
+    public Session startFromDesk(String kiosk, String token, long kioskHandle, String pollId) {
+        Session session = new Session(randomId(), kiosk, CredentialKind.TOKEN, token, Optional.of(new DeskOrigin(kioskHandle, pollId)),
+                Optional.of(pollId), clock.instant(), false);
+        sessions.put(session.id(), session);
+        return session;
     }
 
     public boolean hasWaiting(String kiosk) {
@@ -128,7 +192,15 @@ public final class KioskSessions {
     public Optional<Session> pickUp(String kiosk) {
         seen.put(kiosk, clock.instant());
         String id = waiting.remove(kiosk);
-        return id == null ? Optional.empty() : Optional.ofNullable(sessions.get(id));
+        if (id == null) return Optional.empty();
+        return Optional.ofNullable(sessions.computeIfPresent(id, (k, s) -> s.pickedUp()));
+    }
+
+    /** A picked-up ballot whose pick-up could not be recorded waits again for the kiosk's next request. */
+    public void putBack(Session session) {
+        Session again = new Session(session.id(), session.kiosk(), session.kind(), session.credential(), session.desk(),
+                session.pollId(), session.started(), true);
+        if (sessions.replace(session.id(), again) != null) waiting.putIfAbsent(session.kiosk(), session.id());
     }
 
     public Optional<Session> find(String kiosk, String id) {
@@ -180,7 +252,8 @@ public final class KioskSessions {
     /** Enrolled kiosks that asked for work recently, by name. */
     public List<String> kiosksSeen() {
         Instant since = clock.instant().minus(SEEN_WITHIN);
-        return seen.entrySet().stream().filter(e -> e.getValue().isAfter(since) && enrolled.containsKey(e.getKey()))
+        List<String> enrolled = enrolled();
+        return seen.entrySet().stream().filter(e -> e.getValue().isAfter(since) && enrolled.contains(e.getKey()))
                 .map(Map.Entry::getKey).sorted().toList();
     }
 

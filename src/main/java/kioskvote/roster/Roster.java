@@ -20,6 +20,8 @@ import kioskvote.slip.SlipOffice;
 import kioskvote.slip.SlipRejected;
 import kioskvote.store.BallotDao;
 import kioskvote.store.Database;
+import kioskvote.store.KioskDao.DeliveryRow;
+import kioskvote.store.KioskDao;
 import kioskvote.store.PollStateDao;
 import kioskvote.store.RosterDao.HandoutRow;
 import kioskvote.store.RosterDao.PersonRow;
@@ -50,6 +52,8 @@ public final class Roster {
     private final StationEvents events;
     private final String baseUrl;
     private final KeyedHash visitHash;
+    /** This station run's random id, written with each kiosk delivery: a row of another run lost its token with it. */
+    private final String bootId;
 
     /** @param visitHash the keyed hash kiosk visits are stored as (KeyedHash "kiosk-visit" of the meeting key) */
     public Roster(Jdbi jdbi, Meeting meeting, SlipOffice slips, AuditLog audit, SecureRandom random, StationEvents events,
@@ -62,6 +66,15 @@ public final class Roster {
         this.random = random;
         this.events = events;
         this.baseUrl = baseUrl;
+        this.bootId = randomId(random);
+    }
+
+    /** A kiosk ballot sent again from the desk's pool for a delivery an earlier station run lost (see {@link #resumeKioskBallot}). */
+    public record ResumedKioskBallot(long kioskHandle, String pollId, String encodedToken) {
+        @Override
+        public String toString() {
+            return "ResumedKioskBallot[" + pollId + "]"; // the token can cast a ballot: never in a log
+        }
     }
 
     /** Adds the good rows of a CSV; rows already on the roster (same name and unit) are reported, not added twice. */
@@ -136,9 +149,17 @@ public final class Roster {
      * a kiosk, a hashed "one kiosk ballot in this poll"), never the token.
      */
     public HandOut handOut(String personId, String pollId, HandOutKind kind) {
+        return handOut(personId, pollId, kind, Optional.empty());
+    }
+
+    /**
+     * The same, for KIOSK naming the kiosk the ballot goes to: the delivery (visit handle, kiosk, poll, never the
+     * token) is written in the same transaction, so a restart before the kiosk picks it up does not lose it.
+     */
+    public HandOut handOut(String personId, String pollId, HandOutKind kind, Optional<String> kiosk) {
         Optional<Token> drawn = kind.mintsToken() ? Optional.of(slips.drawFromPool()) : Optional.empty();
         try {
-            HandOut result = retryOnce(h -> handOutIn(h, personId, pollId, kind, drawn));
+            HandOut result = retryOnce(h -> handOutIn(h, personId, pollId, kind, drawn, kiosk));
             turnoutChanged();
             return result;
         } catch (RuntimeException e) {
@@ -253,12 +274,101 @@ public final class Roster {
      */
     public void kioskBallotAbandoned(long kioskHandle, String pollId, String encodedToken) {
         jdbi.useTransaction(h -> {
+            new KioskDao(h).deleteDelivery(kioskHandle);
             if (slips.voidAbandoned(h, pollId, encodedToken)) new RosterDao(h).deleteKioskVisit(kioskHandle);
         });
         turnoutChanged();
     }
 
-    private HandOut handOutIn(Handle h, String personId, String pollId, HandOutKind kind, Optional<Token> drawn) {
+    /**
+     * A ballot waiting for a kiosk that was never picked up here ended (expired, the kiosk withdrawn, the poll
+     * no longer open): its token is voided. The visit is released (the person may be sent another) only if
+     * the delivery was still there to claim; if another station's kiosk picked it up meanwhile (a fresh token
+     * after that station's restart, {@link #resumeKioskBallot}), the visit is that ballot's and stays.
+     */
+    public void kioskBallotNotPickedUp(long kioskHandle, String pollId, String encodedToken) {
+        jdbi.useTransaction(h -> {
+            boolean claimed = new KioskDao(h).deleteDelivery(kioskHandle) == 1;
+            if (slips.voidAbandoned(h, pollId, encodedToken) && claimed) new RosterDao(h).deleteKioskVisit(kioskHandle);
+        });
+        turnoutChanged();
+    }
+
+    /**
+     * The kiosk picks up the ballot the desk sent: the delivery row is deleted (its own short transaction,
+     * nothing else written). False if it was no longer there: released by a withdrawal, or picked up through
+     * another station; the caller then voids its token instead of handing it out.
+     */
+    public boolean kioskBallotPickedUp(long kioskHandle) {
+        return jdbi.inTransaction(h -> new KioskDao(h).deleteDelivery(kioskHandle) == 1);
+    }
+
+    /**
+     * A kiosk asks for work and this station holds nothing for it: a delivery written by an earlier run of a
+     * station (a restart) lost its token with that run, and the token never left the station, so nobody can
+     * cast it. The delivery is claimed and the kiosk is sent a fresh token from the desk's pool for the same
+     * visit, counted as a desk draw like the first (the lost one stays issued, never cast). For a poll no
+     * longer open the delivery and its visit are released instead.
+     */
+    public Optional<ResumedKioskBallot> resumeKioskBallot(String kiosk) {
+        List<DeliveryRow> lost = jdbi.withHandle(h -> new KioskDao(h).deliveriesFor(kiosk, Optional.of(bootId)));
+        for (DeliveryRow row : lost) {
+            Token token = slips.drawFromPool();
+            try {
+                Optional<ResumedKioskBallot> resumed = jdbi.inTransaction(h -> {
+                    if (new KioskDao(h).deleteDelivery(row.visitId()) != 1) return Optional.<ResumedKioskBallot>empty();
+                    boolean open = new PollStateDao(h).find(row.pollId()).map(p -> PollState.fromCode(p.state()) == PollState.OPEN).orElse(false);
+                    if (!open) {
+                        new RosterDao(h).deleteKioskVisit(row.visitId());
+                        audit.append(h, "kiosk-ballot-released", "kiosk=" + kiosk + " reason=poll-not-open");
+                        return Optional.<ResumedKioskBallot>empty();
+                    }
+                    DeskBallot ballot = slips.handOutAtDesk(h, token, baseUrl);
+                    audit.append(h, "kiosk-ballot-sent-again", "kiosk=" + kiosk + " reason=station-restarted");
+                    return Optional.of(new ResumedKioskBallot(row.visitId(), row.pollId(), ballot.encodedToken()));
+                });
+                if (resumed.isPresent()) return resumed;
+                slips.returnToPool(token);
+            } catch (RuntimeException e) {
+                slips.returnToPool(token);
+                throw e;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A withdrawn kiosk: every ballot still waiting for it, of any station run, is released (delivery and
+     * visit deleted), so the desk may send those people another. Their tokens never left a station.
+     */
+    public int releaseKioskDeliveries(String kiosk) {
+        int released = jdbi.inTransaction(h -> {
+            KioskDao dao = new KioskDao(h);
+            int count = 0;
+            for (DeliveryRow row : dao.deliveriesFor(kiosk, Optional.empty())) {
+                if (dao.deleteDelivery(row.visitId()) == 1) {
+                    new RosterDao(h).deleteKioskVisit(row.visitId());
+                    count++;
+                }
+            }
+            if (count > 0) audit.append(h, "kiosk-ballot-released", "kiosk=" + kiosk + " reason=kiosk-withdrawn count=" + count);
+            return count;
+        });
+        if (released > 0) turnoutChanged();
+        return released;
+    }
+
+    /** A kiosk ballot sent and not yet picked up: which kiosk, which poll (never the person). */
+    public record WaitingKioskBallot(String kiosk, String pollId) {
+    }
+
+    /** The kiosk ballots sent and not yet picked up, by kiosk: what the desk shows as waiting. */
+    public List<WaitingKioskBallot> kioskBallotsWaiting() {
+        return jdbi.withHandle(h -> new KioskDao(h).deliveries()).stream()
+                .map(row -> new WaitingKioskBallot(row.kioskName(), row.pollId())).toList();
+    }
+
+    private HandOut handOutIn(Handle h, String personId, String pollId, HandOutKind kind, Optional<Token> drawn, Optional<String> kiosk) {
         RosterDao dao = new RosterDao(h);
         PersonRow person = dao.findForUpdate(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.UNKNOWN_PERSON));
         if (meeting.poll(pollId).isEmpty()) throw new BallotRejected(BallotRejected.Code.UNKNOWN_POLL);
@@ -293,6 +403,7 @@ public final class Roster {
                 throw e;
             }
             kioskHandle = Optional.of(handle);
+            kiosk.ifPresent(name -> new KioskDao(h).insertDelivery(new DeliveryRow(handle, name, pollId, bootId)));
         }
         if (!person.present()) dao.setPresent(personId, true);
         Optional<DeskBallot> ballot = drawn.map(token -> slips.handOutAtDesk(h, token, baseUrl));

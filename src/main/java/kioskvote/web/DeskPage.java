@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
 import kioskvote.admin.StaffRole;
+import kioskvote.kiosk.KioskBooth;
 import kioskvote.kiosk.KioskSessions;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.PollState;
@@ -27,13 +28,15 @@ public final class DeskPage {
     private final PollLifecycle polls;
     private final Roster roster;
     private final KioskSessions kiosks;
+    private final KioskBooth booth;
     private final AdminGuard guard;
 
-    public DeskPage(Meeting meeting, PollLifecycle polls, Roster roster, KioskSessions kiosks, AdminGuard guard) {
+    public DeskPage(Meeting meeting, PollLifecycle polls, Roster roster, KioskSessions kiosks, KioskBooth booth, AdminGuard guard) {
         this.meeting = meeting;
         this.polls = polls;
         this.roster = roster;
         this.kiosks = kiosks;
+        this.booth = booth;
         this.guard = guard;
     }
 
@@ -45,7 +48,11 @@ public final class DeskPage {
         params.put("t", t);
         params.put("meeting", meeting);
         params.put("polls", notClosed);
-        params.put("organiser", guard.session(ctx).orElseThrow() == StaffRole.ORGANISER); // enrolment and import are the organiser's
+        boolean organiser = guard.session(ctx).orElseThrow() == StaffRole.ORGANISER;
+        params.put("organiser", organiser); // enrolment, withdrawal and import are the organiser's
+        params.put("enrolled", organiser ? kiosks.enrolled() : List.of());
+        params.put("waitingAt", roster.kioskBallotsWaiting().stream().map(Roster.WaitingKioskBallot::kiosk).distinct().toList());
+        params.put("withdrawn", Optional.ofNullable(ctx.queryParam("withdrawn")).filter(n -> n.matches("[a-z0-9][a-z0-9-]{0,31}")).orElse(""));
         params.put("langSwitch", "?lang=" + t.otherLang());
         Pages.render(ctx, "desk.jte", params);
     }
@@ -76,5 +83,15 @@ public final class DeskPage {
         ctx.res().addHeader("Set-Cookie", KioskSessions.COOKIE + "=" + secret + "; Path=/kiosk; Max-Age="
                 + KioskSessions.ENROLMENT_COOKIE_AGE.toSeconds() + "; HttpOnly; SameSite=Strict");
         ctx.redirect("/kiosk/" + kiosk, HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * POST /admin/kiosks/withdraw (name=phong-1): the organiser shuts a lost tablet out. Its cookie opens
+     * nothing from now on, and the ballots the desk sent it are voided and may be sent again elsewhere.
+     */
+    void withdrawKiosk(Context ctx) {
+        String kiosk = KioskSessions.requireName(Optional.ofNullable(ctx.formParam("name")).map(String::strip).orElse(null));
+        booth.withdraw(kiosk);
+        ctx.redirect("/admin/desk?withdrawn=" + kiosk + "#kiosk-enrol", HttpStatus.SEE_OTHER);
     }
 }

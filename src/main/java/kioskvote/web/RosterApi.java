@@ -74,7 +74,7 @@ public final class RosterApi {
             return;
         }
         String kiosk = kioskOf(request);
-        HandOut handOut = roster.handOut(request.personId(), request.pollId(), kind(request));
+        HandOut handOut = roster.handOut(request.personId(), request.pollId(), kind(request), Optional.ofNullable(kiosk));
         ctx.json(answer(handOut, kiosk));
     }
 
@@ -96,8 +96,11 @@ public final class RosterApi {
         ctx.json(Map.of("personId", person.id(), "undone", true));
     }
 
+    /** GET /api/admin/desk/kiosks: the kiosks seen lately, and the ballots sent and not yet picked up (also across a restart). */
     void kiosks(Context ctx) {
-        ctx.json(Map.of("kiosks", kiosks.kiosksSeen()));
+        List<Map<String, String>> waiting = roster.kioskBallotsWaiting().stream()
+                .map(w -> Map.of("kiosk", w.kiosk(), "pollId", w.pollId())).toList();
+        ctx.json(Map.of("kiosks", kiosks.kiosksSeen(), "waiting", waiting));
     }
 
     private HandOutRequest readHandOut(Context ctx) {

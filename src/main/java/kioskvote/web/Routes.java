@@ -114,6 +114,7 @@ public final class Routes {
         app.get("/admin/desk", h.desk()::show, DESK_CLERK, ORGANISER);     // check-in desk (desk.js → /api/admin/…)
         app.get("/admin/desk/people", h.desk()::people, DESK_CLERK, ORGANISER); // the desk's search results, as a fragment
         app.post("/admin/kiosks/enrol", h.desk()::enrolKiosk, ORGANISER);
+        app.post("/admin/kiosks/withdraw", h.desk()::withdrawKiosk, ORGANISER);  // a lost tablet: its cookie opens nothing
         app.get("/admin/roster", h.rosterPage()::show, ORGANISER);                          // the roster: search, add, correct, remove
         app.post("/admin/roster/people", h.rosterPage()::add, ORGANISER);                   // before /{personId}: a literal wins
         app.post("/admin/roster/{personId}", h.rosterPage()::correct, ORGANISER);

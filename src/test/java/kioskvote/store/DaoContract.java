@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import kioskvote.store.AuditDao.AuditRow;
+import kioskvote.store.KioskDao.DeliveryRow;
+import kioskvote.store.KioskDao.EnrolmentRow;
 import kioskvote.store.SlipDao.IssuedRow;
 import kioskvote.store.SlipDao.NewToken;
 import kioskvote.store.StationDao.StationRow;
@@ -279,6 +281,44 @@ abstract class DaoContract {
             assertEquals(2, audit.last().orElseThrow().seq());
             assertEquals(List.of("station-created", "poll-opened"), audit.all().stream().map(AuditRow::event).toList());
         });
+    }
+
+    // --- KioskDao
+
+    @Test
+    void aKioskNameHoldsOneSecretHashWhichEnrollingAgainReplacesAndWithdrawingDeletes() {
+        jdbi.useTransaction(h -> {
+            KioskDao kiosks = new KioskDao(h);
+            assertEquals(Optional.empty(), kiosks.findEnrolment("phong-1"));
+            kiosks.putEnrolment(new EnrolmentRow("phong-1", "a".repeat(64)));
+            kiosks.putEnrolment(new EnrolmentRow("phong-2", "b".repeat(64)));
+            kiosks.putEnrolment(new EnrolmentRow("phong-1", "c".repeat(64)));
+            assertEquals(Optional.of(new EnrolmentRow("phong-1", "c".repeat(64))), kiosks.findEnrolment("phong-1"), "the new tablet's hash");
+            assertEquals(List.of("phong-1", "phong-2"), kiosks.enrolledNames());
+            assertEquals(1, kiosks.deleteEnrolment("phong-1"));
+            assertEquals(0, kiosks.deleteEnrolment("phong-1"), "withdrawn once");
+            assertEquals(List.of("phong-2"), kiosks.enrolledNames());
+        });
+    }
+
+    @Test
+    void aKioskDeliveryBelongsToAVisitAndIsClaimedByOneDeleteOnly() {
+        jdbi.useTransaction(h -> {
+            new RosterDao(h).insertKioskVisit(7L, "visit-a");
+            new RosterDao(h).insertKioskVisit(8L, "visit-b");
+            KioskDao kiosks = new KioskDao(h);
+            kiosks.insertDelivery(new DeliveryRow(7L, "phong-1", "poll1", "boot-old"));
+            kiosks.insertDelivery(new DeliveryRow(8L, "phong-1", "poll1", "boot-now"));
+            assertEquals(List.of(new DeliveryRow(7L, "phong-1", "poll1", "boot-old")), kiosks.deliveriesFor("phong-1", Optional.of("boot-now")),
+                    "only another run's deliveries are lost ones");
+            assertEquals(2, kiosks.deliveriesFor("phong-1", Optional.empty()).size());
+            assertEquals(List.of(), kiosks.deliveriesFor("phong-2", Optional.empty()));
+            assertEquals(1, kiosks.deleteDelivery(7L));
+            assertEquals(0, kiosks.deleteDelivery(7L), "a second pick-up finds nothing to claim");
+            assertEquals(List.of(new DeliveryRow(8L, "phong-1", "poll1", "boot-now")), kiosks.deliveries());
+        });
+        assertThrows(StatementException.class, () -> jdbi.useHandle(h -> new KioskDao(h).insertDelivery(new DeliveryRow(99L, "phong-1", "poll1", "b"))),
+                "a delivery without its visit");
     }
 
     // --- CommitmentDao
