@@ -122,7 +122,9 @@
     search.focus();
   });
 
-  document.getElementById('desk-import').addEventListener('change', function () {
+  // The roster import is the organiser's: the desk clerk's page has no file field, and the rest of the desk must still work.
+  var importer = document.getElementById('desk-import');
+  if (importer) importer.addEventListener('change', function () {
     var file = this.files[0];
     if (!file) return;
     fetch('/api/admin/roster/import', { method: 'POST', credentials: 'same-origin', body: file, headers: { 'Content-Type': 'text/csv' } })

@@ -72,7 +72,7 @@ final class Chromium implements AutoCloseable {
 
     /**
      * Back to the state {@link #start} left it in, for the next test: one blank tab, no cookies (they are
-     * per host, not per port, so a station of an earlier test would otherwise pass its cookies on), the
+     * per host, not per port, so a station of an earlier test would otherwise pass its cookies on), the network on, the
      * screen it was started with. Storage is per origin, and every test's station has a port of its own.
      */
     void reset() {
@@ -83,6 +83,9 @@ final class Chromium implements AutoCloseable {
         driver.switchTo().window(first);
         driver.get("about:blank");
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        // a test that cut the network (offline emulation) and failed before restoring it must not leave it cut
+        driver.executeCdpCommand("Network.emulateNetworkConditions",
+                Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
         emulateScreen();
         emulateOwnScreen();
     }

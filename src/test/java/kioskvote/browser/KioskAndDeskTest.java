@@ -360,25 +360,41 @@ class KioskAndDeskTest {
         assertEquals("", kiosk2.driver.executeScript("return document.cookie"));
     }
 
+    @Test
+    void theDeskClerkSignedInWithTheClerksOwnSecretSearchesAndHandsOutAtTheDesk() throws Exception {
+        assertEquals(200, api.adminPost("/api/admin/staff/desk_clerk", Map.of("secret", "le-tan-pin-2026")).status());
+        Chromium desk = browser(1280, 900);
+        desk.driver.get(station.url() + "/admin");
+        await(desk, "#passphrase").sendKeys("le-tan-pin-2026");
+        desk.find("form[action='/admin'] button").click();
+        await(desk, "#desk-search"); // the clerk lands at the desk
+        assertTrue(desk.findAll("#desk-import, #enrol-name").isEmpty(), "no roster import or kiosk enrolment on the clerk's desk");
+        desk.find("#desk-search").sendKeys("tran thi binh");
+        desk.waitUpTo(LONG).until(d -> d.findElements(By.cssSelector(".desk-person")).size() == 1);
+        desk.find(".desk-person [data-action=SLIP]").click();
+        desk.waitUpTo(LONG).until(d -> d.findElements(By.cssSelector(".desk-person .badge.received")).size() == 1);
+        assertEquals(1, api.get("/api/polls/" + POLL).json().path("handedOut").asInt(), "the clerk's hand-out recorded");
+    }
+
     // --- helpers
 
     /**
      * Enrols a tablet as the organiser does: the kiosk URL refuses it, the admin signs in on the tablet and
      * enrols it from the desk page; it lands on the kiosk's welcome screen and is signed out of admin.
      */
-    private void enrol(Chromium tablet, String name) {
-        tablet.driver.get(station.url() + "/kiosk/" + name);
+    static void enrol(Chromium tablet, String stationUrl, String organiserPassphrase, String name) {
+        tablet.driver.get(stationUrl + "/kiosk/" + name);
         assertEquals("kiosk_not_enrolled", await(tablet, "#not-enrolled").getAttribute("data-code"));
-        tablet.driver.get(station.url() + "/admin");
-        tablet.find("#passphrase").sendKeys(station.passphrase());
+        tablet.driver.get(stationUrl + "/admin");
+        await(tablet, "#passphrase").sendKeys(organiserPassphrase);
         tablet.find("form[action='/admin'] button").click();
         await(tablet, "#presence-from-desk");
-        tablet.driver.get(station.url() + "/admin/desk");
+        tablet.driver.get(stationUrl + "/admin/desk");
         await(tablet, "#enrol-name").sendKeys(name);
         tablet.find("#enrol-button").click();
         await(tablet, "#welcome #scan");
         assertEquals("", tablet.driver.executeScript("return document.cookie"), "the enrolment cookie is HttpOnly");
-        tablet.driver.get(station.url() + "/admin");
+        tablet.driver.get(stationUrl + "/admin");
         await(tablet, "#passphrase"); // enrolling signed the tablet out of admin
     }
 
@@ -391,7 +407,7 @@ class KioskAndDeskTest {
     }
 
     /** A form POST made by the page in this browser (its cookies go along): "status body". */
-    private static String postFrom(Chromium browser, String path, String form) {
+    static String postFrom(Chromium browser, String path, String form) {
         return (String) browser.driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + "fetch(arguments[0], { method: 'POST', body: new URLSearchParams(arguments[1]), credentials: 'same-origin', cache: 'no-store' })"
                 + ".then(function (r) { return r.text().then(function (t) { done(r.status + ' ' + t); }); }, function (e) { done('failed ' + e); });",
@@ -401,7 +417,7 @@ class KioskAndDeskTest {
     /** A tablet browser enrolled as kiosk {@code name}, closed after the test. */
     private Chromium enrolledTablet(String name) throws Exception {
         Chromium tablet = browser(1024, 768);
-        enrol(tablet, name);
+        enrol(tablet, station.url(), station.passphrase(), name);
         return tablet;
     }
 
@@ -432,19 +448,19 @@ class KioskAndDeskTest {
         return ((Number) browser.driver.executeScript("return history.length")).longValue();
     }
 
-    private static void awaitBallot(Chromium kiosk) {
+    static void awaitBallot(Chromium kiosk) {
         await(kiosk, "#kiosk-ballot");
     }
 
     /** The welcome screen loaded afresh: the marker set on the previous document is gone. Then marks the new one. */
-    private static void awaitWelcome(Chromium kiosk) {
+    static void awaitWelcome(Chromium kiosk) {
         kiosk.waitUpTo(LONG).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return !window.__lastVoter && !!document.getElementById('welcome') && document.readyState === 'complete'")));
         mark(kiosk);
     }
 
     /** Marks the document, so that a reload (the kiosk's wipe) can be told from the same page. */
-    private static void mark(Chromium kiosk) {
+    static void mark(Chromium kiosk) {
         kiosk.driver.executeScript("window.__lastVoter = true");
     }
 
@@ -460,11 +476,11 @@ class KioskAndDeskTest {
         assertEquals("", kiosk.find("#short-code").getAttribute("value"));
     }
 
-    private static void rateAll(Chromium kiosk, String level) {
+    static void rateAll(Chromium kiosk, String level) {
         for (WebElement option : kiosk.findAll("#kiosk-ballot .level-" + level)) option.click();
     }
 
-    private static WebElement await(Chromium browser, String css) {
+    static WebElement await(Chromium browser, String css) {
         try {
             return browser.waitUpTo(LONG).until(d -> {
                 List<WebElement> found = d.findElements(By.cssSelector(css));

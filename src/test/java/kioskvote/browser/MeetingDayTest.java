@@ -8,58 +8,61 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.StationProcess;
+import kioskvote.e2e.InProcessStation;
 
 /**
  * A real meeting day in headless Chromium, with a roster, the room's Wi-Fi and three polls (a confidence
  * rating of twelve people, two motions): the desk through the day, a phone that keeps its marks across a
  * refresh and the language switch and survives a network cut during the cast, the waiting page that opens
  * the next ballot by itself, the projector that shows results when the chair says so, and axe-core on every
- * page in both languages. Screenshots go to target/screenshots/.
+ * page in both languages. Each test has its own station (in this JVM, the same meeting.yaml and roster), takes
+ * the browsers it needs (reset after it) and sets up through the API what the earlier part of the day would
+ * have left; so any one runs alone, in any order. The whole day as one scenario is {@link WholeMeetingDayTest}.
+ * Screenshots go to target/screenshots/.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MeetingDayTest {
     static final String TWELVE = "tin-nhiem-12";
     static final String MOTION = "quy-che";
     static final String LATE = "ke-hoach";
+    static final String TWELVE_TITLE = "Lấy phiếu tín nhiệm mười hai chức danh";
+    static final String MOTION_TITLE = "Biểu quyết thông qua Quy chế chi tiêu nội bộ";
     static final String[] NAMES = {"Nguyễn Văn Bảo", "Trần Thị Cúc", "Lê Văn Đạt", "Phạm Thị Én", "Hoàng Văn Giang", "Vũ Thị Hằng",
         "Đặng Văn Ích", "Bùi Thị Kim", "Đỗ Văn Lộc", "Hồ Thị Mai", "Ngô Văn Nam", "Dương Thị Oanh"};
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Browsers BROWSERS = new Browsers();
 
-    private StationProcess station;
+    @TempDir
+    Path config;
+    @TempDir
+    Path data;
+    private InProcessStation station;
     private Api api;
-    private Chromium admin;
-    private Chromium chair;
-    private Chromium phone;
     private final List<String> tokens = new ArrayList<>();
     private final List<String> people = new ArrayList<>();
 
-    @BeforeAll
-    void startStationAndBrowsers() throws Exception {
-        assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
-        assumeTrue(Axe.installed(), "axe-core is not installed: run `npm install` (see package.json) for the accessibility checks");
-        Path config = Files.createTempDirectory("kv-day-config-");
+    /** The meeting of the day: the twelve, two motions, the room's Wi-Fi, a roster of fourteen. */
+    static String meetingYaml() {
         StringBuilder yaml = new StringBuilder("""
                 meeting:
                   id: hoi-nghi-ngay-hop
@@ -100,30 +103,40 @@ class MeetingDayTest {
                     base: received
                     passes_with: more than 1/2
                 """);
-        Files.writeString(config.resolve("meeting.yaml"), yaml.toString(), StandardCharsets.UTF_8);
+        return yaml.toString();
+    }
+
+    @BeforeEach
+    void startStationWithSlips() throws Exception {
+        assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
+        assumeTrue(Axe.installed(), "axe-core is not installed: run `npm install` (see package.json) for the accessibility checks");
+        Files.writeString(config.resolve("meeting.yaml"), meetingYaml(), StandardCharsets.UTF_8);
         StringBuilder roster = new StringBuilder("name,unit\n");
         for (int i = 0; i < 14; i++) roster.append("Người Dự Họp ").append(i + 1).append(",Phòng ").append(i % 4 + 1).append('\n');
         Files.writeString(config.resolve("roster.csv"), roster.toString().replace("Người Dự Họp 1,", "Trịnh Văn Quang,"), StandardCharsets.UTF_8);
-        station = StationProcess.start(config, Files.createTempDirectory("kv-day-data-"));
-        api = new Api(station.url(), station.passphrase());
+        station = InProcessStation.start(config, data);
+        api = station.api();
         tokens.addAll(api.issueTokens(16));
         api.adminGet("/api/admin/roster?q=").json().path("people").forEach(p -> people.add(p.path("id").asText()));
         assertEquals(14, people.size());
-        admin = Chromium.start(1280, 900, false, true);
-        chair = Chromium.start(1920, 1080, false, true);
-        phone = Chromium.start(360, 740, true, true);
     }
 
-    @AfterAll
-    void stopEverything() throws Exception {
-        for (Chromium browser : new Chromium[] {admin, chair, phone}) if (browser != null) browser.close();
+    @AfterEach
+    void resetBrowsersAndStopStation() {
+        BROWSERS.resetAll();
         if (station != null) station.close();
     }
 
+    @AfterAll
+    static void closeBrowsers() {
+        BROWSERS.close();
+    }
+
     @Test
-    @Order(1)
     void theOrganiserPrintsSlipsThatCarryTheWifiAndIsWarnedTheAddressIsTheLaptopItself() throws Exception {
+        Chromium admin = admin();
         admin.driver.get(station.url() + "/admin");
+        admin.await("#passphrase");
         axeBothLanguages(admin, "admin sign-in");
         admin.find("#passphrase").sendKeys(station.passphrase());
         admin.find("form[action='/admin'] button").click();
@@ -133,13 +146,12 @@ class MeetingDayTest {
         assertTrue(admin.find("#slips-without-desk").isDisplayed(), "with a roster, slips go through the desk");
         axeBothLanguages(admin, "admin dashboard");
 
-        WebElement count = admin.find("#count");
+        WebElement count = admin.await("#count");
         count.clear();
         count.sendKeys("8");
         String dashboard = admin.driver.getWindowHandle();
         admin.find("form[action='/admin/slips'] button").click();
-        admin.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.numberOfWindowsToBe(2));
-        for (String handle : admin.driver.getWindowHandles()) if (!handle.equals(dashboard)) admin.driver.switchTo().window(handle);
+        admin.switchToTheOtherTab(dashboard);
         admin.await(".slip");
         assertEquals(8, admin.findAll(".slip .wifi svg").size(), "every slip carries the Wi-Fi QR code");
         assertTrue(admin.find(".slip .wifi").getText().contains("PhongHop-A"));
@@ -150,92 +162,100 @@ class MeetingDayTest {
     }
 
     @Test
-    @Order(2)
     void theDeskMarksPresentHandsOutUndoesAMistakeAndWillNotSendAKioskBallotForADraftPoll() throws Exception {
+        Chromium admin = signedIn(admin());
         admin.driver.get(station.url() + "/admin/desk");
         admin.await("#desk-search").sendKeys("trinh van quang");
-        admin.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".desk-person")).size() == 1
-                && d.findElement(By.cssSelector(".desk-person .name")).getText().equals("Trịnh Văn Quang"));
+        awaitOnlyQuang(admin);
         WebElement person = admin.find(".desk-person");
         WebElement kioskButton = person.findElement(By.cssSelector("button[data-action=KIOSK]"));
         assertFalse(kioskButton.isEnabled(), "no kiosk ballot for a poll that is not open");
         assertTrue(person.getText().contains("Chỉ gửi phiếu tới máy khi nội dung đang mở"), person.getText());
         axeBothLanguages(admin, "desk");
         admin.await("#desk-search").sendKeys("trinh van quang");
-        admin.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".desk-person")).size() == 1);
+        awaitOnlyQuang(admin);
 
-        clickInPerson("present", "Đánh dấu có mặt");
-        awaitPersonNote("Đã đánh dấu có mặt.");
-        clickInPerson("SLIP", "Phát phiếu in");
-        awaitPersonNote("Đã ghi nhận phát một phiếu in.");
-        clickInPerson("undo", null);
-        awaitPersonNote("Đã hoàn tác việc phát phiếu in.");
-        clickInPerson("SLIP", "Phát phiếu in");
-        awaitPersonNote("Đã ghi nhận phát một phiếu in.");
+        clickInPerson(admin, "present", "Đánh dấu có mặt");
+        awaitPersonNote(admin, "Đã đánh dấu có mặt.");
+        clickInPerson(admin, "SLIP", "Phát phiếu in");
+        awaitPersonNote(admin, "Đã ghi nhận phát một phiếu in.");
+        clickInPerson(admin, "undo", null);
+        awaitPersonNote(admin, "Đã hoàn tác việc phát phiếu in.");
+        clickInPerson(admin, "SLIP", "Phát phiếu in");
+        awaitPersonNote(admin, "Đã ghi nhận phát một phiếu in.");
 
         // the others of the day, through the API: 12 more printed slips, so that 13 people hold a ballot
-        for (int i = 1; i < 13; i++) {
-            Api.Reply handed = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", people.get(i), "pollId", TWELVE, "kind", "SLIP"));
-            if (handed.status() == 409) continue; // Trịnh Văn Quang, whose place in the list is not known here
-            assertEquals(200, handed.status(), handed.body());
+        String quang = admin.find(".desk-person").getAttribute("data-person");
+        int handed = 0;
+        for (String id : people) {
+            if (id.equals(quang) || handed == 12) continue;
+            Api.Reply reply = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", id, "pollId", TWELVE, "kind", "SLIP"));
+            assertEquals(200, reply.status(), reply.body());
+            handed++;
         }
+        assertEquals(13, api.get("/api/polls/" + TWELVE).json().path("handedOut").asInt(), "Quang's slip (once, after the undo) and twelve more");
     }
 
     @Test
-    @Order(3)
     void aPhoneKeepsItsMarksAcrossARefreshAndTheLanguageSwitchAndBackFromTheReview() throws Exception {
-        assertEquals(200, api.adminPost("/api/admin/polls/" + TWELVE + "/open", Map.of("confirmBelowQuorum", true)).status());
+        open(TWELVE);
+        Chromium chair = chair();
         chair.driver.get(station.url() + "/chair");
         chair.await("#cast");
         axeBothLanguages(chair, "chair screen, poll open");
-        assertTrue(chair.find("#wifi").getText().contains("PhongHop-A"), "the Wi-Fi is on the chair's screen while the poll is open");
+        assertTrue(chair.await("#wifi").getText().contains("PhongHop-A"), "the Wi-Fi is on the chair's screen while the poll is open");
         chair.screenshot("chair-open-with-wifi");
 
+        Chromium phone = phone();
         phone.driver.get(station.url() + "/v/" + tokens.get(0));
-        phone.awaitHeading("Lấy phiếu tín nhiệm mười hai chức danh");
-        level("s1", "high");
-        level("s2", "low");
-        level("s3", "medium");
+        phone.awaitHeading(TWELVE_TITLE);
+        level(phone, "s1", "high");
+        level(phone, "s2", "low");
+        level(phone, "s3", "medium");
         String secret = phone.find("#ballot input[name=receipt]").getAttribute("value");
         phone.driver.navigate().refresh();
-        phone.awaitHeading("Lấy phiếu tín nhiệm mười hai chức danh");
-        assertMarked("s1", "high");
-        assertMarked("s2", "low");
-        assertMarked("s3", "medium");
+        phone.awaitHeading(TWELVE_TITLE);
+        assertMarked(phone, "s1", "high");
+        assertMarked(phone, "s2", "low");
+        assertMarked(phone, "s3", "medium");
         assertEquals(secret, phone.find("#ballot input[name=receipt]").getAttribute("value"), "the same receipt secret after a refresh");
         assertFalse(phone.driver.getCurrentUrl().contains("high") || phone.driver.getCurrentUrl().contains("low"), "no choice in the URL");
 
         phone.find("nav.lang a").click();
-        phone.awaitHeading("Lấy phiếu tín nhiệm mười hai chức danh");
-        phone.waitUpTo(Duration.ofSeconds(10)).until(d -> "Review my ballot".equals(d.findElement(By.cssSelector("#ballot button[type=submit]")).getText()));
-        assertMarked("s1", "high");
-        assertMarked("s2", "low");
-        assertMarked("s3", "medium");
+        awaitSubmitButton(phone, "Review my ballot");
+        assertMarked(phone, "s1", "high");
+        assertMarked(phone, "s2", "low");
+        assertMarked(phone, "s3", "medium");
         assertEquals(secret, phone.find("#ballot input[name=receipt]").getAttribute("value"));
         Axe.assertNoViolations(phone, "phone ballot (en)");
-        level("s4", "high");
+        level(phone, "s4", "high");
         phone.driver.navigate().refresh();
-        phone.await("#ballot");
-        assertMarked("s4", "high");
+        awaitSubmitButton(phone, "Review my ballot");
+        assertMarked(phone, "s4", "high");
 
         phone.find("#ballot button[type=submit]").click();
         phone.awaitHeading("Review before casting");
         Axe.assertNoViolations(phone, "phone review (en)");
         phone.driver.navigate().back();
-        phone.await("#ballot");
-        assertMarked("s1", "high");
-        assertMarked("s4", "high");
+        awaitSubmitButton(phone, "Review my ballot");
+        assertMarked(phone, "s1", "high");
+        assertMarked(phone, "s4", "high");
         phone.find("nav.lang a").click();
-        phone.waitUpTo(Duration.ofSeconds(10)).until(d -> "Xem lại phiếu".equals(d.findElement(By.cssSelector("#ballot button[type=submit]")).getText()));
-        assertMarked("s4", "high");
+        awaitSubmitButton(phone, "Xem lại phiếu");
+        assertMarked(phone, "s4", "high");
         Axe.assertNoViolations(phone, "phone ballot (vi)");
         Object stored = phone.driver.executeScript("return [localStorage.length, sessionStorage.length].join('|')");
         assertEquals("0|0", stored, "nothing of the ballot in storage");
     }
 
     @Test
-    @Order(4)
     void aCastCutOffByTheNetworkSaysSoInPlaceAndOneRetryCountsOneBallotWithTheSameReceipt() throws Exception {
+        open(TWELVE);
+        Chromium phone = phone();
+        phone.driver.get(station.url() + "/v/" + tokens.get(0));
+        phone.awaitHeading(TWELVE_TITLE);
+        level(phone, "s1", "high");
+        level(phone, "s2", "low");
         String secret = phone.find("#ballot input[name=receipt]").getAttribute("value");
         phone.find("#ballot button[type=submit]").click();
         phone.awaitHeading("Xem lại trước khi bỏ phiếu");
@@ -257,13 +277,15 @@ class MeetingDayTest {
         String receipt = phone.await("#receipt-code").getText();
         assertEquals(ReceiptCode.codeOf(secret), receipt, "the receipt of the secret the ballot page chose");
         assertEquals(1, api.get("/api/polls/" + TWELVE).json().path("cast").asInt(), "one ballot");
-        assertTrue(phone.find("#remaining").getText().contains("Biểu quyết thông qua Quy chế chi tiêu nội bộ"), "the polls that remain");
+        assertTrue(phone.find("#remaining").getText().contains(MOTION_TITLE), "the polls that remain");
         axeBothLanguages(phone, "phone receipt");
     }
 
     @Test
-    @Order(5)
     void theWaitingPageOpensTheNextBallotByItselfWhenTheChairOpensIt() throws Exception {
+        open(TWELVE);
+        assertEquals(200, api.cast(TWELVE, tokens.get(0), Map.of("s1", List.of("high")), ReceiptCode.randomSecret(RANDOM)).status());
+        Chromium phone = phone();
         phone.driver.get(station.url() + "/v/" + tokens.get(0));
         phone.awaitHeading("Chờ nội dung bỏ phiếu tiếp theo");
         assertTrue(phone.find("#waiting").isDisplayed());
@@ -273,21 +295,25 @@ class MeetingDayTest {
         phone.await("#wait-auto:not([hidden])");
         phone.screenshot("phone-waiting");
 
-        // the rest of the room votes on the twelve (11 ballots through the API)
-        for (int i = 1; i < 12; i++) {
-            Map<String, List<String>> answers = new java.util.LinkedHashMap<>();
-            for (int s = 1; s <= 12; s++) answers.put("s" + s, List.of(s % 5 == 0 && i < 9 ? "low" : (i + s) % 3 == 0 ? "medium" : "high"));
-            assertEquals(200, api.cast(TWELVE, tokens.get(i), answers, ReceiptCode.randomSecret(new java.security.SecureRandom())).status());
-        }
+        castTheRoomOnTheTwelve(); // the rest of the room votes on the twelve
         assertEquals(200, api.closeAndCount(TWELVE).status());
-        assertEquals(200, api.adminPost("/api/admin/polls/" + MOTION + "/open", Map.of("confirmBelowQuorum", true)).status());
-        phone.awaitHeading("Biểu quyết thông qua Quy chế chi tiêu nội bộ");
+        open(MOTION);
+        phone.awaitHeading(MOTION_TITLE);
         assertTrue(phone.driver.getCurrentUrl().endsWith("/v/" + tokens.get(0) + "?lang=vi") || phone.driver.getCurrentUrl().contains("poll=" + MOTION));
     }
 
     @Test
-    @Order(6)
     void theChairScreenWaitsForTheChairThenShowsTwelveSubjectsOnOneScreenAt1920x1080() throws Exception {
+        handOutSlips(12);
+        open(TWELVE);
+        // the ballot of the phone in the tests above, and the rest of the room
+        assertEquals(200, api.cast(TWELVE, tokens.get(0), Map.of("s1", List.of("high"), "s2", List.of("low"), "s3", List.of("medium"),
+                "s4", List.of("high")), ReceiptCode.randomSecret(RANDOM)).status());
+        castTheRoomOnTheTwelve();
+        assertEquals(200, api.closeAndCount(TWELVE).status());
+        open(MOTION);
+
+        Chromium chair = chair();
         chair.driver.get(station.url() + "/chair?poll=" + TWELVE);
         assertEquals("Đã kết thúc — chưa công bố kết quả", chair.await("#state").getText());
         assertTrue(chair.findAll(".result").isEmpty(), "no result before the chair shows it");
@@ -296,8 +322,8 @@ class MeetingDayTest {
         assertEquals(401, api.post("/api/admin/polls/" + TWELVE + "/show-results", Map.of()).status(), "not without the chair's credential");
         assertEquals(409, api.adminPost("/api/admin/polls/" + MOTION + "/show-results", Map.of()).status(), "an open poll has no results to show");
         assertEquals(404, api.adminPost("/api/admin/polls/nope/show-results", Map.of()).status());
-        admin.driver.get(station.url() + "/admin");
-        admin.find("#poll-" + TWELVE + " form[action$='/show-results'] button").click();
+        Chromium admin = signedIn(admin());
+        admin.await("#poll-" + TWELVE + " form[action$='/show-results'] button").click();
         admin.await(".notice-ok");
         assertEquals(409, api.adminPost("/api/admin/polls/" + TWELVE + "/show-results", Map.of()).status(), "once only");
 
@@ -305,12 +331,12 @@ class MeetingDayTest {
         assertEquals(12, chair.findAll(".result").size());
         // Every subject readable at 1920×1080: on one screen, or (with the election record's anchors beside them)
         // on at most two pages the operator turns with the keyboard.
-        int seenAt1920 = visibleResults(1080);
+        int seenAt1920 = visibleResults(chair, 1080);
         int pagesAt1920 = 1;
         while (seenAt1920 < 12 && pagesAt1920 < 3) {
             chair.find("body").sendKeys(Keys.ARROW_RIGHT);
             pagesAt1920++;
-            seenAt1920 += visibleResults(1080);
+            seenAt1920 += visibleResults(chair, 1080);
         }
         assertEquals(12, seenAt1920, "every subject readable at 1920×1080 in at most two pages");
         chair.find("body").sendKeys(Keys.ARROW_LEFT);
@@ -325,76 +351,101 @@ class MeetingDayTest {
         chair.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1024, "height", 768, "deviceScaleFactor", 1, "mobile", false));
         chair.driver.navigate().refresh();
         chair.await(".result");
-        int seen = visibleResults(768);
+        int seen = visibleResults(chair, 768);
         int pages = 1;
         while (seen < 12 && pages < 12) {
             chair.find("body").sendKeys(Keys.ARROW_RIGHT);
             pages++;
-            seen += visibleResults(768);
+            seen += visibleResults(chair, 768);
         }
         assertEquals(12, seen, "every subject readable at 1024×768, page by page");
         chair.screenshot("chair-12-subjects-1024");
-        chair.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1920, "height", 1080, "deviceScaleFactor", 1, "mobile", false));
     }
 
     @Test
-    @Order(7)
-    void theMotionsOutcomeIsABannerAndAFailedCountCheckIsShown() throws Exception {
+    void aMotionVotedOnAPhoneAndAtAKioskTheDeskSentItEndsInAPassedBanner() throws Exception {
+        handOutSlips(12);
+        open(TWELVE);
+        castTheRoomOnTheTwelve();
+        assertEquals(200, api.closeAndCount(TWELVE).status());
+        open(MOTION); // the second poll of the day
+
+        Chromium phone = phone();
+        phone.driver.get(station.url() + "/v/" + tokens.get(0));
+        phone.awaitHeading(MOTION_TITLE);
         phone.find("#q-motion label.level-agree").click();
         phone.find("#ballot button[type=submit]").click();
         phone.awaitHeading("Xem lại trước khi bỏ phiếu");
         phone.find("#cast-button").click();
         phone.await("#receipt-code");
-        assertEquals(200, api.cast(MOTION, tokens.get(1), Map.of("motion", List.of("agree")), ReceiptCode.randomSecret(new java.security.SecureRandom())).status());
-        assertEquals(200, api.cast(MOTION, tokens.get(2), Map.of("motion", List.of("disagree")), ReceiptCode.randomSecret(new java.security.SecureRandom())).status());
+        assertEquals(200, api.cast(MOTION, tokens.get(1), Map.of("motion", List.of("agree")), ReceiptCode.randomSecret(RANDOM)).status());
+        assertEquals(200, api.cast(MOTION, tokens.get(2), Map.of("motion", List.of("disagree")), ReceiptCode.randomSecret(RANDOM)).status());
         voteAtAKioskSentFromTheDesk();
+        Chromium admin = signedIn(admin());
         admin.driver.get(station.url() + "/admin/desk");
         admin.await("#desk-poll option");
         admin.await("#desk-search").sendKeys("nguoi du hop");
-        admin.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".desk-person")).size() == 13);
+        admin.waitUpTo(Chromium.PATIENCE).until(d -> d.findElements(By.cssSelector(".desk-person")).size() == 13);
         admin.screenshot("desk-second-poll");
         assertEquals(200, api.closeAndCount(MOTION).status());
         assertEquals(200, api.adminPost("/api/admin/polls/" + MOTION + "/show-results", Map.of()).status());
+        Chromium chair = chair();
         chair.driver.get(station.url() + "/chair?poll=" + MOTION);
         WebElement verdict = chair.await(".verdict");
         assertEquals("ĐƯỢC THÔNG QUA", verdict.getText());
         assertTrue(chair.find("#outcome .rule").getText().contains("1/2"), chair.find("#outcome .rule").getText());
         chair.screenshot("chair-outcome-banner");
+    }
 
+    @Test
+    void moreBallotsThanTheDeskHandedOutAreFlaggedAndTheChairScreenShowsTheFailedCountCheck() throws Exception {
+        handOutSlips(12);
+        for (String earlier : List.of(TWELVE, MOTION)) { // the day's earlier polls, over
+            open(earlier);
+            assertEquals(200, api.closeAndCount(earlier).status());
+        }
         // the last poll: more ballots than the desk handed out (printed slips passed round without the desk)
-        assertEquals(200, api.adminPost("/api/admin/polls/" + LATE + "/open", Map.of("confirmBelowQuorum", true)).status());
+        open(LATE);
         for (int i = 0; i < 15; i++) {
             assertEquals(200, api.cast(LATE, tokens.get(i), Map.of("motion", List.of(i < 5 ? "agree" : "disagree")),
-                    ReceiptCode.randomSecret(new java.security.SecureRandom())).status());
+                    ReceiptCode.randomSecret(RANDOM)).status());
         }
-        admin.driver.get(station.url() + "/admin");
+        Chromium admin = signedIn(admin());
         assertTrue(admin.await("#poll-" + LATE + " .cast-exceeds").getText().contains("(15)"), "flagged on the admin page as soon as cast exceeds handed out");
         assertEquals(200, api.closeAndCount(LATE).status());
         assertEquals(200, api.adminPost("/api/admin/polls/" + LATE + "/show-results", Map.of()).status());
+        Chromium chair = chair();
         chair.driver.get(station.url() + "/chair?poll=" + LATE);
         assertEquals("KHÔNG ĐƯỢC THÔNG QUA", chair.await(".verdict").getText());
-        assertTrue(chair.find("#count-check").getText().contains("KHÔNG khớp"));
+        assertTrue(chair.await("#count-check").getText().contains("KHÔNG khớp"));
         axeBothLanguages(chair, "chair screen, motion not passed, count check failed");
         chair.screenshot("chair-count-check-failed");
 
+        Chromium phone = phone();
         phone.driver.get(station.url() + "/v/" + tokens.get(0));
         phone.await("h1");
         axeBothLanguages(phone, "phone after the last poll");
     }
 
     @Test
-    @Order(8)
     void everyOtherPagePassesAxeInBothLanguages() throws Exception {
+        open(TWELVE);
+        castTheRoomOnTheTwelve();
+        assertEquals(200, api.closeAndCount(TWELVE).status());
+        Chromium admin = signedIn(admin());
         admin.driver.get(station.url() + "/");
+        admin.await("h1");
         axeBothLanguages(admin, "front page");
         admin.driver.get(station.url() + "/api/admin/polls/" + TWELVE + "/minutes");
         admin.await("h1");
         axeBothLanguages(admin, "minutes");
+        Chromium phone = phone();
         phone.driver.get(station.url() + "/v/" + tokens.get(0).substring(0, 40));
         phone.await("h1");
         assertTrue(phone.find("main").getText().contains("quét lại mã QR"), "a cut link says scan again");
         axeBothLanguages(phone, "truncated slip link");
         phone.driver.get(station.url() + "/no-such-page");
+        phone.await("h1");
         axeBothLanguages(phone, "page not found");
         // the undo and show-results requests refused without the desk's or chair's credential, bad input a clear 4xx
         assertEquals(401, api.post("/api/admin/desk/undo", Map.of("personId", people.get(0), "pollId", TWELVE)).status());
@@ -402,55 +453,96 @@ class MeetingDayTest {
         assertEquals(404, api.adminPost("/api/admin/desk/undo", Map.of("personId", "nobody", "pollId", MOTION)).status());
     }
 
-    /** A tablet enrolled as kiosk phong-1; the desk sends it a ballot for the open motion; axe-core at every step. */
-    private void voteAtAKioskSentFromTheDesk() throws Exception {
-        try (Chromium kiosk = Chromium.start(1024, 768, false, true)) {
-            kiosk.driver.get(station.url() + "/admin");
-            kiosk.find("#passphrase").sendKeys(station.passphrase());
-            kiosk.find("form[action='/admin'] button").click();
-            kiosk.await("#presence-from-desk");
-            kiosk.driver.get(station.url() + "/admin/desk");
-            kiosk.await("#enrol-name").sendKeys("phong-1");
-            kiosk.find("#enrol-button").click();
-            kiosk.await("#welcome #scan");
-            kiosk.driver.get(station.url() + "/kiosk/phong-1?receipt=60&idle=300");
-            kiosk.await("#welcome #scan");
-            axeBothLanguages(kiosk, "kiosk welcome");
-            kiosk.driver.get(station.url() + "/kiosk/phong-1?receipt=60&idle=300&lang=vi");
-            kiosk.await("#welcome #scan");
+    // --- helpers
 
-            String free = null;
-            for (JsonNode person : api.adminGet("/api/admin/roster?q=").json().path("people")) {
-                if (!person.path("holdsBallot").asBoolean()) free = person.path("id").asText();
-            }
-            Api.Reply draft = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", free, "pollId", LATE, "kind", "KIOSK", "kiosk", "phong-1"));
-            assertEquals(409, draft.status(), "no kiosk ballot for a draft poll: " + draft.body());
-            assertEquals("poll_not_open", draft.errorCode());
-            assertFalse(api.adminGet("/api/admin/roster/" + free).json().path("holdsBallot").asBoolean(), "nothing handed out");
-            Api.Reply sent = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", free, "pollId", MOTION, "kind", "KIOSK", "kiosk", "phong-1"));
-            assertEquals(200, sent.status(), sent.body());
-            kiosk.await("#q-motion");
-            kiosk.find("#kiosk-large").click();
-            kiosk.find("#kiosk-contrast").click();
-            assertTrue((Boolean) kiosk.driver.executeScript("return document.body.classList.contains('kiosk-large') && document.body.classList.contains('kiosk-contrast')"));
-            Axe.assertNoViolations(kiosk, "kiosk ballot, large text and high contrast");
-            kiosk.screenshot("kiosk-large-contrast");
-            kiosk.find("#q-motion label.level-agree").click();
-            kiosk.find("#kiosk-review-button").click();
-            kiosk.await("#kiosk-cast-button");
-            Axe.assertNoViolations(kiosk, "kiosk review");
-            kiosk.find("#kiosk-cast-button").click();
-            kiosk.await("#receipt-code");
-            assertTrue(kiosk.await("#kiosk-countdown").getText().matches(".*\\d+ giây.*"), kiosk.find("#kiosk-countdown").getText());
-            Axe.assertNoViolations(kiosk, "kiosk receipt");
-            kiosk.find("#kiosk-done").click();
-            kiosk.await("#welcome #scan");
-            assertFalse((Boolean) kiosk.driver.executeScript("return document.body.classList.contains('kiosk-large') || document.body.classList.contains('kiosk-contrast')"),
-                    "large text and high contrast were for that voter only");
+    private static Chromium admin() throws Exception {
+        return BROWSERS.take(1280, 900, false, true);
+    }
+
+    private static Chromium chair() throws Exception {
+        return BROWSERS.take(1920, 1080, false, true);
+    }
+
+    private static Chromium phone() throws Exception {
+        return BROWSERS.take(360, 740, true, true);
+    }
+
+    /** The browser signed in with the organiser's passphrase, on the dashboard. */
+    private Chromium signedIn(Chromium browser) {
+        browser.driver.get(station.url() + "/admin");
+        browser.await("#passphrase").sendKeys(station.passphrase());
+        browser.find("form[action='/admin'] button").click();
+        browser.await("#presence-from-desk");
+        return browser;
+    }
+
+    private void open(String pollId) {
+        Api.Reply opened = api.adminPost("/api/admin/polls/" + pollId + "/open", Map.of("confirmBelowQuorum", true));
+        assertEquals(200, opened.status(), opened.body());
+    }
+
+    /** Printed slips handed out at the desk to the first {@code count} people of the roster. */
+    private void handOutSlips(int count) {
+        for (String id : people.subList(0, count)) {
+            Api.Reply handed = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", id, "pollId", TWELVE, "kind", "SLIP"));
+            assertEquals(200, handed.status(), handed.body());
         }
     }
 
-    private int visibleResults(int screenHeight) {
+    /** Eleven ballots on the twelve through the API (slips 1 to 11); subjects 5 and 10 get eight "low". */
+    private void castTheRoomOnTheTwelve() {
+        for (int i = 1; i < 12; i++) {
+            Map<String, List<String>> answers = new LinkedHashMap<>();
+            for (int s = 1; s <= 12; s++) answers.put("s" + s, List.of(s % 5 == 0 && i < 9 ? "low" : (i + s) % 3 == 0 ? "medium" : "high"));
+            Api.Reply cast = api.cast(TWELVE, tokens.get(i), answers, ReceiptCode.randomSecret(RANDOM));
+            assertEquals(200, cast.status(), cast.body());
+        }
+    }
+
+    /** A tablet enrolled as kiosk phong-1; the desk sends it a ballot for the open motion; axe-core at every step. */
+    private void voteAtAKioskSentFromTheDesk() throws Exception {
+        Chromium kiosk = signedIn(BROWSERS.take(1024, 768, false, true));
+        kiosk.driver.get(station.url() + "/admin/desk");
+        kiosk.await("#enrol-name").sendKeys("phong-1");
+        kiosk.find("#enrol-button").click();
+        kiosk.await("#welcome #scan");
+        kiosk.driver.get(station.url() + "/kiosk/phong-1?receipt=60&idle=300");
+        kiosk.await("#welcome #scan");
+        axeBothLanguages(kiosk, "kiosk welcome");
+        kiosk.driver.get(station.url() + "/kiosk/phong-1?receipt=60&idle=300&lang=vi");
+        kiosk.await("#welcome #scan");
+
+        String free = null;
+        for (JsonNode person : api.adminGet("/api/admin/roster?q=").json().path("people")) {
+            if (!person.path("holdsBallot").asBoolean()) free = person.path("id").asText();
+        }
+        Api.Reply draft = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", free, "pollId", LATE, "kind", "KIOSK", "kiosk", "phong-1"));
+        assertEquals(409, draft.status(), "no kiosk ballot for a draft poll: " + draft.body());
+        assertEquals("poll_not_open", draft.errorCode());
+        assertFalse(api.adminGet("/api/admin/roster/" + free).json().path("holdsBallot").asBoolean(), "nothing handed out");
+        Api.Reply sent = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", free, "pollId", MOTION, "kind", "KIOSK", "kiosk", "phong-1"));
+        assertEquals(200, sent.status(), sent.body());
+        kiosk.await("#q-motion");
+        kiosk.find("#kiosk-large").click();
+        kiosk.find("#kiosk-contrast").click();
+        assertTrue((Boolean) kiosk.driver.executeScript("return document.body.classList.contains('kiosk-large') && document.body.classList.contains('kiosk-contrast')"));
+        Axe.assertNoViolations(kiosk, "kiosk ballot, large text and high contrast");
+        kiosk.screenshot("kiosk-large-contrast");
+        kiosk.find("#q-motion label.level-agree").click();
+        kiosk.find("#kiosk-review-button").click();
+        kiosk.await("#kiosk-cast-button");
+        Axe.assertNoViolations(kiosk, "kiosk review");
+        kiosk.find("#kiosk-cast-button").click();
+        kiosk.await("#receipt-code");
+        assertTrue(kiosk.await("#kiosk-countdown").getText().matches(".*\\d+ giây.*"), kiosk.find("#kiosk-countdown").getText());
+        Axe.assertNoViolations(kiosk, "kiosk receipt");
+        kiosk.find("#kiosk-done").click();
+        kiosk.await("#welcome #scan");
+        assertFalse((Boolean) kiosk.driver.executeScript("return document.body.classList.contains('kiosk-large') || document.body.classList.contains('kiosk-contrast')"),
+                "large text and high contrast were for that voter only");
+    }
+
+    private static int visibleResults(Chromium chair, int screenHeight) {
         int count = 0;
         for (WebElement result : chair.findAll(".result")) {
             if (!result.isDisplayed()) continue;
@@ -462,35 +554,45 @@ class MeetingDayTest {
     }
 
     /** axe-core on the page shown, then on the same page in the other language (the page's own switch, or ?lang=). */
-    private static void axeBothLanguages(Chromium browser, String page) {
+    static void axeBothLanguages(Chromium browser, String page) {
         String lang = (String) browser.driver.executeScript("return document.documentElement.lang");
         Axe.assertNoViolations(browser, page + " (" + lang + ")");
         String other = "vi".equals(lang) ? "en" : "vi";
         String url = browser.driver.getCurrentUrl().replaceAll("[?&]lang=[a-z]+", "");
         browser.driver.get(url + (url.contains("?") ? "&" : "?") + "lang=" + other);
-        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> other.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.documentElement.lang")));
+        browser.waitUpTo(Chromium.PATIENCE).until(d -> other.equals(((JavascriptExecutor) d).executeScript("return document.documentElement.lang")));
         Axe.assertNoViolations(browser, page + " (" + other + ")");
         browser.driver.get(url + (url.contains("?") ? "&" : "?") + "lang=" + lang);
-        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> lang.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.documentElement.lang")));
+        browser.waitUpTo(Chromium.PATIENCE).until(d -> lang.equals(((JavascriptExecutor) d).executeScript("return document.documentElement.lang")));
     }
 
-    private void clickInPerson(String action, String label) {
-        WebElement button = admin.await(".desk-person button[data-action=" + action + "]");
+    private static void awaitOnlyQuang(Chromium desk) {
+        desk.waitUpTo(Chromium.PATIENCE).until(d -> d.findElements(By.cssSelector(".desk-person")).size() == 1
+                && d.findElement(By.cssSelector(".desk-person .name")).getText().equals("Trịnh Văn Quang"));
+    }
+
+    private static void clickInPerson(Chromium desk, String action, String label) {
+        WebElement button = desk.await(".desk-person button[data-action=" + action + "]");
         if (label != null) assertEquals(label, button.getText());
         button.click();
     }
 
-    private void awaitPersonNote(String text) {
-        admin.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".desk-person .person-note")).stream()
-                .anyMatch(e -> e.getText().equals(text)));
+    private static void awaitPersonNote(Chromium desk, String text) {
+        desk.awaitText(".desk-person .person-note", text);
     }
 
-    private void level(String subject, String level) {
+    /** The ballot page loaded in the language whose "review" button reads {@code words}. */
+    private static void awaitSubmitButton(Chromium phone, String words) {
+        phone.waitUpTo(Chromium.PATIENCE).until(d -> d.findElements(By.cssSelector("#ballot button[type=submit]")).stream()
+                .anyMatch(b -> b.getText().equals(words)));
+    }
+
+    private static void level(Chromium phone, String subject, String level) {
         phone.find("#q-" + subject + " label.level-" + level).click();
-        assertMarked(subject, level);
+        assertMarked(phone, subject, level);
     }
 
-    private void assertMarked(String subject, String level) {
+    private static void assertMarked(Chromium phone, String subject, String level) {
         assertTrue(phone.find("#q-" + subject + " input[value=" + level + "]").isSelected(), subject + " marked " + level);
     }
 }
