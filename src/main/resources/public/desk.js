@@ -151,6 +151,9 @@
       });
   });
 
+  var kioskTouched = false;
+  if (kiosk) kiosk.addEventListener('focus', function () { kioskTouched = true; });
+
   function loadKiosks() {
     fetch('/api/admin/desk/kiosks', { cache: 'no-store', credentials: 'same-origin' })
       .then(function (r) { return r.json(); })
@@ -158,7 +161,8 @@
         var list = document.getElementById('desk-kiosks');
         list.textContent = '';
         json.kiosks.forEach(function (name) { var o = document.createElement('option'); o.value = name; list.appendChild(o); });
-        if (!kiosk.value && json.kiosks.length) kiosk.value = json.kiosks[0];
+        // Offered once, before the clerk has touched the field: never typed into a field they are clearing or typing in.
+        if (!kiosk.value && !kioskTouched && json.kiosks.length) kiosk.value = json.kiosks[0];
         // The ballots sent and not yet picked up, also those sent before a restart of the station.
         var waiting = document.getElementById('desk-waiting');
         waiting.textContent = '';
