@@ -61,6 +61,7 @@ public final class Bench {
     private int pings = 20000;
     private int memoryBallots = 10000;
     private boolean profile;
+    private int castingRounds;
     private final List<String> serverOptions = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
@@ -75,10 +76,11 @@ public final class Bench {
                 case "--pings" -> bench.pings = Integer.parseInt(args[++i]);
                 case "--memory-ballots" -> bench.memoryBallots = Integer.parseInt(args[++i]);
                 case "--profile" -> bench.profile = true;
+                case "--casting-only" -> bench.castingRounds = Integer.parseInt(args[++i]);
                 case "--server-option" -> bench.serverOptions.add(args[++i]);
                 default -> {
                     System.err.println("usage: bench/run [--voters N] [--connections 64,256] [--listeners 500] "
-                            + "[--growth 100,1000,10000,100000] [--pings N] [--memory-ballots N] [--profile] [--server-option JVM-OPTION]...");
+                            + "[--growth 100,1000,10000,100000] [--pings N] [--memory-ballots N] [--profile] [--casting-only ROUNDS] [--server-option JVM-OPTION]...");
                     System.exit(2);
                 }
             }
@@ -99,6 +101,10 @@ public final class Bench {
         System.out.println("Work directory: " + tmp + (serverOptions.isEmpty() ? "" : "; server JVM options: " + serverOptions));
         int cores = Runtime.getRuntime().availableProcessors();
         int primary = connections[0];
+        if (castingRounds > 0) {
+            castingOnly(config, data, tmp);
+            return;
+        }
 
         // Ceilings of the layers under casting, measured before the server starts so nothing competes.
         progress("crypto and storage ceilings");
@@ -356,6 +362,47 @@ public final class Bench {
             System.out.println("\n## Profile of the server during the tallies (JFR, " + jfr2 + ")");
             System.out.println(Profile.summarise(jfr2, growthWindows));
         }
+    }
+
+    /**
+     * A quick look for comparing two builds back to back: no ceilings, slips page, screens or growth; the HTTP
+     * ceiling and casting at each connection count, ROUNDS times over on one server (with --listeners screens
+     * connected throughout; 0 for none), then the profile if asked.
+     * Server CPU per request is the figure to compare: it moves far less than throughput on a shared machine.
+     */
+    private void castingOnly(Path config, Path data, Path tmp) throws Exception {
+        Path jfr = tmp.resolve("server.jfr");
+        Server server = Server.start(jar, config, data, tmp.resolve("server.log"), jvmOptions(jfr));
+        System.out.printf("Start, process start to first 200: %.0f ms%n", server.startMillis);
+        Admin admin = new Admin(server.url());
+        JsonNode meeting = admin.get("/api/meeting");
+        admin.post("/api/admin/present", Map.of("present", 200000));
+        admin.open(MAIN);
+        admin.open(WARMUP);
+        List<String> tokens = new ArrayList<>();
+        int needed = voters * (1 + castingRounds * connections.length);
+        while (tokens.size() < needed) tokens.addAll(admin.issueTokens(Math.min(SLIPS_PER_CALL, needed - tokens.size())));
+        report(ping("warm-up ping", Load.client(), server, connections[0], pings));
+        report(cast("warm-up cast", Load.client(), server, meeting, WARMUP, tokens, 0, voters, connections[0], new Ledger(), null));
+        Ledger ledger = new Ledger();
+        int next = voters;
+        LiveListeners live = listeners > 0 ? new LiveListeners(server.url(), MAIN, listeners) : null;
+        if (live != null) live.awaitAll(0, Duration.ofSeconds(60));
+        String screens = live == null ? "" : " with " + listeners + " screens";
+        for (int round = 1; round <= castingRounds; round++) {
+            for (int c : connections) {
+                report(ping("ping, round " + round, Load.client(), server, c, pings));
+                report(cast("cast, round " + round + screens, Load.client(), server, meeting, MAIN, tokens, next, voters, c, ledger, null));
+                next += voters;
+            }
+        }
+        if (live != null) live.close();
+        System.out.printf("Resident memory after %d ballots: %.0f MB%n", ledger.size() + voters, server.residentMb());
+        admin.closeAndCount(MAIN);
+        int lost = verify(admin.get("/api/polls/" + MAIN + "/results"), ledger, meeting);
+        System.out.printf("Acknowledged %d, lost %d%n", ledger.size(), lost);
+        server.close();
+        if (profile) System.out.println(Profile.summarise(jfr, windows));
     }
 
     private List<String> jvmOptions(Path jfr) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jdbi.v3.core.Jdbi;
@@ -20,7 +21,8 @@ import kioskvote.token.TokenRejected;
  * only after the commit that holds their ballot has been forced to the disk (DurableStorage), so an
  * acknowledgement means "on stable storage"; a burst of N casts costs one commit and one force instead of N.
  * The force runs after the writer lock is released: while one batch waits for the disk, the next batch
- * is already being written (its own force follows its own commit).
+ * is already being written. Forces run one at a time, and a force covers every batch committed before it
+ * began, so a batch committed while another was being forced is usually forced by the next force, not its own.
  */
 final class CastWriter {
     /** One transaction's worth; a larger burst is written by the next holder of the lock. */
@@ -34,14 +36,19 @@ final class CastWriter {
     private record Pending(CastStatements statements, CompletableFuture<Void> outcome, AtomicBoolean taken) {
     }
 
-    /** A committed batch, not yet forced: its voters and what each is to be told. */
-    private record Committed(List<Pending> batch, List<RuntimeException> refusals) {
+    /** A committed batch, not yet forced: its number, its voters, what each is to be told, and what forces it to the disk. */
+    private record Committed(long number, List<Pending> batch, List<RuntimeException> refusals, Runnable force) {
     }
 
     private final Jdbi jdbi;
     private final DurableStorage storage;
     private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writer = new ReentrantLock();
+    /** The number of the last batch committed (counted under the writer lock, once its commit returned). */
+    private final AtomicLong lastCommitted = new AtomicLong();
+    private final ReentrantLock forcing = new ReentrantLock();
+    /** Every batch numbered up to this one is on the disk (guarded by forcing). */
+    private long lastForced;
 
     CastWriter(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -79,9 +86,11 @@ final class CastWriter {
         }
         if (batch.isEmpty()) return null;
         List<RuntimeException> refusals = new ArrayList<>();
+        Runnable[] force = new Runnable[1];
         try {
             storage.requireRoom(); // a full disk: every cast of the batch refused, nothing written, reads unaffected
             jdbi.useTransaction(h -> {
+                force[0] = storage.forceAfterCommit(h);
                 refusals.clear(); // a retried transaction starts again
                 for (int i = 0; i < batch.size(); i++) {
                     String savepoint = "cast" + i;
@@ -102,19 +111,26 @@ final class CastWriter {
             batch.forEach(p -> p.outcome().completeExceptionally(new IllegalStateException("the cast could not be stored", fatal)));
             throw fatal;
         }
-        return new Committed(batch, refusals);
+        return new Committed(lastCommitted.incrementAndGet(), batch, refusals, force[0]);
     }
 
     /** Forces the committed batch to the disk, then answers its voters; a failed force answers them 503 (a retry is "already counted"). */
     private void forceAndAnswer(Committed committed) {
+        forcing.lock();
         try {
-            if (storage.forcesAfterCommit()) jdbi.useHandle(storage::forceCommitted); // on the disk before any of these voters is answered
+            if (lastForced < committed.number()) {
+                long covered = lastCommitted.get(); // these batches committed before the force below begins: it covers them
+                committed.force().run(); // on the disk before any of these voters is answered
+                lastForced = covered;
+            }
         } catch (RuntimeException forceFailed) {
             committed.batch().forEach(p -> p.outcome().completeExceptionally(forceFailed));
             return;
         } catch (Error fatal) {
             committed.batch().forEach(p -> p.outcome().completeExceptionally(new IllegalStateException("the cast could not be forced", fatal)));
             throw fatal;
+        } finally {
+            forcing.unlock();
         }
         for (int i = 0; i < committed.batch().size(); i++) {
             RuntimeException refusal = committed.refusals().get(i);

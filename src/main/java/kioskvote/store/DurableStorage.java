@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -13,9 +16,9 @@ import org.jdbi.v3.core.Jdbi;
  * <ul>
  *   <li><b>H2</b>: WRITE_DELAY=0 writes every commit to the file, but the file's pages may still sit in the
  *       operating system's cache when the voter is answered, and a power cut would lose them. After each group
- *       commit the cast writer runs {@code CHECKPOINT SYNC}: H2 2.3 writes anything pending (MVStore.commit) and
- *       forces its file to the disk (FileChannel.force); only then are that commit's voters answered. One force
- *       per group commit, not per ballot.</li>
+ *       commit the cast writer writes anything pending (MVStore.commit) and forces the file to the disk
+ *       (FileChannel.force), what {@code CHECKPOINT SYNC} does in H2 2.3; only then are that commit's voters
+ *       answered. One force per group commit, not per ballot.</li>
  *   <li><b>PostgreSQL</b>: COMMIT returns once the WAL is flushed to disk when synchronous_commit is on; the
  *       station sets it on for its own connections (a server or role default of off would otherwise apply).
  *       A server running with fsync=off cannot be fixed from a client; the station says so at start.</li>
@@ -29,17 +32,19 @@ public final class DurableStorage {
      */
     public static final long RESERVE_BYTES = 16L * 1024 * 1024;
 
+    private final Jdbi jdbi;
     private final boolean h2;
     private final Optional<Path> h2Directory;
 
-    private DurableStorage(boolean h2, Optional<Path> h2Directory) {
+    private DurableStorage(Jdbi jdbi, boolean h2, Optional<Path> h2Directory) {
+        this.jdbi = jdbi;
         this.h2 = h2;
         this.h2Directory = h2Directory;
     }
 
     public static DurableStorage of(Jdbi jdbi) {
         String url = urlOf(jdbi);
-        return new DurableStorage(url.startsWith("jdbc:h2:"), h2Directory(url));
+        return new DurableStorage(jdbi, url.startsWith("jdbc:h2:"), h2Directory(url));
     }
 
     /** The directory of an H2 file database (jdbc:h2:file:/dir/name;… or jdbc:h2:/dir/name, with or without a file-system prefix). */
@@ -76,14 +81,35 @@ public final class DurableStorage {
         });
     }
 
-    /** False on PostgreSQL, where the commit itself already waited for the disk. */
-    public boolean forcesAfterCommit() {
-        return h2;
+    /**
+     * Taken inside a transaction: what forces its commit, and everything committed before it, to the disk once it
+     * has committed (H2). Nothing to do on PostgreSQL, where the commit itself already waited for the disk.
+     * <p>
+     * It calls H2's store directly, as {@code CHECKPOINT SYNC} would (write what is pending, then FileChannel.force)
+     * but without a second connection, the statement, and H2's database-wide lock around it: these were a sixth
+     * of a cast's CPU, and the lock made each group wait for the previous group's force (JFR, docs/performance.md).
+     * If the store was closed meanwhile (the file rewritten after a count), the reopened database is forced instead.
+     */
+    public Runnable forceAfterCommit(Handle handle) {
+        if (!h2) return () -> { };
+        MVStore store = mvStoreOf(handle);
+        return () -> {
+            if (store.isClosed()) {
+                jdbi.useHandle(h -> h.execute("CHECKPOINT SYNC"));
+                return;
+            }
+            store.commit(); // nothing left to write after a WRITE_DELAY=0 commit, unless H2 deferred it
+            store.sync();
+        };
     }
 
-    /** Forces everything committed so far to the disk (H2); on PostgreSQL the commit itself already waited for it. */
-    public void forceCommitted(Handle handle) {
-        if (h2) handle.execute("CHECKPOINT SYNC");
+    private static MVStore mvStoreOf(Handle handle) {
+        try {
+            JdbcConnection connection = handle.getConnection().unwrap(JdbcConnection.class);
+            return ((SessionLocal) connection.getSession()).getDatabase().getStore().getMvStore();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("not an embedded H2 connection", e);
+        }
     }
 
     /** A line for the terminal when the database cannot keep acknowledged ballots through a power cut. */

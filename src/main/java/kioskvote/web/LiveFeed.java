@@ -1,5 +1,7 @@
 package kioskvote.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,7 +24,10 @@ import kioskvote.poll.PollStatus;
  * a burst of ballots costs one update per listener, not one per ballot, and no cast waits on a screen.
  * With nobody listening nothing is read, and screens get at most one update per {@link #MIN_INTERVAL_MS}:
  * under load the status queries and the writes to every screen took a sixth of the casting CPU (JFR,
- * docs/performance.md), for updates no eye can tell apart.
+ * docs/performance.md), for updates no eye can tell apart. An update is encoded once and the same bytes are
+ * written to every screen: Javalin's {@code sendEvent} re-reads and re-encodes the text for each screen (a
+ * reader, a writer and two 8 KB buffers a time), which with 500 screens was a third of the server's CPU while
+ * casting (JFR, docs/performance.md).
  * <p>
  * Stations sharing one PostgreSQL database (docs/scaling.md) do not hear each other's casts, so a feed
  * made by {@link #watchingOtherStations()} also reads the statuses every {@link #OTHER_STATIONS_POLL_MS}
@@ -68,7 +73,7 @@ public final class LiveFeed implements StationEvents {
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
         clients.add(client);
-        send(client, currentStatus());
+        send(client, statusEvent(currentStatus()));
     }
 
     public int listeners() {
@@ -106,7 +111,13 @@ public final class LiveFeed implements StationEvents {
     private void broadcast(String status) {
         if (status == null) return;
         lastSent = status;
-        for (SseClient client : clients) send(client, status);
+        byte[] event = statusEvent(status);
+        for (SseClient client : clients) send(client, event);
+    }
+
+    /** A "status" event as server-sent events put it on the wire; the status is JSON on one line (Jackson escapes line breaks). */
+    private static byte[] statusEvent(String status) {
+        return ("event: status\ndata: " + status + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The statuses, or null while the database cannot be read: screens keep the last figures until it is back. */
@@ -131,11 +142,18 @@ public final class LiveFeed implements StationEvents {
         }
     }
 
-    private void send(SseClient client, String status) {
+    /** Writes one event to one screen; a screen that has gone away is closed and forgotten. */
+    private void send(SseClient client, byte[] event) {
         try {
-            client.sendEvent("status", status);
-        } catch (RuntimeException e) {
+            synchronized (client) { // a joining screen's first status and a broadcast come from two threads
+                if (client.terminated()) throw new IOException("screen closed");
+                var response = client.ctx().res();
+                response.getOutputStream().write(event);
+                response.flushBuffer();
+            }
+        } catch (IOException | RuntimeException e) {
             clients.remove(client);
+            client.close();
         }
     }
 }
