@@ -92,7 +92,9 @@ public final class DurableStorage {
      */
     public Runnable forceAfterCommit(Handle handle) {
         if (!h2) return () -> { };
-        MVStore store = mvStoreOf(handle);
+        Optional<MVStore> embedded = mvStoreOf(handle);
+        if (embedded.isEmpty()) return () -> jdbi.useHandle(h -> h.execute("CHECKPOINT SYNC")); // an H2 server: through SQL
+        MVStore store = embedded.get();
         return () -> {
             if (store.isClosed()) {
                 jdbi.useHandle(h -> h.execute("CHECKPOINT SYNC"));
@@ -103,12 +105,14 @@ public final class DurableStorage {
         };
     }
 
-    private static MVStore mvStoreOf(Handle handle) {
+    /** The store of an embedded H2 database; empty for a connection to an H2 server (jdbc:h2:tcp:), whose store is elsewhere. */
+    private static Optional<MVStore> mvStoreOf(Handle handle) {
         try {
             JdbcConnection connection = handle.getConnection().unwrap(JdbcConnection.class);
-            return ((SessionLocal) connection.getSession()).getDatabase().getStore().getMvStore();
+            if (!(connection.getSession() instanceof SessionLocal local) || local.getDatabase().getStore() == null) return Optional.empty();
+            return Optional.of(local.getDatabase().getStore().getMvStore());
         } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("not an embedded H2 connection", e);
+            throw new IllegalStateException("not an H2 connection", e);
         }
     }
 

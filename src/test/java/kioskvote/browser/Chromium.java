@@ -161,6 +161,16 @@ final class Chromium implements AutoCloseable {
         for (String handle : driver.getWindowHandles()) if (!handle.equals(current)) driver.switchTo().window(handle);
     }
 
+    /**
+     * Clicks what submits a form or follows a link, and waits until the next page has replaced this one: what the
+     * caller then looks for (a notice, say) may be on both pages, and must be found on the new one.
+     */
+    void clickAndAwaitNewPage(String css) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        find(css).click();
+        waitUpTo(PATIENCE).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+    }
+
     String bodyText() {
         List<WebElement> body = driver.findElements(By.tagName("body"));
         return body.isEmpty() ? "(no page)" : body.get(0).getText();

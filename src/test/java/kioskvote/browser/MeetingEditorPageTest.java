@@ -45,7 +45,7 @@ class MeetingEditorPageTest {
 
             laptop.find("#d-place").clear();
             laptop.find("#d-place").sendKeys("Phòng họp số 2, tầng 4");
-            laptop.find("#details button[type=submit]").click();
+            laptop.clickAndAwaitNewPage("#details button[type=submit]");
             laptop.await("p.notice-ok");
             assertEquals("Phòng họp số 2, tầng 4", station.station().meeting().place());
 
@@ -53,11 +53,11 @@ class MeetingEditorPageTest {
             laptop.find("#role4").sendKeys("Thư ký");
             laptop.find("#threshold").clear();
             laptop.find("#threshold").sendKeys("3");
-            laptop.find("#committee button.primary").click();
+            laptop.clickAndAwaitNewPage("#committee button.primary");
             laptop.await("p.notice-ok");
             assertEquals(4, station.station().meeting().committee().size());
             assertEquals(3, station.station().meeting().sealThreshold());
-            laptop.find("button[value='up-4']").click();
+            laptop.clickAndAwaitNewPage("button[value='up-4']");
             laptop.await("p.notice-ok");
             assertEquals("Trương Văn Phúc", station.station().meeting().committee().get(2).name());
 
@@ -134,11 +134,11 @@ class MeetingEditorPageTest {
             plain.find("#poll-form button.primary").click();
             plain.await("#poll-bo-phieu-2");
             assertEquals(2, station.station().meeting().poll("bo-phieu-2").orElseThrow().questions().size());
-            plain.find("#poll-bo-phieu-2 form[action$='/move'] button").click(); // up, before the demo's last poll
+            plain.clickAndAwaitNewPage("#poll-bo-phieu-2 form[action$='/move'] button"); // up, before the demo's last poll
             plain.await("p.notice-ok");
             var ids = station.station().meeting().polls().stream().map(kioskvote.meeting.Poll::id).toList();
             assertEquals("bo-phieu-2", ids.get(ids.size() - 2));
-            plain.find("#poll-bo-phieu-2 form[action$='/delete'] button").click();
+            plain.clickAndAwaitNewPage("#poll-bo-phieu-2 form[action$='/delete'] button");
             plain.await("p.notice-ok");
             assertTrue(station.station().meeting().poll("bo-phieu-2").isEmpty());
         }
