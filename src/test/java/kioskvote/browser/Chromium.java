@@ -168,7 +168,20 @@ final class Chromium implements AutoCloseable {
     void clickAndAwaitNewPage(String css) {
         WebElement old = driver.findElement(By.tagName("html"));
         find(css).click();
-        waitUpTo(PATIENCE).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+        waitUpTo(PATIENCE).until(d -> isGone(old));
+    }
+
+    /** Whether the element's document was replaced: stale, or (Chromium's word for it mid-navigation) not in the document. */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return true;
+            throw e;
+        }
     }
 
     String bodyText() {
