@@ -308,7 +308,8 @@ class WholeMeetingDayTest {
     /** Every poll's minutes: fourteen summoned, present, handed a ballot and received, and the printed page says it holds. */
     private void theMinutesOfEveryPollAddUp() throws Exception {
         desk.driver.get(station.url() + "/admin");
-        desk.await("form[action='/admin/logout'] button").click();
+        desk.await("form[action='/admin/logout'] button");
+        desk.clickAndAwaitNewPage("form[action='/admin/logout'] button"); // signed out before the next page is asked for
         signIn(desk, CHAIR_SECRET);
         for (String poll : List.of(CONFIDENCE, MOTION, ADDED)) {
             Api.Reply minutes = chairApi.adminGet("/api/admin/polls/" + poll + "/minutes.json");
