@@ -5,23 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -467,18 +463,10 @@ class MeetingEditorAttackTest {
     }
 
     String sessionCookie(String secret) throws Exception {
-        HttpResponse<String> signedIn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(station.url() + "/admin"))
-                .header("Origin", station.url()).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("passphrase=" + URLEncoder.encode(secret, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("kv_admin="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow(() -> new AssertionError(signedIn.body()));
+        return AdminSession.cookie(station.url(), secret);
     }
 
     HttpResponse<String> raw(String path, String type, String body, String cookie, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(station.url() + path)).header("Content-Type", type)
-                .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return AdminSession.post(station.url(), path, type, body, cookie, headers);
     }
 }

@@ -531,19 +531,11 @@ class RosterEditAttackTest {
 
     /** The admin session cookie the sign-in form sets, as a browser keeps it. */
     String sessionCookie(String secret) throws Exception {
-        HttpResponse<String> signedIn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(station.url() + "/admin"))
-                .header("Origin", station.url()).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("passphrase=" + URLEncoder.encode(secret, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("kv_admin="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow(() -> new AssertionError(signedIn.body()));
+        return AdminSession.cookie(station.url(), secret);
     }
 
     HttpResponse<String> raw(String path, String type, String body, String cookie, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(station.url() + path)).header("Content-Type", type)
-                .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return AdminSession.post(station.url(), path, type, body, cookie, headers);
     }
 
     static String escape(String text) {
