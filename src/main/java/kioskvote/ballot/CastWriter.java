@@ -3,29 +3,30 @@ package kioskvote.ballot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 import kioskvote.store.DurableStorage;
 import kioskvote.token.TokenRejected;
 
 /**
- * Writes accepted casts to the database with group commit: whoever holds the writer lock takes every
- * cast waiting at that moment and stores them in one transaction, each inside its own savepoint, so
- * one refused cast (a spent token, a closed poll) does not touch the others. Every voter is answered
- * only after the commit that holds their ballot has been forced to the disk (DurableStorage), so an
- * acknowledgement means "on stable storage"; a burst of N casts costs one commit and one force instead of N.
- * The force runs after the writer lock is released: while one batch waits for the disk, the next batch
- * is already being written. Forces run one at a time, and a force covers every batch committed before it
- * began, so a batch committed while another was being forced is usually forced by the next force, not its own.
+ * Writes accepted casts to the database with group commit. One voter's thread at a time is the leader: it
+ * takes every cast waiting at that moment, stores them in one transaction, each inside its own savepoint (so
+ * one refused cast, a spent token or a closed poll, does not touch the others), forces that commit to the disk
+ * (DurableStorage), and only then answers the group. Casts that arrive meanwhile wait for the next group, so a
+ * group is as large as what arrived during the previous commit and force: an acknowledgement means "on stable
+ * storage", and a burst of N casts costs one commit and one force instead of N.
+ * <p>
+ * Why the force is inside the leader's turn: when the next group could be committed while the previous one was
+ * being forced, groups shrank to two or three casts under load (a newcomer found the writer free and committed
+ * alone), and H2's commit costs about as much for one cast as for thirty; see docs/performance.md.
  */
 final class CastWriter {
-    /** One transaction's worth; a larger burst is written by the next holder of the lock. */
+    /** One transaction's worth; a larger burst is written by the next leader. */
     private static final int MAX_BATCH = 256;
 
     /** The statements of one cast, run inside the shared transaction; throws to refuse that cast. */
@@ -36,59 +37,78 @@ final class CastWriter {
     private record Pending(CastStatements statements, CompletableFuture<Void> outcome, AtomicBoolean taken) {
     }
 
-    /** A committed batch, not yet forced: its number, its voters, what each is to be told, and what forces it to the disk. */
-    private record Committed(long number, List<Pending> batch, List<RuntimeException> refusals, Runnable force) {
-    }
-
     private final Jdbi jdbi;
     private final DurableStorage storage;
     private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock writer = new ReentrantLock();
-    /** The number of the last batch committed (counted under the writer lock, once its commit returned). */
-    private final AtomicLong lastCommitted = new AtomicLong();
-    private final ReentrantLock forcing = new ReentrantLock();
-    /** Every batch numbered up to this one is on the disk (guarded by forcing). */
-    private long lastForced;
+    /** Guards leading; its monitor is where voters wait for their group or for their turn to lead. */
+    private final Object turn = new Object();
+    private boolean leading;
 
     CastWriter(Jdbi jdbi) {
         this.jdbi = jdbi;
         this.storage = DurableStorage.of(jdbi);
     }
 
-    /** Returns once the cast is committed and forced; throws what its statements threw, or the commit's failure. */
+    /** Returns once the cast is committed and forced; throws what its statements threw, or the commit's or force's failure. */
     void write(CastStatements statements) {
         Pending mine = new Pending(statements, new CompletableFuture<>(), new AtomicBoolean());
         waiting.add(mine);
-        while (!mine.taken().get()) {
-            Committed committed = null;
-            writer.lock();
+        if (awaitTurnToLead(mine)) {
             try {
-                if (!mine.taken().get()) committed = commitBatch();
+                writeGroup();
             } finally {
-                writer.unlock();
+                synchronized (turn) {
+                    leading = false;
+                    turn.notifyAll(); // the group's voters go home; one of the others leads next
+                }
             }
-            if (committed != null) forceAndAnswer(committed);
         }
         try {
-            mine.outcome().join(); // answered by whichever thread wrote the batch holding it
-        } catch (java.util.concurrent.CompletionException e) {
+            mine.outcome().join(); // answered by the leader of the group that held it
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime) throw runtime;
             throw e;
         }
     }
 
-    /** Under the writer lock: one transaction for every cast waiting. Null if there was none, or when the batch already failed. */
-    private Committed commitBatch() {
+    /** Casts waiting for a leader to take them (a test waits on it). */
+    int waitingCount() {
+        return waiting.size();
+    }
+
+    /** Waits until this cast was taken into a group (false), or until nobody leads and it was not taken (true: lead). */
+    private boolean awaitTurnToLead(Pending mine) {
+        boolean interrupted = false;
+        try {
+            synchronized (turn) {
+                while (leading && !mine.taken().get()) {
+                    try {
+                        turn.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // a voter's cast is not abandoned half-way: keep waiting, re-flag afterwards
+                    }
+                }
+                if (mine.taken().get()) return false;
+                leading = true;
+                return true;
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The leader's turn: one transaction for every cast waiting, then the force, then the answers. */
+    private void writeGroup() {
         List<Pending> batch = new ArrayList<>();
         for (Pending p; batch.size() < MAX_BATCH && (p = waiting.poll()) != null; ) {
             p.taken().set(true);
             batch.add(p);
         }
-        if (batch.isEmpty()) return null;
+        if (batch.isEmpty()) return;
         List<RuntimeException> refusals = new ArrayList<>();
-        Runnable[] force = new Runnable[1];
         try {
             storage.requireRoom(); // a full disk: every cast of the batch refused, nothing written, reads unaffected
+            Runnable[] force = new Runnable[1];
             jdbi.useTransaction(h -> {
                 force[0] = storage.forceAfterCommit(h);
                 refusals.clear(); // a retried transaction starts again
@@ -104,38 +124,18 @@ final class CastWriter {
                     }
                 }
             });
-        } catch (RuntimeException commitFailed) {
-            batch.forEach(p -> p.outcome().completeExceptionally(commitFailed));
-            return null;
+            force[0].run(); // on the disk before any of these voters is answered
+        } catch (RuntimeException failed) { // commit or force: not acknowledged (a retry is "already counted" if it was stored)
+            batch.forEach(p -> p.outcome().completeExceptionally(failed));
+            return;
         } catch (Error fatal) { // out of memory, say: answer the waiting voters (not acknowledged) before giving up
             batch.forEach(p -> p.outcome().completeExceptionally(new IllegalStateException("the cast could not be stored", fatal)));
             throw fatal;
         }
-        return new Committed(lastCommitted.incrementAndGet(), batch, refusals, force[0]);
-    }
-
-    /** Forces the committed batch to the disk, then answers its voters; a failed force answers them 503 (a retry is "already counted"). */
-    private void forceAndAnswer(Committed committed) {
-        forcing.lock();
-        try {
-            if (lastForced < committed.number()) {
-                long covered = lastCommitted.get(); // these batches committed before the force below begins: it covers them
-                committed.force().run(); // on the disk before any of these voters is answered
-                lastForced = covered;
-            }
-        } catch (RuntimeException forceFailed) {
-            committed.batch().forEach(p -> p.outcome().completeExceptionally(forceFailed));
-            return;
-        } catch (Error fatal) {
-            committed.batch().forEach(p -> p.outcome().completeExceptionally(new IllegalStateException("the cast could not be forced", fatal)));
-            throw fatal;
-        } finally {
-            forcing.unlock();
-        }
-        for (int i = 0; i < committed.batch().size(); i++) {
-            RuntimeException refusal = committed.refusals().get(i);
-            if (refusal == null) committed.batch().get(i).outcome().complete(null);
-            else committed.batch().get(i).outcome().completeExceptionally(refusal);
+        for (int i = 0; i < batch.size(); i++) {
+            RuntimeException refusal = refusals.get(i);
+            if (refusal == null) batch.get(i).outcome().complete(null);
+            else batch.get(i).outcome().completeExceptionally(refusal);
         }
     }
 }

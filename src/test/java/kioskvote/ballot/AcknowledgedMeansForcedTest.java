@@ -91,4 +91,53 @@ class AcknowledgedMeansForcedTest {
         int stored = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM probe WHERE id >= 1000").mapTo(Integer.class).one());
         assertEquals(casts, stored);
     }
+
+    /**
+     * The group commit's point: casts that arrive while a group is being forced are not committed one by one beside
+     * it (each commit costs H2 about as much for one cast as for thirty) but wait, and go together in the next group.
+     */
+    @Test
+    void castsThatArriveWhileAGroupIsBeingForcedGoTogetherInTheNextGroup() throws Exception {
+        CastWriter writer = new CastWriter(jdbi);
+        CountDownLatch forcing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ForceCountingFiles.beforeForce = () -> {
+            if (forcing.getCount() == 0) return; // only the first force is held
+            forcing.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(21);
+        try {
+            Future<?> first = pool.submit(() -> writer.write(h -> h.execute("INSERT INTO probe VALUES (?)", 5_000)));
+            assertTrue(forcing.await(60, TimeUnit.SECONDS), "the first group reached its force");
+            List<Future<?>> later = new ArrayList<>();
+            for (int i = 1; i <= 20; i++) {
+                int id = 5_000 + i;
+                later.add(pool.submit(() -> writer.write(h -> h.execute("INSERT INTO probe VALUES (?)", id))));
+            }
+            while (writer.waitingCount() < 20) { // all twenty wait: none is committed while the first group is forced
+                assertEquals(0, stored(5_001, 5_020), "a cast was committed while the previous group was being forced");
+                Thread.onSpinWait();
+            }
+            long forcesBefore = ForceCountingFiles.FORCES.get();
+            release.countDown();
+            first.get(60, TimeUnit.SECONDS);
+            for (Future<?> f : later) f.get(60, TimeUnit.SECONDS);
+            assertEquals(2, ForceCountingFiles.FORCES.get() - forcesBefore, "the held force, then one force for the group of twenty");
+        } finally {
+            ForceCountingFiles.beforeForce = () -> { };
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertEquals(21, stored(5_000, 5_020));
+    }
+
+    private int stored(int from, int to) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM probe WHERE id BETWEEN ? AND ?")
+                .bind(0, from).bind(1, to).mapTo(Integer.class).one());
+    }
 }

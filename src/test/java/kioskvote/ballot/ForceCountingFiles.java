@@ -24,6 +24,8 @@ public final class ForceCountingFiles extends FilePathWrapper {
     /** Sequence number of the last write and the last force. */
     static final AtomicLong LAST_WRITE = new AtomicLong();
     static final AtomicLong LAST_FORCE = new AtomicLong();
+    /** Runs at the start of every force (a test holds a force there); does nothing unless a test sets it. */
+    static volatile Runnable beforeForce = () -> { };
 
     static {
         FilePath.register(new ForceCountingFiles());
@@ -62,6 +64,7 @@ public final class ForceCountingFiles extends FilePathWrapper {
 
         @Override
         public void force(boolean metaData) throws IOException {
+            beforeForce.run();
             long seq = SEQUENCE.incrementAndGet(); // numbered before: a write racing with it counts as after
             file.force(metaData);
             FORCES.incrementAndGet();
