@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -28,6 +29,13 @@ public final class HttpServerLimits {
     public static final int ACCEPT_QUEUE = 1024;
     /** Connections one address may hold open; a browser opens at most six to one host. */
     public static final int CONNECTIONS_PER_ADDRESS = 32;
+    /**
+     * Jetty's per-connection cache of header lines (1,024 by default) is a 96 KB table on every connection that has
+     * sent a request: 256 phones held 25 MB of the station's 112 MB heap in them, and each new connection allocated
+     * one, which drove the collector into full collections during casting (docs/performance.md). A phone sends a
+     * handful of requests per connection; parsing its few headers afresh costs less than the table.
+     */
+    static final int HEADER_CACHE_ENTRIES = 0;
     /** A kiosk's photo of a slip, sent as multipart (read by the photo handler only, after the enrolment check). */
     public static final long MAX_PHOTO_BYTES = 16L * 1024 * 1024;
 
@@ -50,6 +58,8 @@ public final class HttpServerLimits {
                     if (connector instanceof ServerConnector http) {
                         http.setAcceptQueueSize(ACCEPT_QUEUE);
                         http.addBean(perAddress);
+                        var plain = http.getConnectionFactory(HttpConnectionFactory.class);
+                        if (plain != null) plain.getHttpConfiguration().setHeaderCacheSize(HEADER_CACHE_ENTRIES);
                     }
                 }
             }

@@ -79,6 +79,11 @@ public final class InProcessStation implements RunningStation {
         return station;
     }
 
+    /** The HTTP server's connectors, for a test that checks how connections are configured. */
+    public List<org.eclipse.jetty.server.Connector> connectors() {
+        return List.of(http.jettyServer().server().getConnectors());
+    }
+
     /** What the station printed on its terminal. */
     public List<String> output() {
         return printed.toString(StandardCharsets.UTF_8).lines().toList();
