@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -63,6 +66,20 @@ public final class LiveFeed implements StationEvents {
         feed.sender.scheduleWithFixedDelay(feed::sendIfChangedElsewhere, OTHER_STATIONS_POLL_MS, OTHER_STATIONS_POLL_MS,
                 TimeUnit.MILLISECONDS);
         return feed;
+    }
+
+    /**
+     * Where Javalin runs a joining screen's set-up (its first status): two threads, however many screens join
+     * at once. The set-up is one short write; afterwards a screen holds no thread.
+     */
+    static ExecutorService joiningPool() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "live-feed-join");
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     public void attach(PollLifecycle desk) {

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.http.util.AsyncExecutor;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import kioskvote.kiosk.KioskSessions;
@@ -37,6 +38,9 @@ public final class Routes {
             // 48 request threads, not Jetty's 250: casts are written one batch at a time anyway, live
             // screens do not hold a thread, and each idle thread's stack cost resident memory (bench/run).
             config.jetty.threadPool = new QueuedThreadPool(48, 8, 60_000);
+            // Javalin sets up each screen joining the live feed on its async pool, which starts a thread per
+            // screen joining at once and keeps it a minute (500 screens: 60 MB of stacks); two threads do.
+            config.pvt.asyncExecutor = kotlin.LazyKt.lazy(() -> new AsyncExecutor(LiveFeed.joiningPool()));
             config.staticFiles.add(files -> { // kv.css and kv.js: no secret in them, so they may be cached
                 files.hostedPath = "/static";
                 files.directory = "/public";
