@@ -36,6 +36,11 @@ public final class HttpServerLimits {
      * handful of requests per connection; parsing its few headers afresh costs less than the table.
      */
     static final int HEADER_CACHE_ENTRIES = 0;
+    /**
+     * A response's buffer, held by a live screen for as long as it listens (its answer never ends): Jetty's 32 KB
+     * default made 500 screens hold 16 MB of native memory. Larger answers (pages, slip sheets) go out in pieces.
+     */
+    static final int OUTPUT_BUFFER_BYTES = 8 * 1024;
     /** A kiosk's photo of a slip, sent as multipart (read by the photo handler only, after the enrolment check). */
     public static final long MAX_PHOTO_BYTES = 16L * 1024 * 1024;
 
@@ -59,7 +64,10 @@ public final class HttpServerLimits {
                         http.setAcceptQueueSize(ACCEPT_QUEUE);
                         http.addBean(perAddress);
                         var plain = http.getConnectionFactory(HttpConnectionFactory.class);
-                        if (plain != null) plain.getHttpConfiguration().setHeaderCacheSize(HEADER_CACHE_ENTRIES);
+                        if (plain != null) {
+                            plain.getHttpConfiguration().setHeaderCacheSize(HEADER_CACHE_ENTRIES);
+                            plain.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_BYTES);
+                        }
                     }
                 }
             }

@@ -24,9 +24,12 @@ class ConnectionMemoryTest {
     @TempDir
     Path data;
 
-    /** Jetty's header table would be 96 KB of heap on every connection that has sent a request (HttpServerLimits). */
+    /**
+     * Jetty's header table would be 96 KB of heap on every connection that has sent a request, and its 32 KB response
+     * buffer is held by every live screen for as long as it listens (HttpServerLimits).
+     */
     @Test
-    void aConnectionKeepsNoHeaderTable() {
+    void aConnectionKeepsNoHeaderTableAndASmallResponseBuffer() {
         InProcessStation station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data);
         try {
             var connectors = station.connectors();
@@ -34,6 +37,7 @@ class ConnectionMemoryTest {
             for (var connector : connectors) {
                 var http = connector.getConnectionFactory(HttpConnectionFactory.class);
                 assertEquals(0, http.getHttpConfiguration().getHeaderCacheSize(), connector.toString());
+                assertEquals(8 * 1024, http.getHttpConfiguration().getOutputBufferSize(), connector.toString());
             }
         } finally {
             station.close();
