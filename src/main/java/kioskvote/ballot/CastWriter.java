@@ -55,7 +55,11 @@ final class CastWriter {
         waiting.add(mine);
         if (awaitTurnToLead(mine)) {
             try {
-                writeGroup();
+                // A group holds at most MAX_BATCH casts: a leader whose own cast did not fit leads again, since
+                // nobody else may be left to take it.
+                do {
+                    writeGroup();
+                } while (!mine.taken().get());
             } finally {
                 synchronized (turn) {
                     leading = false;

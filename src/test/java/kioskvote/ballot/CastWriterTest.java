@@ -87,6 +87,30 @@ class CastWriterTest {
         assertEquals(1, count());
     }
 
+    /** More casts at once than one group holds (256): the rest go in the next groups, and every voter is answered. */
+    @Test
+    void moreCastsAtOnceThanOneGroupHoldsAreAllWritten() throws Exception {
+        int casts = 400;
+        ExecutorService pool = Executors.newFixedThreadPool(casts);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<Future<?>> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i < casts; i++) {
+                String receipt = "BBBB-%04d".formatted(i);
+                outcomes.add(pool.submit(() -> {
+                    go.await();
+                    writer.write(h -> insertBallot(h, receipt));
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> outcome : outcomes) outcome.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(casts, count());
+    }
+
     private void insertBallot(org.jdbi.v3.core.Handle h, String receipt) {
         new BallotDao(h).insertBallot(ids.incrementAndGet(), "tin-nhiem", receipt, "proof", "{}");
     }
