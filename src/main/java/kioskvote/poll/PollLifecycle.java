@@ -7,10 +7,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Optional;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
@@ -312,10 +309,11 @@ public final class PollLifecycle {
      * (docs/rules.md, "Practice poll").
      */
     public Minutes minutes(String pollId, Language language) {
-        Poll poll = requireClosed(pollId);
-        if (poll.practice()) throw new PollRejected(PollRejected.Code.PRACTICE_HAS_NO_MINUTES);
+        Poll poll = poll(pollId);
         return jdbi.inTransaction(h -> {
-            PollStatus status = status(h, poll);
+            PollStatus status = status(h, poll); // read once: it counts every slip, and this answer is asked for often
+            requireResultsReady(status);
+            if (poll.practice()) throw new PollRejected(PollRejected.Code.PRACTICE_HAS_NO_MINUTES);
             PollTally tally = tally(h, poll, status);
             var rows = new AuditDao(h).all();
             var auditLines = rows.stream().map(r -> new AuditLine(r.seq(), r.at(), r.event(), r.detail(), r.hash())).toList();
@@ -332,10 +330,11 @@ public final class PollLifecycle {
     }
 
     private PollTally tally(Handle h, Poll poll, PollStatus status) {
-        BallotDao ballots = new BallotDao(h);
-        // A poll has few distinct ballots (3^4 + blanks for four subjects): each is parsed once.
-        Map<String, Answers> parsed = new HashMap<>();
-        var answers = ballots.answers(poll.id()).stream().map(json -> parsed.computeIfAbsent(json, AnswersJson::read)).toList();
+        // A poll has few distinct ballots (3^4 + blanks for four subjects): the database groups them, each is parsed once.
+        List<Answers> answers = new ArrayList<>();
+        for (var distinct : new BallotDao(h).answerCounts(poll.id())) {
+            answers.addAll(Collections.nCopies(Math.toIntExact(distinct.count()), AnswersJson.read(distinct.answersJson())));
+        }
         var counts = new TallyCounts(status.summoned(), status.present(), status.issued(), answers.size(), status.voided(),
                 status.handedOut(), status.rosterUsed(), new PaperBatchDao(h).countBallots(poll.id()));
         return Tally.count(poll, answers, counts);
@@ -386,10 +385,13 @@ public final class PollLifecycle {
 
     private Poll requireClosed(String pollId) {
         Poll poll = poll(pollId);
-        PollStatus status = status(pollId);
+        requireResultsReady(status(pollId));
+        return poll;
+    }
+
+    private static void requireResultsReady(PollStatus status) {
         if (status.awaitingCount()) throw new PollRejected(PollRejected.Code.AWAITING_COUNT);
         if (!status.resultsReady()) throw new PollRejected(PollRejected.Code.RESULTS_NOT_READY);
-        return poll;
     }
 
     private BoxSeal boxSeal(Handle h, Poll poll) {

@@ -68,6 +68,20 @@ public final class BallotDao {
                 .bind(0, pollId).bind(1, pollId).mapTo(String.class).list();
     }
 
+    /** A distinct ballot content and how many ballots of the poll hold it. */
+    public record AnswersCount(String answersJson, long count) {
+    }
+
+    /**
+     * The readable ballots of the poll grouped by content: a poll has few distinct ballots, and counting them in the
+     * database spares reading 100,000 rows out one by one (the tally of the minutes, docs/performance.md).
+     */
+    public List<AnswersCount> answerCounts(String pollId) {
+        return handle.createQuery("SELECT answers_json, COUNT(*) FROM (SELECT answers_json FROM ballot WHERE poll_id = ? "
+                        + "UNION ALL SELECT answers_json FROM counted_ballot WHERE poll_id = ?) AS readable GROUP BY answers_json")
+                .bind(0, pollId).bind(1, pollId).map((rs, ctx) -> new AnswersCount(rs.getString(1), rs.getLong(2))).list();
+    }
+
     public List<String> receiptCodes(String pollId) {
         return handle.createQuery("SELECT receipt_code FROM ballot WHERE poll_id = ? "
                         + "UNION ALL SELECT receipt_code FROM counted_ballot WHERE poll_id = ? ORDER BY 1")

@@ -133,6 +133,21 @@ abstract class DaoContract {
         assertTrue(Database.isUniqueViolation(sameReceipt));
     }
 
+    @Test
+    void readableBallotsAreCountedByContentAcrossCastAndCountedBallots() {
+        jdbi.useHandle(h -> {
+            BallotDao ballots = new BallotDao(h);
+            ballots.insertBallot(11, "p3", "AAAA-0003", "proof-1", "{\"s1\":[\"high\"]}");
+            ballots.insertBallot(12, "p3", "BBBB-0003", "proof-2", "{\"s1\":[\"low\"]}");
+            ballots.insertCountedBallot(13, "p3", "CCCC-0003", "{\"s1\":[\"high\"]}");
+            ballots.insertCountedBallot(14, "p4", "DDDD-0003", "{\"s1\":[\"high\"]}");
+            var counts = ballots.answerCounts("p3").stream()
+                    .collect(java.util.stream.Collectors.toMap(BallotDao.AnswersCount::answersJson, BallotDao.AnswersCount::count));
+            assertEquals(java.util.Map.of("{\"s1\":[\"high\"]}", 2L, "{\"s1\":[\"low\"]}", 1L), counts);
+            assertEquals(List.of(), ballots.answerCounts("nobody"));
+        });
+    }
+
     // --- SlipDao
 
     @Test
