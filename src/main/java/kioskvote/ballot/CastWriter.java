@@ -103,14 +103,15 @@ final class CastWriter {
 
     /** The leader's turn: one transaction for every cast waiting, then the force, then the answers. */
     private void writeGroup() {
-        List<Pending> batch = new ArrayList<>();
-        for (Pending p; batch.size() < MAX_BATCH && (p = waiting.poll()) != null; ) {
-            p.taken().set(true);
-            batch.add(p);
-        }
-        if (batch.isEmpty()) return;
-        List<RuntimeException> refusals = new ArrayList<>();
+        List<Pending> batch = new ArrayList<>(MAX_BATCH); // sized up front: adding to it cannot fail half-way
+        List<RuntimeException> refusals = new ArrayList<>(MAX_BATCH);
         try {
+            // taken inside the try: whatever fails from here on, every cast taken is answered (not acknowledged)
+            for (Pending p; batch.size() < MAX_BATCH && (p = waiting.poll()) != null; ) {
+                batch.add(p);
+                p.taken().set(true);
+            }
+            if (batch.isEmpty()) return;
             storage.requireRoom(); // a full disk: every cast of the batch refused, nothing written, reads unaffected
             Runnable[] force = new Runnable[1];
             jdbi.useTransaction(h -> {
