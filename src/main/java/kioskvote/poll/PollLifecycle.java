@@ -325,8 +325,12 @@ public final class PollLifecycle {
 
     /** The tally of a closed poll, practice or not: what the chair's screen shows after the close. */
     public PollTally tally(String pollId) {
-        Poll poll = requireClosed(pollId);
-        return jdbi.inTransaction(h -> tally(h, poll, status(h, poll)));
+        Poll poll = poll(pollId);
+        return jdbi.inTransaction(h -> {
+            PollStatus status = status(h, poll);
+            requireResultsReady(status);
+            return tally(h, poll, status);
+        });
     }
 
     private PollTally tally(Handle h, Poll poll, PollStatus status) {

@@ -259,18 +259,27 @@ class WholeMeetingDayTest {
 
         // Mai Thị Xuân's QR from the morning is good for every poll; the kiosk voters are sent a ballot for this one
         voteOnPhone(tokenOfQrOf(MISTAKE), MOTION_TITLE, p -> p.find("#q-motion label.level-agree").click());
+        kioskVotersAndTheRestOfTheRoom(MOTION, 8);
+        assertEquals("ĐƯỢC THÔNG QUA", countedVerdictOnTheProjector(MOTION));
+        assertTrue(projector.find("#outcome .rule").getText().contains("1/2"), projector.find("#outcome .rule").getText());
+        projector.screenshot("day-motion-passed");
+    }
+
+    /** The two kiosk voters (one for, one against), then printed slips 1 to 10 through the API, the first {@code agree} of them for. */
+    private void kioskVotersAndTheRestOfTheRoom(String motion, int agree) throws Exception {
         sendToKiosk("luong van hai", KIOSK_1, "phong-1");
         voteAtKiosk(kiosk1, "agree");
         sendToKiosk("ta thi hong", KIOSK_2, "phong-2");
         voteAtKiosk(kiosk2, "disagree");
-        for (int i = 1; i <= 10; i++) castThroughTheApi(MOTION, printed.get(i), Map.of("motion", List.of(i <= 8 ? "agree" : "disagree")));
+        for (int i = 1; i <= 10; i++) castThroughTheApi(motion, printed.get(i), Map.of("motion", List.of(i <= agree ? "agree" : "disagree")));
+    }
 
-        closeAndCount(MOTION);
-        showResults(MOTION);
-        projector.driver.get(station.url() + "/chair?poll=" + MOTION);
-        assertEquals("ĐƯỢC THÔNG QUA", projector.await(".verdict").getText());
-        assertTrue(projector.find("#outcome .rule").getText().contains("1/2"), projector.find("#outcome .rule").getText());
-        projector.screenshot("day-motion-passed");
+    /** Closes and counts the motion, shows its results, and reads the verdict the projector then shows. */
+    private String countedVerdictOnTheProjector(String motion) throws Exception {
+        closeAndCount(motion);
+        showResults(motion);
+        projector.driver.get(station.url() + "/chair?poll=" + motion);
+        return projector.await(".verdict").getText();
     }
 
     /** A motion raised from the floor: the organiser adds it with the meeting editor, the chair opens it; no restart. */
@@ -292,16 +301,8 @@ class WholeMeetingDayTest {
 
         voteOnPhone(tokenOfQrOf(LOST), ADDED_TITLE, p -> p.find("#q-motion label.level-agree").click());
         voteOnPhone(tokenOfQrOf(MISTAKE), ADDED_TITLE, p -> p.find("#q-motion label.level-disagree").click());
-        sendToKiosk("luong van hai", KIOSK_1, "phong-1");
-        voteAtKiosk(kiosk1, "agree");
-        sendToKiosk("ta thi hong", KIOSK_2, "phong-2");
-        voteAtKiosk(kiosk2, "disagree");
-        for (int i = 1; i <= 10; i++) castThroughTheApi(ADDED, printed.get(i), Map.of("motion", List.of(i <= 3 ? "agree" : "disagree")));
-
-        closeAndCount(ADDED);
-        showResults(ADDED);
-        projector.driver.get(station.url() + "/chair?poll=" + ADDED);
-        assertEquals("KHÔNG ĐƯỢC THÔNG QUA", projector.await(".verdict").getText());
+        kioskVotersAndTheRestOfTheRoom(ADDED, 3);
+        assertEquals("KHÔNG ĐƯỢC THÔNG QUA", countedVerdictOnTheProjector(ADDED));
         projector.screenshot("day-added-motion-not-passed");
     }
 
