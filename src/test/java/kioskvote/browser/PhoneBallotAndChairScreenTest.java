@@ -153,6 +153,7 @@ class PhoneBallotAndChairScreenTest {
         assertTrue(blank.getText().contains("Hoàng Thị Dung")
                 && blank.getText().contains("Bạn chưa đánh giá Hoàng Thị Dung: phiếu của bạn sẽ không hợp lệ đối với người này."), blank.getText());
         assertEquals(3, phone.findAll(".choice:not(.blank)").size());
+        assertNothingSaysNotRecorded(phone, "review at 360 px before the cast");
         assertAccessible(phone, "review at 360 px");
         phone.screenshot("phone-review");
 
@@ -211,6 +212,8 @@ class PhoneBallotAndChairScreenTest {
         phone.find("#ballot button[type=submit]").click();
         phone.awaitHeading("Review before casting");
         assertTrue(phone.findAll(".choice.blank").isEmpty());
+        assertNothingSaysNotRecorded(phone, "review without JavaScript, in English");
+        phone.screenshot("phone-review-en-no-js");
         phone.await("#cast-button").click();
         assertTrue(phone.await("#receipt-code").getText().matches("[0-9A-Z]{4}-[0-9A-Z]{4}"));
         phone.awaitHeading("Ballot cast");
@@ -222,6 +225,38 @@ class PhoneBallotAndChairScreenTest {
         FIGURES.add("back from the receipt without JavaScript shows: " + back.lines().findFirst().orElse("").strip());
         assertTrue(!back.contains("confidence") && phone.findAll("input[type=radio]").isEmpty(), "no choice shown again: " + back);
         assertEquals(1, api.get("/api/polls/tin-nhiem").json().path("cast").asInt(), "the ballot was counted");
+    }
+
+    @Test
+    void theReviewSaysNotRecordedOnlyAfterASendHasFailedAndTheRetryThenCounts() throws Exception {
+        String slipPath = slipPath(openPollWithFortyPresentAndIssueSlips(1).get(0));
+        Chromium phone = browser(360, 740, true, true);
+        phone.driver.get(station.url() + slipPath);
+        level(phone, "s1", "high");
+        phone.find("#ballot button[type=submit]").click();
+        phone.awaitHeading("Xem lại trước khi bỏ phiếu");
+        assertNothingSaysNotRecorded(phone, "review before the cast");
+
+        phone.driver.executeCdpCommand("Network.enable", Map.of());
+        phone.driver.executeCdpCommand("Network.emulateNetworkConditions",
+                Map.of("offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+        try {
+            phone.find("#cast-button").click();
+            phone.waitUpTo(Chromium.PATIENCE).until(d -> phone.find("#cast-offline").isDisplayed());
+            String shown = phone.bodyText();
+            assertTrue(shown.contains("CHƯA được ghi nhận"), "after a failed send the voter is told: " + shown);
+            assertTrue(phone.find("#retry-button").isDisplayed() && !phone.find("#cast-button").isDisplayed(),
+                    "one primary button: send again");
+            assertAccessible(phone, "review after a failed send");
+            phone.screenshot("phone-review-offline");
+            assertEquals(0, api.get("/api/polls/tin-nhiem").json().path("cast").asInt(), "nothing reached the station");
+        } finally {
+            phone.driver.executeCdpCommand("Network.emulateNetworkConditions",
+                    Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+        }
+        phone.find("#retry-button").click();
+        assertTrue(phone.await("#receipt-code").getText().matches("[0-9A-Z]{4}-[0-9A-Z]{4}"));
+        assertEquals(1, api.get("/api/polls/tin-nhiem").json().path("cast").asInt(), "the retry was counted once");
     }
 
     @Test
@@ -357,6 +392,16 @@ class PhoneBallotAndChairScreenTest {
 
     private static String shortCodeOf(String token) {
         return ShortCode.of(TokenCodec.decode(token).serial());
+    }
+
+    /** What a person reads on the screen (not what the DOM holds) says nothing of a failed send. */
+    private static void assertNothingSaysNotRecorded(Chromium phone, String page) {
+        String shown = phone.bodyText();
+        for (String alarm : List.of("CHƯA được ghi nhận", "Gửi lại", "NOT been recorded", "Send again")) {
+            assertTrue(!shown.contains(alarm), page + ": the screen says \"" + alarm + "\" before any send failed:\n" + shown);
+        }
+        assertTrue(!phone.find("#cast-offline").isDisplayed() && !phone.find("#retry-button").isDisplayed(), page);
+        assertTrue(phone.find("#cast-button").isDisplayed(), page + ": the one primary button is the cast");
     }
 
     private static void level(Chromium phone, String subject, String level) {
