@@ -38,6 +38,10 @@ import kioskvote.store.PollDefinitionDao;
 import kioskvote.store.PollStateDao;
 import kioskvote.store.StationDao.StationRow;
 import kioskvote.store.StationDao;
+import kioskvote.poll.BoxStorage;
+import kioskvote.store.StorageKeyFiles;
+import kioskvote.store.StorageKeyTable;
+import kioskvote.store.StorageKeys;
 import kioskvote.token.KeyedHash;
 import kioskvote.token.MeetingKey;
 import kioskvote.token.TokenIssuer;
@@ -80,8 +84,11 @@ public final class App {
         var meeting = settings.config().meeting();
         boolean h2 = !Database.isPostgres(settings.jdbcUrl());
         DataDirectory.secure(settings.dataDir(), h2);
-        Database.Opened database = Database.openWithCompactor(settings.jdbcUrl());
-        Jdbi jdbi = database.jdbi();
+        Jdbi jdbi = Database.open(settings.jdbcUrl());
+        // An embedded H2 file has one station: its storage keys are files it can destroy for good.
+        StorageKeys storageKeys = Database.isEmbeddedH2(settings.jdbcUrl())
+                ? new StorageKeyFiles(settings.dataDir()) : new StorageKeyTable(jdbi);
+        BoxStorage boxStorage = new BoxStorage(storageKeys, random);
         kioskvote.store.DurableStorage.warning(jdbi).ifPresent(out::println);
         AuditLog audit = new AuditLog(clock);
         MeetingKey key = loadMeetingKey(jdbi, settings.keyDir(), random);
@@ -95,15 +102,16 @@ public final class App {
         }
         LiveFeed feed = Database.isPostgres(settings.jdbcUrl()) ? LiveFeed.watchingOtherStations() : new LiveFeed();
         PollRecords records = new PollRecords(jdbi, meeting, key, audit);
-        PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed, random, database.compactor(), records);
+        PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed, random, boxStorage, records);
         feed.attach(desk);
+        boxStorage.destroyKeysOfCountedPolls(jdbi, meeting.polls()); // a crash may have come between a count and this
         KeyedHash codeHash = KeyedHash.of(key, "short-code");
         SlipOffice slips = new SlipOffice(jdbi, meeting, new TokenIssuer(key, meeting.id(), random), audit, clock, random,
                 codeHash, SlipOffice.poolSizeFor(meeting)).printingWifi(settings.config().station().wifi());
         Roster roster = new Roster(jdbi, meeting, slips, audit, random, feed, settings.publicBaseUrl(), KeyedHash.of(key, "kiosk-visit"));
         slips.convertLegacyTokens();     // a V3 database: short codes to keyed hashes (needs the key)
         roster.convertLegacyHandouts();  // and per-poll hand-outs to one holder per person
-        BallotBox ballotBox = new BallotBox(jdbi, meeting, new TokenVerifier(key, meeting.id()), random, feed, codeHash);
+        BallotBox ballotBox = new BallotBox(jdbi, meeting, new TokenVerifier(key, meeting.id()), random, feed, codeHash, storageKeys);
         return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox), desk, slips,
                 new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random, clock, audit,
                 roster, new KioskSessions(clock, random, jdbi, audit),

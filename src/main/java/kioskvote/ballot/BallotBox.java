@@ -24,8 +24,10 @@ import kioskvote.store.BallotDao;
 import kioskvote.store.PollStateDao;
 import kioskvote.store.SealedBallotDao;
 import kioskvote.store.SlipDao;
+import kioskvote.store.StorageKeys;
 import kioskvote.seal.BallotBoxKey;
 import kioskvote.seal.BoxContext;
+import kioskvote.seal.StorageKey;
 import kioskvote.token.KeyedHash;
 import kioskvote.token.Token;
 import kioskvote.token.TokenRejected;
@@ -42,10 +44,16 @@ public final class BallotBox {
     private final Map<String, SealedBox> boxes = new ConcurrentHashMap<>();
 
     private final KeyedHash codeHash;
+    private final StorageKeys storageKeys;
 
-    /** @param codeHash the keyed hash short codes are stored as (typed at a kiosk, looked up by it) */
-    public BallotBox(Jdbi jdbi, Meeting meeting, TokenVerifier verifier, SecureRandom random, StationEvents events, KeyedHash codeHash) {
+    /**
+     * @param codeHash the keyed hash short codes are stored as (typed at a kiosk, looked up by it)
+     * @param storageKeys where each sealed poll's storage key is kept, apart from the database
+     */
+    public BallotBox(Jdbi jdbi, Meeting meeting, TokenVerifier verifier, SecureRandom random, StationEvents events, KeyedHash codeHash,
+                     StorageKeys storageKeys) {
         this.codeHash = codeHash;
+        this.storageKeys = storageKeys;
         this.jdbi = jdbi;
         this.meeting = meeting;
         this.verifier = verifier;
@@ -150,12 +158,23 @@ public final class BallotBox {
         return found;
     }
 
-    /** The statements of one cast into a sealed poll: spend the token, store the sealed ballot. */
+    /**
+     * The statements of one cast into a sealed poll: spend the token, store the sealed ballot, wrapped in the
+     * poll's storage key (seal/StorageKey) so that no copy of it left in the file opens after the count.
+     * A poll opened before storage keys existed has none: its ballots are stored as sealed.
+     */
     private void storeSealedBallot(Poll poll, String serial, String proof, String ciphertext) {
+        String box = StorageKeys.boxOf(poll.id(), sealedBox(poll).orElseThrow().key().hex());
+        String stored = storageKeys.find(box).map(bytes -> {
+            try (StorageKey key = StorageKey.of(bytes)) {
+                java.util.Arrays.fill(bytes, (byte) 0);
+                return Base64.getEncoder().encodeToString(key.wrap(poll.id(), Base64.getDecoder().decode(ciphertext), random));
+            }
+        }).orElse(ciphertext);
         castWriter.write(h -> {
             spendToken(h, poll, serial);
             try {
-                new SealedBallotDao(h).insert(randomKey(), poll.id(), proof, ciphertext);
+                new SealedBallotDao(h).insert(randomKey(), poll.id(), proof, stored);
             } catch (StatementException e) {
                 if (isUniqueViolation(e)) throw new BallotRejected(BallotRejected.Code.RECEIPT_TAKEN);
                 throw e;

@@ -22,11 +22,11 @@ import kioskvote.meeting.CommitteeMember;
 import kioskvote.seal.BallotBoxKey;
 import kioskvote.seal.BoxContext;
 import kioskvote.seal.BoxKeyPair;
+import kioskvote.seal.StorageKey;
 import kioskvote.seal.KeyShare;
 import kioskvote.seal.SealBroken;
 import kioskvote.seal.ShareRejected;
 import kioskvote.seal.ShareSplitter;
-import kioskvote.store.Compactor;
 import kioskvote.store.SealedBallotDao;
 import kioskvote.text.Language;
 import kioskvote.meeting.CountRules;
@@ -69,11 +69,11 @@ public final class PollLifecycle {
     private final String keyFingerprint;
     private final StationEvents events;
     private final SecureRandom random;
-    private final Compactor compactor;
+    private final BoxStorage storage;
     private final PollRecords records;
 
     public PollLifecycle(Jdbi jdbi, Meeting meeting, AuditLog audit, Clock clock, String keyFingerprint, StationEvents events,
-                         SecureRandom random, Compactor compactor, PollRecords records) {
+                         SecureRandom random, BoxStorage storage, PollRecords records) {
         this.jdbi = jdbi;
         this.meeting = meeting;
         this.audit = audit;
@@ -81,7 +81,7 @@ public final class PollLifecycle {
         this.keyFingerprint = keyFingerprint;
         this.events = events;
         this.random = random;
-        this.compactor = compactor;
+        this.storage = storage;
         this.records = records;
     }
 
@@ -118,6 +118,9 @@ public final class PollLifecycle {
         String json = PollDefinition.canonicalJson(poll);
         String hash = PollDefinition.hash(poll);
         Optional<BoxKeyPair> box = poll.sealed() ? Optional.of(BoxKeyPair.generate(random)) : Optional.empty();
+        // The storage key is on disk before the poll can take a cast; an opening that fails destroys its own.
+        Optional<String> storageKey = box.map(pair -> storage.keepNew(poll, pair.publicKey()));
+        boolean opened = false;
         try {
             int members = setup.committee().size();
             int threshold = setup.sealThreshold();
@@ -149,10 +152,12 @@ public final class PollLifecycle {
                 // A practice poll is in no election record (docs/rules.md, "Practice poll").
                 if (!poll.practice()) records.commitAtOpen(h, poll, hash, box.map(pair -> pair.publicKey().hex()));
             });
+            opened = true;
             events.pollStateChanged(poll.id());
             return new OpenedPoll(status(pollId), cards);
         } finally {
             box.ifPresent(BoxKeyPair::close);
+            if (!opened) storageKey.ifPresent(storage::destroy);
         }
     }
 
@@ -184,8 +189,9 @@ public final class PollLifecycle {
      * Opens a closed sealed poll's ballot box with k of the committee's shares and counts it: the shares
      * rebuild the private key (checked against the stored public key: a wrong share changes nothing),
      * every sealed ballot is decrypted in memory, and in ONE transaction the readable ballots are written
-     * in random order with random ids and the sealed rows deleted. Then the database file is rewritten
-     * (H2) so no page of the sealed rows survives, and the private key is zeroed.
+     * in random order with random ids and the sealed rows deleted. Then the poll's storage key is destroyed,
+     * so what the file may keep of the sealed rows is noise even to the committee's cards; nothing else of the
+     * database is rewritten and the station keeps answering. The private key is zeroed.
      */
     public CountResult count(String pollId, List<String> shareCodes) {
         Poll poll = poll(pollId);
@@ -207,14 +213,17 @@ public final class PollLifecycle {
             BallotBoxKey boxKey = BallotBoxKey.fromHex(row.boxPublicKey().get());
             BoxContext context = new BoxContext(meeting.id(), poll.id(), row.definitionHash().orElseThrow());
             long counted;
-            try (BoxKeyPair pair = rebuild(boxKey, shares, row.boxThreshold())) {
+            Optional<StorageKey> lent = storage.lend(poll, boxKey);
+            try (BoxKeyPair pair = rebuild(boxKey, shares, row.boxThreshold()); StorageKey wrapping = lent.orElse(null)) {
                 counted = jdbi.inTransaction(h -> {
                     if (!new PollStateDao(h).markCounted(poll.id(), now())) throw new PollRejected(PollRejected.Code.ALREADY_COUNTED);
                     SealedBallotDao sealed = new SealedBallotDao(h);
                     List<SealedBallot> opened = new ArrayList<>();
                     for (SealedBallotDao.SealedRow sealedRow : sealed.all(poll.id())) {
                         try {
-                            opened.add(SealedBallot.read(pair.open(Base64.getDecoder().decode(sealedRow.ciphertext()), context)));
+                            byte[] stored = Base64.getDecoder().decode(sealedRow.ciphertext());
+                            byte[] sealedBytes = wrapping == null ? stored : wrapping.unwrap(poll.id(), stored);
+                            opened.add(SealedBallot.read(pair.open(sealedBytes, context)));
                         } catch (SealBroken | IllegalArgumentException e) {
                             throw new PollRejected(PollRejected.Code.BOX_DAMAGED);
                         }
@@ -232,9 +241,9 @@ public final class PollLifecycle {
                     return (long) opened.size();
                 });
             }
-            boolean compacted = compactor.compact();
+            boolean destroyed = storage.destroy(poll, boxKey) && lent.isPresent();
             events.pollStateChanged(poll.id());
-            return new CountResult(status(pollId), counted, compacted);
+            return new CountResult(status(pollId), counted, destroyed);
         } finally {
             shares.forEach(KeyShare::wipe);
         }

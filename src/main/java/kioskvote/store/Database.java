@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementExceptions;
@@ -48,21 +49,17 @@ public final class Database {
         return jdbcUrl.startsWith("jdbc:postgresql:");
     }
 
-    /** The opened database: Jdbi, and what rewrites its file after a count (H2; nothing on PostgreSQL). */
-    public record Opened(Jdbi jdbi, Compactor compactor) {
-    }
+    /** Connections of the embedded H2 pool: more than the request threads that hold one at a time need. */
+    private static final int H2_POOL_SIZE = 32;
 
     public static Jdbi open(String jdbcUrl) {
-        return openWithCompactor(jdbcUrl).jdbi();
-    }
-
-    public static Opened openWithCompactor(String jdbcUrl) {
-        DataSource dataSource = isPostgres(jdbcUrl) ? postgres(jdbcUrl) : new CompactableH2DataSource(jdbcUrl);
+        DataSource dataSource = isPostgres(jdbcUrl) ? postgres(jdbcUrl) : h2(jdbcUrl);
         try {
             // On PostgreSQL, Flyway holds an advisory lock while it migrates: stations starting together take turns.
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         } catch (RuntimeException e) {
             if (dataSource instanceof HikariDataSource hikari) hikari.close();
+            if (dataSource instanceof JdbcConnectionPool h2) h2.dispose();
             throw e;
         }
         Jdbi jdbi = Jdbi.create(isPostgres(jdbcUrl) ? new FailFastDataSource(dataSource) : dataSource);
@@ -70,7 +67,20 @@ public final class Database {
         // by default; those messages reach the server log, which must never hold them.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         jdbi.define(POOL_ATTRIBUTE, dataSource);
-        return new Opened(jdbi, dataSource instanceof Compactor compactor ? compactor : Compactor.NONE);
+        return jdbi;
+    }
+
+    /** The embedded H2 file (or an H2 server's URL): H2's own pool. */
+    private static JdbcConnectionPool h2(String jdbcUrl) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "kioskvote", "");
+        pool.setMaxConnections(H2_POOL_SIZE);
+        return pool;
+    }
+
+    /** True for an H2 database in a file of this process (not an H2 server's, not PostgreSQL). */
+    public static boolean isEmbeddedH2(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:file:") || jdbcUrl.startsWith("jdbc:h2:mem:")
+                || jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:tcp:") && !jdbcUrl.startsWith("jdbc:h2:ssl:");
     }
 
     private static final String POOL_ATTRIBUTE = "kioskvote.pool";
@@ -81,7 +91,7 @@ public final class Database {
      */
     public static void close(Jdbi jdbi) {
         Object pool = jdbi.getConfig(SqlStatements.class).getAttribute(POOL_ATTRIBUTE);
-        if (pool instanceof CompactableH2DataSource h2) h2.dispose();
+        if (pool instanceof JdbcConnectionPool h2) h2.dispose();
         if (pool instanceof HikariDataSource hikari) hikari.close();
     }
 

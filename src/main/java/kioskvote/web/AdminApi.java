@@ -86,7 +86,7 @@ public final class AdminApi {
         CountResult result = polls.count(ctx.pathParam("pollId"), request.shares());
         Map<String, Object> answer = new LinkedHashMap<>(StatusJson.of(result.status()));
         answer.put("counted", result.counted());
-        answer.put("compacted", result.compacted());
+        answer.put("storageKeyDestroyed", result.storageKeyDestroyed());
         ctx.json(answer);
     }
 

@@ -62,7 +62,7 @@ public final class AdminPages {
             case "opened" -> t.get("admin.opened");
             case "closed" -> t.get("admin.closed");
             case "counted" -> t.format("admin.counted", number(ctx.queryParam("n"), () -> new PollRejected(PollRejected.Code.BAD_COUNT)))
-                    + ("no".equals(ctx.queryParam("compacted")) ? " " + t.get("admin.notCompacted") : "");
+                    + ("no".equals(ctx.queryParam("erased")) ? " " + t.get("admin.storageKeyKept") : "");
             case "next-round" -> t.get("admin.nextRoundAdded");
             case "shown" -> t.get("admin.resultsShown");
             case "voided" -> t.format("admin.voided", ShortCode.normalize(ctx.queryParam("code")).orElse(""));

@@ -41,7 +41,7 @@ public final class CountPages {
         }
         try {
             CountResult result = polls.count(ctx.pathParam("pollId"), codes);
-            ctx.redirect("/admin?done=counted&n=" + result.counted() + (result.compacted() ? "" : "&compacted=no"), HttpStatus.SEE_OTHER);
+            ctx.redirect("/admin?done=counted&n=" + result.counted() + (result.storageKeyDestroyed() ? "" : "&erased=no"), HttpStatus.SEE_OTHER);
         } catch (ShareRefused e) {
             ApiError error = ErrorCatalog.of(e);
             List<String> keep = new ArrayList<>(codes);
