@@ -247,9 +247,9 @@ public final class Bench {
             Load.Result r = report(cast("cast into " + poll, Load.client(), grown, meeting, poll, tokens, 0, n, primary, g, null));
             castErrors += r.errors();
             long u = System.nanoTime();
-            admin.closeAndCount(poll);
-            details.add(String.format("Growth %,d: close and count of the sealed box (%d sealed ballots; the H2 file rewritten) %.0f ms",
-                    size, n, (System.nanoTime() - u) / 1e6));
+            double countMs = admin.closeAndCount(poll);
+            details.add(String.format("Growth %,d: close and count of the sealed box (%d sealed ballots; its storage key destroyed, the file "
+                    + "not rewritten) %.0f ms, of which the count %.0f ms", size, n, (System.nanoTime() - u) / 1e6, countMs));
             double[] times = new double[3];
             JsonNode tally = null;
             long tallyFrom = System.currentTimeMillis();
@@ -263,7 +263,7 @@ public final class Bench {
             if (received != size - n + g.size()) lost += Math.abs(size - n + g.size() - received);
             double[] sorted = times.clone();
             Arrays.sort(sorted);
-            growthFigures.put(size, new double[]{r.perSecond(), sorted[1], times[0], received});
+            growthFigures.put(size, new double[]{r.perSecond(), sorted[1], times[0], received, countMs, n});
             details.add(String.format("Growth %,d: cast %.0f/s (p99 %.1f ms), tally (GET results) %.0f ms median of 3, first %.0f ms, "
                     + "%.2f µs per ballot, received %d", size, r.perSecond(), r.percentileMs(99), sorted[1], times[0],
                     1000 * sorted[1] / size, received));
@@ -327,7 +327,21 @@ public final class Bench {
             row(String.format("Growth %,d ballots: casting / tally", e.getKey()), String.format("%.0f ballots/s / %.0f ms (%.2f µs per ballot)",
                     f[0], f[1], 1000 * f[1] / e.getKey()), "", null);
         }
+        for (var e : growthFigures.entrySet()) {
+            double[] f = e.getValue();
+            row(String.format("Count of %,d sealed ballots with %,d ballots in the poll's box", (int) f[5], e.getKey()),
+                    String.format("%.0f ms", f[4]), "", null);
+        }
+        int smallest = growth[0];
         int largest = growth[growth.length - 1];
+        if (growthFigures.containsKey(smallest) && growthFigures.containsKey(largest) && largest > smallest
+                && growthFigures.get(smallest)[5] == growthFigures.get(largest)[5]) {
+            // The same number of sealed ballots counted with a small and a large database: the count's cost
+            // follows the poll, not the database (before the storage key, the count rewrote the whole H2 file).
+            double ratio = growthFigures.get(largest)[4] / growthFigures.get(smallest)[4];
+            row(String.format("Count of %,d sealed ballots, database of %,d ÷ of %,d", (int) growthFigures.get(largest)[5], largest, smallest),
+                    String.format("%.1f×", ratio), "≤ 2×", ratio <= 2);
+        }
         if (growthFigures.containsKey(largest)) {
             double tally = growthFigures.get(largest)[1];
             row(String.format("Tally of %,d ballots", largest), String.format("%.0f ms", tally), largest >= 100000 ? "< 1 s" : "", 
@@ -669,9 +683,13 @@ public final class Bench {
         }
 
         /** Closes a poll and, if it is sealed, presents k shares so that it is counted. */
-        void closeAndCount(String poll) throws IOException, InterruptedException {
+        /** @return how long the count alone took (the unseal call), in ms; 0 for an unsealed poll */
+        double closeAndCount(String poll) throws IOException, InterruptedException {
             post("/api/admin/polls/" + poll + "/close", Map.of());
-            if (shares.containsKey(poll)) post("/api/admin/polls/" + poll + "/unseal", Map.of("shares", shares.get(poll)));
+            if (!shares.containsKey(poll)) return 0;
+            long t = System.nanoTime();
+            post("/api/admin/polls/" + poll + "/unseal", Map.of("shares", shares.get(poll)));
+            return (System.nanoTime() - t) / 1e6;
         }
 
         void download(String path, Path file) throws IOException, InterruptedException {
