@@ -40,6 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import kioskvote.ProcessTest;
+
 /**
  * Clients that send too slowly, too much, too many connections or malformed bytes (issue 11), against a real
  * station process on loopback. Every such request gets a 4xx with a code and a message, and changes nothing;
@@ -47,6 +49,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * for other machines in the room.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ProcessTest
 class HostileClientTest {
     static final Map<String, List<String>> BALLOT = TokenAndInputRefusalTest.FULL_BALLOT;
 

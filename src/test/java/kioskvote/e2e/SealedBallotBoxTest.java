@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import kioskvote.ProcessTest;
 import kioskvote.store.Database;
 
 /**
@@ -28,6 +29,7 @@ import kioskvote.store.Database;
  * nothing readable in the database file during the poll (also across a restart), the count with k of
  * the committee's cards, refusals that change nothing, and no sealed page left in the file afterwards.
  */
+@ProcessTest
 class SealedBallotBoxTest {
     private static final String POLL = "tin-nhiem";
     private static final String MOTION = "bieu-quyet-quy-che";
