@@ -33,7 +33,7 @@ public final class Routes {
     public static Javalin create(Handlers h) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            HttpServerLimits.apply(config); // body size, rate and encoding, accept queue, connections per address (issue 11)
+            HttpServerLimits.apply(config); // body size, rate and encoding, accept queue, connections per address (docs/api.md, "Limits")
             // 48 request threads, not Jetty's 250: casts are written one batch at a time anyway, live
             // screens do not hold a thread, and each idle thread's stack cost resident memory (bench/run).
             config.jetty.threadPool = new QueuedThreadPool(48, 8, 60_000);
