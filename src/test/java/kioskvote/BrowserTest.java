@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * A test that drives the station's pages in a real headless Chromium (src/test/java/kioskvote/browser).
- * Left out of the quick run (README.md: `mvn -B -o test -Pquick`); `mvn -B verify` runs it.
+ * Left out of the quick run (README.md: `mvn -B test -Pquick`); `mvn -B verify` runs it.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Tag;
 /**
  * A test that starts its own PostgreSQL server (e2e/PostgresCluster): skipped where PostgreSQL's binaries
  * are not installed.
- * Left out of the quick run (README.md: `mvn -B -o test -Pquick`); `mvn -B verify` runs it.
+ * Left out of the quick run (README.md: `mvn -B test -Pquick`); `mvn -B verify` runs it.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
