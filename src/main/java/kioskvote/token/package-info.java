@@ -1,5 +1,5 @@
 /**
  * The meeting's Ed25519 key, token encoding, signing and verification, short codes. Pure: no HTTP,
- * no SQL. May import: nothing of the station's other packages.
+ * no SQL. May import: text only (TokenRejected is a text.Refused).
  */
 package kioskvote.token;

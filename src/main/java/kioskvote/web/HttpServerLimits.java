@@ -15,7 +15,7 @@ import jakarta.servlet.DispatcherType;
 
 /**
  * What the station accepts from the network, so that no client, however slow, large or numerous its
- * requests, can stop the vote (issue 11). Applied by one call in Routes.create.
+ * requests, can stop the vote (docs/api.md, "Limits"). Applied by one call in Routes.create.
  */
 public final class HttpServerLimits {
     /** A ballot, a form or a roster file; JsonBody applies the same limit. */

@@ -31,10 +31,9 @@ public final class Routes {
     }
 
     public static Javalin create(Handlers h) {
-        var access = new Access(h.guard(), h.kiosks());
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            HttpServerLimits.apply(config); // body size, rate and encoding, accept queue, connections per address (issue 11)
+            HttpServerLimits.apply(config); // body size, rate and encoding, accept queue, connections per address (docs/api.md, "Limits")
             // 48 request threads, not Jetty's 250: casts are written one batch at a time anyway, live
             // screens do not hold a thread, and each idle thread's stack cost resident memory (bench/run).
             config.jetty.threadPool = new QueuedThreadPool(48, 8, 60_000);
@@ -48,6 +47,9 @@ public final class Routes {
                 files.headers = Map.of("Cache-Control", "max-age=3600");
             });
         });
+        var table = new RouteTable(app);
+        table.refuseToStartWithARouteWithoutRole(app); // access refuses by default: every route below names its roles
+        var access = new Access(h.guard(), h.kiosks(), table);
         app.beforeMatched(access::check); // the one access check: the roles below
         // Kiosk URLs are also gated by path, so an unenrolled browser gets 403 on unknown ones too and learns
         // nothing of which exist (the same check as the KIOSK role's).

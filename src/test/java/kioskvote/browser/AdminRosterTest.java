@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import kioskvote.BrowserTest;
 import kioskvote.e2e.Api;
 import kioskvote.e2e.InProcessStation;
 
@@ -26,6 +27,7 @@ import kioskvote.e2e.InProcessStation;
  * the desk finds the added person at once. At 1280×900 with JavaScript and at 360×740 without it (plain forms);
  * axe-core finds no violation in either language at either size. Screenshot: target/screenshots/admin-roster.png.
  */
+@BrowserTest
 class AdminRosterTest {
     @TempDir
     Path config;

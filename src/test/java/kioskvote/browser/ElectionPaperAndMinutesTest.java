@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import kioskvote.BrowserTest;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.e2e.Api;
 import kioskvote.e2e.InProcessStation;
@@ -33,6 +34,7 @@ import kioskvote.token.TokenCodec;
  * paper-entry page, and the minutes of an election with a 12-person roster as Chromium prints them on A4:
  * results and signatures on the first page, the annex after, no column wider than the page.
  */
+@BrowserTest
 class ElectionPaperAndMinutesTest {
     static final String ELECTION = "bau-cu-bch-cong-doan";
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -39,6 +39,7 @@ import com.google.zxing.EncodeHintType;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 
+import kioskvote.BrowserTest;
 import kioskvote.e2e.Api;
 import kioskvote.e2e.InProcessStation;
 
@@ -49,6 +50,7 @@ import kioskvote.e2e.InProcessStation;
  * station (in this JVM, a six-person roster, the confidence poll open, eight slips printed) and enrols
  * the tablets it uses. Screenshots go to target/screenshots/.
  */
+@BrowserTest
 class KioskAndDeskTest {
     static final String POLL = "tin-nhiem";
     static final Duration LONG = Duration.ofSeconds(60); // two cores shared with other test runs: generous limits

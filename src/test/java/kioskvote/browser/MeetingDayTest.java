@@ -27,6 +27,7 @@ import org.openqa.selenium.WebElement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import kioskvote.BrowserTest;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.e2e.Api;
 import kioskvote.e2e.InProcessStation;
@@ -41,6 +42,7 @@ import kioskvote.e2e.InProcessStation;
  * have left; so any one runs alone, in any order. The whole day as one scenario is {@link WholeMeetingDayTest}.
  * Screenshots go to target/screenshots/.
  */
+@BrowserTest
 class MeetingDayTest {
     static final String TWELVE = "tin-nhiem-12";
     static final String MOTION = "quy-che";

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kioskvote.BrowserTest;
 import kioskvote.e2e.Api;
 import kioskvote.e2e.InProcessStation;
 
@@ -20,6 +21,7 @@ import kioskvote.e2e.InProcessStation;
  * English: details and committee saved, a motion added from its form and then opened by the chair, a refusal
  * shown next to the form with what was typed kept, forms that work without JavaScript, axe-core finding nothing.
  */
+@BrowserTest
 class MeetingEditorPageTest {
     @TempDir
     Path config;

@@ -22,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import kioskvote.BrowserTest;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.e2e.Api;
 import kioskvote.e2e.InProcessStation;
@@ -35,6 +36,7 @@ import kioskvote.token.TokenCodec;
  * one blank tab), and sets up through the API what the earlier steps of a meeting would have left.
  * Screenshots and the measured figures go to target/screenshots/.
  */
+@BrowserTest
 class PhoneBallotAndChairScreenTest {
     static final String POLL_TITLE = "Lấy phiếu tín nhiệm đối với Giám đốc và các Phó Giám đốc Sở";
     private static final List<String> FIGURES = new ArrayList<>();

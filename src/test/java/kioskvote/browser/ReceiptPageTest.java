@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 
+import kioskvote.BrowserTest;
 import kioskvote.record.DemoStation;
 
 /**
@@ -20,6 +21,7 @@ import kioskvote.record.DemoStation;
  * was counted, a code not in any closed poll is "not found", in Vietnamese and English; the phone's receipt page
  * links to it, and the chair's screen shows the record's count and head with a QR code of it after the close.
  */
+@BrowserTest
 class ReceiptPageTest {
     @TempDir
     Path dir;

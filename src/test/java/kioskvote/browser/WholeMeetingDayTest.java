@@ -24,6 +24,8 @@ import org.openqa.selenium.WebElement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import kioskvote.BrowserTest;
+import kioskvote.ProcessTest;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.e2e.Api;
 import kioskvote.e2e.StationProcess;
@@ -41,6 +43,8 @@ import kioskvote.slip.QrPhotoReader;
  * poll adding up. The station runs in its own process because it is restarted. Screenshots go to
  * target/screenshots/ (day-*).
  */
+@BrowserTest
+@ProcessTest
 class WholeMeetingDayTest {
     static final String CONFIDENCE = "tin-nhiem";
     static final String CONFIDENCE_TITLE = "Lấy phiếu tín nhiệm Ban Giám đốc Trung tâm";

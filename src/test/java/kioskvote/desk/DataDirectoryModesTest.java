@@ -17,10 +17,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kioskvote.ProcessTest;
+
 /**
  * The station started with umask 022 (files 644, directories 755 by default) and a data directory an earlier
  * version left open: the directory ends 0700 and every file in it (database, H2's trace log, key files) 0600.
  */
+@ProcessTest
 class DataDirectoryModesTest {
     @TempDir
     Path dir;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import kioskvote.ProcessTest;
 import kioskvote.audit.Sha256;
 import kioskvote.e2e.Api;
 import kioskvote.e2e.StationProcess;
@@ -30,6 +31,7 @@ import kioskvote.e2e.StationProcess;
  * withdrawn or replaced one stays refused, a ballot waiting for a kiosk is picked up once after a crash,
  * one in progress is lost but never doubled, and the database file holds no enrolment secret.
  */
+@ProcessTest
 class KioskEnrolmentRestartTest {
     static final String PASSPHRASE = "organiser-passphrase-kiosk-1";
     static final String POLL = "tin-nhiem";

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kioskvote.ProcessTest;
+
 /** The command line as an organiser meets it: clear refusals with the file and field, slips, token checks. */
+@ProcessTest
 class CommandLineTest {
     @TempDir
     Path dir;

@@ -15,10 +15,13 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kioskvote.ProcessTest;
+
 /**
  * A ballot acknowledged to a voter survives SIGKILL of the server at any moment: a burst of ballots,
  * kill -9 the instant the last acknowledgement arrives, restart on the same data directory.
  */
+@ProcessTest
 class CrashDurabilityTest {
     @TempDir
     Path data;

@@ -15,9 +15,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import kioskvote.ProcessTest;
 import kioskvote.store.DurableStorage;
 
-/** The data disk full, read-only or missing (issue 11): clear answers, reads kept, voting resumes by itself. */
+/** The data disk full, read-only or missing (README.md, "Disk full"): clear answers, reads kept, voting resumes by itself. */
+@ProcessTest
 class DiskFaultTest {
     static final Map<String, List<String>> BALLOT = TokenAndInputRefusalTest.FULL_BALLOT;
 

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The demo meeting's new kinds of poll over HTTP against a real station process: a 30-voter election with a
- * tie, its next round surviving a restart; a practice round followed by the real polls with the same slips;
- * the two-level confidence vote. Figures computed by hand from docs/rules.md.
+ * The demo meeting's new kinds of poll over HTTP against the station in this JVM (e2e/InProcessStation): a
+ * 30-voter election with a tie, its next round surviving a restart (the station stopped and started again on
+ * its data); a practice round followed by the real polls with the same slips; the two-level confidence vote.
+ * Figures computed by hand from docs/rules.md.
  */
 class ElectionAndPracticeTest {
     static final Path DEMO = Path.of("kiosk-config/demo");
@@ -46,7 +47,7 @@ class ElectionAndPracticeTest {
     void aThirtyVoterElectionWithATieGetsASecondRoundThatSurvivesARestart() throws Exception {
         String passphrase;
         List<String> tokens;
-        try (StationProcess station = StationProcess.start(DEMO, data)) {
+        try (InProcessStation station = InProcessStation.start(DEMO, data)) {
             passphrase = station.passphrase();
             Api api = new Api(station.url(), passphrase);
             tokens = api.issueTokens(30);
@@ -97,7 +98,7 @@ class ElectionAndPracticeTest {
             assertEquals("second_round_exists", api.adminPost("/api/admin/polls/" + ELECTION + "/next-round", Map.of()).errorCode());
         }
 
-        try (StationProcess station = StationProcess.start(DEMO, data)) {
+        try (InProcessStation station = InProcessStation.start(DEMO, data)) {
             Api api = new Api(station.url(), passphrase);
             String round2 = ELECTION + "-vong-2";
             assertEquals("draft", api.get("/api/polls/" + round2).json().path("state").asText(), "the next round is still there after a restart");
@@ -120,7 +121,7 @@ class ElectionAndPracticeTest {
 
     @Test
     void aPracticeRoundThenTheRealPollsWithTheSameSlipsAndATwoLevelConfidenceVote() throws Exception {
-        try (StationProcess station = StationProcess.start(DEMO, data)) {
+        try (InProcessStation station = InProcessStation.start(DEMO, data)) {
             Api api = new Api(station.url(), station.passphrase());
             List<String> tokens = api.issueTokens(5);
             api.adminPost("/api/admin/present", Map.of("present", 30));

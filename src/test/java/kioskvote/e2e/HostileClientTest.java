@@ -40,13 +40,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import kioskvote.ProcessTest;
+
 /**
- * Clients that send too slowly, too much, too many connections or malformed bytes (issue 11), against a real
+ * Clients that send too slowly, too much, too many connections or malformed bytes (docs/api.md, "Limits"), against a real
  * station process on loopback. Every such request gets a 4xx with a code and a message, and changes nothing;
  * the voters and the chair's screen keep being served meanwhile. Other loopback addresses (127.0.0.2, …) stand
  * for other machines in the room.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ProcessTest
 class HostileClientTest {
     static final Map<String, List<String>> BALLOT = TokenAndInputRefusalTest.FULL_BALLOT;
 

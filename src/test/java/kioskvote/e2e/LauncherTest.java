@@ -17,11 +17,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kioskvote.ProcessTest;
+
 /**
  * The launcher script (./kioskvote) as dash runs it: the options it picks from the JVM's release file must never keep
  * the station from starting. A JDK here is a directory with a release file and a bin/java that writes the arguments
  * it was given to a file; the real JVMs on this machine are then started with the options the launcher chose.
  */
+@ProcessTest
 class LauncherTest {
     private static final Path LAUNCHER = Path.of("kioskvote").toAbsolutePath();
     private static final String TRIM = "-XX:TrimNativeHeapInterval=5000";

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kioskvote.PostgresTest;
 import kioskvote.token.MeetingKey;
 
 /**
@@ -18,6 +19,7 @@ import kioskvote.token.MeetingKey;
  * stored for both; the other, started before the change, refuses to edit or open from its older copy (409, nothing
  * changed) and holds the changed meeting once restarted.
  */
+@PostgresTest
 class MeetingEditorOnPostgreSqlTest {
     @TempDir
     Path config;

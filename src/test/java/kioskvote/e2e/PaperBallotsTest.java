@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Paper ballots entered twice by two tellers against a real station process: the first entry waits, a
- * disagreement is listed and nothing is counted, the corrected entry is accepted, paper and phone ballots
- * are counted together and the minutes say how many came on paper (docs/rules.md, "Paper ballots").
+ * Paper ballots entered twice by two tellers against the station in this JVM (e2e/InProcessStation): the first
+ * entry waits, a disagreement is listed and nothing is counted, the corrected entry is accepted, paper and phone
+ * ballots are counted together and the minutes say how many came on paper (docs/rules.md, "Paper ballots").
  */
 class PaperBallotsTest {
     static final String MOTION = "bieu-quyet-quy-che";
@@ -34,7 +34,7 @@ class PaperBallotsTest {
 
     @Test
     void aPaperBatchEnteredTwiceWithOneDisagreementIsAcceptedOnlyOnceTheEntriesAgree() throws Exception {
-        try (StationProcess station = StationProcess.start(FullConfidenceVoteTest.DEMO, data)) {
+        try (InProcessStation station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data)) {
             Api api = new Api(station.url(), station.passphrase());
             List<String> tokens = api.issueTokens(6);
             List<String> codes = tokens.stream().map(t -> FullConfidenceVoteTest.shortCodeOf(api, t)).toList();

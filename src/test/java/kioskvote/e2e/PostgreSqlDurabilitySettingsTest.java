@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kioskvote.PostgresTest;
 import kioskvote.store.Database;
 import kioskvote.store.DurableStorage;
 
@@ -20,6 +21,7 @@ import kioskvote.store.DurableStorage;
  * synchronous_commit on even when the database's default is off, and a server running with fsync off
  * (as the test helper's servers do, for speed) is named at start.
  */
+@PostgresTest
 class PostgreSqlDurabilitySettingsTest {
     @TempDir
     Path data;
@@ -41,7 +43,7 @@ class PostgreSqlDurabilitySettingsTest {
 
     @Test
     void aStationOnAServerWithoutFsyncSaysSoAtStart() throws Exception {
-        try (StationProcess station = StationProcess.start(FullConfidenceVoteTest.DEMO, data, "--db", PostgresCluster.shared().newDatabase())) {
+        try (InProcessStation station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data, Optional.of(PostgresCluster.shared().newDatabase()))) {
             assertTrue(station.output().stream().anyMatch(l -> l.startsWith("WARNING: the PostgreSQL server runs with fsync=off")),
                     String.join("\n", station.output()));
         }

@@ -21,10 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kioskvote.ProcessTest;
+import kioskvote.PostgresTest;
+
 /**
  * PostgreSQL stops in the middle of a vote and comes back: the station answers 503 try_again meanwhile,
  * never 200, and takes ballots again by itself, without being restarted.
  */
+@ProcessTest
+@PostgresTest
 class PostgreSqlOutageTest {
     static final String POLL = "tin-nhiem";
     static final Map<String, List<String>> BALLOT = TokenAndInputRefusalTest.FULL_BALLOT;

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import kioskvote.ProcessTest;
 import kioskvote.seal.BallotBoxKey;
 import kioskvote.seal.BoxContext;
 import kioskvote.seal.BoxKeyPair;
@@ -39,6 +40,7 @@ import kioskvote.store.Database;
  * the committee's cards, refusals that change nothing, and afterwards nothing in a copy of the data directory
  * that opens, even with the committee's cards (the storage key is destroyed; the file is not rewritten).
  */
+@ProcessTest
 class SealedBallotBoxTest {
     private static final String POLL = "tin-nhiem";
     private static final String MOTION = "bieu-quyet-quy-che";

@@ -18,10 +18,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kioskvote.ProcessTest;
 import kioskvote.store.Database;
 import kioskvote.token.TokenCodec;
 
 /** After a vote, the whole database is dumped: nothing in it joins a ballot to a token, and the log holds no token. */
+@ProcessTest
 class SecrecyDumpTest {
     @TempDir
     Path data;

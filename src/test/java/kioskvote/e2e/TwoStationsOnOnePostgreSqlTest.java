@@ -25,12 +25,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kioskvote.PostgresTest;
+import kioskvote.ProcessTest;
 import kioskvote.token.MeetingKey;
 
 /**
  * Two kioskvote servers on one PostgreSQL database, as two rooms (or a load balancer) of one meeting:
  * the second station holds a copy of the first one's meeting key (docs/scaling.md).
  */
+@ProcessTest
+@PostgresTest
 class TwoStationsOnOnePostgreSqlTest {
     static final String POLL = "tin-nhiem";
     static final Map<String, List<String>> BALLOT = TokenAndInputRefusalTest.FULL_BALLOT;

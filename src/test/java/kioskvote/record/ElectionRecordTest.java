@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import kioskvote.App;
+import kioskvote.ProcessTest;
 import kioskvote.config.MeetingLoader;
 import kioskvote.e2e.StationProcess;
 import kioskvote.store.Database;
@@ -306,6 +307,7 @@ class ElectionRecordTest {
         assertEquals(10, run.output().lines().filter(l -> l.contains("expected only questions of poll tin-nhiem, found \"s9\"")).count(), run.output());
     }
 
+    @ProcessTest
     @Test
     void theRealCommandExitsWithDistinctCodes() throws Exception {
         assertEquals(0, StationProcess.run("verify", honest.toString()).exitCode());
@@ -319,6 +321,7 @@ class ElectionRecordTest {
         assertEquals(2, StationProcess.run("verify", honest.toString(), "--receipt", "not a code").exitCode(), "usage");
     }
 
+    @ProcessTest
     @Test
     void aStationWithAnEditedAuditLogRefusesToStartAndNamesTheEntry() throws Exception {
         Path data = dir.resolve("broken-chain");

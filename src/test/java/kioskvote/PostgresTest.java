@@ -1,0 +1,21 @@
+package kioskvote;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.Tag;
+
+/**
+ * A test that starts its own PostgreSQL server (e2e/PostgresCluster): skipped where PostgreSQL's binaries
+ * are not installed.
+ * Left out of the quick run (README.md: `mvn -B test -Pquick`); `mvn -B verify` runs it.
+ */
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+@Tag("postgres")
+public @interface PostgresTest {
+}
