@@ -18,7 +18,6 @@ import kioskvote.ballot.Answers;
 import kioskvote.ballot.AnswersJson;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.ballot.SealedBallot;
-import kioskvote.meeting.CommitteeMember;
 import kioskvote.seal.BallotBoxKey;
 import kioskvote.seal.BoxContext;
 import kioskvote.seal.BoxKeyPair;
@@ -26,7 +25,6 @@ import kioskvote.seal.StorageKey;
 import kioskvote.seal.KeyShare;
 import kioskvote.seal.SealBroken;
 import kioskvote.seal.ShareRejected;
-import kioskvote.seal.ShareSplitter;
 import kioskvote.store.SealedBallotDao;
 import kioskvote.text.Language;
 import kioskvote.meeting.CountRules;
@@ -125,7 +123,7 @@ public final class PollLifecycle {
             int members = setup.committee().size();
             int threshold = setup.sealThreshold();
             // Split before the opening commits: an open sealed poll always has its cards in this answer.
-            Optional<OpenedPoll.ShareCards> cards = box.map(pair -> shareCards(poll, pair, threshold, setup.committee()));
+            Optional<OpenedPoll.ShareCards> cards = box.map(pair -> CommitteeCards.deal(poll, pair, threshold, setup.committee(), random));
             jdbi.useTransaction(h -> {
                 Turnout turnout = Roster.turnout(h, meeting);
                 int present = turnout.present();
@@ -162,30 +160,6 @@ public final class PollLifecycle {
     }
 
     /**
-     * The box's key pair from the cards presented: another poll's card or one given twice is named first,
-     * then "n more needed" counts the distinct good cards; the result is checked against the public key.
-     */
-    private static BoxKeyPair rebuild(BallotBoxKey boxKey, List<KeyShare> shares, int threshold) {
-        try {
-            int distinct = ShareSplitter.checkAgainst(boxKey, shares).size();
-            if (distinct < threshold) throw ShareRejected.tooFew(distinct, threshold);
-            return ShareSplitter.recombine(boxKey, shares);
-        } catch (ShareRejected e) {
-            throw ShareRefused.of(e);
-        }
-    }
-
-    private OpenedPoll.ShareCards shareCards(Poll poll, BoxKeyPair pair, int threshold, List<CommitteeMember> committee) {
-        List<KeyShare> shares = ShareSplitter.split(pair, threshold, committee.size(), random);
-        List<OpenedPoll.ShareCard> cards = new ArrayList<>();
-        for (int i = 0; i < shares.size(); i++) {
-            cards.add(new OpenedPoll.ShareCard(committee.get(i), shares.get(i).index(), shares.size(), shares.get(i).code()));
-            shares.get(i).wipe();
-        }
-        return new OpenedPoll.ShareCards(poll.id(), poll.title(), pair.publicKey().fingerprintText(), threshold, cards);
-    }
-
-    /**
      * Opens a closed sealed poll's ballot box with k of the committee's shares and counts it: the shares
      * rebuild the private key (checked against the stored public key: a wrong share changes nothing),
      * every sealed ballot is decrypted in memory, and in ONE transaction the readable ballots are written
@@ -214,7 +188,7 @@ public final class PollLifecycle {
             BoxContext context = new BoxContext(meeting.id(), poll.id(), row.definitionHash().orElseThrow());
             long counted;
             Optional<StorageKey> lent = storage.lend(poll, boxKey);
-            try (BoxKeyPair pair = rebuild(boxKey, shares, row.boxThreshold()); StorageKey wrapping = lent.orElse(null)) {
+            try (BoxKeyPair pair = CommitteeCards.rebuild(boxKey, shares, row.boxThreshold()); StorageKey wrapping = lent.orElse(null)) {
                 counted = jdbi.inTransaction(h -> {
                     if (!new PollStateDao(h).markCounted(poll.id(), now())) throw new PollRejected(PollRejected.Code.ALREADY_COUNTED);
                     SealedBallotDao sealed = new SealedBallotDao(h);
