@@ -53,6 +53,21 @@ public record Poll(String id, PollKind kind, String title, List<Question> questi
                 Optional.of(election), practice);
     }
 
+    /**
+     * A motion's rule: the one meeting.yaml names, or {@link Majority#DEFAULT} (docs/rules.md, "Motions"); none for
+     * other kinds. The default is not written into the definition, so the hash of a motion opened before it existed
+     * is unchanged.
+     */
+    public Optional<Majority> motionRule() {
+        if (kind != PollKind.MOTION) return Optional.empty();
+        return Optional.of(majority.orElse(Majority.DEFAULT));
+    }
+
+    /** A motion counted by the default rule because its definition names none. */
+    public boolean usesDefaultRule() {
+        return kind == PollKind.MOTION && majority.isEmpty();
+    }
+
     public Optional<Question> question(String questionId) {
         return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
     }

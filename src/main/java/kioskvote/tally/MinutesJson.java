@@ -32,7 +32,7 @@ public final class MinutesJson {
             poll.put("round", e.round());
             e.fromPoll().ifPresent(from -> poll.put("fromPoll", from));
         });
-        tally.poll().majority().ifPresent(m -> {
+        tally.poll().motionRule().ifPresent(m -> {
             Map<String, Object> majority = new LinkedHashMap<>();
             majority.put("optionId", m.optionId());
             majority.put("numerator", m.numerator());
@@ -40,6 +40,7 @@ public final class MinutesJson {
             majority.put("orMore", m.orMore());
             majority.put("of", m.of().map(b -> b.name()).orElse(tally.poll().base().name()));
             majority.put("abstentionsCounted", m.abstentionsCounted());
+            if (tally.poll().usesDefaultRule()) majority.put("defaultRule", true); // docs/rules.md, "Motions"
             poll.put("majority", majority);
         });
         minutes.openedAt().ifPresent(at -> poll.put("openedAt", at));

@@ -69,6 +69,18 @@ public final class MinutesWords {
         return majority.abstentionsCounted() ? rule : rule + " " + get("abstentionsNotCounted");
     }
 
+    /**
+     * A motion's rule in words, on the ballot, the chair's screen and the minutes: the rule it names, or the station's
+     * default with a note saying so (docs/rules.md, "Motions"). Empty for other kinds of poll.
+     */
+    public String motionRule(kioskvote.meeting.Poll poll) {
+        return poll.motionRule().map(m -> {
+            String label = poll.questions().get(0).option(m.optionId()).map(o -> o.label(language)).orElse(m.optionId());
+            String rule = majorityRule(m, poll.base(), label);
+            return poll.usesDefaultRule() ? rule + " " + get("defaultRule") : rule;
+        }).orElse("");
+    }
+
     /** "16 of the 30 ballots received chose “Đồng ý” (more than 1/2 needed: 16 > 15): PASSED." */
     public String motionOutcome(QuestionTally question, Majority majority, String optionLabel) {
         long base = question.majorityBase().orElse(0L);

@@ -119,8 +119,8 @@ public final class Tally {
         };
         Optional<Boolean> passed = Optional.empty();
         Optional<Long> majorityBase = Optional.empty();
-        if (poll.kind() == PollKind.MOTION && poll.majority().isPresent()) {
-            Majority majority = poll.majority().get();
+        if (poll.motionRule().isPresent()) {
+            Majority majority = poll.motionRule().get();
             if (question.option(majority.optionId()).isPresent()) {
                 long of = majorityBase(majority, base, received, valid, figures, counts.getOrDefault(BallotOptions.ABSTAIN, 0L));
                 majorityBase = Optional.of(of);
