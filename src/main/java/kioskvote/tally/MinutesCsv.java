@@ -90,6 +90,10 @@ public final class MinutesCsv {
             r.ballots().ifPresent(n -> rows.add(List.of("record_ballots", Long.toString(n))));
             r.recordHead().ifPresent(h -> rows.add(List.of("record_head", h)));
         });
+        for (QuestionTally question : tally.questions()) {
+            question.majorityBase().ifPresent(base -> rows.add(List.of("majority_base", Long.toString(base))));
+            question.outcome().ifPresent(outcome -> rows.add(List.of("outcome", outcome.code())));
+        }
         rows.add(headings(language));
         for (QuestionTally question : tally.questions()) {
             String flags = question.flags().stream().map(Enum::name).collect(Collectors.joining(";"));

@@ -177,6 +177,7 @@ public final class MinutesJson {
         map.put("flags", flags);
         question.passed().ifPresent(passed -> map.put("passed", passed));
         question.majorityBase().ifPresent(base -> map.put("majorityBase", base));
+        question.outcome().ifPresent(outcome -> map.put("outcome", outcome.code()));
         return map;
     }
 }

@@ -84,8 +84,17 @@ public final class MinutesWords {
     /** "16 of the 30 ballots received chose “Đồng ý” (more than 1/2 needed: 16 > 15): PASSED." */
     public String motionOutcome(QuestionTally question, Majority majority, String optionLabel) {
         long base = question.majorityBase().orElse(0L);
-        return texts.format(PREFIX + "motionOutcome", Map.of("count", question.count(majority.optionId()), "base", base,
-                "option", optionLabel, "result", result(question.passed().orElse(false))));
+        var outcome = question.outcome().orElse(QuestionTally.MotionOutcome.NOT_PASSED);
+        return switch (outcome) {
+            case NO_VOTES_COUNTED -> texts.format(PREFIX + "motionOutcomeNoVotes", Map.of("count", question.count(majority.optionId()),
+                    "option", optionLabel, "result", result(false)));
+            case BASE_NEGATIVE -> {
+                long abstain = question.count(kioskvote.meeting.BallotOptions.ABSTAIN);
+                yield texts.format(PREFIX + "motionOutcomeNegativeBase", Map.of("of", base + abstain, "abstain", abstain, "base", base));
+            }
+            default -> texts.format(PREFIX + "motionOutcome", Map.of("count", question.count(majority.optionId()), "base", base,
+                    "option", optionLabel, "result", result(outcome == QuestionTally.MotionOutcome.PASSED)));
+        };
     }
 
     /** Each option of a question in words: "Tín nhiệm cao: 20 phiếu (66,67%); Tín nhiệm: 6 phiếu (20,00%)…". */
