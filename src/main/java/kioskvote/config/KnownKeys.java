@@ -24,7 +24,7 @@ final class KnownKeys {
 
     /** A poll whose kind is missing or unknown is checked against the keys of every kind, so "knd" still finds "kind". */
     private static final List<String> ANY_KIND = List.of("subjects", "motion", "options", "passes_with", "pass_base", "abstentions",
-            "seats", "candidates", "round", "from_poll");
+            "seats", "candidates", "round", "from_poll", "majority_of", "tie");
 
     private KnownKeys() {
     }
@@ -34,7 +34,7 @@ final class KnownKeys {
         List<String> own = switch (kind) {
             case "confidence", "confidence_vote" -> List.of("subjects");
             case "motion" -> List.of("motion", "options", "passes_with", "pass_base", "abstentions");
-            case "election" -> List.of("seats", "candidates", "round", "from_poll");
+            case "election" -> List.of("seats", "candidates", "round", "from_poll", "majority_of", "tie");
             default -> ANY_KIND;
         };
         return java.util.stream.Stream.concat(EVERY_POLL.stream(), own.stream()).toList();

@@ -103,7 +103,28 @@ final class PollEntryReader {
         if (fromPoll.isPresent() && !fromPoll.get().matches(ID)) {
             throw new ConfigException(file, at + "from_poll", "must be the id of the election's earlier round (got \"" + fromPoll.get() + "\")");
         }
-        return new Election(seats, candidates, round, fromPoll);
+        return new Election(seats, candidates, round, fromPoll, majorityOf(p, at), tie(p, at));
+    }
+
+    /** majority_of: received (the default) or valid; docs/rules.md, "Election". */
+    private Election.MajorityOf majorityOf(JsonNode p, String at) {
+        String value = fields.optionalText(p, "majority_of").orElse("received");
+        return switch (value) {
+            case "received" -> Election.MajorityOf.RECEIVED;
+            case "valid" -> Election.MajorityOf.VALID;
+            default -> throw new ConfigException(file, at + "majority_of", "must be received or valid (got \"" + value + "\")");
+        };
+    }
+
+    /** tie: next_round (the default) or meeting_decides; the station never breaks a tie itself. */
+    private Election.TieRule tie(JsonNode p, String at) {
+        String value = fields.optionalText(p, "tie").orElse("next_round");
+        return switch (value) {
+            case "next_round" -> Election.TieRule.NEXT_ROUND;
+            case "meeting_decides" -> Election.TieRule.MEETING_DECIDES;
+            default -> throw new ConfigException(file, at + "tie", "must be next_round or meeting_decides (the station breaks no tie by "
+                    + "age, name or chance; got \"" + value + "\")");
+        };
     }
 
     private List<Question> subjects(JsonNode p, String at, String place, List<Option> levels) {

@@ -14,7 +14,8 @@ import kioskvote.text.Texts;
  */
 final class ElectionCsv {
     /** Columns of the ranked table, by id; their headings are the bundles' {@code minutes.csv.<column>}. */
-    static final List<String> COLUMNS = List.of("candidate_id", "candidate", "votes", "percent", "rank", "outcome", "outcome_text");
+    static final List<String> COLUMNS = List.of("candidate_id", "candidate", "votes", "percent", "majority_percent", "rank", "outcome",
+            "outcome_text");
 
     private ElectionCsv() {
     }
@@ -23,6 +24,9 @@ final class ElectionCsv {
     static List<List<String>> fields(ElectionResult election) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("seats", Integer.toString(election.seats())));
+        rows.add(List.of("majority_of", election.majorityOf().code()));
+        rows.add(List.of("majority_base", Long.toString(election.majorityBase())));
+        rows.add(List.of("tie_rule", election.tieRule().code()));
         rows.add(List.of("valid_ballots", Long.toString(election.valid())));
         rows.add(List.of("blank_ballots", Long.toString(election.blank())));
         rows.add(List.of("over_limit_ballots", Long.toString(election.overLimit())));
@@ -47,7 +51,8 @@ final class ElectionCsv {
         rows.add(COLUMNS.stream().map(c -> texts.get("minutes.csv." + c)).toList());
         for (CandidateResult r : election.ranked()) {
             rows.add(List.of(r.candidate().id(), MinutesCsv.text(r.candidate().name()), Long.toString(r.votes()),
-                    Percent.plain(r.percent()), Integer.toString(r.rank()), r.outcome().name(), words.outcome(r.outcome())));
+                    Percent.plain(r.percent()), Percent.plain(r.majorityPercent()), Integer.toString(r.rank()), r.outcome().name(),
+                    words.outcome(r.outcome(), election.majorityOf())));
         }
         return rows;
     }

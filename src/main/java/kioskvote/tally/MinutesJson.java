@@ -109,6 +109,9 @@ public final class MinutesJson {
         map.put("elected", election.elected());
         map.put("remainingSeats", election.remainingSeats());
         map.put("tie", election.tie());
+        map.put("majorityOf", election.majorityOf().name());
+        map.put("majorityBase", election.majorityBase());
+        map.put("tieRule", election.tieRule().name());
         List<Object> ranked = new ArrayList<>();
         for (CandidateResult r : election.ranked()) {
             Map<String, Object> c = new LinkedHashMap<>();
@@ -118,9 +121,10 @@ public final class MinutesJson {
             c.put("unit", r.candidate().unit());
             c.put("votes", r.votes());
             c.put("percent", Percent.plain(r.percent()));
+            c.put("majorityPercent", Percent.plain(r.majorityPercent()));
             c.put("rank", r.rank());
             c.put("outcome", r.outcome().name());
-            c.put("outcomeText", new MinutesWords(minutes.language()).outcome(r.outcome()));
+            c.put("outcomeText", new MinutesWords(minutes.language()).outcome(r.outcome(), election.majorityOf()));
             ranked.add(c);
         }
         map.put("ranked", ranked);

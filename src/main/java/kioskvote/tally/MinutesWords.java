@@ -127,6 +127,38 @@ public final class MinutesWords {
         return get("outcome." + outcome.name().toLowerCase(Locale.ROOT));
     }
 
+    /** The outcome in words, naming the majority's base when it is the valid ballots ("not more than half of the valid ballots"). */
+    public String outcome(CandidateResult.Outcome outcome, kioskvote.meeting.Election.MajorityOf of) {
+        if (outcome == CandidateResult.Outcome.NO_MAJORITY && of == kioskvote.meeting.Election.MajorityOf.VALID) return get("outcome.no_majority_valid");
+        return outcome(outcome);
+    }
+
+    /** "Elect 3 of 5. Elected with more than half of the ballots received (30: 16 votes or more)…", or of the valid ballots. */
+    public String electionRule(ElectionResult election, int candidates) {
+        boolean valid = election.majorityOf() == kioskvote.meeting.Election.MajorityOf.VALID;
+        return format(valid ? "electionRuleValid" : "electionRule", Map.of("seats", election.seats(), "candidates", candidates,
+                "received", election.majorityBase(), "needed", election.majorityBase() / 2 + 1));
+    }
+
+    /**
+     * The minutes show each candidate's percentage of the majority's base beside that of the poll's base when the two
+     * differ, so nobody reads "elected" beside a figure under 50 % of the base that elected them.
+     */
+    public static boolean showsMajorityPercent(PercentBase pollBase, ElectionResult election) {
+        return pollBase != PercentBase.RECEIVED || election.majorityOf() != kioskvote.meeting.Election.MajorityOf.RECEIVED;
+    }
+
+    /** Heading of that column: "% of valid ballots" or "% of ballots received". */
+    public String majorityPercentOf(ElectionResult election) {
+        return get("percentOf." + election.majorityOf().code());
+    }
+
+    /** How a tie for the last seats is settled, in words: by a next round (said by the seats-left line) or as the meeting decides. */
+    public java.util.Optional<String> tieRule(ElectionResult election) {
+        if (!election.tie() || election.tieRule() == kioskvote.meeting.Election.TieRule.NEXT_ROUND) return java.util.Optional.empty();
+        return java.util.Optional.of(get("tieMeetingDecides"));
+    }
+
     /** An audit event's name in the language of the minutes; an event without words is shown as it is stored. */
     public String event(String event) {
         String key = PREFIX + "event." + event;

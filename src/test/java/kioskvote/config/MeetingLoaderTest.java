@@ -94,6 +94,10 @@ class MeetingLoaderTest {
                 Arguments.of("an election's key on a motion", "    passes_with: more than 1/2\n\n  # Bỏ", "    passes_with: more than 1/2\n    seats: 2\n\n  # Bỏ",
                         "polls[1].seats", "unknown key `seats` in poll `bieu-quyet-quy-che` — the keys allowed here are id, kind, title, base, "
                                 + "practice, sealed, motion, options, passes_with, pass_base, abstentions"),
+                Arguments.of("a tie broken by age", "    seats: 3\n", "    seats: 3\n    tie: older_candidate\n", "polls[3].tie",
+                        "must be next_round or meeting_decides (the station breaks no tie by age, name or chance; got \"older_candidate\")"),
+                Arguments.of("a majority of people present", "    seats: 3\n", "    seats: 3\n    majority_of: present\n", "polls[3].majority_of",
+                        "must be received or valid (got \"present\")"),
                 Arguments.of("a misspelt candidate name", "      - name: Đặng Thu Hà", "      - nmae: Đặng Thu Hà",
                         "polls[3].candidates[0].nmae", "unknown key `nmae` in candidate 1 of poll `bau-cu-bch-cong-doan` — did you mean `name`?"),
                 Arguments.of("a misspelt subject position", "        position: Giám đốc Sở\n", "        postion: Giám đốc Sở\n",
@@ -131,6 +135,17 @@ class MeetingLoaderTest {
         var valid = MeetingLoader.load(write(demo.replace(rule, "    pass_base: valid\n\n  # Bỏ"))).meeting().poll("bieu-quyet-quy-che").orElseThrow();
         assertEquals("more than 1/2", valid.majority().orElseThrow().rule());
         assertEquals(java.util.Optional.of(kioskvote.meeting.Majority.VoteBase.VALID), valid.majority().orElseThrow().of());
+    }
+
+    @Test
+    void anElectionNamesItsMajorityBaseAndTieRuleAndTheExportWritesThemBack() throws Exception {
+        String demo = Files.readString(DEMO.resolve("meeting.yaml"), StandardCharsets.UTF_8);
+        var meeting = MeetingLoader.load(write(demo.replace("    seats: 3\n", "    seats: 3\n    majority_of: valid\n    tie: meeting_decides\n"))).meeting();
+        var election = meeting.poll("bau-cu-bch-cong-doan").orElseThrow().election().orElseThrow();
+        assertEquals(kioskvote.meeting.Election.MajorityOf.VALID, election.majorityOf());
+        assertEquals(kioskvote.meeting.Election.TieRule.MEETING_DECIDES, election.tie());
+        var again = MeetingLoader.load(write(MeetingYaml.write(meeting, java.util.Optional.empty(), java.util.Optional.empty()))).meeting();
+        assertEquals(meeting.poll("bau-cu-bch-cong-doan"), again.poll("bau-cu-bch-cong-doan"));
     }
 
     @Test
