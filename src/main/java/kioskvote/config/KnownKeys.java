@@ -33,7 +33,7 @@ final class KnownKeys {
     static List<String> poll(String kind) {
         List<String> own = switch (kind) {
             case "confidence", "confidence_vote" -> List.of("subjects");
-            case "motion" -> List.of("motion", "options", "passes_with", "pass_base", "abstentions");
+            case "motion", "open_motion" -> List.of("motion", "options", "passes_with", "pass_base", "abstentions");
             case "election" -> List.of("seats", "candidates", "round", "from_poll", "majority_of", "tie");
             default -> ANY_KIND;
         };

@@ -97,7 +97,7 @@ public final class MeetingYaml {
                 subject.put("position", q.subtitle());
                 return subject;
             }).toList());
-            case MOTION -> motion(poll, p);
+            case MOTION, OPEN_MOTION -> motion(poll, p);
             case ELECTION -> election(poll.election().orElseThrow(), p);
         }
         if (poll.practice()) p.put("practice", true);

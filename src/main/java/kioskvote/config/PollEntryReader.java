@@ -54,12 +54,13 @@ final class PollEntryReader {
                     Optional.empty());
             case "confidence_vote" -> new Poll(id, PollKind.CONFIDENCE_VOTE, title, subjects(p, at, place, BallotOptions.confidenceVoteLevels()),
                     base, Optional.empty());
-            case "motion" -> motion(p, at, place, id, title, base);
+            case "motion" -> motion(p, at, place, id, title, base, PollKind.MOTION);
+            case "open_motion" -> motion(p, at, place, id, title, base, PollKind.OPEN_MOTION);
             case "election" -> Poll.election(id, title, base, election(p, at, place), false);
             default -> throw new ConfigException(file, at + "kind",
-                    "must be confidence, confidence_vote, motion or election (got \"" + kind + "\")");
+                    "must be confidence, confidence_vote, motion, election or open_motion (got \"" + kind + "\")");
         };
-        return poll.asPractice(practice).withSealed(sealed(p, at, practice));
+        return poll.asPractice(practice).withSealed(sealed(p, at, practice || poll.open()));
     }
 
     /**
@@ -70,6 +71,10 @@ final class PollEntryReader {
         JsonNode value = p.path("sealed");
         if (value.isMissingNode() || value.isNull()) return !practice;
         if (!value.isBoolean()) throw new ConfigException(file, at + "sealed", "must be true or false (got \"" + value.asText() + "\")");
+        if (value.asBoolean() && "open_motion".equals(p.path("kind").asText())) {
+            throw new ConfigException(file, at + "sealed", "an open vote (open_motion) shows its counts while it runs, so it is never sealed: "
+                    + "use kind: motion for a secret vote");
+        }
         return value.asBoolean();
     }
 
@@ -148,7 +153,7 @@ final class PollEntryReader {
      * that names none gets it at the count ({@link Poll#motionRule()}), one that names only {@code pass_base} or
      * {@code abstentions} gets it with them.
      */
-    private Poll motion(JsonNode p, String at, String place, String id, String title, PercentBase base) {
+    private Poll motion(JsonNode p, String at, String place, String id, String title, PercentBase base, PollKind kind) {
         String motion = fields.text(p, "motion", at + "motion");
         JsonNode labels = p.path("options");
         if (!labels.isMissingNode() && !labels.isNull() && !labels.isObject()) {
@@ -165,7 +170,7 @@ final class PollEntryReader {
         Optional<Majority> majority = rule.isEmpty() && of.isEmpty() && abstentionsCounted ? Optional.empty()
                 : Optional.of(majority(rule.orElse(Majority.DEFAULT.rule()), at + "passes_with", of, abstentionsCounted));
         Question question = new Question("motion", motion, "", options, ChoiceRule.exactlyOne());
-        return new Poll(id, PollKind.MOTION, title, List.of(question), base, majority);
+        return new Poll(id, kind, title, List.of(question), base, majority, kind != PollKind.OPEN_MOTION);
     }
 
     /** "more than 1/2", "2/3 or more" (also "at least 2/3"); docs/rules.md, "Motions". */

@@ -25,6 +25,8 @@ public record Poll(String id, PollKind kind, String title, List<Question> questi
         if (questions.stream().map(Question::id).distinct().count() != questions.size()) {
             throw new IllegalArgumentException("poll " + id + " repeats a question id");
         }
+        // docs/rules.md, "Open vote": its counts are shown while it runs, so its ballots are never sealed
+        if (kind == PollKind.OPEN_MOTION && sealed) throw new IllegalArgumentException("poll " + id + ": an open vote is not sealed");
         if ((kind == PollKind.ELECTION) != election.isPresent()) {
             throw new IllegalArgumentException("poll " + id + ": an election, and only an election, has candidates and seats");
         }
@@ -34,6 +36,11 @@ public record Poll(String id, PollKind kind, String title, List<Question> questi
     public Poll(String id, PollKind kind, String title, List<Question> questions, PercentBase base,
                 Optional<Majority> majority, Optional<Election> election, boolean practice) {
         this(id, kind, title, questions, base, majority, election, practice, !practice);
+    }
+
+    /** An open vote (biểu quyết công khai) and nothing else is held openly: docs/rules.md, "Open vote". */
+    public boolean open() {
+        return kind == PollKind.OPEN_MOTION;
     }
 
     /** A sealed poll that is not an election and not a practice. */
@@ -59,13 +66,13 @@ public record Poll(String id, PollKind kind, String title, List<Question> questi
      * is unchanged.
      */
     public Optional<Majority> motionRule() {
-        if (kind != PollKind.MOTION) return Optional.empty();
+        if (!kind.isMotion()) return Optional.empty();
         return Optional.of(majority.orElse(Majority.DEFAULT));
     }
 
     /** A motion counted by the default rule because its definition names none. */
     public boolean usesDefaultRule() {
-        return kind == PollKind.MOTION && majority.isEmpty();
+        return kind.isMotion() && majority.isEmpty();
     }
 
     public Optional<Question> question(String questionId) {

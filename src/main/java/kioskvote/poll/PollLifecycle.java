@@ -417,7 +417,8 @@ public final class PollLifecycle {
         return new PollStatus(poll.id(), poll.title(), poll.kind().code(), PollState.fromCode(row.state()), (int) f.summoned(),
                 (int) f.present(), f.handedOut(), f.issued(), f.voided(), row.castCount(), row.definitionHash(),
                 row.openedAt(), row.closedAt(), f.fromRoster(), poll.practice(), row.sealed(), row.countedAt().isPresent(),
-                PollState.fromCode(row.state()) == PollState.CLOSED && new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id()));
+                PollState.fromCode(row.state()) == PollState.CLOSED && new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id()),
+                OpenVoteCounts.live(h, poll, row));
     }
 
     private Poll poll(String pollId) {

@@ -54,11 +54,11 @@ public final class MinutesWords {
     }
 
     public String questionHeading(PollKind kind) {
-        return get(kind == PollKind.MOTION ? "motion" : kind == PollKind.ELECTION ? "candidate" : "subject");
+        return get(kind.isMotion() ? "motion" : kind == PollKind.ELECTION ? "candidate" : "subject");
     }
 
     public String optionHeading(PollKind kind) {
-        return get(kind == PollKind.MOTION ? "option" : "level");
+        return get(kind.isMotion() ? "option" : "level");
     }
 
     /** "Passes with more than 1/2 of ballots received marking “Đồng ý”." */
