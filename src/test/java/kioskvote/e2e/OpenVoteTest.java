@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * An open vote (docs/rules.md, "Open vote") beside a secret motion that is not sealed either: only the open vote's
  * public status carries running counts, and only while it is open; one vote per slip as in any poll.
  */
-class OpenVoteTest {
+public class OpenVoteTest {
     /** The demo meeting with an open vote and an unsealed (informal) secret motion added. */
     public static final String EXTRA_POLLS = """
 
@@ -70,6 +70,11 @@ class OpenVoteTest {
             Api.Reply opened = api.adminPost("/api/admin/polls/" + poll + "/open", Map.of());
             assertEquals(200, opened.status(), opened.body());
             assertFalse(opened.json().path("sealed").asBoolean(), poll + " is not sealed");
+            if (poll.equals("nghi-giai-lao")) {
+                Api.Reply ballot = api.get("/v/" + tokens.get(0));
+                assertEquals(200, ballot.status(), ballot.body());
+                assertTrue(ballot.body().contains("BIỂU QUYẾT CÔNG KHAI"), "the ballot says it is open: " + ballot.body());
+            }
         }
         List<String> marks = List.of("agree", "agree", "disagree");
         for (int i = 0; i < tokens.size(); i++) {
