@@ -174,7 +174,8 @@
   });
 
   // Chair's screen: turnout live from /api/live (event "status"); a change of poll state reloads the
-  // page, which then shows the results of a closed poll. Never any partial result: the feed has none.
+  // page, which then shows the results of a closed poll. Never any partial result, except the running counts
+  // of an open vote (docs/rules.md, "Open vote"), the only poll whose status carries them.
   var chair = document.getElementById('chair');
   if (chair && window.EventSource) {
     var source;
@@ -221,6 +222,7 @@
     }
     var quorum = document.getElementById('quorum');
     if (quorum) quorum.hidden = poll.quorumMet;
+    if (poll.liveCounts) Object.keys(poll.liveCounts).forEach(function (k) { text('live-' + k, poll.liveCounts[k]); });
   }
 
   function screenState(p) {

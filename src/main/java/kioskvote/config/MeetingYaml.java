@@ -97,7 +97,7 @@ public final class MeetingYaml {
                 subject.put("position", q.subtitle());
                 return subject;
             }).toList());
-            case MOTION -> motion(poll, p);
+            case MOTION, OPEN_MOTION -> motion(poll, p);
             case ELECTION -> election(poll.election().orElseThrow(), p);
         }
         if (poll.practice()) p.put("practice", true);
@@ -144,5 +144,7 @@ public final class MeetingYaml {
         p.put("candidates", candidates);
         if (e.round() != 1) p.put("round", e.round());
         e.fromPoll().ifPresent(from -> p.put("from_poll", from));
+        if (e.majorityOf() != Election.MajorityOf.RECEIVED) p.put("majority_of", e.majorityOf().code());
+        if (e.tie() != Election.TieRule.NEXT_ROUND) p.put("tie", e.tie().code());
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import kioskvote.config.ConfigException;
+import kioskvote.config.UnknownKeyException;
 import kioskvote.text.Refused;
 
 /** A change to the meeting that the station refuses; nothing was changed. */
@@ -11,6 +12,10 @@ public class EditRefused extends Refused {
     public enum Code implements Refused.Code {
         /** A field the loader's rules refuse (the words are the loader's: the same as for meeting.yaml). */
         INVALID_ENTRY,
+        /** A key meeting.yaml does not know, with the nearest known one (the loader's check: a misspelt rule is never dropped). */
+        UNKNOWN_KEY,
+        /** A key meeting.yaml does not know and no known key is near: the keys allowed there are listed. */
+        UNKNOWN_KEY_NO_MATCH,
         /** The poll opened: its definition was frozen and hashed then, and is bound into its record and sealed box. */
         POLL_FROZEN,
         /** A draft with something stored for it (a spent slip, a ballot, a paper batch, a commitment). */
@@ -35,6 +40,8 @@ public class EditRefused extends Refused {
         public List<String> parameters() {
             return switch (this) {
                 case INVALID_ENTRY -> List.of("field", "problem");
+                case UNKNOWN_KEY -> List.of("field", "key", "suggestion");
+                case UNKNOWN_KEY_NO_MATCH -> List.of("field", "key", "known");
                 case POLL_FROZEN -> List.of("poll", "hash");
                 case POLL_HAS_TRACES, POLL_ID_TAKEN, POLL_NOT_IN_MEETING, COMMITTEE_HOLDS_CARDS -> List.of("poll");
                 case SUMMONED_BELOW_PRESENT -> List.of("present");
@@ -52,6 +59,12 @@ public class EditRefused extends Refused {
     }
 
     public static EditRefused invalid(ConfigException e) {
+        if (e instanceof UnknownKeyException unknown) {
+            return unknown.suggestion()
+                    .map(s -> new EditRefused(Code.UNKNOWN_KEY, Map.of("field", e.field(), "key", unknown.key(), "suggestion", s)))
+                    .orElseGet(() -> new EditRefused(Code.UNKNOWN_KEY_NO_MATCH, Map.of("field", e.field(), "key", unknown.key(),
+                            "known", String.join(", ", unknown.known()))));
+        }
         return new EditRefused(Code.INVALID_ENTRY, Map.of("field", e.field(), "problem", e.problem()));
     }
 

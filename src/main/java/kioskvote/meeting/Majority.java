@@ -19,6 +19,13 @@ public record Majority(String optionId, boolean orMore, int numerator, int denom
         }
     }
 
+    /**
+     * The rule of a motion whose meeting.yaml names none: more than 1/2 of the poll's base (ballots received unless
+     * {@code base:} says otherwise), abstentions counted (docs/rules.md, "Motions"). Stated as the default on the
+     * ballot and in the minutes.
+     */
+    public static final Majority DEFAULT = new Majority(BallotOptions.AGREE, 1, 2);
+
     /** More than n/d of the poll's percentage base, abstentions counted (the station's first rule). */
     public Majority(String optionId, int numerator, int denominator) {
         this(optionId, false, numerator, denominator, Optional.empty(), true);

@@ -25,6 +25,8 @@ public record Poll(String id, PollKind kind, String title, List<Question> questi
         if (questions.stream().map(Question::id).distinct().count() != questions.size()) {
             throw new IllegalArgumentException("poll " + id + " repeats a question id");
         }
+        // docs/rules.md, "Open vote": its counts are shown while it runs, so its ballots are never sealed
+        if (kind == PollKind.OPEN_MOTION && sealed) throw new IllegalArgumentException("poll " + id + ": an open vote is not sealed");
         if ((kind == PollKind.ELECTION) != election.isPresent()) {
             throw new IllegalArgumentException("poll " + id + ": an election, and only an election, has candidates and seats");
         }
@@ -34,6 +36,11 @@ public record Poll(String id, PollKind kind, String title, List<Question> questi
     public Poll(String id, PollKind kind, String title, List<Question> questions, PercentBase base,
                 Optional<Majority> majority, Optional<Election> election, boolean practice) {
         this(id, kind, title, questions, base, majority, election, practice, !practice);
+    }
+
+    /** An open vote (biểu quyết công khai) and nothing else is held openly: docs/rules.md, "Open vote". */
+    public boolean open() {
+        return kind == PollKind.OPEN_MOTION;
     }
 
     /** A sealed poll that is not an election and not a practice. */
@@ -51,6 +58,21 @@ public record Poll(String id, PollKind kind, String title, List<Question> questi
     public static Poll election(String id, String title, PercentBase base, Election election, boolean practice) {
         return new Poll(id, PollKind.ELECTION, title, List.of(election.question(title)), base, Optional.empty(),
                 Optional.of(election), practice);
+    }
+
+    /**
+     * A motion's rule: the one meeting.yaml names, or {@link Majority#DEFAULT} (docs/rules.md, "Motions"); none for
+     * other kinds. The default is not written into the definition, so the hash of a motion opened before it existed
+     * is unchanged.
+     */
+    public Optional<Majority> motionRule() {
+        if (!kind.isMotion()) return Optional.empty();
+        return Optional.of(majority.orElse(Majority.DEFAULT));
+    }
+
+    /** A motion counted by the default rule because its definition names none. */
+    public boolean usesDefaultRule() {
+        return kind.isMotion() && majority.isEmpty();
     }
 
     public Optional<Question> question(String questionId) {

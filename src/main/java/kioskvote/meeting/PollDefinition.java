@@ -48,6 +48,9 @@ public final class PollDefinition {
             election.put("seats", e.seats());
             election.put("round", e.round());
             e.fromPoll().ifPresent(from -> election.put("fromPoll", from));
+            // only when not the default, so the hash of an election defined before these settings is unchanged
+            if (e.majorityOf() != Election.MajorityOf.RECEIVED) election.put("majorityOf", e.majorityOf().name());
+            if (e.tie() != Election.TieRule.NEXT_ROUND) election.put("tie", e.tie().name());
             election.put("candidates", e.candidates().stream().map(c -> Map.of("id", c.id(), "name", c.name(),
                     "position", c.position(), "unit", c.unit())).toList());
             map.put("election", election);
@@ -118,7 +121,9 @@ public final class PollDefinition {
                 candidates.add(new Candidate(text(c, "id"), text(c, "name"), text(c, "position"), text(c, "unit")));
             }
             election = Optional.of(new Election(required(e, "seats").asInt(), candidates, e.path("round").asInt(1),
-                    e.has("fromPoll") ? Optional.of(text(e, "fromPoll")) : Optional.empty()));
+                    e.has("fromPoll") ? Optional.of(text(e, "fromPoll")) : Optional.empty(),
+                    e.has("majorityOf") ? Election.MajorityOf.valueOf(text(e, "majorityOf")) : Election.MajorityOf.RECEIVED,
+                    e.has("tie") ? Election.TieRule.valueOf(text(e, "tie")) : Election.TieRule.NEXT_ROUND));
         }
         return new Poll(text(root, "id"), PollKind.valueOf(text(root, "kind")), text(root, "title"), questions,
                 PercentBase.valueOf(text(root, "base")), majority, election, root.path("practice").asBoolean(false),

@@ -345,7 +345,7 @@ public final class PollLifecycle {
         String id = stem.substring(0, Math.min(stem.length(), 63 - suffix.length())) + suffix;
         String title = first.title().replaceFirst(" \\(vòng \\d+\\)$", "") + " (vòng " + round + ")";
         Poll next = Poll.election(id, title, first.base(),
-                new Election(result.remainingSeats(), result.undecided(), round, java.util.Optional.of(first.id())), false);
+                election.nextRound(result.remainingSeats(), result.undecided(), first.id()), false);
         // One change of the meeting at a time (the meeting editor changes it under this lock too): an edit made
         // meanwhile neither drops this round from the stored polls nor from the station's meeting.
         synchronized (meeting) {
@@ -400,7 +400,8 @@ public final class PollLifecycle {
         return new PollStatus(poll.id(), poll.title(), poll.kind().code(), PollState.fromCode(row.state()), (int) f.summoned(),
                 (int) f.present(), f.handedOut(), f.issued(), f.voided(), row.castCount(), row.definitionHash(),
                 row.openedAt(), row.closedAt(), f.fromRoster(), poll.practice(), row.sealed(), row.countedAt().isPresent(),
-                PollState.fromCode(row.state()) == PollState.CLOSED && new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id()));
+                PollState.fromCode(row.state()) == PollState.CLOSED && new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id()),
+                OpenVoteCounts.live(h, poll, row));
     }
 
     private Poll poll(String pollId) {

@@ -9,12 +9,17 @@ import kioskvote.meeting.PollState;
  * A poll's public state and turnout: what the chair's screen may show before the close. With a roster,
  * summoned and present come from it and {@code handedOut} counts the people holding a ballot (one each
  * for the whole meeting); then cast ≤ handed out ≤ present ≤ summoned (see {@link #addsUp()}). A practice
- * poll ({@code practice}) is labelled so on every screen.
+ * poll ({@code practice}) is labelled so on every screen. {@code liveCounts}: an open vote's counts while it is
+ * open (docs/rules.md, "Open vote"); empty for every other poll and state.
  */
 public record PollStatus(String pollId, String title, String kind, PollState state, int summoned, int present,
                          long handedOut, long issued, long voided, long cast, Optional<String> definitionHash,
                          Optional<String> openedAt, Optional<String> closedAt, boolean rosterUsed, boolean practice,
-                         boolean sealed, boolean counted, boolean resultsShown) {
+                         boolean sealed, boolean counted, boolean resultsShown, java.util.Map<String, Long> liveCounts) {
+    public PollStatus {
+        liveCounts = java.util.Map.copyOf(liveCounts);
+    }
+
     /** Closed, sealed, and not yet opened by the committee: no result, receipt or minutes yet. */
     public boolean awaitingCount() {
         return state == PollState.CLOSED && sealed && !counted;

@@ -90,6 +90,11 @@ public final class MinutesCsv {
             r.ballots().ifPresent(n -> rows.add(List.of("record_ballots", Long.toString(n))));
             r.recordHead().ifPresent(h -> rows.add(List.of("record_head", h)));
         });
+        for (QuestionTally question : tally.questions()) {
+            question.majorityBase().ifPresent(base -> rows.add(List.of("majority_base", Long.toString(base))));
+            question.outcome().ifPresent(outcome -> rows.add(List.of("outcome", outcome.code())));
+        }
+        tally.election().ifPresent(e -> rows.addAll(ElectionCsv.fields(e)));
         rows.add(headings(language));
         for (QuestionTally question : tally.questions()) {
             String flags = question.flags().stream().map(Enum::name).collect(Collectors.joining(";"));
@@ -102,6 +107,7 @@ public final class MinutesCsv {
                         Percent.plain(option.percent()), flags, passed));
             }
         }
+        tally.election().ifPresent(e -> rows.addAll(ElectionCsv.ranked(e, language)));
         return rows;
     }
 

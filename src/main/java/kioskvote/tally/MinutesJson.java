@@ -32,7 +32,7 @@ public final class MinutesJson {
             poll.put("round", e.round());
             e.fromPoll().ifPresent(from -> poll.put("fromPoll", from));
         });
-        tally.poll().majority().ifPresent(m -> {
+        tally.poll().motionRule().ifPresent(m -> {
             Map<String, Object> majority = new LinkedHashMap<>();
             majority.put("optionId", m.optionId());
             majority.put("numerator", m.numerator());
@@ -40,6 +40,7 @@ public final class MinutesJson {
             majority.put("orMore", m.orMore());
             majority.put("of", m.of().map(b -> b.name()).orElse(tally.poll().base().name()));
             majority.put("abstentionsCounted", m.abstentionsCounted());
+            if (tally.poll().usesDefaultRule()) majority.put("defaultRule", true); // docs/rules.md, "Motions"
             poll.put("majority", majority);
         });
         minutes.openedAt().ifPresent(at -> poll.put("openedAt", at));
@@ -108,6 +109,9 @@ public final class MinutesJson {
         map.put("elected", election.elected());
         map.put("remainingSeats", election.remainingSeats());
         map.put("tie", election.tie());
+        map.put("majorityOf", election.majorityOf().name());
+        map.put("majorityBase", election.majorityBase());
+        map.put("tieRule", election.tieRule().name());
         List<Object> ranked = new ArrayList<>();
         for (CandidateResult r : election.ranked()) {
             Map<String, Object> c = new LinkedHashMap<>();
@@ -117,9 +121,10 @@ public final class MinutesJson {
             c.put("unit", r.candidate().unit());
             c.put("votes", r.votes());
             c.put("percent", Percent.plain(r.percent()));
+            c.put("majorityPercent", Percent.plain(r.majorityPercent()));
             c.put("rank", r.rank());
             c.put("outcome", r.outcome().name());
-            c.put("outcomeText", new MinutesWords(minutes.language()).outcome(r.outcome()));
+            c.put("outcomeText", new MinutesWords(minutes.language()).outcome(r.outcome(), election.majorityOf()));
             ranked.add(c);
         }
         map.put("ranked", ranked);
@@ -176,6 +181,7 @@ public final class MinutesJson {
         map.put("flags", flags);
         question.passed().ifPresent(passed -> map.put("passed", passed));
         question.majorityBase().ifPresent(base -> map.put("majorityBase", base));
+        question.outcome().ifPresent(outcome -> map.put("outcome", outcome.code()));
         return map;
     }
 }

@@ -54,11 +54,11 @@ public final class MinutesWords {
     }
 
     public String questionHeading(PollKind kind) {
-        return get(kind == PollKind.MOTION ? "motion" : kind == PollKind.ELECTION ? "candidate" : "subject");
+        return get(kind.isMotion() ? "motion" : kind == PollKind.ELECTION ? "candidate" : "subject");
     }
 
     public String optionHeading(PollKind kind) {
-        return get(kind == PollKind.MOTION ? "option" : "level");
+        return get(kind.isMotion() ? "option" : "level");
     }
 
     /** "Passes with more than 1/2 of ballots received marking “Đồng ý”." */
@@ -69,11 +69,32 @@ public final class MinutesWords {
         return majority.abstentionsCounted() ? rule : rule + " " + get("abstentionsNotCounted");
     }
 
+    /**
+     * A motion's rule in words, on the ballot, the chair's screen and the minutes: the rule it names, or the station's
+     * default with a note saying so (docs/rules.md, "Motions"). Empty for other kinds of poll.
+     */
+    public String motionRule(kioskvote.meeting.Poll poll) {
+        return poll.motionRule().map(m -> {
+            String label = poll.questions().get(0).option(m.optionId()).map(o -> o.label(language)).orElse(m.optionId());
+            String rule = majorityRule(m, poll.base(), label);
+            return poll.usesDefaultRule() ? rule + " " + get("defaultRule") : rule;
+        }).orElse("");
+    }
+
     /** "16 of the 30 ballots received chose “Đồng ý” (more than 1/2 needed: 16 > 15): PASSED." */
     public String motionOutcome(QuestionTally question, Majority majority, String optionLabel) {
         long base = question.majorityBase().orElse(0L);
-        return texts.format(PREFIX + "motionOutcome", Map.of("count", question.count(majority.optionId()), "base", base,
-                "option", optionLabel, "result", result(question.passed().orElse(false))));
+        var outcome = question.outcome().orElse(QuestionTally.MotionOutcome.NOT_PASSED);
+        return switch (outcome) {
+            case NO_VOTES_COUNTED -> texts.format(PREFIX + "motionOutcomeNoVotes", Map.of("count", question.count(majority.optionId()),
+                    "option", optionLabel, "result", result(false)));
+            case BASE_NEGATIVE -> {
+                long abstain = question.count(kioskvote.meeting.BallotOptions.ABSTAIN);
+                yield texts.format(PREFIX + "motionOutcomeNegativeBase", Map.of("of", base + abstain, "abstain", abstain, "base", base));
+            }
+            default -> texts.format(PREFIX + "motionOutcome", Map.of("count", question.count(majority.optionId()), "base", base,
+                    "option", optionLabel, "result", result(outcome == QuestionTally.MotionOutcome.PASSED)));
+        };
     }
 
     /** Each option of a question in words: "Tín nhiệm cao: 20 phiếu (66,67%); Tín nhiệm: 6 phiếu (20,00%)…". */
@@ -104,6 +125,38 @@ public final class MinutesWords {
     /** A candidate's outcome in words: the bundles' {@code minutes.outcome.<outcome>}. */
     public String outcome(CandidateResult.Outcome outcome) {
         return get("outcome." + outcome.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** The outcome in words, naming the majority's base when it is the valid ballots ("not more than half of the valid ballots"). */
+    public String outcome(CandidateResult.Outcome outcome, kioskvote.meeting.Election.MajorityOf of) {
+        if (outcome == CandidateResult.Outcome.NO_MAJORITY && of == kioskvote.meeting.Election.MajorityOf.VALID) return get("outcome.no_majority_valid");
+        return outcome(outcome);
+    }
+
+    /** "Elect 3 of 5. Elected with more than half of the ballots received (30: 16 votes or more)…", or of the valid ballots. */
+    public String electionRule(ElectionResult election, int candidates) {
+        boolean valid = election.majorityOf() == kioskvote.meeting.Election.MajorityOf.VALID;
+        return format(valid ? "electionRuleValid" : "electionRule", Map.of("seats", election.seats(), "candidates", candidates,
+                "received", election.majorityBase(), "needed", election.majorityBase() / 2 + 1));
+    }
+
+    /**
+     * The minutes show each candidate's percentage of the majority's base beside that of the poll's base when the two
+     * differ, so nobody reads "elected" beside a figure under 50 % of the base that elected them.
+     */
+    public static boolean showsMajorityPercent(PercentBase pollBase, ElectionResult election) {
+        return pollBase != PercentBase.RECEIVED || election.majorityOf() != kioskvote.meeting.Election.MajorityOf.RECEIVED;
+    }
+
+    /** Heading of that column: "% of valid ballots" or "% of ballots received". */
+    public String majorityPercentOf(ElectionResult election) {
+        return get("percentOf." + election.majorityOf().code());
+    }
+
+    /** How a tie for the last seats is settled, in words: by a next round (said by the seats-left line) or as the meeting decides. */
+    public java.util.Optional<String> tieRule(ElectionResult election) {
+        if (!election.tie() || election.tieRule() == kioskvote.meeting.Election.TieRule.NEXT_ROUND) return java.util.Optional.empty();
+        return java.util.Optional.of(get("tieMeetingDecides"));
     }
 
     /** An audit event's name in the language of the minutes; an event without words is shown as it is stored. */

@@ -119,12 +119,13 @@ public final class Tally {
         };
         Optional<Boolean> passed = Optional.empty();
         Optional<Long> majorityBase = Optional.empty();
-        if (poll.kind() == PollKind.MOTION && poll.majority().isPresent()) {
-            Majority majority = poll.majority().get();
+        if (poll.motionRule().isPresent()) {
+            Majority majority = poll.motionRule().get();
             if (question.option(majority.optionId()).isPresent()) {
                 long of = majorityBase(majority, base, received, valid, figures, counts.getOrDefault(BallotOptions.ABSTAIN, 0L));
                 majorityBase = Optional.of(of);
-                passed = Optional.of(majority.isMetBy(counts.get(majority.optionId()), of));
+                // docs/rules.md, "Motions: the edges": nothing passes on a base of 0; below 0 there is no outcome
+                passed = of < 0 ? Optional.empty() : Optional.of(of > 0 && majority.isMetBy(counts.get(majority.optionId()), of));
             }
         }
         return new QuestionTally(question, received, valid, received - valid, options, flags, passed, majorityBase);
@@ -142,7 +143,8 @@ public final class Tally {
             case ISSUED -> figures.issued();
             case SUMMONED -> figures.summoned();
         }).orElse(pollBase);
-        return majority.abstentionsCounted() ? of : Math.max(0, of - abstain);
+        // Not clamped at 0: a base below it means the figures do not add up, and the minutes say so.
+        return majority.abstentionsCounted() ? of : of - abstain;
     }
 
     /**

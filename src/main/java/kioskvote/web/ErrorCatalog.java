@@ -59,6 +59,8 @@ public final class ErrorCatalog {
             entry("meeting_changed", 409),
             // the meeting editor (editor/EditRefused)
             entry("invalid_entry", 400),
+            entry("unknown_key", 400),
+            entry("unknown_key_no_match", 400),
             entry("poll_frozen", 409),
             entry("poll_has_traces", 409),
             entry("poll_id_taken", 409),

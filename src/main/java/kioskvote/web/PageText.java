@@ -95,6 +95,14 @@ public final class PageText {
         return get("election.outcome." + outcome.name().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** The outcome, naming the valid ballots when the election's majority is taken of them. */
+    public String outcome(kioskvote.tally.CandidateResult.Outcome outcome, kioskvote.meeting.Election.MajorityOf of) {
+        if (outcome == kioskvote.tally.CandidateResult.Outcome.NO_MAJORITY && of == kioskvote.meeting.Election.MajorityOf.VALID) {
+            return get("election.outcome.no_majority_valid");
+        }
+        return outcome(outcome);
+    }
+
     /** An error message in this language. */
     public String message(ApiError error) {
         return language == Language.EN ? error.en() : error.vi();

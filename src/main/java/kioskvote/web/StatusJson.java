@@ -33,6 +33,7 @@ final class StatusJson {
         map.put("openedAt", s.openedAt().orElse(null));
         map.put("closedAt", s.closedAt().orElse(null));
         map.put("resultsShown", s.resultsShown());
+        if (!s.liveCounts().isEmpty()) map.put("liveCounts", s.liveCounts()); // an open vote only (docs/rules.md, "Open vote")
         return map;
     }
 }

@@ -110,7 +110,7 @@ class MeetingEditorTest {
                 new Bad("/api/admin/polls", "{\"id\":\"a\",\"id\":\"b\"}", 400, "bad_json", ""),
                 new Bad("/api/admin/polls", "{\"kind\":\"motion\",\"title\":\"x\",\"motion\":\"y\"}", 400, "invalid_entry", "\"id\""),
                 new Bad("/api/admin/polls", "{\"id\":\"Ke Hoach\",\"kind\":\"motion\",\"title\":\"x\",\"motion\":\"y\"}", 400, "invalid_entry", "lowercase"),
-                new Bad("/api/admin/polls", "{\"id\":\"x\",\"kind\":\"referendum\",\"title\":\"x\"}", 400, "invalid_entry", "confidence, confidence_vote, motion or election"),
+                new Bad("/api/admin/polls", "{\"id\":\"x\",\"kind\":\"referendum\",\"title\":\"x\"}", 400, "invalid_entry", "confidence, confidence_vote, motion, election or open_motion"),
                 new Bad("/api/admin/polls", MOTION.replace("more than 1/2", "half"), 400, "invalid_entry", "passes_with"),
                 new Bad("/api/admin/polls", MOTION.replace("\"received\"", "\"everyone\""), 400, "invalid_entry", "\"base\""),
                 new Bad("/api/admin/polls", MOTION.replace("}", ",\"sealed\":\"yes\"}"), 400, "invalid_entry", "sealed"),

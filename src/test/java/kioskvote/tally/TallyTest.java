@@ -208,8 +208,12 @@ class TallyTest {
     }
 
     @Test
-    void aMotionWithoutAConfiguredMajorityHasNoResult() {
-        assertEquals(Optional.empty(), tally(motion(Optional.empty()), motionVotes(20, 1, 0)).questions().get(0).passed());
+    void aMotionWithoutAConfiguredMajorityIsCountedByTheDefaultMoreThanHalfOfItsBase() {
+        // docs/rules.md, "Motions": 20 of 21 received, 40 > 21: passes; 10 of 20, 20 > 20 is false: does not
+        assertEquals(Optional.of(true), tally(motion(Optional.empty()), motionVotes(20, 1, 0)).questions().get(0).passed());
+        QuestionTally half = tally(motion(Optional.empty()), motionVotes(10, 5, 5)).questions().get(0);
+        assertEquals(Optional.of(false), half.passed());
+        assertEquals(Optional.of(20L), half.majorityBase());
     }
 
     @Test
