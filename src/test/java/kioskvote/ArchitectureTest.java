@@ -70,8 +70,7 @@ class ArchitectureTest {
     static final Map<String, Integer> OVERSIZE_CEILINGS = Map.of(
             "record/RecordVerifier.java", 801,
             "roster/Roster.java", 480,
-            "poll/PollLifecycle.java", 413,
-            "config/MeetingLoader.java", 427,
+            "poll/PollLifecycle.java", 407,
             "editor/MeetingEditor.java", 322);
 
     private static final Path MAIN = Path.of("src/main/java/kioskvote");

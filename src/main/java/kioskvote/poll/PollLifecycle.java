@@ -338,14 +338,7 @@ public final class PollLifecycle {
         Election election = first.election().get();
         ElectionResult result = tally(pollId).election().orElseThrow();
         if (result.remainingSeats() == 0 || result.undecided().isEmpty()) throw new PollRejected(PollRejected.Code.NO_SECOND_ROUND);
-        int round = election.round() + 1;
-        String stem = first.id().replaceFirst("-vong-\\d+$", "");
-        String suffix = "-vong-" + round;
-        // at most 63 characters, as meeting.yaml's ids: the next round can be edited and exported like any poll
-        String id = stem.substring(0, Math.min(stem.length(), 63 - suffix.length())) + suffix;
-        String title = first.title().replaceFirst(" \\(vòng \\d+\\)$", "") + " (vòng " + round + ")";
-        Poll next = Poll.election(id, title, first.base(),
-                election.nextRound(result.remainingSeats(), result.undecided(), first.id()), false);
+        Poll next = NextRound.of(first, election, result);
         // One change of the meeting at a time (the meeting editor changes it under this lock too): an edit made
         // meanwhile neither drops this round from the stored polls nor from the station's meeting.
         synchronized (meeting) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import kioskvote.BrowserTest;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.e2e.Api;
 import kioskvote.e2e.InProcessStation;
@@ -26,6 +27,7 @@ import kioskvote.e2e.OpenVoteTest;
  * An open vote as the room sees it (docs/rules.md, "Open vote"): the phone's ballot says it is open, the chair's
  * screen on the projector tags it and shows the running counts as ballots arrive, then the outcome at the close.
  */
+@BrowserTest
 class OpenVoteScreensTest {
     private static final Browsers BROWSERS = new Browsers();
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
