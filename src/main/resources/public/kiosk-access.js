@@ -109,7 +109,8 @@
     });
   }
 
-  function text(element) { return element ? element.textContent.replace(/\s+/g, ' ').trim() : ''; }
+  // innerText: the words as laid out, so a name and the position under it are two words, not one
+  function text(element) { return element ? (element.innerText || element.textContent).replace(/\s+/g, ' ').trim() : ''; }
 
   // What Previous/Next walk through: the step's own controls, in page order.
   function items() {
@@ -221,6 +222,10 @@
       e.preventDefault();
       select();
     }
+  }, true);
+  // Space chooses on keydown above; its keyup must not click a checkbox a second time.
+  document.addEventListener('keyup', function (e) {
+    if (audio && !onWelcome() && e.key === ' ' && !controls.contains(document.activeElement)) e.preventDefault();
   }, true);
 
   // Each step kiosk.js shows: read it out, and remember in the history entry whether a ballot is on screen.

@@ -160,6 +160,115 @@ class KioskAccessTest {
         assertFalse(kiosk.find("#kiosk-reloaded").isDisplayed(), "a cast is not a reload");
     }
 
+    @Test
+    void theAudioBallotIsReadAndVotedWithTheKeyboardAndTheLargeButtons() throws Exception {
+        Chromium kiosk = BROWSERS.take(1024, 768, false, true);
+        Object recorder = kiosk.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SPEECH_RECORDER)).get("identifier");
+        try {
+            KioskAndDeskTest.enrol(kiosk, station.url(), station.passphrase(), "phong-1");
+            kiosk.driver.get(station.url() + "/kiosk/phong-1?receipt=60&idle=300");
+            kiosk.awaitText("#kiosk-voice", "Giọng đọc tiếng Việt: có trên máy này (Giọng thử tiếng Việt)");
+            await(kiosk, "#kiosk-audio").click();
+            assertTrue(await(kiosk, "#kiosk-audio-next").isDisplayed() && px(kiosk, "#kiosk-audio-select", "height") >= 72, "large controls on screen");
+            awaitSpoken(kiosk, "vi-VN Đã bật phiếu nghe.");
+            kiosk.find("#short-code").sendKeys(slips.get(1).path("shortCode").asText() + Keys.ENTER);
+            awaitBallot(kiosk);
+            awaitSpoken(kiosk, "vi-VN Lấy phiếu tín nhiệm đối với Giám đốc và các Phó Giám đốc Sở");
+            String high = kiosk.find("#q-s1 .level-high").getText();
+            String medium = kiosk.find("#q-s2 .level-medium").getText();
+            String low = kiosk.find("#q-s3 .level-low").getText();
+
+            keys(kiosk, Keys.ARROW_DOWN);      // the first question, its current choice, its first option
+            awaitSpoken(kiosk, "vi-VN Nguyễn Văn An Giám đốc Sở");
+            awaitSpoken(kiosk, "vi-VN Chưa chọn gì.");
+            awaitSpoken(kiosk, "vi-VN " + high + ", chưa chọn, mục 1 trên 14");
+            keys(kiosk, Keys.ENTER);
+            awaitSpoken(kiosk, "vi-VN Đã chọn: " + high + ".");
+            keys(kiosk, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.SPACE);
+            awaitSpoken(kiosk, "vi-VN Đã chọn: " + medium + ".");
+            keys(kiosk, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_UP, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ENTER);
+            awaitSpoken(kiosk, "vi-VN Đã chọn: " + low + ".");
+            kiosk.find("#kiosk-audio-next").click();  // the fourth person, by the large buttons
+            awaitSpoken(kiosk, "vi-VN Hoàng Thị Dung Phó Giám đốc Sở");
+            kiosk.find("#kiosk-audio-select").click();
+            awaitSpoken(kiosk, "vi-VN Đã chọn: " + high + ".");
+            assertEquals(List.of("s1=high", "s2=medium", "s3=low", "s4=high"), marks(kiosk), "the marks chosen by ear are the ones on the ballot");
+
+            keys(kiosk, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN); // to "Review my ballot"
+            awaitSpoken(kiosk, "vi-VN Xem lại phiếu, mục 13 trên 14");
+            keys(kiosk, Keys.ENTER);
+            kiosk.awaitHeading("Xem lại trước khi bỏ phiếu");
+            List<String> review = new ArrayList<>();
+            kiosk.findAll(".choices .choice").forEach(c -> review.add(c.getText().replaceAll("\\s+", " ")));
+            assertEquals(4, review.size());
+            assertTrue(review.get(0).contains(high) && review.get(1).contains(medium) && review.get(2).contains(low) && review.get(3).contains(high),
+                    "the review shows the marks chosen by keyboard: " + review);
+            for (String line : review) awaitSpoken(kiosk, "vi-VN " + line);
+
+            keys(kiosk, Keys.TAB);              // Tab moves as always, and what it reaches is read
+            awaitSpoken(kiosk, "vi-VN Bỏ phiếu, mục 1 trên 2");
+            keys(kiosk, Keys.ENTER);
+            String code = await(kiosk, "#receipt-code").getText();
+            awaitSpoken(kiosk, "vi-VN Phiếu của bạn đã được ghi nhận. Mã biên nhận: " + String.join(" ", code.split("")) + ".");
+            kiosk.screenshot("kiosk-receipt-audio");
+            kiosk.find("#kiosk-done").click();
+            awaitWelcome(kiosk);
+            assertEquals("false", await(kiosk, "#kiosk-audio").getAttribute("aria-pressed"), "the next voter starts without audio");
+            assertFalse(kiosk.find("#kiosk-audio-controls").isDisplayed());
+        } finally {
+            kiosk.driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", recorder));
+        }
+    }
+
+    @Test
+    void aReloadMidBallotSaysTheChoicesWereClearedAndTheSlipStartsAgain() throws Exception {
+        Chromium kiosk = tablet();
+        kiosk.find("#kiosk-lang-en").click();
+        kiosk.awaitHeading("Secret ballot");
+        String code = slips.get(2).path("shortCode").asText();
+        kiosk.find("#short-code").sendKeys(code + Keys.ENTER);
+        awaitBallot(kiosk);
+        kiosk.find("#q-s1 .level-low").click();
+        assertFalse((Boolean) kiosk.driver.executeScript("return localStorage.length + sessionStorage.length > 0"), "nothing stored");
+        kiosk.driver.navigate().refresh();
+        awaitWelcome(kiosk);
+        String notice = await(kiosk, "#kiosk-reloaded").getText();
+        assertEquals("The page was reloaded, so your choices were cleared and no ballot was recorded. Please start again with your slip and choose again.", notice);
+        kiosk.screenshot("kiosk-reloaded");
+        PageChecks.assertAccessible(kiosk, "kiosk reloaded mid-ballot (en)");
+        Axe.assertNoViolations(kiosk, "kiosk reloaded mid-ballot (en)");
+        kiosk.find("#short-code").sendKeys(code + Keys.ENTER);
+        awaitBallot(kiosk);
+        assertFalse(kiosk.find("#q-s1 .level-low input").isSelected(), "the marks were not kept anywhere");
+        kiosk.find("#kiosk-cancel").click();
+        awaitWelcome(kiosk);
+        assertFalse(kiosk.find("#kiosk-reloaded").isDisplayed(), "a wipe is not a reload");
+        assertEquals("vi", kiosk.driver.executeScript("return document.documentElement.lang"));
+    }
+
+    private static void keys(Chromium browser, CharSequence... keys) {
+        Actions actions = new Actions(browser.driver);
+        for (CharSequence key : keys) actions.sendKeys(key);
+        actions.perform();
+    }
+
+    /** Waits until the page has asked the tablet to say this (language, then the text or its beginning). */
+    private static void awaitSpoken(Chromium browser, String utterance) {
+        try {
+            browser.waitUpTo(Chromium.PATIENCE).until(d -> Boolean.TRUE.equals(browser.driver.executeScript(
+                    "var u = arguments[0]; return (window.__spoken || []).some(function (s) { return s.indexOf(u) === 0; })", utterance)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("never said \"" + utterance + "\"; said:\n" + browser.driver.executeScript("return (window.__spoken || []).join('\\n')"), e);
+        }
+    }
+
+    /** The options checked on the ballot on screen, as question=option. */
+    @SuppressWarnings("unchecked")
+    private static List<String> marks(Chromium browser) {
+        return (List<String>) browser.driver.executeScript("return Array.from(document.querySelectorAll('#kiosk-ballot input:checked'))"
+                + ".map(function (i) { return i.name.slice(2) + '=' + i.value; })");
+    }
+
     private Chromium tablet() throws Exception {
         Chromium kiosk = BROWSERS.take(1024, 768, false, true);
         KioskAndDeskTest.enrol(kiosk, station.url(), station.passphrase(), "phong-1");
