@@ -25,8 +25,13 @@
   }
 
   // ---- text size and colours -------------------------------------------------------------------------------
+  // Marks the page as this voter's: kiosk.js's idle timer then wipes even the welcome screen.
+  function voterChose() { root.setAttribute('data-voter-chose', ''); }
+  if (['lang', 'text', 'theme', 'audio'].some(function (name) { return params.has(name); })) voterChose();
+
   function choose(attribute, value) {
     if (!document.querySelector('.kiosk-bar [data-' + attribute + '="' + value + '"]')) return;
+    voterChose();
     root.setAttribute('data-' + attribute, value);
     Array.prototype.forEach.call(document.querySelectorAll('.kiosk-bar [data-' + attribute + ']'), function (b) {
       b.setAttribute('aria-pressed', b.getAttribute('data-' + attribute) === value ? 'true' : 'false');
@@ -183,6 +188,7 @@
 
   function setAudio(on) {
     audio = on;
+    if (on) voterChose();
     audioButton.setAttribute('aria-pressed', on ? 'true' : 'false');
     controls.hidden = !on;
     root.setAttribute('data-audio', on ? 'on' : 'off');

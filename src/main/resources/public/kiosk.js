@@ -44,8 +44,9 @@
 
   function idle() {
     var typed = Array.prototype.some.call(document.querySelectorAll('#welcome input[type=text]'), function (i) { return i.value !== ''; });
-    var error = document.getElementById('kiosk-error');
-    if (!onWelcome() || typed || (error && !error.hidden)) wipe(); else touched();
+    // A message on screen, or a language, size or colours chosen (kiosk-access.js): the next voter must not find them.
+    var left = document.querySelector('#kiosk-error:not([hidden]), #kiosk-reloaded:not([hidden])') || document.documentElement.hasAttribute('data-voter-chose');
+    if (!onWelcome() || typed || left) wipe(); else touched();
   }
 
   ['pointerdown', 'keydown', 'input', 'touchstart', 'wheel'].forEach(function (type) {

@@ -84,10 +84,7 @@ class KioskAccessTest {
         if (station != null) station.close();
     }
 
-    @AfterAll
-    static void closeBrowsers() {
-        BROWSERS.close();
-    }
+    @AfterAll static void closeBrowsers() { BROWSERS.close(); }
 
     @Test
     void theVoterChoosesEnglishLargeTextAndAThemeForTheWholeBallotAndTheNextVoterStartsAfresh() throws Exception {
@@ -97,9 +94,7 @@ class KioskAccessTest {
         assertTrue(await(kiosk, "#kiosk-voice").getText().startsWith("Giọng đọc tiếng Việt"), "the organiser reads whether a Vietnamese voice is there");
         PageChecks.assertAccessible(kiosk, "kiosk welcome (vi)");
         Axe.assertNoViolations(kiosk, "kiosk welcome (vi)");
-        kiosk.find("#kiosk-text-xl").click();
-        kiosk.find("#kiosk-theme-dark").click();
-        kiosk.find("#kiosk-lang-en").click();
+        for (String button : List.of("#kiosk-text-xl", "#kiosk-theme-dark", "#kiosk-lang-en")) kiosk.find(button).click();
         kiosk.awaitHeading("Secret ballot");
         assertEquals("en", kiosk.driver.executeScript("return document.documentElement.lang"));
         assertEquals("xl dark", kiosk.driver.executeScript("return document.documentElement.dataset.text + ' ' + document.documentElement.dataset.theme"),
@@ -112,7 +107,7 @@ class KioskAccessTest {
         assertEquals("Review my ballot", kiosk.find("#kiosk-review-button").getText(), "the ballot is in English");
         kiosk.find("#q-s1 .level-high").click();
         double[] sizes = new double[3];
-        String[] names = {"normal", "large", "xl"};
+        String[] names = {"normal", "large", "xl"}; // each size in each theme on both screens: it fits, and reads at 4.5:1
         for (int i = 0; i < 3; i++) {
             kiosk.find("#kiosk-text-" + names[i]).click();
             sizes[i] = px(kiosk, "#q-s1 .level-medium", "font-size");
@@ -174,13 +169,10 @@ class KioskAccessTest {
             kiosk.find("#short-code").sendKeys(slips.get(1).path("shortCode").asText() + Keys.ENTER);
             awaitBallot(kiosk);
             awaitSpoken(kiosk, "vi-VN Lấy phiếu tín nhiệm đối với Giám đốc và các Phó Giám đốc Sở");
-            String high = kiosk.find("#q-s1 .level-high").getText();
-            String medium = kiosk.find("#q-s2 .level-medium").getText();
-            String low = kiosk.find("#q-s3 .level-low").getText();
+            String high = kiosk.find("#q-s1 .level-high").getText(), medium = kiosk.find("#q-s2 .level-medium").getText(), low = kiosk.find("#q-s3 .level-low").getText();
 
-            keys(kiosk, Keys.ARROW_DOWN);      // the first question, its current choice, its first option
-            awaitSpoken(kiosk, "vi-VN Nguyễn Văn An Giám đốc Sở");
-            awaitSpoken(kiosk, "vi-VN Chưa chọn gì.");
+            keys(kiosk, Keys.ARROW_DOWN); // the first question, its current choice, its first option
+            for (String said : List.of("Nguyễn Văn An Giám đốc Sở", "Chưa chọn gì.")) awaitSpoken(kiosk, "vi-VN " + said);
             awaitSpoken(kiosk, "vi-VN " + high + ", chưa chọn, mục 1 trên 14");
             keys(kiosk, Keys.ENTER);
             awaitSpoken(kiosk, "vi-VN Đã chọn: " + high + ".");
@@ -193,6 +185,9 @@ class KioskAccessTest {
             kiosk.find("#kiosk-audio-select").click();
             awaitSpoken(kiosk, "vi-VN Đã chọn: " + high + ".");
             assertEquals(List.of("s1=high", "s2=medium", "s3=low", "s4=high"), marks(kiosk), "the marks chosen by ear are the ones on the ballot");
+            PageChecks.assertAccessible(kiosk, "kiosk ballot with the audio controls (vi)");
+            Axe.assertNoViolations(kiosk, "kiosk ballot with the audio controls (vi)");
+            kiosk.screenshot("kiosk-ballot-audio");
 
             keys(kiosk, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN); // to "Review my ballot"
             awaitSpoken(kiosk, "vi-VN Xem lại phiếu, mục 13 trên 14");
@@ -204,6 +199,7 @@ class KioskAccessTest {
             assertTrue(review.get(0).contains(high) && review.get(1).contains(medium) && review.get(2).contains(low) && review.get(3).contains(high),
                     "the review shows the marks chosen by keyboard: " + review);
             for (String line : review) awaitSpoken(kiosk, "vi-VN " + line);
+            Axe.assertNoViolations(kiosk, "kiosk review with the audio controls (vi)");
 
             keys(kiosk, Keys.TAB);              // Tab moves as always, and what it reaches is read
             awaitSpoken(kiosk, "vi-VN Bỏ phiếu, mục 1 trên 2");
@@ -225,31 +221,38 @@ class KioskAccessTest {
         Chromium kiosk = tablet();
         kiosk.find("#kiosk-lang-en").click();
         kiosk.awaitHeading("Secret ballot");
-        String code = slips.get(2).path("shortCode").asText();
-        kiosk.find("#short-code").sendKeys(code + Keys.ENTER);
+        String code = slips.get(2).path("shortCode").asText() + Keys.ENTER;
+        kiosk.find("#short-code").sendKeys(code);
         awaitBallot(kiosk);
         kiosk.find("#q-s1 .level-low").click();
+        String form = (String) kiosk.driver.executeScript("return new URLSearchParams(new FormData(document.getElementById('kiosk-ballot'))).toString()");
         assertFalse((Boolean) kiosk.driver.executeScript("return localStorage.length + sessionStorage.length > 0"), "nothing stored");
         kiosk.driver.navigate().refresh();
         awaitWelcome(kiosk);
-        String notice = await(kiosk, "#kiosk-reloaded").getText();
-        assertEquals("The page was reloaded, so your choices were cleared and no ballot was recorded. Please start again with your slip and choose again.", notice);
+        assertEquals("The page was reloaded, so your choices were cleared and no ballot was recorded. Please start again with your slip and choose again.",
+                await(kiosk, "#kiosk-reloaded").getText());
         kiosk.screenshot("kiosk-reloaded");
+        kiosk.waitUpTo(Chromium.PATIENCE).until(d -> KioskAndDeskTest.postFrom(kiosk, "/kiosk/phong-1/review", form).startsWith("410 "));
         PageChecks.assertAccessible(kiosk, "kiosk reloaded mid-ballot (en)");
         Axe.assertNoViolations(kiosk, "kiosk reloaded mid-ballot (en)");
-        kiosk.find("#short-code").sendKeys(code + Keys.ENTER);
+        kiosk.find("#short-code").sendKeys(code);
         awaitBallot(kiosk);
         assertFalse(kiosk.find("#q-s1 .level-low input").isSelected(), "the marks were not kept anywhere");
         kiosk.find("#kiosk-cancel").click();
         awaitWelcome(kiosk);
         assertFalse(kiosk.find("#kiosk-reloaded").isDisplayed(), "a wipe is not a reload");
         assertEquals("vi", kiosk.driver.executeScript("return document.documentElement.lang"));
+
+        kiosk.driver.get(station.url() + "/kiosk/phong-1?idle=3"); await(kiosk, "#kiosk-lang-en").click(); // chosen, then left
+        kiosk.awaitHeading("Secret ballot");
+        mark(kiosk);
+        kiosk.find("#kiosk-text-xl").click();
+        awaitWelcome(kiosk);
+        assertEquals("vi normal", kiosk.driver.executeScript("var h = document.documentElement; return h.lang + ' ' + h.dataset.text"), "idle: the next voter starts afresh");
     }
 
     private static void keys(Chromium browser, CharSequence... keys) {
-        Actions actions = new Actions(browser.driver);
-        for (CharSequence key : keys) actions.sendKeys(key);
-        actions.perform();
+        new Actions(browser.driver).sendKeys(String.join("", keys)).perform();
     }
 
     /** Waits until the page has asked the tablet to say this (language, then the text or its beginning). */
@@ -278,9 +281,8 @@ class KioskAccessTest {
         return kiosk;
     }
 
-    static void screen(Chromium browser, int width, int height) {
-        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    private static void screen(Chromium browser, int width, int height) {
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
     /** A computed size in CSS pixels: "font-size", or "height" for the element's box on screen. */
