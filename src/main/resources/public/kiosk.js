@@ -8,7 +8,14 @@
   var body = document.getElementById('kiosk');
   if (!body || !window.fetch || !window.DOMParser) return;
   var base = '/kiosk/' + body.getAttribute('data-kiosk');
-  var query = location.search; // ?idle=, ?receipt=, ?lang= stay on every request and on the welcome URL
+  var query = location.search; // ?idle=, ?receipt=, ?lang= stay on every request of this voter
+  // The next voter's welcome URL keeps the organiser's timers and drops this voter's language, text size, colours
+  // and audio (kiosk-access.js): they start again in Vietnamese.
+  var welcomeQuery = (function () {
+    var kept = new URLSearchParams(location.search);
+    ['lang', 'text', 'theme', 'audio'].forEach(function (name) { kept.delete(name); });
+    return kept.toString() ? '?' + kept.toString() : '';
+  })();
   var idleMs = Number(body.getAttribute('data-idle')) * 1000;
   var receiptMs = Number(body.getAttribute('data-receipt')) * 1000;
   var stage = document.getElementById('stage');
@@ -27,7 +34,7 @@
     }
     session = null;
     stage.textContent = '';
-    location.replace(base + query);
+    location.replace(base + welcomeQuery);
   }
 
   function touched() {
@@ -37,8 +44,9 @@
 
   function idle() {
     var typed = Array.prototype.some.call(document.querySelectorAll('#welcome input[type=text]'), function (i) { return i.value !== ''; });
-    var error = document.getElementById('kiosk-error');
-    if (!onWelcome() || typed || (error && !error.hidden)) wipe(); else touched();
+    // A message on screen, or a language, size or colours chosen (kiosk-access.js): the next voter must not find them.
+    var left = document.querySelector('#kiosk-error:not([hidden]), #kiosk-reloaded:not([hidden])') || document.documentElement.hasAttribute('data-voter-chose');
+    if (!onWelcome() || typed || left) wipe(); else touched();
   }
 
   ['pointerdown', 'keydown', 'input', 'touchstart', 'wheel'].forEach(function (type) {
@@ -95,17 +103,6 @@
     line.textContent = body.getAttribute('data-countdown').replace('{0}', seconds);
     if (seconds > 0) setTimeout(function () { countDown(seconds - 1); }, 1000);
   }
-
-  // Large text and high contrast, for this voter only: the class sits on this page, and the wipe reloads it.
-  ['large', 'contrast'].forEach(function (name) {
-    var toggle = document.getElementById('kiosk-' + name);
-    if (!toggle) return;
-    toggle.addEventListener('click', function () {
-      var on = toggle.getAttribute('aria-pressed') !== 'true';
-      toggle.setAttribute('aria-pressed', on ? 'true' : 'false');
-      body.classList.toggle('kiosk-' + name, on);
-    });
-  });
 
   function showError(text) {
     var error = document.getElementById('kiosk-error');

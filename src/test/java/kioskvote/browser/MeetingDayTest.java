@@ -525,9 +525,9 @@ class MeetingDayTest {
         Api.Reply sent = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", free, "pollId", MOTION, "kind", "KIOSK", "kiosk", "phong-1"));
         assertEquals(200, sent.status(), sent.body());
         kiosk.await("#q-motion");
-        kiosk.find("#kiosk-large").click();
-        kiosk.find("#kiosk-contrast").click();
-        assertTrue((Boolean) kiosk.driver.executeScript("return document.body.classList.contains('kiosk-large') && document.body.classList.contains('kiosk-contrast')"));
+        kiosk.find("#kiosk-text-large").click();
+        kiosk.find("#kiosk-theme-contrast").click();
+        assertTrue((Boolean) kiosk.driver.executeScript("return document.documentElement.dataset.text === 'large' && document.documentElement.dataset.theme === 'contrast'"));
         Axe.assertNoViolations(kiosk, "kiosk ballot, large text and high contrast");
         kiosk.screenshot("kiosk-large-contrast");
         kiosk.find("#q-motion label.level-agree").click();
@@ -540,7 +540,7 @@ class MeetingDayTest {
         Axe.assertNoViolations(kiosk, "kiosk receipt");
         kiosk.find("#kiosk-done").click();
         kiosk.await("#welcome #scan");
-        assertFalse((Boolean) kiosk.driver.executeScript("return document.body.classList.contains('kiosk-large') || document.body.classList.contains('kiosk-contrast')"),
+        assertTrue((Boolean) kiosk.driver.executeScript("return document.documentElement.dataset.text === 'normal' && document.documentElement.dataset.theme === 'default'"),
                 "large text and high contrast were for that voter only");
     }
 
