@@ -26,6 +26,7 @@ import org.openqa.selenium.interactions.Actions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import kioskvote.BrowserTest;
 import kioskvote.e2e.Api;
 import kioskvote.e2e.InProcessStation;
 
@@ -35,6 +36,7 @@ import kioskvote.e2e.InProcessStation;
  * audio ballot driven by the keyboard with the tablet's speech synthesis observed, and a reload mid-ballot that
  * says what happened. After each voter the next one starts in Vietnamese, normal text, standard colours.
  */
+@BrowserTest
 class KioskAccessTest {
     static final String POLL = "tin-nhiem";
     private static final Browsers BROWSERS = new Browsers();
