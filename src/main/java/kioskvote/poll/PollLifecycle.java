@@ -37,6 +37,7 @@ import kioskvote.meeting.PollDefinition;
 import kioskvote.meeting.PollState;
 import kioskvote.meeting.SetupJson;
 import kioskvote.meeting.StationEvents;
+import kioskvote.record.AuditDetail;
 import kioskvote.record.RecordJson;
 import kioskvote.roster.Roster;
 import kioskvote.roster.Turnout;
@@ -143,7 +144,7 @@ public final class PollLifecycle {
                     polls.setBox(poll.id(), box.get().publicKey().hex(), threshold, members);
                     sealing = "sealed box=" + box.get().publicKey().fingerprintText() + " shares=" + threshold + "-of-" + members;
                 }
-                audit.append(h, "poll-opened", "poll=" + poll.id() + " definition-sha256=" + hash
+                audit.append(h, AuditDetail.POLL_OPENED, "poll=" + poll.id() + " definition-sha256=" + hash
                         + " present=" + present + " summoned=" + summoned + " " + sealing);
                 // The commitment to the definition, the keys and the slips (docs/record.md).
                 // A practice poll is in no election record (docs/rules.md, "Practice poll").
@@ -246,7 +247,7 @@ public final class PollLifecycle {
             if (!new PollStateDao(h).close(poll.id(), now())) throw new PollRejected(PollRejected.Code.POLL_ALREADY_CLOSED);
             new BallotDao(h).restampAtClose(poll.id());
             long received = new BallotDao(h).countBallots(poll.id()) + new SealedBallotDao(h).count(poll.id());
-            audit.append(h, "poll-closed", "poll=" + poll.id() + " received=" + received);
+            audit.append(h, AuditDetail.POLL_CLOSED, "poll=" + poll.id() + " received=" + received);
             // A sealed poll's ballots are final only at its count: that transaction calls this instead.
             if (!poll.practice() && !poll.sealed()) records.fixHeadWhenBallotsAreFinal(h, poll, status(h, poll));
         });

@@ -18,6 +18,7 @@ import kioskvote.ballot.AnswersJson;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
+import kioskvote.record.AuditDetail;
 import kioskvote.record.Commitment;
 import kioskvote.record.LinesDigest;
 import kioskvote.record.RecordFiles;
@@ -45,8 +46,8 @@ import kioskvote.token.TokenHash;
  */
 public final class PollRecords {
     /** Audit events of the record; `verify` reads them back from the chain. */
-    public static final String COMMITTED = "poll-committed";
-    public static final String HEAD_FIXED = "record-head";
+    public static final String COMMITTED = AuditDetail.POLL_COMMITTED;
+    public static final String HEAD_FIXED = AuditDetail.RECORD_HEAD;
 
     private final Jdbi jdbi;
     private final Meeting meeting;
