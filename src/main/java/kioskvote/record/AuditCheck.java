@@ -33,11 +33,11 @@ final class AuditCheck {
                     + ballots.read() + " in ballots.jsonl");
         });
         Optional<String> recomputed = Optional.empty();
-        List<String> needed = List.of(RecordFiles.COMMITMENT, RecordFiles.BALLOTS, RecordFiles.SPENT_TOKENS, RecordFiles.COUNTS, RecordFiles.TALLY);
+        List<String> needed = List.of(RecordFiles.COMMITMENT, RecordFiles.BALLOTS, RecordFiles.RECEIPTS, RecordFiles.SPENT_TOKENS, RecordFiles.COUNTS, RecordFiles.TALLY);
         if (audit.auditAtClose().isPresent() && needed.stream().allMatch(digests::containsKey)) {
             long spent = countLines(zip, RecordFiles.SPENT_TOKENS);
             RecordHead head = new RecordHead(manifest.meetingId(), pollId, digests.get(RecordFiles.COMMITMENT), ballots.read(),
-                    digests.get(RecordFiles.BALLOTS), spent, digests.get(RecordFiles.SPENT_TOKENS), digests.get(RecordFiles.COUNTS),
+                    digests.get(RecordFiles.BALLOTS), digests.get(RecordFiles.RECEIPTS), spent, digests.get(RecordFiles.SPENT_TOKENS), digests.get(RecordFiles.COUNTS),
                     digests.get(RecordFiles.TALLY), audit.auditAtClose().get());
             String hash = head.hash();
             recomputed = Optional.of(hash);

@@ -6,62 +6,44 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import kioskvote.meeting.Poll;
 import kioskvote.tally.Tally;
 
 /**
- * Step 3, ballots: every line of ballots.jsonl well-formed for the poll, and recounted on the way. The
- * receipt codes go to step 4 (ReceiptsCheck) in the same pass.
+ * Step 3, ballots: every line of ballots.jsonl is a ballot's answers, well-formed for the poll, the lines in
+ * order of their text (so their order tells nothing); recounted on the way.
  */
 final class BallotsCheck {
-    private static final String LINE_START = "{\"receipt\":\"";
-    private static final String LINE_MIDDLE = "\",\"answers\":";
-
     private BallotsCheck() {
     }
 
-    static BallotFacts check(RecordZip zip, Optional<Poll> poll, Step step, ReceiptsCheck receipts) {
+    static BallotFacts check(RecordZip zip, Optional<Poll> poll, Step step) {
         if (!zip.has(RecordFiles.BALLOTS)) {
             step.summary("no ballots.jsonl").fail("ballots.jsonl: missing from the record");
-            receipts.missing();
             return BallotFacts.missing();
         }
         Optional<Tally.Counter> counter = poll.map(Tally::counter);
         long read = 0;
         long wellFormed = 0;
-        // The station writes every line as {"receipt":"XXXX-XXXX","answers":{…}}: the answers are cut out and each
-        // distinct one is parsed and checked once (a poll has few: 3^4 and blanks), anything else parsed whole.
+        String previous = null;
+        // Each distinct line is parsed and checked once (a poll has few: 3^4 and blanks).
         Map<String, BallotContent> seen = new HashMap<>();
         try (BufferedReader in = zip.reader(zip.stream(RecordFiles.BALLOTS))) {
             for (String line; (line = in.readLine()) != null; ) {
                 read++;
-                long at = read;
-                String code;
-                String answersText;
-                if (line.length() > 34 && line.startsWith(LINE_START) && line.startsWith(LINE_MIDDLE, 21) && line.endsWith("}")) {
-                    code = line.substring(12, 21);
-                    answersText = line.substring(33, line.length() - 1);
-                } else {
-                    JsonNode node = VerifyText.readJson(line);
-                    if (node == null || !node.isObject() || !node.path("receipt").isTextual() || !node.path("answers").isObject() || node.size() != 2) {
-                        step.fail("ballots.jsonl line " + at + ": expected {\"receipt\": \"XXXX-XXXX\", \"answers\": {…}}, found "
-                                + VerifyText.abbreviate(line));
-                        continue;
-                    }
-                    code = node.get("receipt").asText();
-                    answersText = node.get("answers").toString();
+                String where = "ballots.jsonl line " + read;
+                if (previous != null && line.compareTo(previous) < 0) {
+                    step.fail(where + ": expected the ballots sorted by their text; this one comes before line " + (read - 1));
                 }
-                receipts.accept(code, at);
+                previous = line;
                 if (poll.isEmpty()) continue;
-                BallotContent parsed = seen.get(answersText);
+                BallotContent parsed = seen.get(line);
                 if (parsed == null) {
-                    parsed = BallotContent.parse(poll.get(), answersText);
-                    if (seen.size() < 10_000) seen.put(answersText, parsed);
+                    parsed = BallotContent.parse(poll.get(), line);
+                    if (seen.size() < 10_000) seen.put(line, parsed);
                 }
                 if (parsed.problem().isEmpty()) wellFormed++;
-                else step.fail("ballots.jsonl line " + at + " (receipt " + code + "): " + parsed.problem());
+                else step.fail(where + ": " + parsed.problem());
                 if (parsed.answers() != null) counter.get().add(parsed.answers());
             }
         } catch (IOException e) {

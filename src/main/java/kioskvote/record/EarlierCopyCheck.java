@@ -3,9 +3,7 @@ package kioskvote.record;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,25 +27,32 @@ final class EarlierCopyCheck {
             if (!manifest.path("meetingPublicKey").equals(laterManifest.path("meetingPublicKey"))) {
                 step.fail("meeting key: the earlier copy is signed by " + (key == null ? "?" : MeetingKey.fingerprintOf(key)) + ", this one by another");
             }
-            for (String field : List.of("meeting", "poll", "recordHead", "ballots")) {
+            for (String field : List.of("meeting", "poll")) {
                 if (!manifest.path(field).equals(laterManifest.path(field))) {
                     step.fail("manifest.json " + field + ": earlier " + manifest.path(field) + ", now " + laterManifest.path(field));
                 }
             }
-            Map<String, String> now = new LinkedHashMap<>();
-            laterManifest.path("files").forEach(f -> now.put(f.path("name").asText(), f.path("sha256").asText()));
+            // The files themselves are compared, not what either manifest says of them: a manifest can be
+            // rewritten (and re-signed by whoever holds the key) without its files.
             long unchanged = 0;
-            for (JsonNode f : manifest.path("files")) {
-                String name = f.path("name").asText();
+            for (String name : RecordFiles.SIGNED) {
                 if (name.equals(RecordFiles.AUDIT)) continue;
-                if (!now.containsKey(name)) step.fail(name + ": in the earlier copy, removed since");
-                else if (!now.get(name).equals(f.path("sha256").asText())) {
-                    step.fail(name + ": changed since the earlier copy (sha256 " + f.path("sha256").asText().substring(0, 16) + "… → "
-                            + now.get(name).substring(0, 16) + "…)");
-                    if (name.equals(RecordFiles.BALLOTS) && earlier.has(name) && later.has(name)) compareBallots(earlier, later, step);
-                } else {
-                    unchanged++;
+                boolean before = earlier.has(name);
+                boolean now = later.has(name);
+                if (!before) continue;
+                if (!now) {
+                    step.fail(name + ": in the earlier copy, removed since");
+                    continue;
                 }
+                RecordZip.Digest a = earlier.digest(name);
+                RecordZip.Digest b = later.digest(name);
+                if (a.sha256().equals(b.sha256())) {
+                    unchanged++;
+                    continue;
+                }
+                step.fail(name + ": changed since the earlier copy (sha256 " + a.sha256().substring(0, 16) + "… → " + b.sha256().substring(0, 16) + "…)");
+                if (name.equals(RecordFiles.BALLOTS)) compareSorted(earlier, later, name, "ballot", step);
+                if (name.equals(RecordFiles.RECEIPTS)) compareSorted(earlier, later, name, "receipt code", step);
             }
             long[] grown = comparePrefix(earlier, later, step);
             step.summary(unchanged + " files unchanged; audit chain: " + grown[0] + " earlier entries kept, " + grown[1] + " added since");
@@ -57,35 +62,27 @@ final class EarlierCopyCheck {
         return step;
     }
 
-    /** Names the ballots removed, added or changed between two copies (both in receipt order). */
-    private static void compareBallots(RecordZip earlier, RecordZip later, Step step) {
-        try (BufferedReader a = earlier.reader(earlier.stream(RecordFiles.BALLOTS)); BufferedReader b = later.reader(later.stream(RecordFiles.BALLOTS))) {
+    /** Names the lines removed or added between two copies of a sorted file (ballots.jsonl, receipts.txt), a repeated line counted. */
+    private static void compareSorted(RecordZip earlier, RecordZip later, String name, String what, Step step) {
+        try (BufferedReader a = earlier.reader(earlier.stream(name)); BufferedReader b = later.reader(later.stream(name))) {
             String x = a.readLine();
             String y = b.readLine();
             while (x != null || y != null) {
-                String rx = x == null ? null : receiptOf(x);
-                String ry = y == null ? null : receiptOf(y);
-                int cmp = x == null ? 1 : y == null ? -1 : rx.compareTo(ry);
+                int cmp = x == null ? 1 : y == null ? -1 : x.compareTo(y);
                 if (cmp < 0) {
-                    step.fail("ballot with receipt " + rx + ": in the earlier copy, removed since");
+                    step.fail(what + " " + VerifyText.abbreviate(x) + ": in the earlier copy, removed since");
                     x = a.readLine();
                 } else if (cmp > 0) {
-                    step.fail("ballot with receipt " + ry + ": not in the earlier copy, added since");
+                    step.fail(what + " " + VerifyText.abbreviate(y) + ": not in the earlier copy, added since");
                     y = b.readLine();
                 } else {
-                    if (!x.equals(y)) step.fail("ballot with receipt " + rx + ": changed since the earlier copy");
                     x = a.readLine();
                     y = b.readLine();
                 }
             }
         } catch (IOException e) {
-            step.fail("ballots.jsonl: not readable (" + e.getMessage() + ")");
+            step.fail(name + ": not readable (" + e.getMessage() + ")");
         }
-    }
-
-    private static String receiptOf(String line) {
-        JsonNode node = VerifyText.readJson(line);
-        return node == null ? line : node.path("receipt").asText();
     }
 
     /** The earlier audit chain must be a prefix of the later one: nothing removed, nothing changed, only added. */

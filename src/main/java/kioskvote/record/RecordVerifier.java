@@ -68,15 +68,14 @@ public final class RecordVerifier {
         Map<String, String> digests = ManifestCheck.check(zip, manifest, commitment, manifestStep);
         AuditFacts audit = AuditFacts.read(zip, manifest.pollId(), auditStep);
         Optional<Poll> poll = DefinitionCheck.check(zip, manifest, commitment, audit, definitionStep);
-        ReceiptsCheck receipts = new ReceiptsCheck(receiptsStep, anchors.receipt());
-        BallotFacts ballots = BallotsCheck.check(zip, poll, ballotsStep, receipts);
-        long receiptLine = receipts.finish(ballots.read());
+        BallotFacts ballots = BallotsCheck.check(zip, poll, ballotsStep);
+        ReceiptsCheck.ReceiptFacts receipts = ReceiptsCheck.check(zip, ballots, anchors.receipt(), receiptsStep);
         Optional<JsonNode> counts = CountsCheck.check(zip, ballots, countsStep);
         CommitmentCheck.check(zip, commitment, audit, commitmentStep);
         TallyCheck.check(zip, poll, ballots, counts, tallyStep);
         Optional<String> head = AuditCheck.check(zip, manifest, digests, ballots, audit, auditStep);
 
-        anchors.receipt().ifPresent(code -> steps.add(ReceiptAnchorCheck.check(code, receiptLine, ballots.read(), manifest.pollId())));
+        anchors.receipt().ifPresent(code -> steps.add(ReceiptAnchorCheck.check(code, receipts, manifest.pollId())));
         if (anchors.count().isPresent() || anchors.head().isPresent()) steps.add(AnchorsCheck.check(anchors, ballots, head));
         anchors.earlier().ifPresent(earlier -> steps.add(EarlierCopyCheck.check(earlier, zip, manifest.json())));
 

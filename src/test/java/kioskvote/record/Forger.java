@@ -57,7 +57,7 @@ final class Forger {
             var poll = PollDefinition.parse(files.get(RecordFiles.POLL));
             JsonNode c = RecordFiles.JSON.readTree(files.get(RecordFiles.COUNTS));
             Tally.Counter counter = Tally.counter(poll);
-            for (String line : lines(RecordFiles.BALLOTS)) counter.add(AnswersJson.read(RecordFiles.JSON.readTree(line).get("answers").toString()));
+            for (String line : lines(RecordFiles.BALLOTS)) counter.add(AnswersJson.read(line));
             var tally = counter.finish(new TallyCounts(c.path("summoned").asLong(), c.path("present").asLong(),
                     c.path("issued").asLong() - c.path("voided").asLong(), counter.received(), c.path("voided").asLong(),
                     c.path("handedOut").asLong(), c.path("fromRoster").asBoolean()));
@@ -102,7 +102,7 @@ final class Forger {
     RecordHead head(String pollId, String auditAtClose) {
         String meeting = Commitment.parse(lines(RecordFiles.COMMITMENT)).meetingId();
         return new RecordHead(meeting, pollId, Sha256.hex(files.get(RecordFiles.COMMITMENT)), lines(RecordFiles.BALLOTS).size(),
-                Sha256.hex(files.get(RecordFiles.BALLOTS)), lines(RecordFiles.SPENT_TOKENS).size(), Sha256.hex(files.get(RecordFiles.SPENT_TOKENS)),
+                Sha256.hex(files.get(RecordFiles.BALLOTS)), Sha256.hex(files.get(RecordFiles.RECEIPTS)), lines(RecordFiles.SPENT_TOKENS).size(), Sha256.hex(files.get(RecordFiles.SPENT_TOKENS)),
                 Sha256.hex(files.get(RecordFiles.COUNTS)), Sha256.hex(files.get(RecordFiles.TALLY)), auditAtClose);
     }
 
