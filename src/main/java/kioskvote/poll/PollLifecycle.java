@@ -37,7 +37,7 @@ import kioskvote.meeting.PollDefinition;
 import kioskvote.meeting.PollState;
 import kioskvote.meeting.SetupJson;
 import kioskvote.meeting.StationEvents;
-import kioskvote.record.AuditDetail;
+import kioskvote.audit.AuditDetail;
 import kioskvote.record.RecordJson;
 import kioskvote.roster.Roster;
 import kioskvote.roster.Turnout;

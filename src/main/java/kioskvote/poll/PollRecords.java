@@ -18,7 +18,7 @@ import kioskvote.ballot.AnswersJson;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
-import kioskvote.record.AuditDetail;
+import kioskvote.audit.AuditDetail;
 import kioskvote.record.Commitment;
 import kioskvote.record.LinesDigest;
 import kioskvote.record.RecordFiles;

@@ -9,17 +9,19 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import kioskvote.audit.AuditDetail;
 import kioskvote.audit.AuditLog;
 
 /**
  * What the audit chain (audit.jsonl) says about one poll, read once: the definition hashed at the open, the
  * commitment's fingerprint, the ballots received at the close, the record's head, and the slips logged as
- * issued before the close. Reading it checks the chain itself (each entry's number, hash and link), into
+ * issued before the close, and the tokens spent in the poll without a ballot (lost slips replaced while it was
+ * open). Reading it checks the chain itself (each entry's number, hash and link), into
  * step 8 (AuditCheck).
  */
 record AuditFacts(long lines, Optional<String> openedDefinition, Optional<String> committed, Optional<Long> closedReceived,
                   Optional<String> headLogged, Optional<Long> headBallots, Optional<String> auditAtClose, long headLine,
-                  Set<String> loggedBeforeClose) {
+                  Set<String> loggedBeforeClose, long spentWithoutBallot) {
     AuditFacts {
         loggedBeforeClose = Set.copyOf(loggedBeforeClose);
     }
@@ -34,9 +36,10 @@ record AuditFacts(long lines, Optional<String> openedDefinition, Optional<String
         Optional<String> auditAtClose = Optional.empty();
         long headLine = 0;
         Set<String> loggedBeforeClose = new HashSet<>();
+        long spentWithoutBallot = 0;
         if (!zip.has(RecordFiles.AUDIT)) {
             step.fail("audit.jsonl: missing from the record");
-            return new AuditFacts(0, openedDefinition, committed, closedReceived, headLogged, headBallots, auditAtClose, 0, loggedBeforeClose);
+            return new AuditFacts(0, openedDefinition, committed, closedReceived, headLogged, headBallots, auditAtClose, 0, loggedBeforeClose, 0);
         }
         String prev = AuditLog.GENESIS;
         boolean closed = false;
@@ -70,6 +73,9 @@ record AuditFacts(long lines, Optional<String> openedDefinition, Optional<String
                             closedReceived = AuditDetail.field(detail, "received").map(Long::parseLong);
                             closed = true;
                         }
+                        case AuditDetail.SPENT_WITHOUT_BALLOT -> {
+                            if (!closed) spentWithoutBallot += AuditDetail.field(detail, "tokens").map(Long::parseLong).orElse(0L);
+                        }
                         case AuditDetail.RECORD_HEAD -> {
                             headLogged = AuditDetail.field(detail, "head");
                             headBallots = AuditDetail.field(detail, "ballots").map(Long::parseLong);
@@ -88,6 +94,6 @@ record AuditFacts(long lines, Optional<String> openedDefinition, Optional<String
             step.fail("audit.jsonl line " + (lines + 1) + ": not readable (" + e.getMessage() + ")");
         }
         return new AuditFacts(lines, openedDefinition, committed, closedReceived, headLogged, headBallots, auditAtClose, headLine,
-                loggedBeforeClose);
+                loggedBeforeClose, spentWithoutBallot);
     }
 }

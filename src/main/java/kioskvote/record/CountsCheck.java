@@ -6,13 +6,17 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Step 5, counts: one spent token per ballot, the ballots received as published, no more ballots than slips issued less voided. */
+/**
+ * Step 5, counts: one spent token per ballot, plus one per lost slip replaced while the poll was open (the
+ * replacement is spent without a ballot, as the audit chain says); the ballots received as published; no more
+ * ballots than slips issued less voided.
+ */
 final class CountsCheck {
     private CountsCheck() {
     }
 
     /** counts.json, when present and JSON (for the recount, step 7). */
-    static Optional<JsonNode> check(RecordZip zip, BallotFacts ballots, Step step) {
+    static Optional<JsonNode> check(RecordZip zip, BallotFacts ballots, AuditFacts audit, Step step) {
         Optional<JsonNode> counts = zip.json(RecordFiles.COUNTS).filter(n -> n != null && n.isObject());
         long spent = 0;
         if (!zip.has(RecordFiles.SPENT_TOKENS)) {
@@ -44,10 +48,15 @@ final class CountsCheck {
         long voided = c.path("voided").asLong(-1);
         if (received != ballots.read()) step.fail("counts.json received: " + received + " as published; expected the " + ballots.read()
                 + " ballots in ballots.jsonl");
-        if (spent != ballots.read()) step.fail("spent-tokens.txt: " + spent + " tokens spent; expected one per ballot, " + ballots.read());
+        long replaced = audit.spentWithoutBallot();
+        if (spent != ballots.read() + replaced) {
+            step.fail("spent-tokens.txt: " + spent + " tokens spent; expected one per ballot, " + ballots.read()
+                    + (replaced > 0 ? ", and " + replaced + " spent without a ballot (audit.jsonl, lost slips replaced) = " + (ballots.read() + replaced) : ""));
+        }
         if (ballots.read() > issued - voided) step.fail("ballots received " + ballots.read() + "; expected at most the slips issued less those voided, "
                 + issued + " − " + voided + " = " + (issued - voided) + " (counts.json)");
-        step.summary(ballots.read() + " ballots received, " + spent + " tokens spent, " + issued + " slips issued − " + voided + " voided = "
+        step.summary(ballots.read() + " ballots received, " + spent + " tokens spent" + (replaced > 0 ? " (" + replaced
+                + " without a ballot: lost slips replaced)" : "") + ", " + issued + " slips issued − " + voided + " voided = "
                 + (issued - voided));
         return counts;
     }

@@ -70,7 +70,7 @@ public final class RecordVerifier {
         Optional<Poll> poll = DefinitionCheck.check(zip, manifest, commitment, audit, definitionStep);
         BallotFacts ballots = BallotsCheck.check(zip, poll, ballotsStep);
         ReceiptsCheck.ReceiptFacts receipts = ReceiptsCheck.check(zip, ballots, anchors.receipt(), receiptsStep);
-        Optional<JsonNode> counts = CountsCheck.check(zip, ballots, countsStep);
+        Optional<JsonNode> counts = CountsCheck.check(zip, ballots, audit, countsStep);
         CommitmentCheck.check(zip, commitment, audit, commitmentStep);
         TallyCheck.check(zip, poll, ballots, counts, tallyStep);
         Optional<String> head = AuditCheck.check(zip, manifest, digests, ballots, audit, auditStep);

@@ -1,10 +1,10 @@
-package kioskvote.record;
+package kioskvote.audit;
 
 import java.util.Optional;
 
 /**
  * The audit chain's entries that the election record relies on, written by the station (poll/PollLifecycle,
- * poll/PollRecords, slip/SlipOffice, roster/Roster) and read back by `verify`: the event names and the
+ * poll/PollRecords, slip/SlipOffice, roster/Roster) and read back by `verify` (record/): the event names and the
  * "name=value name=value" detail, in one place so the writer and the verifier cannot drift apart.
  */
 public final class AuditDetail {
@@ -13,6 +13,12 @@ public final class AuditDetail {
     public static final String POLL_CLOSED = "poll-closed";
     public static final String RECORD_HEAD = "record-head";
     public static final String TOKENS_ISSUED = "tokens-issued";
+    /**
+     * A token spent in a poll with no ballot: a lost slip's replacement, spent in every open poll the lost slip
+     * had voted in (docs/rules.md), "poll=ID tokens=1 reason=lost-slip-replaced". It explains to `verify`
+     * why that poll has more spent tokens than ballots, without naming the token.
+     */
+    public static final String SPENT_WITHOUT_BALLOT = "token-spent-without-ballot";
 
     private AuditDetail() {
     }
