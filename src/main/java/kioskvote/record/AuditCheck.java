@@ -60,7 +60,7 @@ final class AuditCheck {
     }
 
     private static long countLines(RecordZip zip, String name) {
-        try (BufferedReader in = zip.reader(zip.stream(name))) {
+        try (BufferedReader in = zip.lines(name)) {
             long n = 0;
             while (in.readLine() != null) n++;
             return n;

@@ -43,7 +43,7 @@ record AuditFacts(long lines, Optional<String> openedDefinition, Optional<String
         }
         String prev = AuditLog.GENESIS;
         boolean closed = false;
-        try (BufferedReader in = zip.reader(zip.stream(RecordFiles.AUDIT))) {
+        try (BufferedReader in = zip.lines(RecordFiles.AUDIT)) {
             for (String line; (line = in.readLine()) != null; ) {
                 lines++;
                 long at = lines;

@@ -28,7 +28,7 @@ final class BallotsCheck {
         String previous = null;
         // Each distinct line is parsed and checked once (a poll has few: 3^4 and blanks).
         Map<String, BallotContent> seen = new HashMap<>();
-        try (BufferedReader in = zip.reader(zip.stream(RecordFiles.BALLOTS))) {
+        try (BufferedReader in = zip.lines(RecordFiles.BALLOTS)) {
             for (String line; (line = in.readLine()) != null; ) {
                 read++;
                 String where = "ballots.jsonl line " + read;

@@ -19,7 +19,7 @@ final class CommitmentCheck {
     /** The commitment's header (read first: it names the meeting key the manifest must be signed with); problems go to step 6. */
     static Optional<Commitment> header(RecordZip zip, Step step) {
         if (!zip.has(RecordFiles.COMMITMENT)) return Optional.empty();
-        try (BufferedReader in = zip.reader(zip.stream(RecordFiles.COMMITMENT))) {
+        try (BufferedReader in = zip.lines(RecordFiles.COMMITMENT)) {
             List<String> header = new ArrayList<>();
             for (String line; header.size() < Commitment.HEADER_LINES && (line = in.readLine()) != null; ) header.add(line);
             return Optional.of(Commitment.parse(header));
@@ -46,7 +46,7 @@ final class CommitmentCheck {
         long spent = 0;
         long inCommitment = 0;
         long loggedLater = 0;
-        try (BufferedReader tokens = zip.reader(raw); BufferedReader spentIn = zip.reader(zip.stream(RecordFiles.SPENT_TOKENS))) {
+        try (BufferedReader tokens = zip.reader(RecordFiles.COMMITMENT, raw); BufferedReader spentIn = zip.lines(RecordFiles.SPENT_TOKENS)) {
             for (int i = 0; i < Commitment.HEADER_LINES; i++) tokens.readLine();
             String previous = null;
             String next = tokens.readLine();

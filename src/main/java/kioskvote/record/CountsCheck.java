@@ -23,7 +23,7 @@ final class CountsCheck {
             step.fail("spent-tokens.txt: missing from the record");
         } else {
             String previous = null;
-            try (BufferedReader in = zip.reader(zip.stream(RecordFiles.SPENT_TOKENS))) {
+            try (BufferedReader in = zip.lines(RecordFiles.SPENT_TOKENS)) {
                 for (String line; (line = in.readLine()) != null; ) {
                     spent++;
                     if (!VerifyText.HASH.matcher(line).matches()) {

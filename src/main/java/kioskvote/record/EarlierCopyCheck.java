@@ -64,7 +64,7 @@ final class EarlierCopyCheck {
 
     /** Names the lines removed or added between two copies of a sorted file (ballots.jsonl, receipts.txt), a repeated line counted. */
     private static void compareSorted(RecordZip earlier, RecordZip later, String name, String what, Step step) {
-        try (BufferedReader a = earlier.reader(earlier.stream(name)); BufferedReader b = later.reader(later.stream(name))) {
+        try (BufferedReader a = earlier.lines(name); BufferedReader b = later.lines(name)) {
             String x = a.readLine();
             String y = b.readLine();
             while (x != null || y != null) {
@@ -89,7 +89,7 @@ final class EarlierCopyCheck {
     private static long[] comparePrefix(RecordZip earlier, RecordZip later, Step step) {
         long kept = 0;
         long added = 0;
-        try (BufferedReader a = earlier.reader(earlier.stream(RecordFiles.AUDIT)); BufferedReader b = later.reader(later.stream(RecordFiles.AUDIT))) {
+        try (BufferedReader a = earlier.lines(RecordFiles.AUDIT); BufferedReader b = later.lines(RecordFiles.AUDIT)) {
             for (String x; (x = a.readLine()) != null; ) {
                 String y = b.readLine();
                 if (y == null) {

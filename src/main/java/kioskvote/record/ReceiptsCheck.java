@@ -26,7 +26,7 @@ final class ReceiptsCheck {
         long repeated = 0;
         long wantedLine = 0;
         String previous = null;
-        try (BufferedReader in = zip.reader(zip.stream(RecordFiles.RECEIPTS))) {
+        try (BufferedReader in = zip.lines(RecordFiles.RECEIPTS)) {
             for (String code; (code = in.readLine()) != null; ) {
                 codes++;
                 String where = "receipts.txt line " + codes;
