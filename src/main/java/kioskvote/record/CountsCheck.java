@@ -16,7 +16,10 @@ final class CountsCheck {
     }
 
     /** counts.json, when present and JSON (for the recount, step 7). */
-    static Optional<JsonNode> check(RecordZip zip, BallotFacts ballots, AuditFacts audit, Step step) {
+    static Optional<JsonNode> check(RecordZip zip, JsonNode manifest, BallotFacts ballots, AuditFacts audit, Step step) {
+        if (manifest.path("ballots").asLong(-1) != ballots.read()) {
+            step.fail("manifest.json ballots: " + manifest.path("ballots") + "; expected the " + ballots.read() + " ballots in ballots.jsonl");
+        }
         Optional<JsonNode> counts = zip.json(RecordFiles.COUNTS).filter(n -> n != null && n.isObject());
         long spent = 0;
         if (!zip.has(RecordFiles.SPENT_TOKENS)) {

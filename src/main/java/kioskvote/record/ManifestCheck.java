@@ -34,6 +34,9 @@ final class ManifestCheck {
         } else if (key == null || !MeetingKey.verify(key, record.bytes(), signature)) {
             step.fail("manifest.sig: expected a signature of manifest.json by the key it names (" + fingerprint + "); it does not verify");
         }
+        if (key != null && !fingerprint.equals(manifest.path("keyFingerprint").asText())) {
+            step.fail("manifest.json keyFingerprint: " + manifest.path("keyFingerprint") + "; the key it names has the fingerprint " + fingerprint);
+        }
         commitment.ifPresent(c -> {
             if (!c.meetingPublicKeyHex().equalsIgnoreCase(record.keyHex())) {
                 byte[] committed = VerifyText.hex(c.meetingPublicKeyHex());

@@ -24,10 +24,18 @@ import kioskvote.meeting.Poll;
 public final class RecordVerifier {
     public enum Outcome { VERIFIED, TAMPERED, UNREADABLE }
 
-    /** What the room was shown, or an earlier copy, to compare the record with. */
-    public record Anchors(Optional<String> receipt, OptionalLong count, Optional<String> head, Optional<Path> earlier) {
+    /**
+     * What the room was shown (the meeting key's fingerprint, the count and head at the close), or an earlier
+     * copy, to compare the record with; and a voter's receipt code.
+     */
+    public record Anchors(Optional<String> receipt, OptionalLong count, Optional<String> head, Optional<Path> earlier, Optional<String> key) {
         public static Anchors none() {
-            return new Anchors(Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty());
+            return new Anchors(Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /** Whether anything from outside the file says whose record it is. */
+        boolean anchored() {
+            return count.isPresent() || head.isPresent() || earlier.isPresent() || key.isPresent();
         }
     }
 
@@ -70,13 +78,15 @@ public final class RecordVerifier {
         Optional<Poll> poll = DefinitionCheck.check(zip, manifest, commitment, audit, definitionStep);
         BallotFacts ballots = BallotsCheck.check(zip, poll, ballotsStep);
         ReceiptsCheck.ReceiptFacts receipts = ReceiptsCheck.check(zip, ballots, anchors.receipt(), receiptsStep);
-        Optional<JsonNode> counts = CountsCheck.check(zip, ballots, audit, countsStep);
+        Optional<JsonNode> counts = CountsCheck.check(zip, manifest.json(), ballots, audit, countsStep);
         CommitmentCheck.check(zip, commitment, audit, commitmentStep);
         TallyCheck.check(zip, poll, ballots, counts, tallyStep);
         Optional<String> head = AuditCheck.check(zip, manifest, digests, ballots, audit, auditStep);
 
         anchors.receipt().ifPresent(code -> steps.add(ReceiptAnchorCheck.check(code, receipts, manifest.pollId())));
-        if (anchors.count().isPresent() || anchors.head().isPresent()) steps.add(AnchorsCheck.check(anchors, ballots, head));
+        if (anchors.count().isPresent() || anchors.head().isPresent() || anchors.key().isPresent()) {
+            steps.add(AnchorsCheck.check(anchors, manifest, commitment, ballots, head));
+        }
         anchors.earlier().ifPresent(earlier -> steps.add(EarlierCopyCheck.check(earlier, zip, manifest.json())));
 
         for (int i = 0; i < steps.size(); i++) steps.get(i).print(out, i + 1, steps.size());
@@ -85,6 +95,13 @@ public final class RecordVerifier {
         if (failed.isEmpty()) {
             out.println("Result: verified — " + steps.size() + " of " + steps.size() + " steps passed. Record head "
                     + head.orElse("?") + ", " + ballots.read() + " ballots.");
+            if (!anchors.anchored()) {
+                // Anyone can build a consistent record with a key of their own: only what the room saw says whose it is.
+                out.println("Note: this proves the record is consistent, not whose it is: a record made up and signed with any key"
+                        + " would pass these steps too. Add --key FINGERPRINT (the meeting key's fingerprint printed on every slip,"
+                        + " shown on the projector and in the minutes), and --count N --head HASH as shown at the close, or --earlier"
+                        + " with a copy you downloaded before.");
+            }
             return Outcome.VERIFIED;
         }
         out.println("Result: TAMPERED — step" + (failed.size() > 1 ? "s " : " ") + failed.toString().replaceAll("[\\[\\]]", "")

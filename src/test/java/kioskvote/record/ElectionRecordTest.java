@@ -215,6 +215,47 @@ class ElectionRecordTest {
         assertTrue(earlier.output().contains(": in the earlier copy, removed since"), earlier.output());
     }
 
+    /** Without the meeting key: a fresh key, the commitment's key line and the audit chain rewritten to match. */
+    @Test
+    void aRecordForgedWithAFreshKeyFailsWithTheMeetingKeyAndIsFlaggedWithoutAnyAnchor() {
+        MeetingKey fresh = MeetingKey.generate(new SecureRandom());
+        Forger f = new Forger(honest);
+        removeBallot(f, 1);
+        List<String> spent = f.lines(RecordFiles.SPENT_TOKENS);
+        spent.remove(0);
+        f.setLines(RecordFiles.SPENT_TOKENS, spent);
+        f.rekeyCommitment(fresh);
+        f.recount();
+        f.rewriteChainAndHead(POLL);
+        f.writeSigned(file("keyless.zip"), fresh);
+        Run alone = verify(file("keyless.zip").toString());
+        assertEquals(VerifyCommand.VERIFIED, alone.exit(), "consistent, so every step passes:\n" + alone.output());
+        assertTrue(alone.output().contains("Note: this proves the record is consistent, not whose it is")
+                && alone.output().contains("Add --key FINGERPRINT"), alone.output());
+        Run keyed = verify(file("keyless.zip").toString(), "--key", key.fingerprint());
+        assertEquals(VerifyCommand.TAMPERED, keyed.exit(), keyed.output());
+        assertEquals(Set.of(9), keyed.failed(), keyed.output());
+        assertTrue(keyed.output().contains("--key: expected the record signed by the meeting key " + key.fingerprint()), keyed.output());
+        Run honestKeyed = verify(honest.toString(), "--key", key.fingerprint().substring(0, 19));
+        assertEquals(VerifyCommand.VERIFIED, honestKeyed.exit(), honestKeyed.output());
+        assertFalse(honestKeyed.output().contains("Note: this proves"), honestKeyed.output());
+    }
+
+    @Test
+    void theManifestsBallotCountAndFingerprintAreChecked() throws Exception {
+        Forger f = new Forger(honest);
+        String manifest = f.files.get(RecordFiles.MANIFEST);
+        f.files.put(RecordFiles.MANIFEST, manifest.replaceFirst("\"ballots\":\\d+", "\"ballots\":99")
+                .replaceFirst("\"keyFingerprint\":\"[^\"]+\"", "\"keyFingerprint\":\"0000 0000\""));
+        byte[] bytes = f.files.get(RecordFiles.MANIFEST).getBytes(StandardCharsets.UTF_8);
+        f.files.put(RecordFiles.SIGNATURE, java.util.HexFormat.of().formatHex(key.sign(bytes)) + "\n");
+        f.writeUnsigned(file("manifest-fields.zip"));
+        Run run = verify(file("manifest-fields.zip").toString());
+        assertEquals(Set.of(1, 5), run.failed(), run.output());
+        assertTrue(run.output().contains("manifest.json keyFingerprint: \"0000 0000\""), run.output());
+        assertTrue(run.output().contains("manifest.json ballots: 99; expected the 10 ballots"), run.output());
+    }
+
     @Test
     void aChangedTallyFigureFailsTheRecount() {
         Forger f = new Forger(honest);
