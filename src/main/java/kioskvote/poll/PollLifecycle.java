@@ -289,18 +289,21 @@ public final class PollLifecycle {
         return records.anchor(poll(pollId).id());
     }
 
-    /** Receipt codes are published only after the close, so that a voter can check theirs was counted. */
+    /**
+     * Receipt codes are published only after the close, so that a voter can check theirs was counted. A practice
+     * poll publishes none, as it has no minutes or record (docs/rules.md, "Practice poll").
+     */
     public List<String> receipts(String pollId) {
-        Poll poll = requireClosed(pollId);
+        Poll poll = requirePublished(pollId);
         return jdbi.withHandle(h -> new BallotDao(h).receiptCodes(poll.id()));
     }
 
     /**
      * Every ballot of a closed poll, anonymous and sorted by content (so the list says nothing about
-     * the order of casting): the record anyone can recount independently.
+     * the order of casting): the record anyone can recount independently. None for a practice poll.
      */
     public List<Answers> ballots(String pollId) {
-        Poll poll = requireClosed(pollId);
+        Poll poll = requirePublished(pollId);
         return jdbi.withHandle(h -> new BallotDao(h).answers(poll.id())).stream().sorted()
                 .map(AnswersJson::read).toList();
     }
@@ -386,6 +389,13 @@ public final class PollLifecycle {
         }
         events.pollStateChanged(next.id());
         return next;
+    }
+
+    /** A closed poll whose ballots and receipts are published: not a practice poll. */
+    private Poll requirePublished(String pollId) {
+        Poll poll = requireClosed(pollId);
+        if (poll.practice()) throw new PollRejected(PollRejected.Code.PRACTICE_HAS_NO_MINUTES);
+        return poll;
     }
 
     private Poll requireClosed(String pollId) {

@@ -122,6 +122,25 @@ class ReceiptRecordTest {
         }
     }
 
+    @Test
+    void aPracticePollPublishesNoBallotsAndNoReceiptsAfterItsClose() {
+        var api = station.api;
+        String practice = "bo-phieu-thu";
+        List<String> tokens = api.issueTokens(2);
+        assertEquals(200, api.adminPost("/api/admin/polls/" + practice + "/open", Map.of()).status());
+        String secret = DemoStation.secret();
+        assertEquals(200, api.cast(practice, tokens.get(0), Map.of("motion", List.of("agree")), secret).status());
+        assertEquals(200, api.closeAndCount(practice).status());
+        for (String path : List.of("/api/polls/" + practice + "/ballots", "/api/polls/" + practice + "/receipts")) {
+            var reply = api.adminGet(path);
+            assertEquals(409, reply.status(), path + ": " + reply.body());
+            assertEquals("practice_has_no_minutes", reply.errorCode(), path);
+        }
+        assertEquals(409, api.get("/api/polls/" + practice + "/record").status());
+        String page = api.get("/receipts?code=" + ReceiptCode.codeOf(secret) + "&lang=en").body();
+        assertTrue(page.contains("data-result=\"not-found\""), "a practice code is in no published poll");
+    }
+
     private static Map<String, List<String>> marksOf(JsonNode answers) {
         Map<String, List<String>> marks = new TreeMap<>();
         answers.fields().forEachRemaining(e -> {
