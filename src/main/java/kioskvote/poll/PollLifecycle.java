@@ -35,6 +35,7 @@ import kioskvote.meeting.PollDefinition;
 import kioskvote.meeting.PollState;
 import kioskvote.meeting.SetupJson;
 import kioskvote.meeting.StationEvents;
+import kioskvote.audit.AuditDetail;
 import kioskvote.record.RecordJson;
 import kioskvote.roster.Roster;
 import kioskvote.roster.Turnout;
@@ -144,7 +145,7 @@ public final class PollLifecycle {
                     polls.setBox(poll.id(), box.get().publicKey().hex(), threshold, members);
                     sealing = "sealed box=" + box.get().publicKey().fingerprintText() + " shares=" + threshold + "-of-" + members;
                 }
-                audit.append(h, "poll-opened", "poll=" + poll.id() + " definition-sha256=" + hash
+                audit.append(h, AuditDetail.POLL_OPENED, "poll=" + poll.id() + " definition-sha256=" + hash
                         + " present=" + present + " summoned=" + summoned + " " + sealing);
                 // The commitment to the definition, the keys and the slips (docs/record.md).
                 // A practice poll is in no election record (docs/rules.md, "Practice poll").
@@ -229,7 +230,7 @@ public final class PollLifecycle {
             if (!new PollStateDao(h).close(poll.id(), now())) throw new PollRejected(PollRejected.Code.POLL_ALREADY_CLOSED);
             new BallotDao(h).restampAtClose(poll.id());
             long received = new BallotDao(h).countBallots(poll.id()) + new SealedBallotDao(h).count(poll.id());
-            audit.append(h, "poll-closed", "poll=" + poll.id() + " received=" + received);
+            audit.append(h, AuditDetail.POLL_CLOSED, "poll=" + poll.id() + " received=" + received);
             // A sealed poll's ballots are final only at its count: that transaction calls this instead.
             if (!poll.practice() && !poll.sealed()) records.fixHeadWhenBallotsAreFinal(h, poll, status(h, poll));
         });
@@ -271,18 +272,21 @@ public final class PollLifecycle {
         return records.anchor(poll(pollId).id());
     }
 
-    /** Receipt codes are published only after the close, so that a voter can check theirs was counted. */
+    /**
+     * Receipt codes are published only after the close, so that a voter can check theirs was counted. A practice
+     * poll publishes none, as it has no minutes or record (docs/rules.md, "Practice poll").
+     */
     public List<String> receipts(String pollId) {
-        Poll poll = requireClosed(pollId);
+        Poll poll = requirePublished(pollId);
         return jdbi.withHandle(h -> new BallotDao(h).receiptCodes(poll.id()));
     }
 
     /**
      * Every ballot of a closed poll, anonymous and sorted by content (so the list says nothing about
-     * the order of casting): the record anyone can recount independently.
+     * the order of casting): the record anyone can recount independently. None for a practice poll.
      */
     public List<Answers> ballots(String pollId) {
-        Poll poll = requireClosed(pollId);
+        Poll poll = requirePublished(pollId);
         return jdbi.withHandle(h -> new BallotDao(h).answers(poll.id())).stream().sorted()
                 .map(AnswersJson::read).toList();
     }
@@ -361,6 +365,13 @@ public final class PollLifecycle {
         }
         events.pollStateChanged(next.id());
         return next;
+    }
+
+    /** A closed poll whose ballots and receipts are published: not a practice poll. */
+    private Poll requirePublished(String pollId) {
+        Poll poll = requireClosed(pollId);
+        if (poll.practice()) throw new PollRejected(PollRejected.Code.PRACTICE_HAS_NO_MINUTES);
+        return poll;
     }
 
     private Poll requireClosed(String pollId) {

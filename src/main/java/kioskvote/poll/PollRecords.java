@@ -18,6 +18,7 @@ import kioskvote.ballot.AnswersJson;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
+import kioskvote.audit.AuditDetail;
 import kioskvote.record.Commitment;
 import kioskvote.record.LinesDigest;
 import kioskvote.record.RecordFiles;
@@ -45,8 +46,8 @@ import kioskvote.token.TokenHash;
  */
 public final class PollRecords {
     /** Audit events of the record; `verify` reads them back from the chain. */
-    public static final String COMMITTED = "poll-committed";
-    public static final String HEAD_FIXED = "record-head";
+    public static final String COMMITTED = AuditDetail.POLL_COMMITTED;
+    public static final String HEAD_FIXED = AuditDetail.RECORD_HEAD;
 
     private final Jdbi jdbi;
     private final Meeting meeting;
@@ -101,10 +102,12 @@ public final class PollRecords {
         LinesDigest ballotLines = new LinesDigest();
         Tally.Counter counter = Tally.counter(poll);
         Map<String, Answers> parsed = new HashMap<>(); // few distinct ballots: each is parsed once
-        ballots.forEachBallotByReceipt(poll.id(), b -> {
-            ballotLines.add(RecordFiles.ballotLine(b.receiptCode(), b.answersJson()));
-            counter.add(parsed.computeIfAbsent(b.answersJson(), AnswersJson::read));
+        ballots.forEachBallotByContent(poll.id(), answersJson -> {
+            ballotLines.add(RecordFiles.ballotLine(answersJson));
+            counter.add(parsed.computeIfAbsent(answersJson, AnswersJson::read));
         });
+        LinesDigest receiptLines = new LinesDigest();
+        ballots.forEachReceiptCode(poll.id(), receiptLines::add);
         List<String> spent = spentTokenHashes(h, poll);
         LinesDigest spentLines = new LinesDigest();
         spent.forEach(spentLines::add);
@@ -114,7 +117,7 @@ public final class PollRecords {
         String tallyJson = RecordJson.tally(tally);
         String auditAtClose = new AuditDao(h).last().orElseThrow().hash();
         RecordHead head = new RecordHead(meeting.id(), poll.id(), commitment.get().sha256(), ballotLines.lines(), ballotLines.hex(),
-                spent.size(), spentLines.hex(), Sha256.hex(countsJson), Sha256.hex(tallyJson), auditAtClose);
+                receiptLines.hex(), spent.size(), spentLines.hex(), Sha256.hex(countsJson), Sha256.hex(tallyJson), auditAtClose);
         commitments.setRecordHead(poll.id(), head.hash(), (int) ballotLines.lines(), countsJson, tallyJson);
         audit.append(h, HEAD_FIXED, "poll=" + poll.id() + " ballots=" + ballotLines.lines() + " head=" + head.hash());
     }
@@ -165,10 +168,15 @@ public final class PollRecords {
                 record.text(RecordFiles.POLL, definition);
                 record.lines(RecordFiles.COMMITMENT, commitment.header(), lines -> commitments.forEachToken(poll.id(), lines::line));
                 LinesDigest ballots = new LinesDigest();
-                record.lines(RecordFiles.BALLOTS, "", lines -> new BallotDao(h).forEachBallotByReceipt(poll.id(), b -> {
-                    String line = RecordFiles.ballotLine(b.receiptCode(), b.answersJson());
+                record.lines(RecordFiles.BALLOTS, "", lines -> new BallotDao(h).forEachBallotByContent(poll.id(), answersJson -> {
+                    String line = RecordFiles.ballotLine(answersJson);
                     ballots.add(line);
                     lines.line(line);
+                }));
+                LinesDigest receipts = new LinesDigest();
+                record.lines(RecordFiles.RECEIPTS, "", lines -> new BallotDao(h).forEachReceiptCode(poll.id(), code -> {
+                    receipts.add(code);
+                    lines.line(code);
                 }));
                 List<String> spent = spentTokenHashes(h, poll);
                 LinesDigest spentLines = new LinesDigest();
@@ -182,7 +190,7 @@ public final class PollRecords {
                 record.text(RecordFiles.TALLY, tally);
                 record.lines(RecordFiles.AUDIT, "", lines -> chain.forEach(r ->
                         lines.line(RecordFiles.auditLine(r.seq(), r.at(), r.event(), r.detail(), r.prevHash(), r.hash()))));
-                RecordHead head = new RecordHead(meeting.id(), poll.id(), commitment.sha256(), ballots.lines(), ballots.hex(), spent.size(),
+                RecordHead head = new RecordHead(meeting.id(), poll.id(), commitment.sha256(), ballots.lines(), ballots.hex(), receipts.hex(), spent.size(),
                         spentLines.hex(), Sha256.hex(counts), Sha256.hex(tally), auditAtClose);
                 record.text(RecordFiles.HEAD, head.text());
                 record.sign(key, meeting.id(), poll.id(), ballots.lines(), head.hash());

@@ -9,12 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The files of an election record (a zip) and the exact form of their lines (docs/record.md). */
 public final class RecordFiles {
-    public static final String FORMAT = "kioskvote-record-v1";
+    public static final String FORMAT = "kioskvote-record-v2";
 
     public static final String MEETING = "meeting.json";
     public static final String POLL = "poll.json";
     public static final String COMMITMENT = "commitment.txt";
     public static final String BALLOTS = "ballots.jsonl";
+    public static final String RECEIPTS = "receipts.txt";
     public static final String SPENT_TOKENS = "spent-tokens.txt";
     public static final String COUNTS = "counts.json";
     public static final String TALLY = "tally.json";
@@ -24,7 +25,7 @@ public final class RecordFiles {
     public static final String SIGNATURE = "manifest.sig";
 
     /** Every file the manifest lists, in the order the zip holds them. */
-    public static final List<String> SIGNED = List.of(MEETING, POLL, COMMITMENT, BALLOTS, SPENT_TOKENS, COUNTS, TALLY, AUDIT, HEAD);
+    public static final List<String> SIGNED = List.of(MEETING, POLL, COMMITMENT, BALLOTS, RECEIPTS, SPENT_TOKENS, COUNTS, TALLY, AUDIT, HEAD);
 
     /** Strict: a value followed by anything but white space is not JSON. */
     static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -32,9 +33,13 @@ public final class RecordFiles {
     private RecordFiles() {
     }
 
-    /** One line of ballots.jsonl: the receipt code and the answers exactly as the station stored them (canonical JSON). */
-    public static String ballotLine(String receiptCode, String answersJson) {
-        return "{\"receipt\":" + quote(receiptCode) + ",\"answers\":" + answersJson + "}";
+    /**
+     * One line of ballots.jsonl: the answers exactly as the station stored them (canonical JSON), and nothing
+     * else. The lines are sorted by this text and receipts.txt lists the codes apart, sorted too: a receipt
+     * code proves a ballot was counted, never what it says (docs/security.md, "Receipts").
+     */
+    public static String ballotLine(String answersJson) {
+        return answersJson;
     }
 
     /** One line of audit.jsonl: an audit chain entry with everything its hash covers. */

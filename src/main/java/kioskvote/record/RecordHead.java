@@ -14,22 +14,23 @@ import kioskvote.audit.Sha256;
  * re-signed with the meeting key and recomputed throughout, has another head (and another count): that
  * is what `verify --count N --head HASH` compares with what the room saw. The text is the record's head.txt:
  * <pre>
- * kioskvote record head v1
- * meeting: … / poll: … / commitment-sha256: … / ballots: N / ballots-sha256: … / spent-tokens: N /
+ * kioskvote record head v2
+ * meeting: … / poll: … / commitment-sha256: … / ballots: N / ballots-sha256: … / receipts-sha256: … / spent-tokens: N /
  * spent-tokens-sha256: … / counts-sha256: … / tally-sha256: … / audit-at-close: …
  * </pre>
  */
-public record RecordHead(String meetingId, String pollId, String commitmentSha256, long ballots, String ballotsSha256,
+public record RecordHead(String meetingId, String pollId, String commitmentSha256, long ballots, String ballotsSha256, String receiptsSha256,
                          long spentTokens, String spentTokensSha256, String countsSha256, String tallySha256, String auditAtClose) {
-    public static final String FIRST_LINE = "kioskvote record head v1";
+    public static final String FIRST_LINE = "kioskvote record head v2";
     private static final List<String> KEYS = List.of("meeting", "poll", "commitment-sha256", "ballots", "ballots-sha256",
-            "spent-tokens", "spent-tokens-sha256", "counts-sha256", "tally-sha256", "audit-at-close");
+            "receipts-sha256", "spent-tokens", "spent-tokens-sha256", "counts-sha256", "tally-sha256", "audit-at-close");
 
     public RecordHead {
         Objects.requireNonNull(meetingId, "meetingId");
         Objects.requireNonNull(pollId, "pollId");
         Objects.requireNonNull(commitmentSha256, "commitmentSha256");
         Objects.requireNonNull(ballotsSha256, "ballotsSha256");
+        Objects.requireNonNull(receiptsSha256, "receiptsSha256");
         Objects.requireNonNull(spentTokensSha256, "spentTokensSha256");
         Objects.requireNonNull(countsSha256, "countsSha256");
         Objects.requireNonNull(tallySha256, "tallySha256");
@@ -43,6 +44,7 @@ public record RecordHead(String meetingId, String pollId, String commitmentSha25
                 + "commitment-sha256: " + commitmentSha256 + "\n"
                 + "ballots: " + ballots + "\n"
                 + "ballots-sha256: " + ballotsSha256 + "\n"
+                + "receipts-sha256: " + receiptsSha256 + "\n"
                 + "spent-tokens: " + spentTokens + "\n"
                 + "spent-tokens-sha256: " + spentTokensSha256 + "\n"
                 + "counts-sha256: " + countsSha256 + "\n"
@@ -78,7 +80,7 @@ public record RecordHead(String meetingId, String pollId, String commitmentSha25
         }
         try {
             return new RecordHead(v.get("meeting"), v.get("poll"), v.get("commitment-sha256"), Long.parseLong(v.get("ballots")),
-                    v.get("ballots-sha256"), Long.parseLong(v.get("spent-tokens")), v.get("spent-tokens-sha256"), v.get("counts-sha256"),
+                    v.get("ballots-sha256"), v.get("receipts-sha256"), Long.parseLong(v.get("spent-tokens")), v.get("spent-tokens-sha256"), v.get("counts-sha256"),
                     v.get("tally-sha256"), v.get("audit-at-close"));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("a count is not a number");

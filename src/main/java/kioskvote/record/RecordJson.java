@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import kioskvote.meeting.CommitteeMember;
 import kioskvote.meeting.Meeting;
+import kioskvote.tally.CandidateResult;
+import kioskvote.tally.ElectionResult;
 import kioskvote.tally.OptionCount;
 import kioskvote.tally.Percent;
 import kioskvote.tally.PollTally;
@@ -98,7 +100,38 @@ public final class RecordJson {
             questions.add(m);
         }
         map.put("questions", questions);
+        tally.election().ifPresent(e -> map.put("election", election(e)));
         return write(map);
+    }
+
+    /**
+     * An election's outcome (docs/rules.md, "Election"): the ballots sorted, each candidate's votes, rank and
+     * outcome (elected, tied, ranked out, no majority), the seats filled and left, and who a next round holds.
+     * In tally.json, so `verify` recomputes who was elected, not only the counts.
+     */
+    private static Map<String, Object> election(ElectionResult election) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("seats", election.seats());
+        map.put("received", election.received());
+        map.put("valid", election.valid());
+        map.put("blank", election.blank());
+        map.put("overLimit", election.overLimit());
+        List<Object> ranked = new ArrayList<>();
+        for (CandidateResult r : election.ranked()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("id", r.candidate().id());
+            c.put("votes", r.votes());
+            c.put("percent", Percent.plain(r.percent()));
+            c.put("rank", r.rank());
+            c.put("outcome", r.outcome().name());
+            ranked.add(c);
+        }
+        map.put("ranked", ranked);
+        map.put("elected", election.elected());
+        map.put("tie", election.tie());
+        map.put("remainingSeats", election.remainingSeats());
+        map.put("nextRound", election.undecided().stream().map(c -> c.id()).toList());
+        return map;
     }
 
     /** counts.json's turnout figures, read back. {@code issued} is net of the voided slips, as in TallyCounts. */

@@ -38,6 +38,10 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--head", paramLabel = "HASH", description = "The record's head hash shown at the close (spaces allowed; at least its first 16 digits).")
     String head;
 
+    @Option(names = "--key", paramLabel = "FINGERPRINT", description = "The meeting key's fingerprint, as printed on every slip, "
+            + "shown on the projector and in the minutes (spaces allowed; at least its first 16 digits): whose record this is.")
+    String key;
+
     @Option(names = "--earlier", paramLabel = "OLD_RECORD", description = "An earlier copy of the same record: check nothing was removed or changed since.")
     Path earlier;
 
@@ -63,9 +67,12 @@ public final class VerifyCommand implements Callable<Integer> {
         if (head != null && head.replaceAll("[^0-9a-fA-F]", "").length() < 16) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--head: give at least the first 16 digits of the head");
         }
+        if (key != null && (!key.strip().matches("[0-9A-Fa-f][0-9A-Fa-f\\s-]*") || key.replaceAll("[^0-9A-Fa-f]", "").length() < 16)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--key: expected the meeting key's fingerprint (hex digits, at least 16), found " + key);
+        }
         if (count != null && count < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--count: cannot be negative");
         var anchors = new RecordVerifier.Anchors(code, count == null ? OptionalLong.empty() : OptionalLong.of(count),
-                Optional.ofNullable(head), Optional.ofNullable(earlier));
+                Optional.ofNullable(head), Optional.ofNullable(earlier), Optional.ofNullable(key));
         return switch (new RecordVerifier(out).verify(record, anchors)) {
             case VERIFIED -> VERIFIED;
             case TAMPERED -> TAMPERED;

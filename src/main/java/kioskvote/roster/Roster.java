@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import kioskvote.audit.AuditDetail;
 import kioskvote.audit.AuditLog;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.meeting.Meeting;
@@ -226,7 +227,11 @@ public final class Roster {
                     newSerial = fresh.serial();
                 }
                 slips.voidSlip(h, slipCode);
-                for (String poll : votedIn) ballots.spendToken(random.nextLong() & Long.MAX_VALUE, poll, newSerial);
+                for (String poll : votedIn) {
+                    ballots.spendToken(random.nextLong() & Long.MAX_VALUE, poll, newSerial);
+                    // The poll's record will hold one spent token more than ballots: say so, without the token (docs/record.md).
+                    audit.append(h, AuditDetail.SPENT_WITHOUT_BALLOT, "poll=" + poll + " tokens=1 reason=lost-slip-replaced");
+                }
                 Optional<DeskBallot> ballot = drawn.map(token -> slips.handOutAtDesk(h, token, baseUrl));
                 audit.append(h, "ballot-replaced", "kind=" + kind.name().toLowerCase() + " spent-in-polls=" + votedIn.size());
                 return new HandOut(personId, pollId, kind, true, ballot, Optional.empty());

@@ -88,18 +88,24 @@ public final class BallotDao {
                 .bind(0, pollId).bind(1, pollId).mapTo(String.class).list();
     }
 
-    /** A ballot as the election record lists it: its receipt code and its answers as stored. */
-    public record BallotLine(String receiptCode, String answersJson) {
+    /**
+     * Every readable ballot of a poll, sorted by its content (compared as Java strings, whatever the database's
+     * collation), once per ballot: the record's order, which says nothing of the casting nor of any receipt.
+     * Read grouped by content (a poll has few distinct ballots), so memory grows with those, not the ballots.
+     */
+    public void forEachBallotByContent(String pollId, java.util.function.Consumer<String> each) {
+        List<AnswersCount> counts = new java.util.ArrayList<>(answerCounts(pollId));
+        counts.sort(java.util.Comparator.comparing(AnswersCount::answersJson));
+        for (AnswersCount c : counts) {
+            for (long i = 0; i < c.count(); i++) each.accept(c.answersJson());
+        }
     }
 
-    /**
-     * Every ballot of a poll in receipt-code order, one at a time: the record's order, which says nothing
-     * about the order of casting (the code is a hash of the voter's random secret).
-     */
-    public void forEachBallotByReceipt(String pollId, java.util.function.Consumer<BallotLine> each) {
-        handle.createQuery("SELECT receipt_code, answers_json FROM ballot WHERE poll_id = ? "
-                        + "UNION ALL SELECT receipt_code, answers_json FROM counted_ballot WHERE poll_id = ? ORDER BY 1, 2")
-                .bind(0, pollId).bind(1, pollId).setFetchSize(1000).map((rs, ctx) -> new BallotLine(rs.getString(1), rs.getString(2))).forEach(each);
+    /** Every receipt code of a poll in order, one at a time, a code twice if two ballots have it (docs/record.md). */
+    public void forEachReceiptCode(String pollId, java.util.function.Consumer<String> each) {
+        handle.createQuery("SELECT receipt_code FROM ballot WHERE poll_id = ? "
+                        + "UNION ALL SELECT receipt_code FROM counted_ballot WHERE poll_id = ? ORDER BY 1")
+                .bind(0, pollId).bind(1, pollId).setFetchSize(1000).mapTo(String.class).forEach(each);
     }
 
     /** The serials spent in a poll (for their public hashes in the record; the order here means nothing). */

@@ -56,7 +56,8 @@ class DemoRecordTest {
         String headHash = kioskvote.audit.Sha256.hex(head);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        String[] args = {RECORD.toString(), "--receipt", receipt, "--count", "30", "--head", headHash.substring(0, 16)};
+        String fingerprint = RecordFiles.JSON.readTree(new Forger(RECORD).files.get(RecordFiles.MANIFEST)).path("keyFingerprint").asText();
+        String[] args = {RECORD.toString(), "--key", fingerprint.replace(" ", ""), "--receipt", receipt, "--count", "30", "--head", headHash.substring(0, 16)};
         out.println("$ java -jar target/kioskvote.jar verify " + String.join(" ", args));
         int exit = VerifyCommand.run(out, args);
         out.println("(exit code " + exit + ")");

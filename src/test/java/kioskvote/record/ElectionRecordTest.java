@@ -112,7 +112,7 @@ class ElectionRecordTest {
         assertEquals(VerifyCommand.VERIFIED, run.exit(), run.output());
         assertEquals(8, run.steps(), run.output());
         assertTrue(run.output().contains("[3/8] ballots: 10 read, 10 well-formed — pass"), run.output());
-        assertTrue(run.output().contains("[4/8] receipt codes: 10 codes, 10 unique and in order — pass"), run.output());
+        assertTrue(run.output().contains("[4/8] receipt codes: 10 codes, in order; one per ballot — pass"), run.output());
         assertTrue(run.output().contains("10 ballots received, 10 tokens spent, 14 slips issued − 1 voided = 13"), run.output());
         // 11 printed slips not voided, and the desk's pool minted at the start; the slip printed after the open is logged.
         assertTrue(run.output().matches("(?s).*covers (\\d+) slips( and the sealed box.s key)?; 10 spent tokens: 9 committed at the open, 1 logged later, 0 outside.*"), run.output());
@@ -126,11 +126,11 @@ class ElectionRecordTest {
             JsonNode ballot = RecordFiles.JSON.readTree(line);
             List<String> fields = new ArrayList<>();
             ballot.fieldNames().forEachRemaining(fields::add);
-            assertEquals(List.of("receipt", "answers"), fields, line);
+            assertEquals(List.of("s1", "s2", "s3", "s4"), fields, "the answers and nothing else: " + line);
         }
-        List<String> codes = record.lines(RecordFiles.BALLOTS).stream().map(l -> l.substring(12, 21)).toList();
-        assertEquals(codes.stream().sorted().toList(), codes, "sorted by receipt code, not by casting");
-        assertEquals(new TreeSet<>(receipts).stream().toList(), codes);
+        List<String> lines = record.lines(RecordFiles.BALLOTS);
+        assertEquals(lines.stream().sorted().toList(), lines, "sorted by content, not by casting");
+        assertEquals(new TreeSet<>(receipts).stream().toList(), record.lines(RecordFiles.RECEIPTS));
         String everything = String.join("\n", record.files.values());
         for (String token : station.api.issueTokens(1)) assertFalse(everything.contains(token.substring(0, 40)));
     }
@@ -153,6 +153,7 @@ class ElectionRecordTest {
         String changed = first.contains("\"s1\":[\"high\"]") ? first.replace("\"s1\":[\"high\"]", "\"s1\":[\"low\"]")
                 : first.replaceFirst("\"s1\":\\[[^\\]]*\\]", "\"s1\":[\"high\"]");
         ballots.set(0, changed);
+        ballots.sort(null);
         f.setLines(RecordFiles.BALLOTS, ballots);
         f.writeUnsigned(file("changed.zip"));
         Run run = verify(file("changed.zip").toString());
@@ -169,9 +170,7 @@ class ElectionRecordTest {
     @Test
     void anAddedBallotFailsTheCountsAndTheRecountEvenReSigned() {
         Forger f = new Forger(honest);
-        List<String> ballots = f.lines(RecordFiles.BALLOTS);
-        ballots.add(RecordFiles.ballotLine("ZZZZ-ZZZZ", "{\"s1\":[\"low\"],\"s2\":[\"low\"],\"s3\":[\"low\"],\"s4\":[\"low\"]}"));
-        f.setLines(RecordFiles.BALLOTS, ballots);
+        addBallot(f, "{\"s1\":[\"low\"],\"s2\":[\"low\"],\"s3\":[\"low\"],\"s4\":[\"low\"]}", "ZZZZ-ZZZZ");
         f.writeSigned(file("added.zip"), key);
         Run run = verify(file("added.zip").toString());
         assertEquals(5, run.firstFailed(), run.output());
@@ -198,9 +197,7 @@ class ElectionRecordTest {
     @Test
     void aBallotRemovedAndEverythingRecomputedAndReSignedIsCaughtOnlyByTheAnchors() {
         Forger f = new Forger(honest);
-        List<String> ballots = f.lines(RecordFiles.BALLOTS);
-        ballots.remove(2);
-        f.setLines(RecordFiles.BALLOTS, ballots);
+        removeBallot(f, 2);
         List<String> spent = f.lines(RecordFiles.SPENT_TOKENS);
         spent.remove(0);
         f.setLines(RecordFiles.SPENT_TOKENS, spent);
@@ -217,6 +214,47 @@ class ElectionRecordTest {
         Run earlier = verify(file("forged.zip").toString(), "--earlier", honest.toString());
         assertEquals(Set.of(9), earlier.failed(), earlier.output());
         assertTrue(earlier.output().contains(": in the earlier copy, removed since"), earlier.output());
+    }
+
+    /** Without the meeting key: a fresh key, the commitment's key line and the audit chain rewritten to match. */
+    @Test
+    void aRecordForgedWithAFreshKeyFailsWithTheMeetingKeyAndIsFlaggedWithoutAnyAnchor() {
+        MeetingKey fresh = MeetingKey.generate(new SecureRandom());
+        Forger f = new Forger(honest);
+        removeBallot(f, 1);
+        List<String> spent = f.lines(RecordFiles.SPENT_TOKENS);
+        spent.remove(0);
+        f.setLines(RecordFiles.SPENT_TOKENS, spent);
+        f.rekeyCommitment(fresh);
+        f.recount();
+        f.rewriteChainAndHead(POLL);
+        f.writeSigned(file("keyless.zip"), fresh);
+        Run alone = verify(file("keyless.zip").toString());
+        assertEquals(VerifyCommand.VERIFIED, alone.exit(), "consistent, so every step passes:\n" + alone.output());
+        assertTrue(alone.output().contains("Note: this proves the record is consistent, not whose it is")
+                && alone.output().contains("Add --key FINGERPRINT"), alone.output());
+        Run keyed = verify(file("keyless.zip").toString(), "--key", key.fingerprint());
+        assertEquals(VerifyCommand.TAMPERED, keyed.exit(), keyed.output());
+        assertEquals(Set.of(9), keyed.failed(), keyed.output());
+        assertTrue(keyed.output().contains("--key: expected the record signed by the meeting key " + key.fingerprint()), keyed.output());
+        Run honestKeyed = verify(honest.toString(), "--key", key.fingerprint().substring(0, 19));
+        assertEquals(VerifyCommand.VERIFIED, honestKeyed.exit(), honestKeyed.output());
+        assertFalse(honestKeyed.output().contains("Note: this proves"), honestKeyed.output());
+    }
+
+    @Test
+    void theManifestsBallotCountAndFingerprintAreChecked() throws Exception {
+        Forger f = new Forger(honest);
+        String manifest = f.files.get(RecordFiles.MANIFEST);
+        f.files.put(RecordFiles.MANIFEST, manifest.replaceFirst("\"ballots\":\\d+", "\"ballots\":99")
+                .replaceFirst("\"keyFingerprint\":\"[^\"]+\"", "\"keyFingerprint\":\"0000 0000\""));
+        byte[] bytes = f.files.get(RecordFiles.MANIFEST).getBytes(StandardCharsets.UTF_8);
+        f.files.put(RecordFiles.SIGNATURE, java.util.HexFormat.of().formatHex(key.sign(bytes)) + "\n");
+        f.writeUnsigned(file("manifest-fields.zip"));
+        Run run = verify(file("manifest-fields.zip").toString());
+        assertEquals(Set.of(1, 5), run.failed(), run.output());
+        assertTrue(run.output().contains("manifest.json keyFingerprint: \"0000 0000\""), run.output());
+        assertTrue(run.output().contains("manifest.json ballots: 99; expected the 10 ballots"), run.output());
     }
 
     @Test
@@ -262,9 +300,7 @@ class ElectionRecordTest {
     @Test
     void aTokenOutsideTheCommitmentIsCaughtEvenWhenEverythingElseIsRecomputed() {
         Forger f = new Forger(honest);
-        List<String> ballots = f.lines(RecordFiles.BALLOTS);
-        ballots.add(RecordFiles.ballotLine("ZZZZ-ZZZZ", "{\"s1\":[\"low\"],\"s2\":[\"low\"],\"s3\":[\"low\"],\"s4\":[\"low\"]}"));
-        f.setLines(RecordFiles.BALLOTS, ballots);
+        addBallot(f, "{\"s1\":[\"low\"],\"s2\":[\"low\"],\"s3\":[\"low\"],\"s4\":[\"low\"]}", "ZZZZ-ZZZZ");
         List<String> spent = f.lines(RecordFiles.SPENT_TOKENS);
         spent.add("f".repeat(64)); // a slip nobody committed to
         f.setLines(RecordFiles.SPENT_TOKENS, spent);
@@ -291,7 +327,7 @@ class ElectionRecordTest {
     void aLaterCopyKeepsEverythingOfAnEarlierOne() {
         Run run = verify(later.toString(), "--earlier", honest.toString());
         assertEquals(VerifyCommand.VERIFIED, run.exit(), run.output());
-        assertTrue(run.output().matches("(?s).*earlier copy record-honest.zip: 8 files unchanged; audit chain: \\d+ earlier entries kept, [1-9]\\d* added since.*"),
+        assertTrue(run.output().matches("(?s).*earlier copy record-honest.zip: 9 files unchanged; audit chain: \\d+ earlier entries kept, [1-9]\\d* added since.*"),
                 run.output());
     }
 
@@ -342,6 +378,28 @@ class ElectionRecordTest {
         var refused = assertThrows(App.StartupRefused.class,
                 () -> App.open(settings, Clock.systemDefaultZone(), new SecureRandom(), new PrintStream(new ByteArrayOutputStream())));
         assertTrue(refused.getMessage().matches("the audit log is broken at entry \\d+ \\(slips-issued\\): .*"), refused.getMessage());
+    }
+
+    /** Adds a ballot and its receipt code where they sort, as a forger would. */
+    static void addBallot(Forger f, String answers, String code) {
+        List<String> ballots = f.lines(RecordFiles.BALLOTS);
+        ballots.add(RecordFiles.ballotLine(answers));
+        ballots.sort(null);
+        f.setLines(RecordFiles.BALLOTS, ballots);
+        List<String> codes = f.lines(RecordFiles.RECEIPTS);
+        codes.add(code);
+        codes.sort(null);
+        f.setLines(RecordFiles.RECEIPTS, codes);
+    }
+
+    /** Removes the i-th ballot and the i-th receipt code (they are not the same voter's: nothing links them). */
+    static void removeBallot(Forger f, int i) {
+        List<String> ballots = f.lines(RecordFiles.BALLOTS);
+        ballots.remove(i);
+        f.setLines(RecordFiles.BALLOTS, ballots);
+        List<String> codes = f.lines(RecordFiles.RECEIPTS);
+        codes.remove(i);
+        f.setLines(RecordFiles.RECEIPTS, codes);
     }
 
     private static String shortCode(String token) {

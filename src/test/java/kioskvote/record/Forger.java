@@ -57,7 +57,7 @@ final class Forger {
             var poll = PollDefinition.parse(files.get(RecordFiles.POLL));
             JsonNode c = RecordFiles.JSON.readTree(files.get(RecordFiles.COUNTS));
             Tally.Counter counter = Tally.counter(poll);
-            for (String line : lines(RecordFiles.BALLOTS)) counter.add(AnswersJson.read(RecordFiles.JSON.readTree(line).get("answers").toString()));
+            for (String line : lines(RecordFiles.BALLOTS)) counter.add(AnswersJson.read(line));
             var tally = counter.finish(new TallyCounts(c.path("summoned").asLong(), c.path("present").asLong(),
                     c.path("issued").asLong() - c.path("voided").asLong(), counter.received(), c.path("voided").asLong(),
                     c.path("handedOut").asLong(), c.path("fromRoster").asBoolean()));
@@ -84,6 +84,9 @@ final class Forger {
                 String event = n.get("event").asText();
                 String detail = n.get("detail").asText();
                 if (detail.startsWith("poll=" + pollId + " ") && event.equals("poll-closed")) detail = "poll=" + pollId + " received=" + ballots;
+                if (detail.startsWith("poll=" + pollId + " ") && event.equals("poll-committed")) {
+                    detail = detail.replaceFirst("commitment-sha256=[0-9a-f]+", "commitment-sha256=" + Sha256.hex(files.get(RecordFiles.COMMITMENT)));
+                }
                 if (detail.startsWith("poll=" + pollId + " ") && event.equals("record-head")) {
                     auditAtClose = prev;
                     detail = "poll=" + pollId + " ballots=" + ballots + " head=" + head(pollId, prev).hash();
@@ -102,8 +105,14 @@ final class Forger {
     RecordHead head(String pollId, String auditAtClose) {
         String meeting = Commitment.parse(lines(RecordFiles.COMMITMENT)).meetingId();
         return new RecordHead(meeting, pollId, Sha256.hex(files.get(RecordFiles.COMMITMENT)), lines(RecordFiles.BALLOTS).size(),
-                Sha256.hex(files.get(RecordFiles.BALLOTS)), lines(RecordFiles.SPENT_TOKENS).size(), Sha256.hex(files.get(RecordFiles.SPENT_TOKENS)),
+                Sha256.hex(files.get(RecordFiles.BALLOTS)), Sha256.hex(files.get(RecordFiles.RECEIPTS)), lines(RecordFiles.SPENT_TOKENS).size(), Sha256.hex(files.get(RecordFiles.SPENT_TOKENS)),
                 Sha256.hex(files.get(RecordFiles.COUNTS)), Sha256.hex(files.get(RecordFiles.TALLY)), auditAtClose);
+    }
+
+    /** Puts another meeting key into the commitment's key line, as a forger without the meeting key would. */
+    void rekeyCommitment(MeetingKey fresh) {
+        files.put(RecordFiles.COMMITMENT, files.get(RecordFiles.COMMITMENT).replaceFirst("(?m)^meeting-public-key: [0-9a-f]+$",
+                "meeting-public-key: " + java.util.HexFormat.of().formatHex(fresh.publicKey())));
     }
 
     /** Writes a new manifest over the files as they are now, signed with {@code key}. */

@@ -38,7 +38,7 @@ class RecordFormatTest {
 
     @Test
     void theHeadReadsBackAndItsHashIsTheSha256OfItsText() {
-        RecordHead head = new RecordHead("m", "p", "c", 30, "b", 30, "s", "n", "t", "a");
+        RecordHead head = new RecordHead("m", "p", "c", 30, "b", "r", 30, "s", "n", "t", "a");
         assertEquals(head, RecordHead.parse(List.of(head.text().split("\n"))));
         assertEquals(Sha256.hex(head.text()), head.hash());
         assertEquals("0123 4567 89ab", RecordHead.grouped("0123456789ab"));
@@ -54,7 +54,7 @@ class RecordFormatTest {
     }
 
     @Test
-    void aBallotLineIsTheReceiptAndTheStoredAnswers() {
-        assertEquals("{\"receipt\":\"3WQ0-8HZK\",\"answers\":{\"s1\":[\"high\"]}}", RecordFiles.ballotLine("3WQ0-8HZK", "{\"s1\":[\"high\"]}"));
+    void aBallotLineIsTheStoredAnswersAndNoReceipt() {
+        assertEquals("{\"s1\":[\"high\"]}", RecordFiles.ballotLine("{\"s1\":[\"high\"]}"));
     }
 }
