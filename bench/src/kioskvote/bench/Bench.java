@@ -668,10 +668,14 @@ public final class Bench {
             if (!codes.isEmpty()) shares.put(poll, codes.subList(0, opened.path("box").path("threshold").asInt()));
         }
 
-        /** Closes a poll and, if it is sealed, presents k shares so that it is counted. */
+        /**
+         * Closes a poll, presents k shares if it is sealed so that it is counted, and shows its results: the
+         * public results route answers only then.
+         */
         void closeAndCount(String poll) throws IOException, InterruptedException {
             post("/api/admin/polls/" + poll + "/close", Map.of());
             if (shares.containsKey(poll)) post("/api/admin/polls/" + poll + "/unseal", Map.of("shares", shares.get(poll)));
+            post("/api/admin/polls/" + poll + "/show-results", Map.of());
         }
 
         void download(String path, Path file) throws IOException, InterruptedException {
