@@ -60,6 +60,7 @@ import kioskvote.web.MeetingApi;
 import kioskvote.web.MeetingEditorPage;
 import kioskvote.web.PaperPages;
 import kioskvote.web.RecordPages;
+import kioskvote.web.RoomPage;
 import kioskvote.web.RosterApi;
 import kioskvote.web.RosterEditApi;
 import kioskvote.web.RosterPage;
@@ -150,7 +151,8 @@ public final class App {
                 s.kiosks(), s.meeting(), new RecordPages(s.meeting(), s.records()),
                 new PaperPages(s.meeting(), new PaperDesk(s.jdbi(), s.rights(), s.audit(), s.clock(), s.random())),
                 new RosterPage(s.meeting(), s.roster(), rosterEditor), new RosterEditApi(rosterEditor, s.roster()),
-                new MeetingApi(s.editor(), s.stationSettings()), new MeetingEditorPage(s.editor()));
+                new MeetingApi(s.editor(), s.stationSettings()), new MeetingEditorPage(s.editor()),
+                new RoomPage(s.meeting(), s.polls()));
         return Routes.create(handlers).start(port);
     }
 

@@ -252,6 +252,7 @@
         pages.push([from, count]);
         from += count;
       }
+      if (pages.length === 1) { pager.hidden = true; show(0, items.length); return; } // one subject taller than the screen: nothing to turn
       turn(0);
     };
     var turn = function (page) {

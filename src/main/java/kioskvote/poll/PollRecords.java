@@ -132,9 +132,17 @@ public final class PollRecords {
         return jdbi.withHandle(h -> anchor(h, pollId));
     }
 
-    /** Whether the poll's record can be downloaded: its head is fixed (closed, and counted if sealed). */
+    /**
+     * Whether the poll's record is public: its head is fixed (closed, and counted if sealed) and the chair has shown
+     * its results (PollStatus.requirePublished: nothing of a result is public before the chair announces it).
+     */
     public boolean recordReady(String pollId) {
-        return anchor(pollId).flatMap(Minutes.RecordAnchor::recordHead).isPresent();
+        return jdbi.withHandle(h -> published(h, pollId));
+    }
+
+    private boolean published(Handle h, String pollId) {
+        return anchor(h, pollId).flatMap(Minutes.RecordAnchor::recordHead).isPresent()
+                && new AuditDao(h).has(PollLifecycle.RESULTS_SHOWN, "poll=" + pollId);
     }
 
     /** The polls whose record holds this receipt code (published polls only). */
@@ -142,8 +150,7 @@ public final class PollRecords {
         return jdbi.withHandle(h -> {
             List<Poll> found = new ArrayList<>();
             for (Poll poll : meeting.polls()) {
-                boolean published = anchor(h, poll.id()).flatMap(Minutes.RecordAnchor::recordHead).isPresent();
-                if (published && new BallotDao(h).hasReceipt(poll.id(), receiptCode)) found.add(poll);
+                if (published(h, poll.id()) && new BallotDao(h).hasReceipt(poll.id(), receiptCode)) found.add(poll);
             }
             return found;
         });

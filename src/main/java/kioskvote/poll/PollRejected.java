@@ -8,7 +8,9 @@ import kioskvote.text.Refused;
 /** A step of a poll's life (presence, open, close, results) that the station refuses; nothing was changed. */
 public class PollRejected extends Refused {
     public enum Code implements Refused.Code {
-        POLL_NOT_DRAFT, POLL_ALREADY_CLOSED, RESULTS_NOT_READY, RESULTS_ALREADY_SHOWN, BAD_COUNT, PRESENCE_FROM_ROSTER,
+        POLL_NOT_DRAFT, POLL_ALREADY_CLOSED, RESULTS_NOT_READY, RESULTS_ALREADY_SHOWN,
+        /** Counted, but the chair has not shown the results yet: nothing of them is public (PollStatus.requirePublished). */
+        RESULTS_NOT_SHOWN, BAD_COUNT, PRESENCE_FROM_ROSTER,
         /** Closed, but its sealed ballot box is not counted yet: no result, receipt, ballot list or minutes. */
         AWAITING_COUNT,
         /** The sealed ballot box: opened only after the close, only for a sealed poll, and once. */

@@ -30,6 +30,17 @@ public record PollStatus(String pollId, String title, String kind, PollState sta
         return state == PollState.CLOSED && !awaitingCount();
     }
 
+    /**
+     * The one gate of what the room may read (docs/api.md, "When results are public"): a poll's results, anonymous
+     * ballots, receipt codes and record are published when the chair shows its results, not at the close or the
+     * count, so nobody knows the outcome before the chair announces it. Staff keep the count and the minutes.
+     */
+    public void requirePublished() {
+        if (awaitingCount()) throw new PollRejected(PollRejected.Code.AWAITING_COUNT);
+        if (!resultsReady()) throw new PollRejected(PollRejected.Code.RESULTS_NOT_READY);
+        if (!resultsShown) throw new PollRejected(PollRejected.Code.RESULTS_NOT_SHOWN);
+    }
+
     /** What screens show and watch: the state, or "counting" between the close and the count of a sealed poll. */
     public String phase() {
         return awaitingCount() ? "counting" : state.code();

@@ -105,7 +105,9 @@ public final class BallotPages {
         String pollId = ctx.queryParam("poll");
         List<PollStatus> remaining = polls.statuses().stream()
                 .filter(s -> s.state() != PollState.CLOSED && !s.pollId().equals(pollId)).toList();
-        Pages.render(ctx, "receipt.jte", Map.of("t", t, "code", code, "remaining", remaining,
+        // The receipt names its poll, so a voter who votes in several keeps each code with the right one.
+        String pollTitle = pollId == null ? "" : meeting.poll(pollId).map(p -> p.title()).orElse("");
+        Pages.render(ctx, "receipt.jte", Map.of("t", t, "code", code, "pollTitle", pollTitle, "remaining", remaining,
                 "langSwitch", "?lang=" + t.otherLang() + (pollId == null ? "" : "&poll=" + pollId)));
     }
 

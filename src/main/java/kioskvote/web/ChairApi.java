@@ -8,7 +8,7 @@ import kioskvote.poll.PollLifecycle;
 import kioskvote.tally.MinutesJson;
 import kioskvote.text.Language;
 
-/** What the chair's screen and anyone in the room may read: turnout always, results after the close. */
+/** What the chair's screen and anyone in the room may read: turnout always, results once the chair has shown them. */
 public final class ChairApi {
     private final PollLifecycle polls;
 
@@ -25,14 +25,17 @@ public final class ChairApi {
     }
 
     void results(Context ctx) {
+        polls.status(ctx.pathParam("pollId")).requirePublished();
         ctx.json(MinutesJson.toMap(polls.minutes(ctx.pathParam("pollId"), language(ctx))));
     }
 
     void receipts(Context ctx) {
+        polls.status(ctx.pathParam("pollId")).requirePublished();
         ctx.json(Map.of("pollId", ctx.pathParam("pollId"), "receipts", polls.receipts(ctx.pathParam("pollId"))));
     }
 
     void ballots(Context ctx) {
+        polls.status(ctx.pathParam("pollId")).requirePublished();
         var ballots = polls.ballots(ctx.pathParam("pollId")).stream().map(a -> a.marks()).toList();
         ctx.json(Map.of("pollId", ctx.pathParam("pollId"), "ballots", ballots));
     }

@@ -28,7 +28,6 @@ public final class ChairPage {
     private final String audienceQr;
     private final String audienceUrl;
     private final Optional<WifiNetwork> wifi;
-    private final String publicBaseUrl;
 
     public ChairPage(Meeting meeting, PollLifecycle polls, String keyFingerprint, String publicBaseUrl, Optional<WifiNetwork> wifi) {
         this.meeting = meeting;
@@ -37,7 +36,6 @@ public final class ChairPage {
         this.audienceUrl = publicBaseUrl + "/";
         this.audienceQr = QrCode.encode(audienceUrl).toSvg("QR: " + audienceUrl);
         this.wifi = wifi;
-        this.publicBaseUrl = publicBaseUrl;
     }
 
     /** GET /chair[?poll=ID]: the poll named, else the open one, else the one closed last, else the first. */
@@ -63,12 +61,10 @@ public final class ChairPage {
         params.put("audienceUrl", audienceUrl);
         params.put("wifi", wifi);
         params.put("wifiQr", wifi.map(w -> QrCode.encode(w.qrText()).toSvg("Wi-Fi QR")).orElse(""));
-        // The record's anchors (docs/record.md): the commitment from the open; after the close the count, the
-        // head hash and a QR code of the receipt page, for the room to photograph and check any copy against.
-        String receiptsUrl = publicBaseUrl + "/receipts";
+        // The record's anchors (docs/record.md): the commitment from the open; after the close the count and the
+        // head hash, for the room to photograph and check any copy against. The audience QR code beside them
+        // opens the room's page, where receipts are looked up and records downloaded once the results are shown.
         params.put("record", polls.recordAnchor(focus.pollId()));
-        params.put("receiptsUrl", receiptsUrl);
-        params.put("receiptsQr", QrCode.encode(receiptsUrl).toSvg(t.get("record.qrLabel")));
         params.put("langSwitch", "?lang=" + t.otherLang() + (asked != null ? "&poll=" + asked : ""));
         Pages.render(ctx, "chair.jte", params);
     }

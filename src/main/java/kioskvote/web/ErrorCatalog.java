@@ -36,6 +36,7 @@ public final class ErrorCatalog {
             entry("poll_already_closed", 409),
             entry("results_not_ready", 409),
             entry("results_already_shown", 409),
+            entry("results_not_shown", 409),
             entry("bad_count", 400),
             entry("presence_from_roster", 409),
             entry("quorum_not_met", 409),

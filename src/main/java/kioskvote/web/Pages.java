@@ -19,13 +19,6 @@ final class Pages {
         ctx.contentType("text/html; charset=utf-8").result(output.toString());
     }
 
-    /** The station's front page: what voters do, and the way to the chair's screen, the admin pages and the desk. */
-    static void home(Context ctx, kioskvote.meeting.Meeting meeting) {
-        PageText t = PageText.of(ctx);
-        render(ctx, "home.jte", Map.of("t", t, "title", meeting.title(), "organiser", meeting.organiser(),
-                "langSwitch", "?lang=" + t.otherLang()));
-    }
-
     /** A full-page explanation: a refusal, "no poll is open yet", and the like. */
     static void message(Context ctx, PageText t, String code, String title, String text, String help) {
         render(ctx, "message.jte", Map.of("t", t, "code", code, "title", title, "text", text, "help", help));

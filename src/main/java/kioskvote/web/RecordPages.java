@@ -39,7 +39,8 @@ public final class RecordPages {
         Optional<String> code = normalize(typed);
         List<Poll> found = code.map(records::pollsWithReceipt).orElse(List.of());
         List<Published> published = meeting.polls().stream()
-                .flatMap(p -> records.anchor(p.id()).filter(a -> a.recordHead().isPresent()).map(a -> new Published(p, a)).stream())
+                .filter(p -> records.recordReady(p.id()))
+                .flatMap(p -> records.anchor(p.id()).map(a -> new Published(p, a)).stream())
                 .toList();
         String result = typed.isEmpty() ? "none" : code.isEmpty() ? "malformed" : found.isEmpty() ? "notFound" : "found";
         Pages.render(ctx, "receipts.jte", Map.of("t", t, "meeting", meeting, "typed", typed, "code", code.orElse(typed),
@@ -51,7 +52,10 @@ public final class RecordPages {
     void download(Context ctx) throws java.io.IOException {
         String pollId = ctx.pathParam("pollId");
         if (meeting.poll(pollId).isEmpty()) throw new BallotRejected(BallotRejected.Code.UNKNOWN_POLL);
-        if (!records.recordReady(pollId)) throw new PollRejected(PollRejected.Code.RESULTS_NOT_READY);
+        if (!records.recordReady(pollId)) {
+            boolean counted = records.anchor(pollId).flatMap(RecordAnchor::recordHead).isPresent();
+            throw new PollRejected(counted ? PollRejected.Code.RESULTS_NOT_SHOWN : PollRejected.Code.RESULTS_NOT_READY);
+        }
         ctx.contentType("application/zip");
         ctx.header("Content-Disposition", "attachment; filename=\"record-" + pollId + ".zip\"");
         ctx.header("Cache-Control", "no-store");

@@ -27,7 +27,8 @@ public final class Routes {
     public record Handlers(VoterApi voter, BallotPages ballotPages, KioskPages kiosk, ChairApi chair, ChairPage chairPage,
                            LiveFeed feed, AdminGuard guard, AdminPages adminPages, CountPages count, StaffPages staff, AdminApi admin, DeskPage desk,
                            RosterApi roster, KioskSessions kiosks, Meeting meeting, RecordPages records, PaperPages paper,
-                           RosterPage rosterPage, RosterEditApi rosterEdit, MeetingApi meetingApi, MeetingEditorPage meetingPage) {
+                           RosterPage rosterPage, RosterEditApi rosterEdit, MeetingApi meetingApi, MeetingEditorPage meetingPage,
+                           RoomPage room) {
     }
 
     public static Javalin create(Handlers h) {
@@ -55,8 +56,9 @@ public final class Routes {
         // nothing of which exist (the same check as the KIOSK role's).
         app.before("/kiosk/*", access::requireEnrolledKiosk);
 
-        // everyone: the front page (what the terminal's QR code opens) and liveness
-        app.get("/", ctx -> Pages.home(ctx, h.meeting()), ANYONE);
+        // everyone: the room's page (what the projector's audience QR code opens: the results the chair has shown,
+        // the receipt look-up, the records) and liveness
+        app.get("/", h.room()::show, ANYONE);
         app.get("/api/ping", ctx -> ctx.result("ok"), ANYONE); // the benchmark's HTTP ceiling (bench/)
 
         // voter's phone (pages and API; the slip's token is the credential)

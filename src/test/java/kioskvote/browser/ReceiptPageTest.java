@@ -66,7 +66,7 @@ class ReceiptPageTest {
             phone.driver.get(station.url + "/chair?poll=tin-nhiem&lang=en");
             assertEquals("2", phone.await("#record-count").getText());
             assertTrue(phone.find("#record-head").getText().matches("([0-9a-f]{4} ){15}[0-9a-f]{4}"), phone.find("#record-head").getText());
-            assertTrue(phone.findAll("#receipts-qr svg").size() == 1, "a QR code of the receipt page");
+            assertTrue(phone.find(".audience-qr svg").isDisplayed(), "the QR code of the room's page, where receipts are looked up");
         }
     }
 }

@@ -97,6 +97,18 @@ public final class Api {
         return closed;
     }
 
+    /**
+     * Closes and counts the poll, then the chair shows its results: from then on its results, ballots, receipt
+     * codes and record are public (PollStatus.requirePublished). Answers the close's reply.
+     */
+    public Reply closeCountAndShow(String pollId) {
+        Reply closed = closeAndCount(pollId);
+        if (closed.status() != 200) return closed;
+        Reply shown = adminPost("/api/admin/polls/" + pollId + "/show-results", Map.of());
+        if (shown.status() != 200) throw new AssertionError("showing the results of " + pollId + " failed: " + shown.body());
+        return closed;
+    }
+
     public Reply postRaw(String path, String body, boolean admin) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), admin);

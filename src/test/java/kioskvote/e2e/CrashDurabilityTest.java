@@ -71,7 +71,7 @@ class CrashDurabilityTest {
                 assertEquals("token_already_used",
                         api.cast("tin-nhiem", token, Map.of("s1", List.of("low")), Receipts.random()).errorCode());
             }
-            assertEquals(200, api.closeAndCount("tin-nhiem").status());
+            assertEquals(200, api.closeCountAndShow("tin-nhiem").status());
             List<String> published = new ArrayList<>();
             api.get("/api/polls/tin-nhiem/receipts").json().path("receipts").forEach(r -> published.add(r.asText()));
             assertEquals(acknowledged.stream().sorted().toList(), published);
@@ -132,7 +132,7 @@ class CrashDurabilityTest {
             for (String token : acknowledgedTokens.subList(0, 10)) {
                 assertEquals("token_already_used", api.cast("tin-nhiem", token, Map.of("s1", List.of("low")), Receipts.random()).errorCode());
             }
-            assertEquals(200, api.closeAndCount("tin-nhiem").status());
+            assertEquals(200, api.closeCountAndShow("tin-nhiem").status());
             java.util.Set<String> published = new java.util.HashSet<>();
             api.get("/api/polls/tin-nhiem/receipts").json().path("receipts").forEach(r -> published.add(r.asText()));
             List<String> lost = told.stream().filter(r -> !published.contains(r)).toList();

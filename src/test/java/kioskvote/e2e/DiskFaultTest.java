@@ -34,7 +34,7 @@ class DiskFaultTest {
                 assertEquals(200, api.adminPost("/api/admin/polls/tin-nhiem/open", Map.of()).status());
                 assertEquals(200, api.adminPost("/api/admin/polls/bieu-quyet-quy-che/open", Map.of()).status());
                 assertEquals(200, api.cast("bieu-quyet-quy-che", tokens.get(0), Map.of("motion", List.of("agree")), Receipts.random()).status());
-                assertEquals(200, api.closeAndCount("bieu-quyet-quy-che").status());
+                assertEquals(200, api.closeCountAndShow("bieu-quyet-quy-che").status());
                 assertEquals(200, api.cast("tin-nhiem", tokens.get(1), BALLOT, Receipts.random()).status());
 
                 Path filler = disk.fillLeaving(DurableStorage.RESERVE_BYTES / 2);

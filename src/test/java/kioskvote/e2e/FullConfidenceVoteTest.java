@@ -68,7 +68,7 @@ class FullConfidenceVoteTest {
             }
             assertEquals(40, api.get("/api/polls/tin-nhiem").json().path("cast").asInt());
             assertEquals(409, api.get("/api/polls/tin-nhiem/results").status(), "no results before the close");
-            assertEquals(200, api.closeAndCount("tin-nhiem").status());
+            assertEquals(200, api.closeCountAndShow("tin-nhiem").status());
 
             JsonNode minutes = api.adminGet("/api/admin/polls/tin-nhiem/minutes.json").json();
             JsonNode counts = minutes.path("counts");
@@ -113,7 +113,7 @@ class FullConfidenceVoteTest {
             for (int i = 0; i < votes.length; i++) {
                 assertEquals(200, api.cast("bieu-quyet-quy-che", tokens.get(i), Map.of("motion", List.of(votes[i])), Receipts.random()).status());
             }
-            api.closeAndCount("bieu-quyet-quy-che");
+            api.closeCountAndShow("bieu-quyet-quy-che");
             JsonNode motion = api.get("/api/polls/bieu-quyet-quy-che/results").json().path("questions").get(0);
             assertTrue(motion.path("passed").asBoolean(), motion.toString());
             assertEquals("60.00", motion.path("options").get(0).path("percent").asText());

@@ -215,7 +215,7 @@ class MeetingEditorTest {
             Api.Reply cast = api.cast("ke-hoach", tokens.get(i), Map.of("motion", List.of(marks.get(i))), Receipts.random());
             assertEquals(201 / 100, cast.status() / 100, cast.body());
         }
-        Api.Reply closed = api.closeAndCount("ke-hoach");
+        Api.Reply closed = api.closeCountAndShow("ke-hoach");
         assertEquals(200, closed.status(), closed.body());
         Api.Reply results = api.get("/api/polls/ke-hoach/results");
         assertEquals(200, results.status(), results.body());

@@ -119,7 +119,7 @@ class PostgreSqlOutageTest {
                 assertFalse(duringOutage.isEmpty(), "the phones did try during the outage");
 
                 assertEquals(66, api.get("/api/polls/" + POLL).json().path("cast").asInt());
-                assertEquals(200, api.closeAndCount(POLL).status());
+                assertEquals(200, api.closeCountAndShow(POLL).status());
                 Set<String> published = new HashSet<>();
                 api.get("/api/polls/" + POLL + "/receipts").json().path("receipts").forEach(r -> published.add(r.asText()));
                 assertTrue(published.containsAll(acknowledged.values()), "every acknowledged ballot is there");

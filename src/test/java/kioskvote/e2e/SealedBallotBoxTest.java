@@ -151,6 +151,8 @@ class SealedBallotBoxTest {
             assertEquals(14, counted.json().path("counted").asInt());
             assertTrue(counted.json().path("storageKeyDestroyed").asBoolean(), "the box's storage key was destroyed for good");
             assertEquals("already_counted", api.unseal(POLL, shares.enough()).errorCode());
+            assertEquals("results_not_shown", api.get("/api/polls/" + POLL + "/receipts").errorCode(), "counted, not yet shown");
+            assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/show-results", Map.of()).status());
             Set<String> published = new HashSet<>();
             api.get("/api/polls/" + POLL + "/receipts").json().path("receipts").forEach(r -> published.add(r.asText()));
             assertEquals(new HashSet<>(receipts), published, "every voter finds their receipt");

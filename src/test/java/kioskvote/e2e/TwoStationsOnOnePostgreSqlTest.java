@@ -135,7 +135,7 @@ class TwoStationsOnOnePostgreSqlTest {
                 assertEquals(52, screenB.cast(POLL));
 
                 // Closing on B closes on A: A refuses the next ballot, and A's screen says closed.
-                assertEquals(200, apiB.closeAndCount(POLL).status());
+                assertEquals(200, apiB.closeCountAndShow(POLL).status());
                 assertEquals("poll_not_open", apiA.cast(POLL, tokens.get(52), BALLOT, Receipts.random()).errorCode());
                 StationProcess.waitUntil(Duration.ofSeconds(5), () -> screenA.state(POLL).equals("closed"));
 
@@ -193,7 +193,7 @@ class TwoStationsOnOnePostgreSqlTest {
 
             assertEquals(120, receiptOfToken.size());
             assertEquals(120, apiB.get("/api/polls/" + POLL).json().path("cast").asInt());
-            assertEquals(200, apiB.closeAndCount(POLL).status());
+            assertEquals(200, apiB.closeCountAndShow(POLL).status());
             List<String> published = new ArrayList<>();
             apiB.get("/api/polls/" + POLL + "/receipts").json().path("receipts").forEach(r -> published.add(r.asText()));
             assertEquals(new HashSet<>(receiptOfToken.values()), new HashSet<>(published), "every acknowledged ballot is in the box");

@@ -44,7 +44,7 @@ class DemoRecordTest {
             List<String> late = api.issueTokens(1); // a slip printed after the open: logged, not committed
             receipt = station.cast("tin-nhiem", late.get(0), DemoStation.ballotOf(0));
             for (int i = 1; i < 30; i++) station.cast("tin-nhiem", tokens.get(i), DemoStation.ballotOf(i));
-            api.closeAndCount("tin-nhiem");
+            api.closeCountAndShow("tin-nhiem");
             station.download("tin-nhiem", RECORD);
         }
         Files.writeString(Path.of(RECEIPT_FILE), receipt + "\n");

@@ -66,7 +66,7 @@ class ElectionRecordTest {
         List<String> late = api.issueTokens(2); // after the open: not in the commitment, logged in the audit chain
         for (int i = 0; i < 9; i++) receipts.add(station.cast(POLL, tokens.get(i), DemoStation.ballotOf(i)));
         receipts.add(station.cast(POLL, late.get(0), DemoStation.ballotOf(9)));
-        assertEquals(200, api.closeAndCount(POLL).status());
+        assertEquals(200, api.closeCountAndShow(POLL).status());
         JsonNode minutes = api.adminGet("/api/admin/polls/" + POLL + "/minutes.json").json();
         count = minutes.path("recordBallots").asLong();
         head = minutes.path("recordHead").asText();
