@@ -45,7 +45,7 @@ class HonestRecordsTest {
             Api.Reply replaced = api.adminPost("/api/admin/desk/replace", Map.of("personId", m.personId(PEOPLE.get(0)), "pollId", "quy-che",
                     "kind", "QR", "code", slips.get(0).json().path("slip").path("shortCode").asText()));
             assertEquals(200, replaced.status(), replaced.body());
-            assertEquals(200, api.closeAndCount("quy-che").status());
+            assertEquals(200, api.closeCountAndShow("quy-che").status());
             String out = verifies(m, "quy-che");
             assertTrue(out.contains("4 ballots received, 5 tokens spent (1 without a ballot: lost slips replaced)"), out);
         }
@@ -71,7 +71,7 @@ class HonestRecordsTest {
                 }
                 assertEquals(200, kiosk.castAgree(ballot, "quy-che"));
             }
-            assertEquals(200, api.closeAndCount("quy-che").status());
+            assertEquals(200, api.closeCountAndShow("quy-che").status());
             String out = verifies(m, "quy-che");
             assertTrue(out.contains("[3/8] ballots: 4 read, 4 well-formed — pass"), out);
         }
@@ -93,7 +93,7 @@ class HonestRecordsTest {
             assertEquals(200, api.adminPost(batches, Map.of("batch", "to-1", "teller", "Phạm Thị Hoa", "ballots", paper)).status());
             Api.Reply second = api.adminPost(batches, Map.of("batch", "to-1", "teller", "Đỗ Minh Khang", "ballots", paper));
             assertEquals("ACCEPTED", second.json().path("state").asText(), second.body());
-            assertEquals(200, api.closeAndCount("quy-che").status());
+            assertEquals(200, api.closeCountAndShow("quy-che").status());
             String out = verifies(m, "quy-che");
             assertTrue(out.contains("[3/8] ballots: 4 read, 4 well-formed — pass"), out);
         }
@@ -117,7 +117,7 @@ class HonestRecordsTest {
         try (ThreePollMeeting m = ThreePollMeeting.open(config, data)) {
             Api api = new Api(m.url(), ThreePollMeeting.PASSPHRASE);
             assertEquals(200, cast(api, "quy-che", LostSlipDoubleVoteTest.token(slips.get(2))));
-            assertEquals(200, api.closeAndCount("quy-che").status());
+            assertEquals(200, api.closeCountAndShow("quy-che").status());
             String out = verifies(m, "quy-che");
             assertTrue(out.contains("[3/8] ballots: 3 read, 3 well-formed — pass"), out);
         }

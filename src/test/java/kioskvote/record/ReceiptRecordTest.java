@@ -62,7 +62,7 @@ class ReceiptRecordTest {
             codes.add(ReceiptCode.codeOf(secret));
             cast.add(marks);
         }
-        assertEquals(200, api.closeAndCount(POLL).status());
+        assertEquals(200, api.closeCountAndShow(POLL).status());
         record = station.download(POLL, dir.resolve("record.zip"));
     }
 
@@ -130,7 +130,7 @@ class ReceiptRecordTest {
         assertEquals(200, api.adminPost("/api/admin/polls/" + practice + "/open", Map.of()).status());
         String secret = DemoStation.secret();
         assertEquals(200, api.cast(practice, tokens.get(0), Map.of("motion", List.of("agree")), secret).status());
-        assertEquals(200, api.closeAndCount(practice).status());
+        assertEquals(200, api.closeCountAndShow(practice).status());
         for (String path : List.of("/api/polls/" + practice + "/ballots", "/api/polls/" + practice + "/receipts")) {
             var reply = api.adminGet(path);
             assertEquals(409, reply.status(), path + ": " + reply.body());
