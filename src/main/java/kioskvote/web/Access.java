@@ -29,6 +29,8 @@ final class Access {
 
     void check(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
+        // Staff pages, the sign-in form included, answer on the station laptop only unless --staff-lan (StaffNetwork).
+        if (StaffNetwork.isStaffPath(ctx.path()) || roles.stream().anyMatch(r -> ((Role) r).isStaff())) guard.network().require(ctx);
         // Static files (/static/*) have no roles; every route of Routes has (RoutesTest checks the table).
         if (roles.isEmpty() || roles.stream().anyMatch(r -> ((Role) r).isPublic())) return;
         if (roles.contains(Role.KIOSK)) {
@@ -44,8 +46,11 @@ final class Access {
      * in both languages; every other kiosk request a 403 kiosk_not_enrolled.
      */
     void requireEnrolledKiosk(Context ctx) {
+        // A kiosk's POSTs come from the kiosk's own page, as the admin pages' do: another site cannot drive a tablet.
+        if (ctx.method() == HandlerType.POST) AdminGuard.requireSameOrigin(ctx);
         String[] parts = ctx.path().split("/"); // "", "kiosk", name, step… (also for URLs no route matched)
         String kiosk = KioskSessions.requireName(parts.length > 2 ? parts[2] : null);
+        if (parts.length == 4 && parts[3].equals("enrol") && ctx.method() == HandlerType.POST) return; // the one-time code is the credential
         if (kiosks.isEnrolled(kiosk, ctx.cookie(KioskSessions.COOKIE))) return;
         if (ctx.method() == HandlerType.GET && parts.length == 3) {
             ctx.status(403);

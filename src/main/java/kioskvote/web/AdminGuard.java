@@ -22,11 +22,18 @@ public final class AdminGuard {
     private final StaffCredentials credentials;
     private final AttemptLimiter attempts;
     private final AdminSessions sessions;
+    private final StaffNetwork network;
 
-    public AdminGuard(StaffCredentials credentials, AttemptLimiter attempts, AdminSessions sessions) {
+    public AdminGuard(StaffCredentials credentials, AttemptLimiter attempts, AdminSessions sessions, StaffNetwork network) {
         this.credentials = credentials;
         this.attempts = attempts;
         this.sessions = sessions;
+        this.network = network;
+    }
+
+    /** Where staff pages answer: the laptop only, or staff devices on the network too (serve --staff-lan). */
+    StaffNetwork network() {
+        return network;
     }
 
     /** An API request: the session cookie, or the secret as a Bearer header. */
@@ -96,7 +103,7 @@ public final class AdminGuard {
      * SameSite=Strict alone would let another service on the same host post, so the Origin (or, from an
      * older browser, the Referer) must be present and be this station.
      */
-    private static void requireSameOrigin(Context ctx) {
+    static void requireSameOrigin(Context ctx) {
         if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) return;
         String origin = ctx.header("Origin");
         if (origin == null) {

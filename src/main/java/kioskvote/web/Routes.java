@@ -78,6 +78,7 @@ public final class Routes {
         app.post("/kiosk/{name}/change", h.kiosk()::change, KIOSK);
         app.post("/kiosk/{name}/cast", h.kiosk()::cast, KIOSK);
         app.post("/kiosk/{name}/abandon", h.kiosk()::abandon, KIOSK);     // idle timeout mid-ballot
+        app.post("/kiosk/{name}/enrol", ctx -> KioskEnrolment.enrol(ctx, h.kiosks()), ANYONE); // code=the one-time code from the laptop
 
         // chair's screen and anyone in the room (read-only; results only after the close)
         app.get("/chair", h.chairPage()::show, CHAIR_SCREEN);
@@ -117,7 +118,8 @@ public final class Routes {
         app.post("/admin/slips/void", h.adminPages()::voidSlip, ORGANISER);
         app.get("/admin/desk", h.desk()::show, DESK_CLERK, ORGANISER);     // check-in desk (desk.js → /api/admin/…)
         app.get("/admin/desk/people", h.desk()::people, DESK_CLERK, ORGANISER); // the desk's search results, as a fragment
-        app.post("/admin/kiosks/enrol", h.desk()::enrolKiosk, ORGANISER);
+        app.post("/admin/kiosks/code", ctx -> KioskEnrolment.showCode(ctx, h.kiosks()), ORGANISER); // a one-time code to type on the tablet
+        app.post("/admin/kiosks/enrol", h.desk()::enrolKiosk, ORGANISER);  // this browser becomes the kiosk (--staff-lan only, from a tablet)
         app.post("/admin/kiosks/withdraw", h.desk()::withdrawKiosk, ORGANISER);  // a lost tablet: its cookie opens nothing
         app.get("/admin/roster", h.rosterPage()::show, ORGANISER);                          // the roster: search, add, correct, remove
         app.post("/admin/roster/people", h.rosterPage()::add, ORGANISER);                   // before /{personId}: a literal wins
