@@ -80,6 +80,7 @@ public final class App {
     public static Station open(Settings settings, Clock clock, SecureRandom random, PrintStream out) {
         var meeting = settings.config().meeting();
         boolean h2 = !Database.isPostgres(settings.jdbcUrl());
+        MeetingKey.refuseIfLoose(settings.keyDir()); // before secure() below would make it 0600 and hide that it was open
         DataDirectory.secure(settings.dataDir(), h2);
         Database.Opened database = Database.openWithCompactor(settings.jdbcUrl());
         Jdbi jdbi = database.jdbi();

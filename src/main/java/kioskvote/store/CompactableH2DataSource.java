@@ -124,6 +124,8 @@ final class CompactableH2DataSource implements DataSource, Compactor {
         try (Connection raw = DriverManager.getConnection(url, "kioskvote", ""); Statement statement = raw.createStatement()) {
             statement.execute("SHUTDOWN COMPACT");
             done = true;
+            // H2 wrote the fresh file with the process umask's mode (0644 under 022): the data directory's modes again.
+            databaseFile().ifPresent(DataDirectory::secureFilesOf);
         } catch (SQLException e) {
             LOG.warn("database compaction failed: {}", e.getMessage());
         } finally {
@@ -136,6 +138,13 @@ final class CompactableH2DataSource implements DataSource, Compactor {
             }
         }
         return done;
+    }
+
+    /** The file name of an H2 file URL without its extension ({@code jdbc:h2:file:/dir/kioskvote;…}); none in memory. */
+    private java.util.Optional<java.nio.file.Path> databaseFile() {
+        String prefix = "jdbc:h2:file:";
+        if (!url.startsWith(prefix)) return java.util.Optional.empty();
+        return java.util.Optional.of(java.nio.file.Path.of(url.substring(prefix.length()).split(";", 2)[0]).toAbsolutePath());
     }
 
     /** Closes the pool's connections (the H2 file is released once none is open). */

@@ -73,6 +73,26 @@ public final class DataDirectory {
         }
     }
 
+    /**
+     * Makes an H2 database's own files ({@code base}.mv.db, .trace.db…) 0600 again, after H2 rewrote them with
+     * the umask's mode (the compaction after a count); the directory itself is already private.
+     */
+    static void secureFilesOf(Path base) {
+        Path dir = base.getParent();
+        if (dir == null || !dir.getFileSystem().supportedFileAttributeViews().contains("posix")) return;
+        String prefix = base.getFileName() + ".";
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.getFileName().toString().startsWith(prefix) && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && !Files.getPosixFilePermissions(file).equals(FILE_MODE)) {
+                    Files.setPosixFilePermissions(file, FILE_MODE);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the database files in " + dir + " private to their owner", e);
+        }
+    }
+
     /** Creates (or truncates) a file readable by its owner only, e.g. a sheet of slips, each of which can vote. */
     public static Path createOwnerOnly(Path file) throws IOException {
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
