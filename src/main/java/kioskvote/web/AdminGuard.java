@@ -15,7 +15,7 @@ import kioskvote.admin.StaffRole;
  * Who is asking, for the staff routes: the session cookie the sign-in form sets, or (API only) a
  * passphrase or PIN given as {@code Authorization: Bearer <secret>}; either stands for one staff role
  * (the organiser's passphrase, or the secret the organiser set for the chair or the desk clerk).
- * Wrong attempts are rate-limited per address. A cookie-borne request that changes something must
+ * Wrong attempts are rate-limited per address and, from the network, together (AttemptLimiter). A cookie-borne request that changes something must
  * come from the station's own pages: the cookie is SameSite=Strict and a foreign Origin is refused.
  */
 public final class AdminGuard {
@@ -83,11 +83,11 @@ public final class AdminGuard {
 
     /** Counts the attempt before checking it (see AttemptLimiter.begin), or refuses a locked-out address. */
     private void beginAttempt(Context ctx) {
-        refuseWhileLocked(ctx, attempts.begin(ctx.ip()));
+        refuseWhileLocked(ctx, attempts.begin(ctx.ip(), !StaffNetwork.isLoopback(ctx.req().getRemoteAddr())));
     }
 
     private void requireNotLocked(Context ctx) {
-        refuseWhileLocked(ctx, attempts.lockedFor(ctx.ip()));
+        refuseWhileLocked(ctx, attempts.lockedFor(ctx.ip(), !StaffNetwork.isLoopback(ctx.req().getRemoteAddr())));
     }
 
     private static void refuseWhileLocked(Context ctx, Optional<java.time.Duration> locked) {
