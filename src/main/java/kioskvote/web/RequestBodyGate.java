@@ -37,7 +37,9 @@ import jakarta.servlet.http.HttpServletResponse;
  *   <li>a JSON, form or untyped body that is not strict UTF-8 (after percent-decoding, for a form) is refused
  *       with 400 bad_encoding.</li>
  * </ul>
- * Refusals close the connection, since the rest of the body was not read. Nothing has reached a
+ * Refusals close the connection, since the rest of the body was not read: the answer says
+ * {@code Connection: close}, and {@link ConnectionCutter} then closes the socket itself, so a client that goes on
+ * sending is cut off near the limit instead of having the rest read and thrown away. Nothing has reached a
  * handler, so nothing has changed.
  */
 final class RequestBodyGate implements Filter {
@@ -62,6 +64,7 @@ final class RequestBodyGate implements Filter {
         }
         if (req.getContentLengthLong() > maxBytes) {
             refuse(req, res, ErrorCatalog.of(BadRequest.tooLarge()));
+            ConnectionCutter.closeSoon(req);
             return;
         }
         BufferedBody buffered = new BufferedBody(req);
@@ -150,8 +153,11 @@ final class RequestBodyGate implements Filter {
         public void onStartAsync(AsyncEvent event) {
         }
 
+        /** A refusal before the whole body was read: answered, then the connection is closed (ConnectionCutter). */
         private void settle(ApiError error) {
-            if (settled.compareAndSet(false, true)) answer(error);
+            if (!settled.compareAndSet(false, true)) return;
+            answer(error);
+            ConnectionCutter.closeSoon(req);
         }
 
         private void answer(ApiError error) {
