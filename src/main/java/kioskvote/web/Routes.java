@@ -99,6 +99,7 @@ public final class Routes {
         app.post("/admin/logout", h.adminPages()::signOut, DESK_CLERK, CHAIR, ORGANISER);
         app.post("/admin/present", h.adminPages()::setPresent, CHAIR, ORGANISER);
         app.post("/admin/polls/{pollId}/open", h.adminPages()::open, CHAIR, ORGANISER);
+        app.post("/admin/polls/{pollId}/cards/next", h.adminPages()::nextCard, CHAIR, ORGANISER); // dealt=i: the next key card, one per screen
         app.post("/admin/polls/{pollId}/close", h.adminPages()::close, CHAIR, ORGANISER);
         app.get("/admin/polls/{pollId}/count", h.count()::countForm, CHAIR, ORGANISER);  // a field per committee card needed
         app.post("/admin/polls/{pollId}/count", h.count()::count, CHAIR, ORGANISER);    // opens the sealed box and counts, or says what is wrong
