@@ -37,10 +37,8 @@ import jakarta.servlet.http.HttpServletResponse;
  *   <li>a JSON, form or untyped body that is not strict UTF-8 (after percent-decoding, for a form) is refused
  *       with 400 bad_encoding.</li>
  * </ul>
- * Refusals close the connection, since the rest of the body was not read: the answer says
- * {@code Connection: close}, and {@link ConnectionCutter} then closes the socket itself, so a client that goes on
- * sending is cut off near the limit instead of having the rest read and thrown away. Nothing has reached a
- * handler, so nothing has changed.
+ * Refusals close the connection (the rest of the body is not read): {@code Connection: close}, then
+ * {@link ConnectionCutter} cuts a client that goes on sending. Nothing has reached a handler, so nothing has changed.
  */
 final class RequestBodyGate implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(RequestBodyGate.class);
@@ -153,8 +151,7 @@ final class RequestBodyGate implements Filter {
         public void onStartAsync(AsyncEvent event) {
         }
 
-        /** A refusal before the whole body was read: answered, then the connection is closed (ConnectionCutter). */
-        private void settle(ApiError error) {
+        private void settle(ApiError error) { // a refusal before the body's end: answered, then the connection cut
             if (!settled.compareAndSet(false, true)) return;
             answer(error);
             ConnectionCutter.closeSoon(req);
