@@ -46,12 +46,18 @@ final class Access {
      * in both languages; every other kiosk request a 403 kiosk_not_enrolled.
      */
     void requireEnrolledKiosk(Context ctx) {
-        // A kiosk's POSTs come from the kiosk's own page, as the admin pages' do: another site cannot drive a tablet.
-        if (ctx.method() == HandlerType.POST) AdminGuard.requireSameOrigin(ctx);
         String[] parts = ctx.path().split("/"); // "", "kiosk", name, step… (also for URLs no route matched)
         String kiosk = KioskSessions.requireName(parts.length > 2 ? parts[2] : null);
-        if (parts.length == 4 && parts[3].equals("enrol") && ctx.method() == HandlerType.POST) return; // the one-time code is the credential
-        if (kiosks.isEnrolled(kiosk, ctx.cookie(KioskSessions.COOKIE))) return;
+        boolean post = ctx.method() == HandlerType.POST;
+        // A kiosk's POSTs come from the kiosk's own page, as the admin pages' do: another site cannot drive a tablet.
+        if (post && parts.length == 4 && parts[3].equals("enrol")) { // the one-time code is the credential
+            AdminGuard.requireSameOrigin(ctx);
+            return;
+        }
+        if (kiosks.isEnrolled(kiosk, ctx.cookie(KioskSessions.COOKIE))) {
+            if (post) AdminGuard.requireSameOrigin(ctx);
+            return;
+        }
         if (ctx.method() == HandlerType.GET && parts.length == 3) {
             ctx.status(403);
             Pages.render(ctx, "kiosk-not-enrolled.jte", Map.of("kiosk", kiosk, "error", ErrorCatalog.of(new KioskRejected(KioskRejected.Code.KIOSK_NOT_ENROLLED, kiosk))));
