@@ -65,6 +65,7 @@ import kioskvote.web.RosterApi;
 import kioskvote.web.RosterEditApi;
 import kioskvote.web.RosterPage;
 import kioskvote.web.Routes;
+import kioskvote.web.StaffNetwork;
 import kioskvote.web.StaffPages;
 import kioskvote.web.VoterApi;
 
@@ -84,6 +85,7 @@ public final class App {
     public static Station open(Settings settings, Clock clock, SecureRandom random, PrintStream out) {
         var meeting = settings.config().meeting();
         boolean h2 = !Database.isPostgres(settings.jdbcUrl());
+        MeetingKey.refuseIfLoose(settings.keyDir()); // before secure() below would make it 0600 and hide that it was open
         DataDirectory.secure(settings.dataDir(), h2);
         Jdbi jdbi = Database.open(settings.jdbcUrl());
         // An embedded H2 file has one station: its storage keys are files it can destroy for good.
@@ -127,12 +129,17 @@ public final class App {
                           PollRecords records, MeetingEditor editor, kioskvote.config.StationSettings stationSettings) {
     }
 
-    /** Starts HTTP on the given port (0 picks a free one). */
+    /** Starts HTTP on the given port (0 picks a free one), staff pages on this laptop only. */
     public static Javalin serve(Station s, int port) {
+        return serve(s, port, StaffNetwork.LAPTOP_ONLY);
+    }
+
+    /** Starts HTTP on the given port; {@code staff} says whether staff devices on the network may use the staff pages. */
+    public static Javalin serve(Station s, int port, StaffNetwork staff) {
         s.slips().fillDeskPool(); // the desk's tokens, minted long before any hand-out (not by the slips command)
         var sessions = new AdminSessions(s.random(), s.clock());
-        var staff = new StaffCredentials(s.jdbi(), s.adminPassphrase(), s.audit(), s.random(), sessions);
-        var guard = new AdminGuard(staff, s.attempts(), sessions);
+        var credentials = new StaffCredentials(s.jdbi(), s.adminPassphrase(), s.audit(), s.random(), sessions);
+        var guard = new AdminGuard(credentials, s.attempts(), sessions, staff);
         var booth = new KioskBooth(s.kiosks(), s.rights(), s.roster());
         var rosterEditor = new RosterEditor(s.jdbi(), s.meeting(), s.audit(), s.random(), s.feed());
         var handlers = new Routes.Handlers(
@@ -142,10 +149,10 @@ public final class App {
                 new ChairApi(s.polls()),
                 new ChairPage(s.meeting(), s.polls(), s.keyFingerprint(), s.publicBaseUrl(), s.slips().wifi()),
                 s.feed(), guard,
-                new AdminPages(s.meeting(), s.polls(), s.slips(), s.roster(), guard, staff, s.publicBaseUrl(), s.keyFingerprint()),
+                new AdminPages(s.meeting(), s.polls(), s.slips(), s.roster(), guard, credentials, s.publicBaseUrl(), s.keyFingerprint()),
                 new CountPages(s.meeting(), s.polls()),
-                new StaffPages(staff),
-                new AdminApi(s.polls(), s.slips(), staff, s.publicBaseUrl(), s.keyFingerprint()),
+                new StaffPages(credentials),
+                new AdminApi(s.polls(), s.slips(), credentials, s.publicBaseUrl(), s.keyFingerprint()),
                 new DeskPage(s.meeting(), s.polls(), s.roster(), s.kiosks(), booth, guard),
                 new RosterApi(s.roster(), s.kiosks()),
                 s.kiosks(), s.meeting(), new RecordPages(s.meeting(), s.records()),

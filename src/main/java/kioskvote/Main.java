@@ -89,11 +89,15 @@ public final class Main implements Runnable {
         @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default: ${DEFAULT-VALUE}).")
         int port;
 
+        @Option(names = "--staff-lan", description = "Let staff devices on the network use the admin pages, the desk and the count "
+                + "(default: only this laptop; the passphrase and the staff pages then cross the Wi-Fi, docs/security.md \"The network\").")
+        boolean staffLan;
+
         @Override
         public Integer call() throws IOException {
             var settings = meeting.settings(port);
             Station station = App.open(settings, Clock.systemDefaultZone(), new SecureRandom(), System.out);
-            var app = App.serve(station, port);
+            var app = App.serve(station, port, new kioskvote.web.StaffNetwork(staffLan));
             int actualPort = app.port();
             List<String> urls = LanAddresses.urls(actualPort);
             System.out.println();
@@ -101,6 +105,8 @@ public final class Main implements Runnable {
             System.out.println("Meeting key fingerprint: " + station.keyFingerprint());
             System.out.println("On this laptop:   http://127.0.0.1:" + actualPort + "/");
             urls.forEach(u -> System.out.println("On the network:   " + u + "/"));
+            System.out.println(staffLan ? "Staff pages (admin, desk, count): on this laptop and, with --staff-lan, from any device on the network."
+                    : "Staff pages (admin, desk, count): on this laptop only, http://127.0.0.1:" + actualPort + "/admin (--staff-lan lets staff devices in).");
             String main = urls.isEmpty() ? "http://127.0.0.1:" + actualPort + "/" : urls.get(0) + "/";
             System.out.println(QrCode.encode(main).toTerminal());
             System.out.println("Ready on port " + actualPort + ". Stop with Ctrl+C.");

@@ -11,7 +11,7 @@ import kioskvote.text.Refused;
  */
 public class AccessRefused extends Refused {
     public enum Code implements Refused.Code {
-        UNAUTHORIZED, CROSS_SITE, TOO_MANY_ATTEMPTS, ROLE_NOT_ALLOWED, SECRET_TOO_SHORT, SECRET_IN_USE;
+        UNAUTHORIZED, STAFF_ON_LAPTOP, CROSS_SITE, TOO_MANY_ATTEMPTS, ROLE_NOT_ALLOWED, SECRET_TOO_SHORT, SECRET_IN_USE;
 
         @Override
         public List<String> parameters() {
@@ -29,6 +29,14 @@ public class AccessRefused extends Refused {
 
     public static AccessRefused unauthorized() {
         return new AccessRefused(Code.UNAUTHORIZED, Map.of());
+    }
+
+    /**
+     * A staff page asked for from another device while staff pages answer on the station laptop only
+     * (web/StaffNetwork; docs/security.md, "The network").
+     */
+    public static AccessRefused staffOnLaptop() {
+        return new AccessRefused(Code.STAFF_ON_LAPTOP, Map.of());
     }
 
     /** A cookie-borne change whose Origin (or Referer) is not the station itself. */

@@ -86,12 +86,19 @@ public final class KioskSessions {
 
     private final Jdbi jdbi;
     private final AuditLog audit;
+    private final KioskEnrolmentCodes enrolmentCodes;
 
     public KioskSessions(Clock clock, SecureRandom random, Jdbi jdbi, AuditLog audit) {
         this.clock = clock;
         this.random = random;
         this.jdbi = jdbi;
         this.audit = audit;
+        this.enrolmentCodes = new KioskEnrolmentCodes(clock, random);
+    }
+
+    /** The one-time codes the organiser gives on the laptop and types on a tablet to enrol it. */
+    public KioskEnrolmentCodes enrolmentCodes() {
+        return enrolmentCodes;
     }
 
     /** A kiosk's name as it appears in its URL (/kiosk/phong-1). */

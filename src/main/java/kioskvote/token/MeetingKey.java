@@ -116,6 +116,21 @@ public final class MeetingKey {
                 + " is not a 32-byte Ed25519 key (expected 32 raw bytes or 64 hex digits)");
     }
 
+    /**
+     * Stops the start if the private key file in {@code keyDir} is open to other users. Never made 0600
+     * silently (as OpenSSH refuses such a key): someone may already have copied it, and whoever holds it
+     * signs slips. Called before anything fixes the data directory's modes.
+     */
+    public static void refuseIfLoose(Path keyDir) {
+        Path privateFile = keyDir.resolve(PRIVATE_KEY_FILE);
+        if (!Files.exists(privateFile)) return;
+        try {
+            refuseIfOthersCanRead(privateFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the permissions of " + privateFile, e);
+        }
+    }
+
     private static void refuseIfOthersCanRead(Path privateFile) throws IOException {
         PosixFileAttributeView posix = Files.getFileAttributeView(privateFile, PosixFileAttributeView.class);
         if (posix == null) {
@@ -126,9 +141,19 @@ public final class MeetingKey {
         tooOpen.addAll(permissions);
         tooOpen.retainAll(GROUP_OR_OTHERS);
         if (!tooOpen.isEmpty()) {
-            throw new IllegalStateException("meeting key file " + privateFile + " is accessible to other users ("
-                    + PosixFilePermissions.toString(permissions) + "); anyone who can read it can forge ballot slips."
-                    + " Run: chmod 600 " + privateFile);
+            throw new LooseKeyFile("the meeting key file " + privateFile + " is open to other users of this computer ("
+                    + PosixFilePermissions.toString(permissions) + "), so someone may already have copied it; whoever holds it "
+                    + "can sign ballot slips. Check who could read it (other accounts on this laptop, a shared or synced folder, "
+                    + "a backup). If nobody could have, run: chmod 600 " + privateFile + " and start again. If someone may have, "
+                    + "do not use this key: before any slip is printed, start the meeting on a new --data directory (a new key); "
+                    + "once slips are out, ask the counting committee (docs/security.md).");
+        }
+    }
+
+    /** The private key file is readable or writable by others: the station does not start. */
+    public static final class LooseKeyFile extends IllegalStateException {
+        LooseKeyFile(String message) {
+            super(message);
         }
     }
 

@@ -40,6 +40,8 @@ final class Access {
             roles = route.get();
             if (roles.isEmpty()) throw AccessRefused.roleNotAllowed();
         }
+        // Staff pages, the sign-in form included, answer on the station laptop only unless --staff-lan (StaffNetwork).
+        if (StaffNetwork.isStaffPath(ctx.path()) || roles.stream().anyMatch(r -> ((Role) r).isStaff())) guard.network().require(ctx);
         if (roles.stream().anyMatch(r -> ((Role) r).isPublic())) return;
         if (roles.contains(Role.KIOSK)) {
             requireEnrolledKiosk(ctx);
@@ -56,7 +58,16 @@ final class Access {
     void requireEnrolledKiosk(Context ctx) {
         String[] parts = ctx.path().split("/"); // "", "kiosk", name, step… (also for URLs no route matched)
         String kiosk = KioskSessions.requireName(parts.length > 2 ? parts[2] : null);
-        if (kiosks.isEnrolled(kiosk, ctx.cookie(KioskSessions.COOKIE))) return;
+        boolean post = ctx.method() == HandlerType.POST;
+        // A kiosk's POSTs come from the kiosk's own page, as the admin pages' do: another site cannot drive a tablet.
+        if (post && parts.length == 4 && parts[3].equals("enrol")) { // the one-time code is the credential
+            AdminGuard.requireSameOrigin(ctx);
+            return;
+        }
+        if (kiosks.isEnrolled(kiosk, ctx.cookie(KioskSessions.COOKIE))) {
+            if (post) AdminGuard.requireSameOrigin(ctx);
+            return;
+        }
         if (ctx.method() == HandlerType.GET && parts.length == 3) {
             ctx.status(403);
             Pages.render(ctx, "kiosk-not-enrolled.jte", Map.of("kiosk", kiosk, "error", ErrorCatalog.of(new KioskRejected(KioskRejected.Code.KIOSK_NOT_ENROLLED, kiosk))));

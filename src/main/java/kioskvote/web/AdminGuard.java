@@ -15,18 +15,25 @@ import kioskvote.admin.StaffRole;
  * Who is asking, for the staff routes: the session cookie the sign-in form sets, or (API only) a
  * passphrase or PIN given as {@code Authorization: Bearer <secret>}; either stands for one staff role
  * (the organiser's passphrase, or the secret the organiser set for the chair or the desk clerk).
- * Wrong attempts are rate-limited per address. A cookie-borne request that changes something must
+ * Wrong attempts are rate-limited per address and, from the network, together (AttemptLimiter). A cookie-borne request that changes something must
  * come from the station's own pages: the cookie is SameSite=Strict and a foreign Origin is refused.
  */
 public final class AdminGuard {
     private final StaffCredentials credentials;
     private final AttemptLimiter attempts;
     private final AdminSessions sessions;
+    private final StaffNetwork network;
 
-    public AdminGuard(StaffCredentials credentials, AttemptLimiter attempts, AdminSessions sessions) {
+    public AdminGuard(StaffCredentials credentials, AttemptLimiter attempts, AdminSessions sessions, StaffNetwork network) {
         this.credentials = credentials;
         this.attempts = attempts;
         this.sessions = sessions;
+        this.network = network;
+    }
+
+    /** Where staff pages answer: the laptop only, or staff devices on the network too (serve --staff-lan). */
+    StaffNetwork network() {
+        return network;
     }
 
     /** An API request: the session cookie, or the secret as a Bearer header. */
@@ -76,11 +83,11 @@ public final class AdminGuard {
 
     /** Counts the attempt before checking it (see AttemptLimiter.begin), or refuses a locked-out address. */
     private void beginAttempt(Context ctx) {
-        refuseWhileLocked(ctx, attempts.begin(ctx.ip()));
+        refuseWhileLocked(ctx, attempts.begin(ctx.ip(), !StaffNetwork.isLoopback(ctx.req().getRemoteAddr())));
     }
 
     private void requireNotLocked(Context ctx) {
-        refuseWhileLocked(ctx, attempts.lockedFor(ctx.ip()));
+        refuseWhileLocked(ctx, attempts.lockedFor(ctx.ip(), !StaffNetwork.isLoopback(ctx.req().getRemoteAddr())));
     }
 
     private static void refuseWhileLocked(Context ctx, Optional<java.time.Duration> locked) {
@@ -96,7 +103,7 @@ public final class AdminGuard {
      * SameSite=Strict alone would let another service on the same host post, so the Origin (or, from an
      * older browser, the Referer) must be present and be this station.
      */
-    private static void requireSameOrigin(Context ctx) {
+    static void requireSameOrigin(Context ctx) {
         if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) return;
         String origin = ctx.header("Origin");
         if (origin == null) {

@@ -36,6 +36,7 @@ public final class AdminPages {
     private final StaffCredentials staff;
     private final String publicBaseUrl;
     private final String keyFingerprint;
+    private final CardDealing dealing = new CardDealing();
 
     public AdminPages(Meeting meeting, PollLifecycle polls, SlipOffice slips, Roster roster, AdminGuard guard, StaffCredentials staff, String publicBaseUrl, String keyFingerprint) {
         this.meeting = meeting;
@@ -60,6 +61,7 @@ public final class AdminPages {
         String notice = done == null ? "" : switch (done) {
             case "present" -> t.get("admin.presentSaved");
             case "opened" -> t.get("admin.opened");
+            case "cards-dealt" -> t.get("admin.cardsDealt");
             case "closed" -> t.get("admin.closed");
             case "counted" -> t.format("admin.counted", number(ctx.queryParam("n"), () -> new PollRejected(PollRejected.Code.BAD_COUNT)))
                     + ("no".equals(ctx.queryParam("erased")) ? " " + t.get("admin.storageKeyKept") : "");
@@ -124,8 +126,24 @@ public final class AdminPages {
             ctx.redirect("/admin?done=opened", HttpStatus.SEE_OTHER);
             return;
         }
+        showCard(ctx, dealing.start(opened.shares().get()));
+    }
+
+    /** POST /admin/polls/{pollId}/cards/next (dealt=i): card i is in its member's hands; the next card, or back to the dashboard. */
+    void nextCard(Context ctx) {
+        String pollId = ctx.pathParam("pollId");
+        Optional<CardDealing.Screen> next = dealing.next(pollId, number(ctx.formParam("dealt"), () -> new PollRejected(PollRejected.Code.BAD_COUNT)));
+        if (next.isEmpty()) {
+            ctx.redirect("/admin?done=cards-dealt", HttpStatus.SEE_OTHER);
+            return;
+        }
+        showCard(ctx, next.get());
+    }
+
+    /** One card on the screen, nothing else of the others (docs/security.md, "How it works"). */
+    private void showCard(Context ctx, CardDealing.Screen screen) {
         ctx.header("Referrer-Policy", "no-referrer");
-        Pages.render(ctx, "share-cards.jte", Map.of("t", PageText.of(ctx), "meeting", meeting, "cards", opened.shares().get()));
+        Pages.render(ctx, "share-cards.jte", Map.of("t", PageText.of(ctx), "meeting", meeting, "cards", screen.poll(), "card", screen.card()));
     }
 
     void close(Context ctx) {

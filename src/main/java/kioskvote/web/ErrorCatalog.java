@@ -110,9 +110,11 @@ public final class ErrorCatalog {
             entry("kiosk_busy", 409),
             entry("kiosk_session_gone", 410),
             entry("kiosk_not_enrolled", 403),
+            entry("kiosk_code_wrong", 403),
             entry("kiosk_unknown", 409),
             // admin access (admin/AccessRefused)
             entry("unauthorized", 401),
+            entry("staff_on_laptop", 403),
             entry("cross_site", 403),
             entry("too_many_attempts", 429),
             entry("role_not_allowed", 403),

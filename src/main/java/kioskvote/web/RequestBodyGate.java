@@ -37,8 +37,8 @@ import jakarta.servlet.http.HttpServletResponse;
  *   <li>a JSON, form or untyped body that is not strict UTF-8 (after percent-decoding, for a form) is refused
  *       with 400 bad_encoding.</li>
  * </ul>
- * Refusals close the connection, since the rest of the body was not read. Nothing has reached a
- * handler, so nothing has changed.
+ * Refusals close the connection (the rest of the body is not read): {@code Connection: close}, then
+ * {@link ConnectionCutter} cuts a client that goes on sending. Nothing has reached a handler, so nothing has changed.
  */
 final class RequestBodyGate implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(RequestBodyGate.class);
@@ -62,6 +62,7 @@ final class RequestBodyGate implements Filter {
         }
         if (req.getContentLengthLong() > maxBytes) {
             refuse(req, res, ErrorCatalog.of(BadRequest.tooLarge()));
+            ConnectionCutter.closeSoon(req);
             return;
         }
         BufferedBody buffered = new BufferedBody(req);
@@ -150,8 +151,10 @@ final class RequestBodyGate implements Filter {
         public void onStartAsync(AsyncEvent event) {
         }
 
-        private void settle(ApiError error) {
-            if (settled.compareAndSet(false, true)) answer(error);
+        private void settle(ApiError error) { // a refusal before the body's end: answered, then the connection cut
+            if (!settled.compareAndSet(false, true)) return;
+            answer(error);
+            ConnectionCutter.closeSoon(req);
         }
 
         private void answer(ApiError error) {

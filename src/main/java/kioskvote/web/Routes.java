@@ -82,6 +82,7 @@ public final class Routes {
         app.post("/kiosk/{name}/change", h.kiosk()::change, KIOSK);
         app.post("/kiosk/{name}/cast", h.kiosk()::cast, KIOSK);
         app.post("/kiosk/{name}/abandon", h.kiosk()::abandon, KIOSK);     // idle timeout mid-ballot
+        app.post("/kiosk/{name}/enrol", ctx -> KioskEnrolment.enrol(ctx, h.kiosks()), ANYONE); // code=the one-time code from the laptop
 
         // chair's screen and anyone in the room (read-only; results only after the close)
         app.get("/chair", h.chairPage()::show, CHAIR_SCREEN);
@@ -102,6 +103,7 @@ public final class Routes {
         app.post("/admin/logout", h.adminPages()::signOut, DESK_CLERK, CHAIR, ORGANISER);
         app.post("/admin/present", h.adminPages()::setPresent, CHAIR, ORGANISER);
         app.post("/admin/polls/{pollId}/open", h.adminPages()::open, CHAIR, ORGANISER);
+        app.post("/admin/polls/{pollId}/cards/next", h.adminPages()::nextCard, CHAIR, ORGANISER); // dealt=i: the next key card, one per screen
         app.post("/admin/polls/{pollId}/close", h.adminPages()::close, CHAIR, ORGANISER);
         app.get("/admin/polls/{pollId}/count", h.count()::countForm, CHAIR, ORGANISER);  // a field per committee card needed
         app.post("/admin/polls/{pollId}/count", h.count()::count, CHAIR, ORGANISER);    // opens the sealed box and counts, or says what is wrong
@@ -121,7 +123,8 @@ public final class Routes {
         app.post("/admin/slips/void", h.adminPages()::voidSlip, ORGANISER);
         app.get("/admin/desk", h.desk()::show, DESK_CLERK, ORGANISER);     // check-in desk (desk.js → /api/admin/…)
         app.get("/admin/desk/people", h.desk()::people, DESK_CLERK, ORGANISER); // the desk's search results, as a fragment
-        app.post("/admin/kiosks/enrol", h.desk()::enrolKiosk, ORGANISER);
+        app.post("/admin/kiosks/code", ctx -> KioskEnrolment.showCode(ctx, h.kiosks()), ORGANISER); // a one-time code to type on the tablet
+        app.post("/admin/kiosks/enrol", h.desk()::enrolKiosk, ORGANISER);  // this browser becomes the kiosk (--staff-lan only, from a tablet)
         app.post("/admin/kiosks/withdraw", h.desk()::withdrawKiosk, ORGANISER);  // a lost tablet: its cookie opens nothing
         app.get("/admin/roster", h.rosterPage()::show, ORGANISER);                          // the roster: search, add, correct, remove
         app.post("/admin/roster/people", h.rosterPage()::add, ORGANISER);                   // before /{personId}: a literal wins

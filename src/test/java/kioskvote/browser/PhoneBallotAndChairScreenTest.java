@@ -110,10 +110,17 @@ class PhoneBallotAndChairScreenTest {
         admin.awaitText(".notice-ok", codes.get(3)); // the notice of the presence above stays until the next page
 
         admin.find("#poll-tin-nhiem form[action$='/open'] button").click();
-        admin.await(".share-card");                                    // a sealed poll: the committee's key cards, shown once
-        assertEquals(3, admin.findAll(".share-card .share-code code").size(), "one card per committee member");
-        assertAccessible(admin, "share cards");
-        admin.screenshot("admin-share-cards");
+        for (int card = 1; card <= 3; card++) {                          // a sealed poll: the committee's key cards, one per screen
+            admin.await("#share-" + card);
+            assertEquals(1, admin.findAll(".share-card .share-code code").size(), "one card on the screen, never two");
+            assertTrue(admin.find("#share-" + card + " .share-code code").isDisplayed());
+            if (card == 1) {
+                assertAccessible(admin, "share card");
+                admin.screenshot("admin-share-cards");
+            }
+            admin.find("#deal-next").click();                            // this member has their card: the next one
+        }
+        admin.await(".notice-ok");
         admin.driver.get(station.url() + "/admin");
         admin.await("#poll-tin-nhiem form[action$='/close']");
         assertEquals("Đang bỏ phiếu", admin.find("#poll-tin-nhiem .state").getText());

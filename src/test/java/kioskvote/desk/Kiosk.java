@@ -20,9 +20,11 @@ final class Kiosk {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String origin;
     private final String cookie;
 
     Kiosk(ThreePollMeeting m, String name) {
+        this.origin = m.url();
         this.base = m.url() + "/kiosk/" + name;
         this.cookie = "kv_kiosk=" + m.station.kiosks().enrol(name);
     }
@@ -54,7 +56,7 @@ final class Kiosk {
 
     private HttpResponse<String> post(String path, String form) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).header("Origin", origin)
                     .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -99,7 +99,7 @@ final class Tablet {
 
     private HttpResponse<String> post(String base, String path, String form) {
         return send(http, HttpRequest.newBuilder(URI.create(base + "/kiosk/" + name + path)).header("Cookie", "kv_kiosk=" + secret)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+                .header("Origin", base).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     private static Ballot ballot(String html) {

@@ -574,7 +574,7 @@ class RosterEditAttackTest {
 
         private HttpResponse<String> post(String path, String form) {
             try {
-                return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
+                return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).header("Origin", station.url())
                         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                         HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {

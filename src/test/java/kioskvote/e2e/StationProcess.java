@@ -98,6 +98,11 @@ public final class StationProcess implements RunningStation {
     }
 
     /** Resident memory of the server process (VmRSS from /proc), in MB. */
+    /** The station's process id (for a memory scan or jcmd). */
+    public long pid() {
+        return process.pid();
+    }
+
     public double residentMb() throws IOException {
         for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
             if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D+", "")) / 1024.0;

@@ -1,0 +1,41 @@
+package kioskvote.web;
+
+import java.util.Optional;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+import kioskvote.kiosk.KioskEnrolmentCodes;
+import kioskvote.kiosk.KioskRejected;
+import kioskvote.kiosk.KioskSessions;
+
+/**
+ * A tablet enrolled as a kiosk without the organiser's passphrase ever touching it: the organiser asks for a
+ * one-time code on the station laptop (POST /admin/kiosks/code) and types it on the tablet's "not enrolled"
+ * page (POST /kiosk/NAME/enrol), which then receives the kiosk's cookie.
+ */
+final class KioskEnrolment {
+    private KioskEnrolment() {
+    }
+
+    /** POST /admin/kiosks/code (name=phong-1), on the laptop: the code, shown once, valid ten minutes. */
+    static void showCode(Context ctx, KioskSessions kiosks) {
+        String kiosk = KioskSessions.requireName(Optional.ofNullable(ctx.formParam("name")).map(String::strip).orElse(null));
+        String code = kiosks.enrolmentCodes().issue(kiosk);
+        PageText t = PageText.of(ctx);
+        Pages.message(ctx, t, "kiosk-enrolment-code", t.format("kioskCode.title", kiosk), code,
+                t.format("kioskCode.help", kiosk, KioskEnrolmentCodes.VALID_FOR.toMinutes()));
+    }
+
+    /** POST /kiosk/NAME/enrol (code=…), on the tablet: enrolled and sent to the kiosk's welcome page, or 403. */
+    static void enrol(Context ctx, KioskSessions kiosks) {
+        String kiosk = KioskSessions.requireName(ctx.pathParam("name"));
+        if (!kiosks.enrolmentCodes().redeem(kiosk, ctx.formParam("code"))) {
+            throw new KioskRejected(KioskRejected.Code.KIOSK_CODE_WRONG, kiosk);
+        }
+        String secret = kiosks.enrol(kiosk);
+        ctx.res().addHeader("Set-Cookie", KioskSessions.COOKIE + "=" + secret + "; Path=/kiosk; Max-Age="
+                + KioskSessions.ENROLMENT_COOKIE_AGE.toSeconds() + "; HttpOnly; SameSite=Strict");
+        ctx.redirect("/kiosk/" + kiosk, HttpStatus.SEE_OTHER);
+    }
+}

@@ -1,0 +1,111 @@
+package kioskvote.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import kioskvote.App;
+import kioskvote.config.MeetingLoader;
+import kioskvote.e2e.Api;
+import kioskvote.store.Database;
+
+/**
+ * The committee's cards are dealt one per screen on the laptop: no answer ever holds two cards, a reload never
+ * skips one, and the cards dealt open the box at the count.
+ */
+class CardDealingTest {
+    private static final String ORGANISER = "organiser-passphrase-1";
+    private static final Pattern CARD_CODE = Pattern.compile("<p class=\"share-code\"><code>([^<]+)</code>");
+
+    @TempDir
+    Path dir;
+    private Javalin server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) server.stop();
+    }
+
+    @Test
+    void eachScreenShowsOneCardAndTheDealtCardsOpenTheBox() throws Exception {
+        String base = start();
+        HttpClient laptop = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        assertEquals(303, post(laptop, base, "/admin", "passphrase=" + ORGANISER).statusCode());
+
+        HttpResponse<String> screen = post(laptop, base, "/admin/polls/tin-nhiem/open", "confirmBelowQuorum=yes");
+        List<String> dealt = new ArrayList<>();
+        for (int card = 1; card <= 3; card++) {
+            assertEquals(200, screen.statusCode(), screen.body());
+            List<String> codes = codes(screen.body());
+            assertEquals(1, codes.size(), "one card on screen " + card);
+            assertTrue(screen.body().contains("id=\"share-" + card + "\""), "card " + card + " in its turn");
+            assertFalse(dealt.contains(codes.get(0)), "a card dealt is not shown again");
+            dealt.add(codes.get(0));
+            if (card == 1) { // the confirmation of card 1 sent twice (a reload): card 2 both times, none skipped
+                HttpResponse<String> once = post(laptop, base, "/admin/polls/tin-nhiem/cards/next", "dealt=1");
+                HttpResponse<String> twice = post(laptop, base, "/admin/polls/tin-nhiem/cards/next", "dealt=1");
+                assertEquals(codes(once.body()), codes(twice.body()));
+                screen = twice;
+            } else {
+                screen = post(laptop, base, "/admin/polls/tin-nhiem/cards/next", "dealt=" + card);
+            }
+        }
+        assertEquals(303, screen.statusCode(), "after the last card, back to the dashboard");
+        assertEquals("/admin?done=cards-dealt", screen.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> after = post(laptop, base, "/admin/polls/tin-nhiem/cards/next", "dealt=3");
+        assertEquals(303, after.statusCode(), "no card is left to show");
+        assertTrue(codes(after.body()).isEmpty());
+
+        Api organiser = new Api(base, ORGANISER);
+        assertEquals(200, organiser.adminPost("/api/admin/polls/tin-nhiem/close", Map.of()).status());
+        Api.Reply counted = organiser.unseal("tin-nhiem", List.of(dealt.get(0), dealt.get(2)));
+        assertEquals(200, counted.status(), "two of the cards dealt open the box: " + counted.body());
+    }
+
+    private String start() throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Files.writeString(config.resolve("meeting.yaml"), Files.readString(Path.of("kiosk-config/demo/meeting.yaml"))
+                + "\nstation:\n  admin_passphrase: " + ORGANISER + "\n");
+        Path data = Files.createDirectories(dir.resolve("data"));
+        var settings = new App.Settings(MeetingLoader.load(config), data, data, Database.h2Url(data), "http://127.0.0.1:0");
+        var station = App.open(settings, Clock.systemUTC(), new SecureRandom(), new PrintStream(OutputStream.nullOutputStream()));
+        server = App.serve(station, 0);
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    private static List<String> codes(String html) {
+        List<String> codes = new ArrayList<>();
+        Matcher m = CARD_CODE.matcher(html);
+        while (m.find()) codes.add(m.group(1));
+        return codes;
+    }
+
+    private static HttpResponse<String> post(HttpClient client, String base, String path, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Origin", base)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
