@@ -400,12 +400,12 @@ public final class PollLifecycle {
         var live = new RecordJson.Figures(turnout.summoned(), turnout.present(), turnout.fromRoster(), handedOut,
                 slips.countIssued() - voided, voided);
         // a poll whose ballots are final keeps the figures of that moment (docs/rules.md, "Minutes")
-        var f = PollState.fromCode(row.state()) == PollState.CLOSED ? records.figuresWhenFinal(h, poll.id()).orElse(live) : live;
-        return new PollStatus(poll.id(), poll.title(), poll.kind().code(), PollState.fromCode(row.state()), (int) f.summoned(),
-                (int) f.present(), f.handedOut(), f.issued(), f.voided(), row.castCount(), row.definitionHash(),
-                row.openedAt(), row.closedAt(), f.fromRoster(), poll.practice(), row.sealed(), row.countedAt().isPresent(),
-                PollState.fromCode(row.state()) == PollState.CLOSED && new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id()),
-                OpenVoteCounts.live(h, poll, row));
+        PollState state = PollState.fromCode(row.state());
+        var f = state == PollState.CLOSED ? records.figuresWhenFinal(h, poll.id()).orElse(live) : live;
+        return new PollStatus(poll.id(), poll.title(), poll.kind().code(), state, (int) f.summoned(), (int) f.present(),
+                f.handedOut(), f.issued(), f.voided(), row.castCount(), row.definitionHash(), row.openedAt(), row.closedAt(),
+                f.fromRoster(), poll.practice(), row.sealed(), row.countedAt().isPresent(),
+                state == PollState.CLOSED && new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id()), OpenVoteCounts.live(h, poll, row));
     }
 
     private Poll poll(String pollId) {

@@ -55,6 +55,9 @@ class MeetingExportTest {
                             + "\"base\":\"summoned\",\"passes_with\":\"2/3 or more\",\"pass_base\":\"present\",\"abstentions\":\"not_counted\","
                             + "\"options\":{\"agree\":\"Tán thành\",\"abstain\":\"Không ý kiến\"},\"sealed\":false}",
                     "{\"id\":\"y-kien\",\"kind\":\"motion\",\"title\":\"Lấy ý kiến\",\"motion\":\"Không có ngưỡng\",\"base\":\"issued\"}",
+                    "{\"id\":\"nghi-giai-lao\",\"kind\":\"open_motion\",\"title\":\"Nghỉ giải lao\",\"motion\":\"Nghỉ 15 phút\",\"pass_base\":\"present\"}",
+                    "{\"id\":\"bau-hdnd\",\"kind\":\"election\",\"title\":\"Bầu\",\"seats\":1,\"majority_of\":\"valid\",\"tie\":\"meeting_decides\","
+                            + "\"candidates\":[{\"name\":\"Đinh Văn Sơn\"},{\"name\":\"Mai Thị Tâm\"}]}",
                     "{\"id\":\"tin-nhiem-2\",\"kind\":\"confidence\",\"title\":\"Tín nhiệm 2\",\"subjects\":[{\"name\":\"Đinh Văn Sơn\","
                             + "\"position\":\"Trưởng phòng\"},{\"name\":\"Mai Thị Tâm\",\"position\":\"Phó phòng\"}]}")) {
                 Api.Reply added = api.postRaw("/api/admin/polls", entry, true);
