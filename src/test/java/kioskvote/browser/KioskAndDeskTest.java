@@ -498,7 +498,7 @@ class KioskAndDeskTest {
 
     private static String token(JsonNode slip) {
         String url = slip.path("url").asText();
-        return url.substring(url.lastIndexOf('/') + 1);
+        return kioskvote.token.TestSlips.secretOf(url);
     }
 
     /** A slip as a tablet camera sees it: the QR small in a larger, grey, slightly turned picture, as a JPEG. */

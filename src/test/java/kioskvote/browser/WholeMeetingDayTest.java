@@ -500,6 +500,6 @@ class WholeMeetingDayTest {
     }
 
     private static String tokenOf(String url) {
-        return url.substring(url.lastIndexOf('/') + 1);
+        return kioskvote.token.TestSlips.secretOf(url);
     }
 }

@@ -342,6 +342,6 @@ class ElectionRecordTest {
     }
 
     private static String shortCode(String token) {
-        return kioskvote.token.ShortCode.of(kioskvote.token.TokenCodec.decode(token).serial());
+        return kioskvote.token.Token.decode(token).shortCode();
     }
 }
