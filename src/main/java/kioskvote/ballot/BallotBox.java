@@ -18,6 +18,7 @@ import org.jdbi.v3.core.statement.StatementException;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Option;
 import kioskvote.meeting.Poll;
+import kioskvote.meeting.PollState;
 import kioskvote.meeting.Question;
 import kioskvote.meeting.StationEvents;
 import kioskvote.store.BallotDao;
@@ -90,7 +91,15 @@ public final class BallotBox {
         Poll poll = poll(pollId);
         Answers answers = validate(poll, marks);
         String receiptSecret = ReceiptCode.requireSecret(receiptCode);
-        String slipId = credentials.idOfSignedCast(poll.id(), publicKeyHex, signatureHex, marks, receiptCode);
+        String slipId;
+        try {
+            slipId = credentials.idOfSignedCast(poll.id(), publicKeyHex, signatureHex, marks, receiptCode);
+        } catch (TokenRejected e) { // a poll not open says so first, as for every other cast
+            if (jdbi.withHandle(h -> new PollStateDao(h).find(poll.id())).map(r -> PollState.fromCode(r.state()) != PollState.OPEN).orElse(true)) {
+                throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
+            }
+            throw e;
+        }
         return castVerified(poll, slipId, answers, receiptSecret);
     }
 

@@ -71,7 +71,11 @@ public final class SlipKey {
 
     /** True if {@code signature} is the slip key's signature of {@code message}; never an exception. */
     public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
-        return MeetingKey.verify(publicKey, message, signature);
+        try {
+            return MeetingKey.verify(publicKey, message, signature);
+        } catch (IllegalArgumentException notAPoint) { // 32 bytes that are no point of the curve (a hostile client)
+            return false;
+        }
     }
 
     @Override

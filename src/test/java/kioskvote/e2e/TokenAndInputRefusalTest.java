@@ -71,7 +71,7 @@ class TokenAndInputRefusalTest {
         Api.Reply again = api.cast("tin-nhiem", token, Map.of("s1", List.of("low")), Receipts.random());
         assertEquals(409, again.status());
         assertEquals("token_already_used", again.errorCode());
-        assertEquals("Phiếu đã được sử dụng.", again.json().path("error").path("message").path("vi").asText());
+        assertEquals("Phiếu này đã được dùng để bỏ phiếu — hãy đến bàn Ban kiểm phiếu.", again.json().path("error").path("message").path("vi").asText());
         assertFalse(again.body().contains("high") || again.body().contains("medium"), "nothing of the earlier ballot");
     }
 
@@ -184,20 +184,20 @@ class TokenAndInputRefusalTest {
     }
 
     static Stream<Arguments> badInputs() {
-        String ok = "{\"token\":\"%s\",\"answers\":{\"s1\":[\"high\"]},\"receipt\":\"ABCD-EFGH-JKMN-PQRS-TVWX-YZ01\"}";
+        String ok = "{\"slipKey\":\"%s\",\"answers\":{\"s1\":[\"high\"]},\"receipt\":\"ABCD-EFGH-JKMN-PQRS-TVWX-YZ01\"}";
         return Stream.of(
                 Arguments.of("malformed JSON", "/api/polls/tin-nhiem/ballots", "{\"token\": ", 400, "bad_json"),
                 Arguments.of("JSON of the wrong shape", "/api/polls/tin-nhiem/ballots", "[1,2,3]", 400, "bad_json"),
                 Arguments.of("an empty body", "/api/polls/tin-nhiem/ballots", "", 400, "bad_json"),
                 Arguments.of("an oversize body", "/api/polls/tin-nhiem/ballots", "{\"token\":\"" + "9".repeat(70_000) + "\"}", 413, "body_too_large"),
-                Arguments.of("a missing receipt", "/api/polls/tin-nhiem/ballots", "{\"token\":\"%s\",\"answers\":{}}", 400, "missing_field"),
+                Arguments.of("a missing receipt", "/api/polls/tin-nhiem/ballots", "{\"slipKey\":\"%s\",\"answers\":{}}", 400, "missing_field"),
                 Arguments.of("a receipt of the wrong form", "/api/polls/tin-nhiem/ballots", ok.replace("ABCD-EFGH-JKMN-PQRS-TVWX-YZ01", "ABCD-EFGH"), 400, "bad_receipt"),
                 Arguments.of("an unknown subject", "/api/polls/tin-nhiem/ballots", ok.replace("\"s1\"", "\"s9\""), 400, "unknown_question"),
                 Arguments.of("an unknown option", "/api/polls/tin-nhiem/ballots", ok.replace("\"high\"", "\"maybe\""), 400, "unknown_option"),
                 Arguments.of("two levels for one subject", "/api/polls/tin-nhiem/ballots", ok.replace("[\"high\"]", "[\"high\",\"low\"]"), 400, "too_many_marks"),
                 Arguments.of("an unknown poll", "/api/polls/no-such-poll/ballots", ok, 404, "unknown_poll"),
                 Arguments.of("a poll not open yet", "/api/polls/bieu-quyet-quy-che/ballots",
-                        "{\"token\":\"%s\",\"answers\":{\"motion\":[\"agree\"]},\"receipt\":\"ABCD-EFGH-JKMN-PQRS-TVWX-YZ01\"}", 409, "poll_not_open"));
+                        "{\"slipKey\":\"%s\",\"answers\":{\"motion\":[\"agree\"]},\"receipt\":\"ABCD-EFGH-JKMN-PQRS-TVWX-YZ01\"}", 409, "poll_not_open"));
     }
 
     @ParameterizedTest(name = "{0} is refused with {3} {4}")
@@ -205,7 +205,7 @@ class TokenAndInputRefusalTest {
     void badInputIsRefusedAndChangesNothing(String what, String path, String bodyTemplate, int status, String code) {
         String token = freshToken();
         JsonNode before = api.get("/api/polls").json();
-        Api.Reply reply = api.postRaw(path, bodyTemplate.contains("%s") ? bodyTemplate.formatted(token) : bodyTemplate, false);
+        Api.Reply reply = api.postRaw(path, bodyTemplate.contains("%s") ? bodyTemplate.formatted(kioskvote.token.TestSlips.keyOf(token)) : bodyTemplate, false);
         assertEquals(status, reply.status(), what + ": " + reply.body());
         assertEquals(code, reply.errorCode(), what);
         assertEquals(before, api.get("/api/polls").json(), what + " changed the turnout");
