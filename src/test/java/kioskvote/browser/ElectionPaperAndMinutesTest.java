@@ -84,7 +84,7 @@ class ElectionPaperAndMinutesTest {
         assertEquals(200, api.adminPost("/api/admin/polls/" + ELECTION + "/open", Map.of()).status());
 
         Chromium phone = BROWSERS.take(360, 740, true, true);
-        phone.driver.get(station.url() + "/V/" + token);
+        phone.driver.get(station.url() + "/V#" + token);
         phone.await("#q-election");
         assertEquals(5, phone.findAll("#q-election input[type=checkbox]:checked").size(), "as on paper, every name starts kept");
         phone.find("#cand-c4").click();

@@ -92,8 +92,8 @@ class PhoneBallotAndChairScreenTest {
         List<String> slipPaths = new ArrayList<>();
         for (WebElement slip : admin.findAll(".slip")) {
             String url = slip.findElement(By.cssSelector(".url")).getText().strip();
-            assertTrue(url.startsWith("HTTP://127.0.0.1:7070/V/"), "slip URLs are upper case for a compact QR: " + url);
-            slipPaths.add(url.substring(url.indexOf("/V/")));
+            assertTrue(url.startsWith("HTTP://127.0.0.1:7070/V#"), "slip URLs are upper case for a compact QR: " + url);
+            slipPaths.add(url.substring(url.indexOf("/V#")));
             codes.add(slip.findElement(By.cssSelector(".code")).getText().strip());
         }
         assertEquals(4, slipPaths.size());
@@ -192,7 +192,7 @@ class PhoneBallotAndChairScreenTest {
         Chromium phone = browser(360, 740, true, false);
         // Without JavaScript every step is a full page load: each one waits for the page it leads to,
         // never for the page it left (whose buttons are still there for a moment).
-        phone.driver.get(station.url() + slipPath.replace("/V/", "/v/"));
+        phone.driver.get(station.url() + slipPath);
         phone.find("nav.lang a").click();
         WebElement review = phone.await("html[lang=en] #ballot button[type=submit]");
         assertEquals("Review my ballot", review.getText());
@@ -351,7 +351,7 @@ class PhoneBallotAndChairScreenTest {
 
     /** The path of the slip's QR code, as printed (upper case /V/). */
     private static String slipPath(String token) {
-        return "/V/" + token;
+        return "/V#" + token;
     }
 
     private static String shortCodeOf(String token) {
