@@ -201,45 +201,11 @@ public final class SlipOffice {
     }
 
     /**
-     * Converts the tokens of a V3 database (short codes in clear, insertion-ordered) to random keys and
-     * hashed codes, then drops the old table. Once, at the first start after the upgrade.
+     * Converts the slips of a database from an earlier version (SlipConversion), once, at the first start after
+     * the upgrade: it needs the meeting key.
      */
     public void convertLegacyTokens() {
-        convertClearSerials();
-        jdbi.useTransaction(h -> {
-            SlipDao dao = new SlipDao(h);
-            if (!dao.hasLegacyTable()) return;
-            List<SlipDao.LegacyRow> legacy = dao.legacyRows();
-            List<NewToken> rows = new ArrayList<>(legacy.size());
-            // The old serial becomes the slip's secret; slips printed before this version carry a token in their
-            // URL that the station no longer reads, and must be printed again (docs/security.md, "Slips").
-            for (SlipDao.LegacyRow row : legacy) {
-                Token token = new Token(HexFormat.of().parseHex(row.serial()));
-                rows.add(new NewToken(random.nextLong() & Long.MAX_VALUE, hashes.idOf(token), hashes.codeHash(token.shortCode()), row.batchId()));
-            }
-            java.util.Collections.shuffle(rows, random);
-            if (!rows.isEmpty()) dao.insertIssued(rows);
-            for (SlipDao.LegacyRow row : legacy) if (row.voided()) dao.voidBySerial(hashes.idOf(new Token(HexFormat.of().parseHex(row.serial()))));
-            dao.dropLegacyTable();
-            audit.append(h, "tokens-converted", "count=" + rows.size() + " short codes now stored as keyed hashes");
-        });
-    }
-
-    /**
-     * A database from before V12 keeps serials in clear: each becomes the stored id of the slip whose secret it
-     * is, in issued_token and spent_token. Once, at the first start after the upgrade; slips printed before it
-     * must be printed again (their URL carries a token the station no longer reads).
-     */
-    private void convertClearSerials() {
-        jdbi.useTransaction(h -> {
-            SlipDao dao = new SlipDao(h);
-            List<String> clear = dao.clearSerials();
-            for (String serial : clear) {
-                Token token = new Token(HexFormat.of().parseHex(serial));
-                dao.replaceClearSerial(serial, hashes.idOf(token), hashes.codeHash(token.shortCode()));
-            }
-            if (!clear.isEmpty()) audit.append(h, "serials-hashed", "count=" + clear.size());
-        });
+        new SlipConversion(jdbi, hashes, audit, random).convert();
     }
 
     /** Voids a slip by its printed code inside the caller's transaction; the row as it was before. */
