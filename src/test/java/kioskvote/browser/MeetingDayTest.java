@@ -291,7 +291,7 @@ class MeetingDayTest {
         assertTrue(phone.find("#waiting").isDisplayed());
         phone.await("#wait-auto:not([hidden])");
         axeBothLanguages(phone, "phone waiting page");
-        phone.driver.get(station.url() + "/v/" + tokens.get(0) + "?lang=vi");
+        phone.driver.get(station.url() + "/v/" + kioskvote.token.TestSlips.keyOf(tokens.get(0)) + "?lang=vi");
         phone.await("#wait-auto:not([hidden])");
         phone.screenshot("phone-waiting");
 
@@ -299,7 +299,7 @@ class MeetingDayTest {
         assertEquals(200, api.closeAndCount(TWELVE).status());
         open(MOTION);
         phone.awaitHeading(MOTION_TITLE);
-        assertTrue(phone.driver.getCurrentUrl().endsWith("/v/" + tokens.get(0) + "?lang=vi") || phone.driver.getCurrentUrl().contains("poll=" + MOTION));
+        assertTrue(phone.driver.getCurrentUrl().endsWith("/v/" + kioskvote.token.TestSlips.keyOf(tokens.get(0)) + "?lang=vi") || phone.driver.getCurrentUrl().contains("poll=" + MOTION));
     }
 
     @Test
