@@ -461,15 +461,22 @@ public final class Bench {
         String[] bodies = new String[n];
         for (int i = 0; i < n; i++) {
             Map<String, String> marks = new LinkedHashMap<>();
-            StringBuilder body = new StringBuilder("{\"token\":\"").append(tokens.get(from + i)).append("\",\"answers\":{");
+            // As the voter's page does (public/slip.js): the slip key from the secret, its signature of this cast.
+            // Signed here, before the load starts: the phone's CPU, not the station's.
+            kioskvote.token.SlipKey slipKey = kioskvote.token.Token.decode(tokens.get(from + i)).slipKey();
+            StringBuilder body = new StringBuilder("{\"slipKey\":\"").append(slipKey.publicKeyHex()).append("\",\"answers\":{");
+            Map<String, List<String>> signedMarks = new LinkedHashMap<>();
             for (int q = 0; q < questions.size(); q++) {
                 String[] qo = questions.get(q);
                 String option = qo[1 + choice.nextInt(qo.length - 1)];
                 marks.put(qo[0], option);
+                signedMarks.put(qo[0], List.of(option));
                 body.append(q == 0 ? "" : ",").append('"').append(qo[0]).append("\":[\"").append(option).append("\"]");
             }
             receipts[i] = receipt(random.nextLong());
-            body.append("},\"receipt\":\"").append(receipts[i]).append("\"}");
+            String signature = java.util.HexFormat.of().formatHex(slipKey.sign(kioskvote.token.CastStatement.of(
+                    meeting.path("id").asText(), pollId, signedMarks, receipts[i])));
+            body.append("},\"receipt\":\"").append(receipts[i]).append("\",\"signature\":\"").append(signature).append("\"}");
             bodies[i] = body.toString();
             answers.add(marks);
         }
@@ -709,7 +716,7 @@ public final class Bench {
             List<String> tokens = new ArrayList<>();
             post("/api/admin/slips", Map.of("count", count, "format", "json")).path("slips").forEach(s -> {
                 String url = s.path("url").asText();
-                tokens.add(url.substring(url.lastIndexOf('/') + 1));
+                tokens.add(url.substring(url.lastIndexOf('#') + 1)); // the slip's secret, in the URL's fragment
             });
             return tokens;
         }

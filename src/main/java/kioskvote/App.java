@@ -44,8 +44,7 @@ import kioskvote.store.StorageKeyTable;
 import kioskvote.store.StorageKeys;
 import kioskvote.token.KeyedHash;
 import kioskvote.token.MeetingKey;
-import kioskvote.token.TokenIssuer;
-import kioskvote.token.TokenVerifier;
+import kioskvote.token.SlipHashes;
 import kioskvote.web.AdminApi;
 import kioskvote.web.AdminGuard;
 import kioskvote.web.AdminPages;
@@ -108,13 +107,13 @@ public final class App {
         PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed, random, boxStorage, records);
         feed.attach(desk);
         boxStorage.destroyKeysOfCountedPolls(jdbi, meeting.polls()); // a crash may have come between a count and this
-        KeyedHash codeHash = KeyedHash.of(key, "short-code");
-        SlipOffice slips = new SlipOffice(jdbi, meeting, new TokenIssuer(key, meeting.id(), random), audit, clock, random,
-                codeHash, SlipOffice.poolSizeFor(meeting)).printingWifi(settings.config().station().wifi());
+        SlipHashes slipHashes = SlipHashes.of(key);
+        SlipOffice slips = new SlipOffice(jdbi, meeting, audit, clock, random,
+                slipHashes, SlipOffice.poolSizeFor(meeting)).printingWifi(settings.config().station().wifi());
         Roster roster = new Roster(jdbi, meeting, slips, audit, random, feed, settings.publicBaseUrl(), KeyedHash.of(key, "kiosk-visit"));
         slips.convertLegacyTokens();     // a V3 database: short codes to keyed hashes (needs the key)
         roster.convertLegacyHandouts();  // and per-poll hand-outs to one holder per person
-        BallotBox ballotBox = new BallotBox(jdbi, meeting, new TokenVerifier(key, meeting.id()), random, feed, codeHash, storageKeys);
+        BallotBox ballotBox = new BallotBox(jdbi, meeting, slipHashes, random, feed, storageKeys);
         return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox), desk, slips,
                 new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random, clock, audit,
                 roster, new KioskSessions(clock, random, jdbi, audit),

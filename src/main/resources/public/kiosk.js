@@ -76,7 +76,9 @@
     var content = page.getElementById('main') || page.body;
     if (!ok && onWelcome()) {
       var words = Array.prototype.map.call(content.querySelectorAll('h1, .lead, p'), function (p) { return p.textContent; });
-      showError(words.join(' '));
+      var notice = content.querySelector('[data-code]');
+      // A mistyped short code: the message names the group; the text stays, to be corrected, not typed again.
+      showError(words.join(' '), notice && notice.getAttribute('data-code') === 'token_code_typo');
       return;
     }
     stage.textContent = '';
@@ -104,11 +106,15 @@
     if (seconds > 0) setTimeout(function () { countDown(seconds - 1); }, 1000);
   }
 
-  function showError(text) {
+  function showError(text, keepCode) {
     var error = document.getElementById('kiosk-error');
     if (!error) return;
     error.textContent = text;
     error.hidden = false;
+    if (keepCode && document.getElementById('short-code')) {
+      document.getElementById('short-code').focus();
+      return;
+    }
     Array.prototype.forEach.call(document.querySelectorAll('#welcome input'), function (i) { i.value = ''; });
     var scan = document.getElementById('scan');
     if (scan) scan.focus();
@@ -132,6 +138,9 @@
       scanForm.addEventListener('submit', function (e) {
         e.preventDefault();
         var code = document.getElementById('scan').value.trim();
+        // A scanned slip's secret never leaves the tablet: its short code does (public/slip.js, docs/security.md).
+        var secret = /(?:#|^)([0-9]{39})$/.exec(code);
+        if (secret && window.kvSlip) code = window.kvSlip.shortCode(secret[1]) || code;
         if (code) send('/start', new URLSearchParams({ code: code }));
       });
       form('code-form').addEventListener('submit', function (e) {

@@ -53,7 +53,7 @@ public final class DirectStation implements AutoCloseable {
     /** Prints a run of {@code count} slips and returns their tokens, as encoded in the slips' URLs. */
     public List<String> issueTokens(int count) {
         return station.slips().issue(count, "test", station.publicBaseUrl()).slips().stream()
-                .map(Slip::url).map(url -> url.substring(url.lastIndexOf('/') + 1)).toList();
+                .map(Slip::url).map(url -> kioskvote.token.TestSlips.secretOf(url)).toList();
     }
 
     @Override

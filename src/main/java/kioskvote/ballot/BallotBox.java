@@ -18,6 +18,7 @@ import org.jdbi.v3.core.statement.StatementException;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Option;
 import kioskvote.meeting.Poll;
+import kioskvote.meeting.PollState;
 import kioskvote.meeting.Question;
 import kioskvote.meeting.StationEvents;
 import kioskvote.store.BallotDao;
@@ -28,90 +29,114 @@ import kioskvote.store.StorageKeys;
 import kioskvote.seal.BallotBoxKey;
 import kioskvote.seal.BoxContext;
 import kioskvote.seal.StorageKey;
-import kioskvote.token.KeyedHash;
-import kioskvote.token.Token;
+import kioskvote.token.SlipHashes;
 import kioskvote.token.TokenRejected;
-import kioskvote.token.TokenVerifier;
 
 /** Accepts ballots: checks the token and the content, then spends the token and stores the ballot in one transaction. */
 public final class BallotBox {
     private final Jdbi jdbi;
     private final Meeting meeting;
-    private final TokenVerifier verifier;
     private final SecureRandom random;
     private final StationEvents events;
     private final CastWriter castWriter;
     private final Map<String, SealedBox> boxes = new ConcurrentHashMap<>();
 
-    private final KeyedHash codeHash;
+    private final SlipCredentials credentials;
     private final StorageKeys storageKeys;
 
     /**
-     * @param codeHash the keyed hash short codes are stored as (typed at a kiosk, looked up by it)
+     * @param hashes what the station stores of a slip: the keyed hash of its key, the slow hash of its code
      * @param storageKeys where each sealed poll's storage key is kept, apart from the database
      */
-    public BallotBox(Jdbi jdbi, Meeting meeting, TokenVerifier verifier, SecureRandom random, StationEvents events, KeyedHash codeHash,
-                     StorageKeys storageKeys) {
-        this.codeHash = codeHash;
+    public BallotBox(Jdbi jdbi, Meeting meeting, SlipHashes hashes, SecureRandom random, StationEvents events, StorageKeys storageKeys) {
         this.storageKeys = storageKeys;
         this.jdbi = jdbi;
         this.meeting = meeting;
-        this.verifier = verifier;
+        this.credentials = new SlipCredentials(meeting.id(), hashes);
         this.random = random;
         this.events = events;
         this.castWriter = new CastWriter(jdbi);
     }
 
-    /** Checks a token without spending it, so a page can tell the voter early that a slip is no good. */
-    public Token checkToken(String pollId, String encodedToken) {
+    /** Checks a slip's secret (a kiosk session's) without spending it. */
+    public void checkToken(String pollId, String encodedSecret) {
         Poll poll = poll(pollId);
-        Token token = verifier.verify(encodedToken);
-        jdbi.useHandle(h -> {
-            requireIssued(new SlipDao(h), token.serialHex());
-            if (new BallotDao(h).isSpent(poll.id(), token.serialHex())) throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
-        });
-        return token;
+        checkUnspent(poll, credentials.idOfSecret(encodedSecret));
     }
 
-    public CastReceipt cast(String pollId, String encodedToken, Map<String, List<String>> marks, String receiptCode) {
+    /** Checks a slip by its public key (the phone's pages) without spending it, so a page can tell the voter early. */
+    public void checkSlipKey(String pollId, String publicKeyHex) {
+        Poll poll = poll(pollId);
+        checkUnspent(poll, credentials.idOfKey(publicKeyHex));
+    }
+
+    private void checkUnspent(Poll poll, String slipId) {
+        jdbi.useHandle(h -> {
+            requireIssued(new SlipDao(h), slipId);
+            if (new BallotDao(h).isSpent(poll.id(), slipId)) throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
+        });
+    }
+
+    /**
+     * Casts with a slip's secret: only holders inside the station use this (a kiosk session, which received the
+     * secret from the desk or a scan). A phone never sends the secret: it signs ({@link #castSigned}).
+     */
+    public CastReceipt cast(String pollId, String encodedSecret, Map<String, List<String>> marks, String receiptCode) {
         Poll poll = poll(pollId);
         Answers answers = validate(poll, marks);
         String receiptSecret = ReceiptCode.requireSecret(receiptCode);
-        Token token = verifier.verify(encodedToken);
-        return castVerified(poll, token.serialHex(), answers, receiptSecret);
+        return castVerified(poll, credentials.idOfSecret(encodedSecret), answers, receiptSecret);
     }
 
     /**
-     * Checks the short code printed on a slip (typed at a kiosk) without spending it; returns the serial it stands for.
-     * A code nobody was issued is "not issued", like a forged token.
+     * Casts from a phone: the slip's public key and its signature over this cast (token/CastStatement). What the
+     * air carried before the cast (the key, the review's fields) signs nothing, and a signature seen on the air
+     * casts only the ballot it signs, which is then a retry of that same ballot.
+     */
+    public CastReceipt castSigned(String pollId, String publicKeyHex, String signatureHex, Map<String, List<String>> marks,
+                                  String receiptCode) {
+        Poll poll = poll(pollId);
+        Answers answers = validate(poll, marks);
+        String receiptSecret = ReceiptCode.requireSecret(receiptCode);
+        String slipId;
+        try {
+            slipId = credentials.idOfSignedCast(poll.id(), publicKeyHex, signatureHex, marks, receiptCode);
+        } catch (TokenRejected e) { // a poll not open says so first, as for every other cast
+            if (jdbi.withHandle(h -> new PollStateDao(h).find(poll.id())).map(r -> PollState.fromCode(r.state()) != PollState.OPEN).orElse(true)) {
+                throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
+            }
+            throw e;
+        }
+        return castVerified(poll, slipId, answers, receiptSecret);
+    }
+
+    /**
+     * Checks the short code printed on a slip (typed at a kiosk) without spending it; returns the stored id it
+     * stands for. A code nobody was issued is "not issued"; a mistyped one names its group.
      */
     public String checkShortCode(String pollId, String typedCode) {
         Poll poll = poll(pollId);
+        String codeHash = credentials.hashOfTypedCode(typedCode);
         return jdbi.withHandle(h -> {
-            String serial = serialOf(new SlipDao(h), codeHash, typedCode);
-            requireIssued(new SlipDao(h), serial);
-            if (new BallotDao(h).isSpent(poll.id(), serial)) throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
-            return serial;
+            String slipId = SlipCredentials.idOfCodeHash(new SlipDao(h), codeHash);
+            requireIssued(new SlipDao(h), slipId);
+            if (new BallotDao(h).isSpent(poll.id(), slipId)) throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
+            return slipId;
         });
     }
 
     /**
-     * Casts with the short code printed on a slip instead of its signed token (a kiosk where the voter typed
-     * the code). The code resolves to the issued token's serial, and the cast is the same one transaction
-     * as with a token: issued and not voided, poll open, token spent once, ballot stored.
+     * Casts with the short code printed on a slip (a kiosk where the voter typed the code). The code resolves to
+     * the slip's stored id, and the cast is the same one transaction as with a key: issued and not voided, poll
+     * open, slip spent once, ballot stored.
      */
     public CastReceipt castByShortCode(String pollId, String typedCode, Map<String, List<String>> marks, String receiptCode) {
         Poll poll = poll(pollId);
         Answers answers = validate(poll, marks);
         String receiptSecret = ReceiptCode.requireSecret(receiptCode);
-        String serial = jdbi.withHandle(h -> serialOf(new SlipDao(h), codeHash, typedCode));
-        return castVerified(poll, serial, answers, receiptSecret);
-    }
-
-    /** The database holds the code's keyed hash only, so a copy of it holds no code a kiosk would take. */
-    private static String serialOf(SlipDao slips, KeyedHash codeHash, String typedCode) {
-        String code = kioskvote.token.ShortCode.normalize(typedCode).orElseThrow(() -> new TokenRejected(TokenRejected.Reason.MALFORMED));
-        return slips.findByCodeMac(codeHash.hex(code)).orElseThrow(() -> new TokenRejected(TokenRejected.Reason.NOT_ISSUED)).serial();
+        String codeHash = credentials.hashOfTypedCode(typedCode);
+        String slipId = jdbi.withHandle(h -> SlipCredentials.idOfCodeHash(new SlipDao(h), codeHash));
+        return castVerified(poll, slipId, answers, receiptSecret);
     }
 
     private CastReceipt castVerified(Poll poll, String serial, Answers answers, String receiptSecret) {

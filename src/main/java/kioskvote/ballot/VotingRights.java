@@ -54,8 +54,11 @@ public final class VotingRights {
 
     /** Checks the credential may vote in this poll without spending it; throws the refusal otherwise. */
     public void check(Credential credential, Poll poll) {
-        if (credential.kind() == Credential.Kind.TOKEN) ballotBox.checkToken(poll.id(), credential.value());
-        else ballotBox.checkShortCode(poll.id(), credential.value());
+        switch (credential.kind()) {
+            case TOKEN -> ballotBox.checkToken(poll.id(), credential.value());
+            case SHORT_CODE -> ballotBox.checkShortCode(poll.id(), credential.value());
+            case SLIP_KEY -> ballotBox.checkSlipKey(poll.id(), credential.value());
+        }
     }
 
     /** True if the credential was spent in this poll; any other refusal (forged, voided…) is thrown. */
@@ -82,10 +85,22 @@ public final class VotingRights {
         throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
     }
 
-    /** Casts with either kind of credential: the same one transaction (docs/rules.md, "Casting"). */
+    /**
+     * Casts with a secret or a short code (held by a kiosk session): the same one transaction (docs/rules.md,
+     * "Casting"). A slip key alone casts nothing: its cast needs its signature ({@link #castSigned}).
+     */
     public CastReceipt cast(Credential credential, String pollId, java.util.Map<String, List<String>> marks, String receiptSecret) {
-        return credential.kind() == Credential.Kind.TOKEN
-                ? ballotBox.cast(pollId, credential.value(), marks, receiptSecret)
-                : ballotBox.castByShortCode(pollId, credential.value(), marks, receiptSecret);
+        return switch (credential.kind()) {
+            case TOKEN -> ballotBox.cast(pollId, credential.value(), marks, receiptSecret);
+            case SHORT_CODE -> ballotBox.castByShortCode(pollId, credential.value(), marks, receiptSecret);
+            case SLIP_KEY -> throw new TokenRejected(TokenRejected.Reason.UNSIGNED);
+        };
+    }
+
+    /** Casts from a phone: the slip key and its signature over this cast. */
+    public CastReceipt castSigned(Credential slipKey, String signatureHex, String pollId, java.util.Map<String, List<String>> marks,
+                                  String receiptSecret) {
+        if (slipKey.kind() != Credential.Kind.SLIP_KEY) throw new TokenRejected(TokenRejected.Reason.UNSIGNED);
+        return ballotBox.castSigned(pollId, slipKey.value(), signatureHex, marks, receiptSecret);
     }
 }

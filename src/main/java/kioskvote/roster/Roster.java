@@ -217,7 +217,7 @@ public final class Roster {
                 List<String> votedIn = openPolls.stream().filter(poll -> ballots.isSpent(poll, lost.serial())).toList();
                 String newSerial;
                 if (drawn.isPresent()) {
-                    newSerial = drawn.get().serialHex();
+                    newSerial = slips.storedIdOf(drawn.get());
                 } else {
                     var fresh = slips.findSlipForUpdate(h, newSlipCode.get());
                     if (fresh.voided()) throw new RosterRejected(RosterRejected.Code.SLIP_ALREADY_VOID);

@@ -46,14 +46,17 @@ public final class QrCode {
         return new QrCode(dark, code.getVersion().getVersionNumber());
     }
 
-    /** Slip URLs are uppercase so their prefix fits QR alphanumeric mode; the server routes /V/ and /v/. */
+    /**
+     * Slip URLs are uppercase so their prefix fits QR alphanumeric mode. The slip's secret is the fragment
+     * ({@code /V#digits}): a browser never sends it, so it never crosses the room's network (docs/security.md).
+     */
     public static String slipUrl(String baseUrl, String encodedToken) {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(encodedToken, "encodedToken");
         String base = baseUrl.strip();
         while (base.endsWith("/")) base = base.substring(0, base.length() - 1);
         if (base.isEmpty()) throw new IllegalArgumentException("base URL is empty");
-        return base.toUpperCase(Locale.ROOT) + "/V/" + encodedToken;
+        return base.toUpperCase(Locale.ROOT) + "/V#" + encodedToken;
     }
 
     public int version() {

@@ -19,12 +19,11 @@ import kioskvote.store.CommitmentDao;
 import kioskvote.store.SlipDao.IssuedRow;
 import kioskvote.store.SlipDao;
 import kioskvote.store.SlipDao.NewToken;
-import kioskvote.token.KeyedHash;
 import kioskvote.token.ShortCode;
+import kioskvote.token.SlipHashes;
 import kioskvote.token.Token;
-import kioskvote.token.TokenCodec;
 import kioskvote.token.TokenHash;
-import kioskvote.token.TokenIssuer;
+import kioskvote.token.TokenRejected;
 
 /**
  * Issues runs of ballot slips and voids lost ones. The station records how many tokens it issued and
@@ -38,27 +37,25 @@ public final class SlipOffice {
 
     private final Jdbi jdbi;
     private final Meeting meeting;
-    private final TokenIssuer issuer;
     private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random;
-    private final KeyedHash codeHash;
+    private final SlipHashes hashes;
     private final DeskPool pool;
     private Optional<WifiNetwork> wifi = Optional.empty();
 
     /**
-     * @param codeHash the keyed hash short codes are stored as (KeyedHash "short-code" of the meeting key)
+     * @param hashes what is stored of a slip: the keyed hash of its public key, the slow keyed hash of its code
      * @param poolSize how many tokens the desk's pool holds (topped up when half are drawn)
      */
-    public SlipOffice(Jdbi jdbi, Meeting meeting, TokenIssuer issuer, AuditLog audit, Clock clock, SecureRandom random,
-                      KeyedHash codeHash, int poolSize) {
+    public SlipOffice(Jdbi jdbi, Meeting meeting, AuditLog audit, Clock clock, SecureRandom random,
+                      SlipHashes hashes, int poolSize) {
         this.jdbi = jdbi;
         this.meeting = meeting;
-        this.issuer = issuer;
         this.audit = audit;
         this.clock = clock;
         this.random = random;
-        this.codeHash = codeHash;
+        this.hashes = hashes;
         this.pool = new DeskPool(poolSize, this::mintPoolBatch, random);
     }
 
@@ -67,9 +64,19 @@ public final class SlipOffice {
         return Math.min(MAX_SLIPS_PER_RUN, Math.max(64, meeting.summoned() + meeting.summoned() / 4));
     }
 
-    /** The keyed hash a short code is stored and looked up as; empty if the text cannot be a short code. */
+    /**
+     * The slow keyed hash a short code is stored and looked up as; empty if the text cannot be a short code, and
+     * a code whose check character does not agree is refused naming its group.
+     */
     public Optional<String> codeMac(String typedCode) {
-        return ShortCode.normalize(typedCode).map(codeHash::hex);
+        ShortCode.Reading reading = ShortCode.read(typedCode);
+        if (!reading.wrongGroups().isEmpty()) throw TokenRejected.codeTypo(reading.wrongGroups().get(0));
+        return reading.code().map(hashes::codeHash);
+    }
+
+    /** The stored id of a slip (the keyed hash of its public key): what it is spent and voided under. */
+    public String storedIdOf(Token token) {
+        return hashes.idOf(token);
     }
 
     public Optional<WifiNetwork> wifi() {
@@ -88,13 +95,13 @@ public final class SlipOffice {
         random.nextBytes(id);
         String batchId = HexFormat.of().formatHex(id);
         List<Token> tokens = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) tokens.add(issuer.issue());
+        for (int i = 0; i < count; i++) tokens.add(Token.random(random));
         List<NewToken> rows = newRows(tokens, batchId);
         // Finding the smallest QR code is nine tenths of a run's time (JFR, docs/performance.md) and each
         // code stands alone: encode them on every core. The list keeps the tokens' order.
         List<Slip> slips = tokens.parallelStream().map(token -> {
-            String url = QrCode.slipUrl(baseUrl, TokenCodec.encode(token));
-            return new Slip(url, ShortCode.of(token.serial()), QrCode.encode(url));
+            String url = QrCode.slipUrl(baseUrl, token.encoded());
+            return new Slip(url, token.shortCode(), QrCode.encode(url));
         }).toList();
         String cleanLabel = label == null || label.isBlank() ? "Đợt " + batchId : label.strip();
         jdbi.useTransaction(h -> {
@@ -142,9 +149,9 @@ public final class SlipOffice {
      */
     public DeskBallot handOutAtDesk(Handle h, Token token, String baseUrl) {
         new SlipDao(h).countIntoStandingBatch(DESK_BATCH, "Bàn phát phiếu / Check-in desk", now());
-        String encoded = TokenCodec.encode(token);
+        String encoded = token.encoded();
         String url = QrCode.slipUrl(baseUrl, encoded);
-        return new DeskBallot(new Slip(url, ShortCode.of(token.serial()), QrCode.encode(url)), encoded);
+        return new DeskBallot(new Slip(url, token.shortCode(), QrCode.encode(url)), encoded);
     }
 
     /** One pool batch: random keys, hashed short codes, not counted as issued until drawn. */
@@ -153,7 +160,7 @@ public final class SlipOffice {
         random.nextBytes(id);
         String batchId = "pool-" + HexFormat.of().formatHex(id);
         List<Token> tokens = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) tokens.add(issuer.issue());
+        for (int i = 0; i < count; i++) tokens.add(Token.random(random));
         List<NewToken> rows = newRows(tokens, batchId);
         jdbi.useTransaction(h -> {
             SlipDao dao = new SlipDao(h);
@@ -185,33 +192,20 @@ public final class SlipOffice {
         }
     }
 
+    /** The stored rows: the slip's id and its code's slow hash (scrypt: on every core, as the QR codes). */
     private List<NewToken> newRows(List<Token> tokens, String batchId) {
+        List<String[]> hashed = tokens.parallelStream().map(t -> new String[] {hashes.idOf(t), hashes.codeHash(t.shortCode())}).toList();
         List<NewToken> rows = new ArrayList<>(tokens.size());
-        for (Token token : tokens) {
-            rows.add(new NewToken(random.nextLong() & Long.MAX_VALUE, token.serialHex(), codeHash.hex(ShortCode.of(token.serial())), batchId));
-        }
+        for (String[] h : hashed) rows.add(new NewToken(random.nextLong() & Long.MAX_VALUE, h[0], h[1], batchId));
         return rows;
     }
 
     /**
-     * Converts the tokens of a V3 database (short codes in clear, insertion-ordered) to random keys and
-     * hashed codes, then drops the old table. Once, at the first start after the upgrade.
+     * Converts the slips of a database from an earlier version (SlipConversion), once, at the first start after
+     * the upgrade: it needs the meeting key.
      */
     public void convertLegacyTokens() {
-        jdbi.useTransaction(h -> {
-            SlipDao dao = new SlipDao(h);
-            if (!dao.hasLegacyTable()) return;
-            List<SlipDao.LegacyRow> legacy = dao.legacyRows();
-            List<NewToken> rows = new ArrayList<>(legacy.size());
-            for (SlipDao.LegacyRow row : legacy) {
-                rows.add(new NewToken(random.nextLong() & Long.MAX_VALUE, row.serial(), codeHash.hex(row.shortCode()), row.batchId()));
-            }
-            java.util.Collections.shuffle(rows, random);
-            if (!rows.isEmpty()) dao.insertIssued(rows);
-            for (SlipDao.LegacyRow row : legacy) if (row.voided()) dao.voidBySerial(row.serial());
-            dao.dropLegacyTable();
-            audit.append(h, "tokens-converted", "count=" + rows.size() + " short codes now stored as keyed hashes");
-        });
+        new SlipConversion(jdbi, hashes, audit, random).convert();
     }
 
     /** Voids a slip by its printed code inside the caller's transaction; the row as it was before. */
@@ -236,7 +230,7 @@ public final class SlipOffice {
      * @return true if the token was voided, false if it had already voted in the poll or was void
      */
     public boolean voidAbandoned(Handle h, String pollId, String encodedToken) {
-        String serial = TokenCodec.decode(encodedToken).serialHex();
+        String serial = hashes.idOf(Token.decode(encodedToken));
         SlipDao dao = new SlipDao(h);
         if (dao.findBySerialForUpdate(serial).isEmpty() || new kioskvote.store.BallotDao(h).isSpent(pollId, serial)) return false;
         if (dao.voidBySerial(serial) != 1) return false;

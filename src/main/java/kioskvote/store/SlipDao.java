@@ -6,8 +6,9 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Slip batches and the tokens issued in them (no link to a person, nor to a ballot). Rows are keyed by a
- * random id; a short code is stored only as its keyed hash ({@code code_mac}).
+ * Slip batches and the slips issued in them (no link to a person, nor to a ballot). Rows are keyed by a
+ * random id; the column {@code serial} holds the slip's stored id (a keyed hash of its public key, token/SlipHashes),
+ * never its secret; a short code is stored only as its slow keyed hash ({@code code_mac}).
  */
 public final class SlipDao {
     public record IssuedRow(String serial, String batchId, boolean voided) {
@@ -131,6 +132,18 @@ public final class SlipDao {
     public List<LegacyRow> legacyRows() {
         return handle.createQuery("SELECT serial, short_code, batch_id, voided FROM issued_token_v3")
                 .map((rs, ctx) -> new LegacyRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))).list();
+    }
+
+    /** Rows of a database from before V12, whose serial is still in clear (32 hex digits; a stored id has 64). */
+    public List<String> clearSerials() {
+        return handle.createQuery("SELECT serial FROM issued_token WHERE LENGTH(serial) = 32").mapTo(String.class).list();
+    }
+
+    /** Replaces a clear serial by the slip's stored id, in issued_token and spent_token, and its code's hash. */
+    public void replaceClearSerial(String serial, String storedId, String codeMac) {
+        handle.createUpdate("UPDATE issued_token SET serial = ?, code_mac = ? WHERE serial = ?")
+                .bind(0, storedId).bind(1, codeMac).bind(2, serial).execute();
+        handle.createUpdate("UPDATE spent_token SET serial = ? WHERE serial = ?").bind(0, storedId).bind(1, serial).execute();
     }
 
     public void dropLegacyTable() {

@@ -1,73 +1,80 @@
 package kioskvote.token;
 
-import java.nio.charset.StandardCharsets;
+import java.math.BigInteger;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * A one-time ballot token: a random serial, the meeting it belongs to (as a 16-bit tag) and the
- * meeting key's signature. Whoever holds the token may cast one ballot, so it never appears in
- * {@link #toString()}, logs or exception messages.
+ * A slip's secret: 128 random bits, printed in the fragment of the slip's URL ({@code /V#digits}, which a
+ * browser never sends) and nowhere else. The voter's page derives from it the slip's signing key
+ * ({@link SlipKey}) and the short code ({@link ShortCode}); the station stores neither the secret nor the
+ * key, only a keyed hash of the public key and a slow keyed hash of the code (docs/security.md). It never
+ * appears in {@link #toString()}, logs or exception messages.
  */
-public record Token(byte[] serial, int meetingTag, byte[] signature) {
-    public static final int SERIAL_BYTES = 16;
-    public static final int SIGNATURE_BYTES = 64;
-
-    private static final byte[] MESSAGE_PREFIX = "kioskvote-token-v1\n".getBytes(StandardCharsets.UTF_8);
+public record Token(byte[] secret) {
+    public static final int SECRET_BYTES = 16;
+    /** 2^128 has 39 decimal digits: the slip's QR code holds them in numeric mode. */
+    public static final int ENCODED_LENGTH = 39;
 
     public Token {
-        Objects.requireNonNull(serial, "serial");
-        Objects.requireNonNull(signature, "signature");
-        if (serial.length != SERIAL_BYTES) throw new IllegalArgumentException("serial must be 16 bytes");
-        if (signature.length != SIGNATURE_BYTES) throw new IllegalArgumentException("signature must be 64 bytes");
-        if (meetingTag < 0 || meetingTag > 0xFFFF) throw new IllegalArgumentException("meeting tag must fit 2 bytes");
-        serial = serial.clone();
-        signature = signature.clone();
+        Objects.requireNonNull(secret, "secret");
+        if (secret.length != SECRET_BYTES) throw new IllegalArgumentException("a slip secret is 16 bytes");
+        secret = secret.clone();
+    }
+
+    public static Token random(SecureRandom random) {
+        byte[] secret = new byte[SECRET_BYTES];
+        random.nextBytes(secret);
+        return new Token(secret);
     }
 
     @Override
-    public byte[] serial() {
-        return serial.clone();
+    public byte[] secret() {
+        return secret.clone();
     }
 
-    @Override
-    public byte[] signature() {
-        return signature.clone();
+    /** The secret as 39 decimal digits (zero-padded, big-endian): what follows '#' in the slip's URL. */
+    public String encoded() {
+        String digits = new BigInteger(1, secret).toString();
+        return "0".repeat(ENCODED_LENGTH - digits.length()) + digits;
     }
 
-    /** The serial as 32 lowercase hex digits: the key the store files a spent token under. */
-    public String serialHex() {
-        return HexFormat.of().formatHex(serial);
+    /** @throws TokenRejected MALFORMED unless the input is exactly 39 ASCII digits below 2^128 */
+    public static Token decode(String encoded) {
+        if (encoded == null) throw new TokenRejected(TokenRejected.Reason.MALFORMED);
+        String digits = encoded.strip();
+        if (digits.length() != ENCODED_LENGTH || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new TokenRejected(TokenRejected.Reason.MALFORMED);
+        }
+        BigInteger value = new BigInteger(digits);
+        if (value.bitLength() > SECRET_BYTES * 8) throw new TokenRejected(TokenRejected.Reason.MALFORMED);
+        byte[] magnitude = value.toByteArray();
+        byte[] secret = new byte[SECRET_BYTES];
+        int copy = Math.min(magnitude.length, SECRET_BYTES);
+        System.arraycopy(magnitude, magnitude.length - copy, secret, SECRET_BYTES - copy, copy);
+        return new Token(secret);
     }
 
-    /** First two bytes of SHA-256(UTF-8 meeting id), unsigned: tells a slip from another meeting at a glance. */
-    public static int meetingTagOf(String meetingId) {
-        byte[] digest = MeetingKey.sha256(meetingId.getBytes(StandardCharsets.UTF_8));
-        return ((digest[0] & 0xFF) << 8) | (digest[1] & 0xFF);
+    /** The slip's Ed25519 key pair, derived from the secret as the voter's page derives it. */
+    public SlipKey slipKey() {
+        return SlipKey.derive(secret);
     }
 
-    /** The bytes the meeting key signs: "kioskvote-token-v1\n" + meetingId + "\n" + serial. */
-    static byte[] signedMessage(String meetingId, byte[] serial) {
-        byte[] id = (meetingId + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] message = Arrays.copyOf(MESSAGE_PREFIX, MESSAGE_PREFIX.length + id.length + serial.length);
-        System.arraycopy(id, 0, message, MESSAGE_PREFIX.length, id.length);
-        System.arraycopy(serial, 0, message, MESSAGE_PREFIX.length + id.length, serial.length);
-        return message;
+    /** The short code printed under the QR code (derived from the secret, never stored). */
+    public String shortCode() {
+        return ShortCode.of(secret);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Token that
-                && meetingTag == that.meetingTag
-                && MessageDigest.isEqual(serial, that.serial)
-                && MessageDigest.isEqual(signature, that.signature);
+        return other instanceof Token that && MessageDigest.isEqual(secret, that.secret);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * meetingTag + Arrays.hashCode(serial)) + Arrays.hashCode(signature);
+        return Arrays.hashCode(secret);
     }
 
     @Override

@@ -41,11 +41,20 @@ public final class BallotPages {
         this.random = random;
     }
 
-    /** GET /v/{token}: the ballot of the open poll (or the list, if several are open). */
+    /**
+     * GET /V (the slip's QR code: /V#SECRET): a page whose script (public/slip.js) derives the slip key from the
+     * fragment, which never reaches the station, and goes on to /v/PUBLIC-KEY. Without JavaScript it says to turn
+     * it on or to vote at a kiosk with the short code (docs/security.md, "Slips").
+     */
+    void entry(Context ctx) {
+        Pages.render(ctx, "slip.jte", Map.of("t", PageText.of(ctx)));
+    }
+
+    /** GET /v/{token}: the ballot of the open poll (or the list, if several are open); {token} is the slip's public key. */
     void ballot(Context ctx) {
         PageText t = PageText.of(ctx);
         String token = ctx.pathParam("token");
-        Credential credential = Credential.token(token);
+        Credential credential = Credential.slipKey(token);
         // Read before deciding: if the chair opens or closes a poll meanwhile, the waiting page's live feed
         // sees a state other than the one it was drawn from, and asks again.
         List<PollStatus> before = polls.statuses();
@@ -77,7 +86,7 @@ public final class BallotPages {
     void review(Context ctx) {
         BallotForm form = BallotForm.read(ctx, meeting);
         String token = ctx.pathParam("token");
-        rights.check(Credential.token(token), rights.requireOpen(form.poll().id()));
+        rights.check(Credential.slipKey(token), rights.requireOpen(form.poll().id()));
         Pages.render(ctx, "review.jte", Map.of("t", PageText.of(ctx), "meeting", meeting, "poll", form.poll(),
                 "token", token, "receipt", form.receipt(), "marks", form.marks(), "blanks", form.blanks()));
     }
@@ -89,10 +98,14 @@ public final class BallotPages {
                 ReceiptCode.requireSecret(form.receipt()), form.marks());
     }
 
-    /** POST /v/{token}/cast: spends the token and stores the ballot, then 303 to the receipt (POST-redirect-GET). */
+    /**
+     * POST /v/{token}/cast: with the slip key's signature of this cast (added by public/slip.js), spends the slip
+     * and stores the ballot, then 303 to the receipt (POST-redirect-GET).
+     */
     void cast(Context ctx) {
         BallotForm form = BallotForm.read(ctx, meeting);
-        CastReceipt receipt = rights.cast(Credential.token(ctx.pathParam("token")), form.poll().id(), form.marks(), form.receipt());
+        CastReceipt receipt = rights.castSigned(Credential.slipKey(ctx.pathParam("token")), ctx.formParam("signature"),
+                form.poll().id(), form.marks(), form.receipt());
         Pages.noStore(ctx);
         // The poll id is no secret; it lets the receipt name the polls still to come for the same slip.
         ctx.redirect("/receipt/" + receipt.receiptCode() + "?poll=" + form.poll().id(), HttpStatus.SEE_OTHER);
@@ -112,7 +125,7 @@ public final class BallotPages {
     }
 
     private void showForm(Context ctx, PageText t, String token, Poll poll, String receipt, Map<String, List<String>> marks) {
-        rights.check(Credential.token(token), poll);
+        rights.check(Credential.slipKey(token), poll);
         Map<String, Object> params = new HashMap<>();
         params.put("t", t);
         params.put("meeting", meeting);

@@ -22,6 +22,8 @@ public final class ErrorCatalog {
             entry("token_already_used", 409),
             entry("token_voided", 403),
             entry("token_not_issued", 403),
+            entry("token_unsigned", 403),
+            entry("token_code_typo", 400),
             // ballot (ballot/BallotRejected)
             entry("unknown_poll", 404),
             entry("poll_not_open", 409),

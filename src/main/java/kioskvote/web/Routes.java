@@ -62,7 +62,9 @@ public final class Routes {
         app.get("/api/ping", ctx -> ctx.result("ok"), ANYONE); // the benchmark's HTTP ceiling (bench/)
 
         // voter's phone (pages and API; the slip's token is the credential)
-        app.get("/V/{token}", h.ballotPages()::ballot, VOTER);            // the slip's QR code (upper case: compact QR)
+        app.get("/V", h.ballotPages()::entry, VOTER);                     // the slip's QR code, /V#SECRET (upper case: compact QR)
+        app.get("/v", h.ballotPages()::entry, VOTER);
+        app.get("/V/{token}", h.ballotPages()::ballot, VOTER);            // {token}: the slip's public key (public/slip.js)
         app.get("/v/{token}", h.ballotPages()::ballot, VOTER);
         app.post("/v/{token}/review", h.ballotPages()::review, VOTER);
         app.post("/v/{token}/change", h.ballotPages()::change, VOTER);

@@ -13,10 +13,11 @@ import kioskvote.meeting.Poll;
 
 /** What a voter's page (or a kiosk) may do: read the ballot, check a slip, cast. */
 public final class VoterApi {
-    record CastRequest(String token, Map<String, List<String>> answers, String receipt) {
+    /** A cast: the slip's public key, its signature of this cast (token/CastStatement), the marks and the receipt secret. */
+    record CastRequest(String slipKey, String signature, Map<String, List<String>> answers, String receipt) {
     }
 
-    record TokenCheckRequest(String token) {
+    record TokenCheckRequest(String slipKey) {
     }
 
     private final Meeting meeting;
@@ -46,17 +47,18 @@ public final class VoterApi {
 
     void checkToken(Context ctx) {
         TokenCheckRequest request = JsonBody.read(ctx, TokenCheckRequest.class);
-        if (request.token() == null) throw BadRequest.missing("token");
-        ballotBox.checkToken(ctx.pathParam("pollId"), request.token());
+        if (request.slipKey() == null) throw BadRequest.missing("slipKey");
+        ballotBox.checkSlipKey(ctx.pathParam("pollId"), request.slipKey());
         ctx.json(Map.of("usable", true));
     }
 
     void cast(Context ctx) {
         CastRequest request = JsonBody.read(ctx, CastRequest.class);
-        if (request.token() == null) throw BadRequest.missing("token");
+        if (request.slipKey() == null) throw BadRequest.missing("slipKey");
         if (request.answers() == null) throw BadRequest.missing("answers");
         if (request.receipt() == null) throw BadRequest.missing("receipt");
-        CastReceipt receipt = ballotBox.cast(ctx.pathParam("pollId"), request.token(), request.answers(), request.receipt());
+        CastReceipt receipt = ballotBox.castSigned(ctx.pathParam("pollId"), request.slipKey(), request.signature(),
+                request.answers(), request.receipt());
         ctx.json(Map.of("receipt", receipt.receiptCode(), "alreadyCounted", receipt.alreadyCounted()));
     }
 

@@ -24,8 +24,8 @@ import kioskvote.DirectStation;
 import kioskvote.store.BallotDao;
 import kioskvote.token.MeetingKey;
 import kioskvote.token.ShortCode;
-import kioskvote.token.TokenCodec;
-import kioskvote.token.TokenIssuer;
+import kioskvote.token.TestSlips;
+import kioskvote.token.Token;
 import kioskvote.text.Refusal;
 import kioskvote.text.Refused;
 import kioskvote.token.TokenRejected;
@@ -107,27 +107,41 @@ class BallotBoxTest {
     @Test
     void aVoidedSlipIsRefusedAndNothingIsStored() {
         String token = token();
-        fixture.station().slips().voidSlip(ShortCode.of(TokenCodec.decode(token).serial()));
+        fixture.station().slips().voidSlip(Token.decode(token).shortCode());
         assertRefused(TokenRejected.Reason.VOIDED, () -> box.cast(POLL, token, FULL_BALLOT, ReceiptCode.randomSecret(RANDOM)));
         assertRefused(TokenRejected.Reason.VOIDED, () -> box.checkToken(POLL, token));
         assertEquals(0, storedBallots());
     }
 
     @Test
-    void aTokenSignedWithTheMeetingKeyButNeverIssuedIsRefused() {
-        var key = MeetingKey.loadOrCreate(fixture.dataDir(), RANDOM);
-        String neverIssued = TokenCodec.encode(new TokenIssuer(key, fixture.station().meeting().id(), RANDOM).issue());
+    void aSlipNeverIssuedIsRefusedWhateverItSigns() {
+        String neverIssued = Token.random(RANDOM).encoded();
         assertRefused(TokenRejected.Reason.NOT_ISSUED, () -> box.cast(POLL, neverIssued, FULL_BALLOT, ReceiptCode.randomSecret(RANDOM)));
+        String receipt = ReceiptCode.randomSecret(RANDOM);
+        String meetingId = fixture.station().meeting().id();
+        assertRefused(TokenRejected.Reason.NOT_ISSUED, () -> box.castSigned(POLL, TestSlips.keyOf(neverIssued),
+                TestSlips.sign(neverIssued, meetingId, POLL, FULL_BALLOT, receipt), FULL_BALLOT, receipt));
     }
 
     @Test
-    void aTokenOfAnotherMeetingOrAForgedOneIsRefusedBeforeTheDatabase() {
-        String otherMeeting = TokenCodec.encode(new TokenIssuer(MeetingKey.generate(RANDOM), "another-meeting", RANDOM).issue());
-        assertRefused(TokenRejected.Reason.OTHER_MEETING, () -> box.cast(POLL, otherMeeting, FULL_BALLOT, ReceiptCode.randomSecret(RANDOM)));
-        char[] forged = token().toCharArray();
-        forged[150] = forged[150] == '1' ? '2' : '1'; // inside the signature
-        assertRefused(TokenRejected.Reason.BAD_SIGNATURE, () -> box.cast(POLL, new String(forged), FULL_BALLOT, ReceiptCode.randomSecret(RANDOM)));
+    void aCastFromAPhoneNeedsTheSlipKeysSignatureOfThatVeryCast() {
+        String token = token();
+        String key = TestSlips.keyOf(token);
+        String meetingId = fixture.station().meeting().id();
+        String receipt = ReceiptCode.randomSecret(RANDOM);
+        assertRefused(TokenRejected.Reason.UNSIGNED, () -> box.castSigned(POLL, key, null, FULL_BALLOT, receipt));
+        String otherMarks = TestSlips.sign(token, meetingId, POLL, Map.of("s1", List.of("low")), receipt);
+        assertRefused(TokenRejected.Reason.BAD_SIGNATURE, () -> box.castSigned(POLL, key, otherMarks, FULL_BALLOT, receipt));
+        String otherPoll = TestSlips.sign(token, meetingId, "bieu-quyet-quy-che", FULL_BALLOT, receipt);
+        assertRefused(TokenRejected.Reason.BAD_SIGNATURE, () -> box.castSigned(POLL, key, otherPoll, FULL_BALLOT, receipt));
+        String byAnotherSlip = TestSlips.sign(token(), meetingId, POLL, FULL_BALLOT, receipt);
+        assertRefused(TokenRejected.Reason.BAD_SIGNATURE, () -> box.castSigned(POLL, key, byAnotherSlip, FULL_BALLOT, receipt));
+        assertRefused(TokenRejected.Reason.MALFORMED, () -> box.castSigned(POLL, "12345", otherMarks, FULL_BALLOT, receipt));
         assertRefused(TokenRejected.Reason.MALFORMED, () -> box.cast(POLL, "12345", FULL_BALLOT, ReceiptCode.randomSecret(RANDOM)));
+        assertEquals(0, storedBallots());
+        String signature = TestSlips.sign(token, meetingId, POLL, FULL_BALLOT, receipt);
+        assertFalse(box.castSigned(POLL, key, signature, FULL_BALLOT, receipt).alreadyCounted());
+        assertTrue(box.castSigned(POLL, key, signature, FULL_BALLOT, receipt).alreadyCounted(), "the same signed cast again is a retry");
     }
 
     @Test
@@ -137,7 +151,7 @@ class BallotBoxTest {
                 () -> box.cast("bieu-quyet-quy-che", token, Map.of("motion", List.of("agree")), ReceiptCode.randomSecret(RANDOM)));
         fixture.station().polls().close(POLL);
         assertRejected(BallotRejected.Code.POLL_NOT_OPEN, () -> box.cast(POLL, token, FULL_BALLOT, ReceiptCode.randomSecret(RANDOM)));
-        boolean spent = fixture.station().jdbi().withHandle(h -> new BallotDao(h).isSpent(POLL, TokenCodec.decode(token).serialHex()));
+        boolean spent = fixture.station().jdbi().withHandle(h -> new BallotDao(h).isSpent(POLL, fixture.station().slips().storedIdOf(Token.decode(token))));
         assertFalse(spent, "the token was not spent");
         assertRejected(BallotRejected.Code.UNKNOWN_POLL, () -> box.cast("no-such-poll", token, FULL_BALLOT, ReceiptCode.randomSecret(RANDOM)));
     }
@@ -168,13 +182,11 @@ class BallotBoxTest {
     @Test
     void theShortCodeTypedAtAKioskCastsWithTheSameTokenAndIsThenSpent() {
         String token = token();
-        String typed = ShortCode.of(TokenCodec.decode(token).serial()).toLowerCase().replace("-", " ");
-        assertEquals(TokenCodec.decode(token).serialHex(), box.checkShortCode(POLL, typed));
+        String typed = Token.decode(token).shortCode().toLowerCase().replace("-", " ");
+        assertEquals(fixture.station().slips().storedIdOf(Token.decode(token)), box.checkShortCode(POLL, typed));
         box.castByShortCode(POLL, typed, FULL_BALLOT, ReceiptCode.randomSecret(RANDOM));
         assertRefused(TokenRejected.Reason.ALREADY_USED, () -> box.cast(POLL, token, FULL_BALLOT, ReceiptCode.randomSecret(RANDOM)));
-        byte[] otherSerial = new byte[16];
-        RANDOM.nextBytes(otherSerial);
-        assertRefused(TokenRejected.Reason.NOT_ISSUED, () -> box.checkShortCode(POLL, ShortCode.of(otherSerial)));
+        assertRefused(TokenRejected.Reason.NOT_ISSUED, () -> box.checkShortCode(POLL, Token.random(RANDOM).shortCode()));
         assertRefused(TokenRejected.Reason.MALFORMED, () -> box.checkShortCode(POLL, "not a code"));
     }
 

@@ -209,7 +209,7 @@ class MeetingDayTest {
         chair.screenshot("chair-open-with-wifi");
 
         Chromium phone = phone();
-        phone.driver.get(station.url() + "/v/" + tokens.get(0));
+        phone.driver.get(station.url() + "/V#" + tokens.get(0));
         phone.awaitHeading(TWELVE_TITLE);
         level(phone, "s1", "high");
         level(phone, "s2", "low");
@@ -254,7 +254,7 @@ class MeetingDayTest {
     void aCastCutOffByTheNetworkSaysSoInPlaceAndOneRetryCountsOneBallotWithTheSameReceipt() throws Exception {
         open(TWELVE);
         Chromium phone = phone();
-        phone.driver.get(station.url() + "/v/" + tokens.get(0));
+        phone.driver.get(station.url() + "/V#" + tokens.get(0));
         phone.awaitHeading(TWELVE_TITLE);
         level(phone, "s1", "high");
         level(phone, "s2", "low");
@@ -288,12 +288,12 @@ class MeetingDayTest {
         open(TWELVE);
         assertEquals(200, api.cast(TWELVE, tokens.get(0), Map.of("s1", List.of("high")), ReceiptCode.randomSecret(RANDOM)).status());
         Chromium phone = phone();
-        phone.driver.get(station.url() + "/v/" + tokens.get(0));
+        phone.driver.get(station.url() + "/V#" + tokens.get(0));
         phone.awaitHeading("Chờ nội dung bỏ phiếu tiếp theo");
         assertTrue(phone.find("#waiting").isDisplayed());
         phone.await("#wait-auto:not([hidden])");
         axeBothLanguages(phone, "phone waiting page");
-        phone.driver.get(station.url() + "/v/" + tokens.get(0) + "?lang=vi");
+        phone.driver.get(station.url() + "/v/" + kioskvote.token.TestSlips.keyOf(tokens.get(0)) + "?lang=vi");
         phone.await("#wait-auto:not([hidden])");
         phone.screenshot("phone-waiting");
 
@@ -301,7 +301,7 @@ class MeetingDayTest {
         assertEquals(200, api.closeAndCount(TWELVE).status());
         open(MOTION);
         phone.awaitHeading(MOTION_TITLE);
-        assertTrue(phone.driver.getCurrentUrl().endsWith("/v/" + tokens.get(0) + "?lang=vi") || phone.driver.getCurrentUrl().contains("poll=" + MOTION));
+        assertTrue(phone.driver.getCurrentUrl().endsWith("/v/" + kioskvote.token.TestSlips.keyOf(tokens.get(0)) + "?lang=vi") || phone.driver.getCurrentUrl().contains("poll=" + MOTION));
     }
 
     @Test
@@ -373,7 +373,7 @@ class MeetingDayTest {
         open(MOTION); // the second poll of the day
 
         Chromium phone = phone();
-        phone.driver.get(station.url() + "/v/" + tokens.get(0));
+        phone.driver.get(station.url() + "/V#" + tokens.get(0));
         phone.awaitHeading(MOTION_TITLE);
         phone.find("#q-motion label.level-agree").click();
         phone.find("#ballot button[type=submit]").click();
@@ -424,7 +424,7 @@ class MeetingDayTest {
         chair.screenshot("chair-count-check-failed");
 
         Chromium phone = phone();
-        phone.driver.get(station.url() + "/v/" + tokens.get(0));
+        phone.driver.get(station.url() + "/V#" + tokens.get(0));
         phone.await("h1");
         axeBothLanguages(phone, "phone after the last poll");
     }
@@ -442,7 +442,7 @@ class MeetingDayTest {
         admin.await("h1");
         axeBothLanguages(admin, "minutes");
         Chromium phone = phone();
-        phone.driver.get(station.url() + "/v/" + tokens.get(0).substring(0, 40));
+        phone.driver.get(station.url() + "/V#" + tokens.get(0).substring(0, 30));
         phone.await("h1");
         assertTrue(phone.find("main").getText().contains("quét lại mã QR"), "a cut link says scan again");
         axeBothLanguages(phone, "truncated slip link");

@@ -254,7 +254,7 @@ class WholeMeetingDayTest {
         awaitPersonNote("Đã huỷ phiếu bị mất và phát phiếu mới.");
         String replacement = scanTheDeskQr();
         desk.screenshot("day-desk-second-poll");
-        phone.driver.get(station.url() + "/v/" + printed.get(0));
+        phone.driver.get(station.url() + "/V#" + printed.get(0));
         phone.await("h1");
         assertTrue(phone.find("main").getText().contains("đã bị huỷ"), "the lost slip is refused: " + phone.find("main").getText());
         Api.Reply lost = organiser.cast(MOTION, printed.get(0), Map.of("motion", List.of("agree")), ReceiptCode.randomSecret(RANDOM));
@@ -478,7 +478,7 @@ class WholeMeetingDayTest {
     }
 
     private String voteOnPhone(String token, String title, Consumer<Chromium> marks) {
-        phone.driver.get(station.url() + "/v/" + token);
+        phone.driver.get(station.url() + "/V#" + token);
         phone.awaitHeading(title);
         marks.accept(phone);
         phone.find("#ballot button[type=submit]").click();
@@ -504,6 +504,6 @@ class WholeMeetingDayTest {
     }
 
     private static String tokenOf(String url) {
-        return url.substring(url.lastIndexOf('/') + 1);
+        return kioskvote.token.TestSlips.secretOf(url);
     }
 }

@@ -30,7 +30,7 @@ import kioskvote.ballot.ReceiptCode;
 import kioskvote.roster.HandOut;
 import kioskvote.roster.HandOutKind;
 import kioskvote.slip.Slip;
-import kioskvote.token.TokenCodec;
+import kioskvote.token.Token;
 import kioskvote.token.TokenRejected;
 
 /**
@@ -94,7 +94,7 @@ class ByteCopyAttackTest {
                     case SLIP -> {
                         m.station.roster().handOut(person, POLL, HandOutKind.SLIP);
                         Slip slip = stack.remove(0);
-                        tokenOf.put(person, slip.url().substring(slip.url().lastIndexOf('/') + 1));
+                        tokenOf.put(person, kioskvote.token.TestSlips.secretOf(slip.url()));
                     }
                     case QR -> {
                         HandOut qr = m.station.roster().handOut(person, POLL, HandOutKind.QR);
@@ -119,7 +119,7 @@ class ByteCopyAttackTest {
                     tokenOf.put(person, sent.ballot().orElseThrow().encodedToken());
                 }
                 m.station.ballotBox().cast(POLL, tokenOf.get(person), ThreePollMeeting.AGREE, ReceiptCode.randomSecret(random));
-                serialOf.put(person, TokenCodec.decode(tokenOf.get(person)).serialHex());
+                serialOf.put(person, m.station.slips().storedIdOf(Token.decode(tokenOf.get(person)))); // what the file holds of it
             }
             afterVote = Files.readAllBytes(file);
 
@@ -127,7 +127,7 @@ class ByteCopyAttackTest {
             for (byte[] copy : List.of(afterCheckIn, afterVote)) {
                 String text = new String(copy, StandardCharsets.ISO_8859_1);
                 for (String code : shortCodes) assertFalse(text.contains(code), "a short code in clear in the file");
-                Matcher looksLikeACode = Pattern.compile("[0-9A-Z]{5}-[0-9A-Z]{5}").matcher(text);
+                Matcher looksLikeACode = Pattern.compile("[0-9A-Z]{6}-[0-9A-Z]{6}").matcher(text);
                 while (looksLikeACode.find()) {
                     assertThrows(TokenRejected.class, () -> m.station.ballotBox().checkShortCode(POLL, looksLikeACode.group()));
                 }
@@ -158,7 +158,7 @@ class ByteCopyAttackTest {
             Attacker attacker = new Attacker(file, personIds, order);
             report.append(copy.getKey()).append(": ").append(file.chunks.size()).append(" chunks, ")
                     .append(attacker.candidates.size()).append(" candidate serials (")
-                    .append(attacker.spent.isEmpty() ? "every 32-digit hex that is not a person" : "those spent in the poll").append(")\n");
+                    .append(attacker.spent.isEmpty() ? "every hex string that is not a person" : "those spent in the poll").append(")\n");
             for (var attack : attacker.attacks().entrySet()) {
                 int correct = 0;
                 for (String person : checkedIn) if (serialOf.get(person).equals(attack.getValue().get(person))) correct++;
@@ -189,12 +189,17 @@ class ByteCopyAttackTest {
         /** Persons seen next to a ballot kind (a ballot_holder row), with the first chunk seen in. */
         final Map<String, Long> handedOut = new HashMap<>();
         final List<String> candidates;
+        /** Every hex string in the file: person ids (32 digits), slip ids and hashes (64). */
+        final List<H2ByteCopy.Hex> hexes = new ArrayList<>();
 
         Attacker(H2ByteCopy file, Set<String> persons, Random random) {
             this.file = file;
             this.persons = persons;
             this.random = random;
-            for (H2ByteCopy.Hex h : file.hex32) {
+            hexes.addAll(file.hex32);
+            hexes.addAll(file.hex64);
+            hexes.sort(Comparator.comparingInt(H2ByteCopy.Hex::offset));
+            for (H2ByteCopy.Hex h : hexes) {
                 if (h.chunk() == null) continue;
                 if (!persons.contains(h.text()) && file.before(h.offset(), 12).contains(POLL)) {
                     spent.merge(h.text(), h.chunk().version(), Math::min);
@@ -206,7 +211,7 @@ class ByteCopyAttackTest {
                 }
             }
             Set<String> pool = new HashSet<>(spent.keySet());
-            if (pool.isEmpty()) for (H2ByteCopy.Hex h : file.hex32) if (!persons.contains(h.text())) pool.add(h.text());
+            if (pool.isEmpty()) for (H2ByteCopy.Hex h : hexes) if (!persons.contains(h.text())) pool.add(h.text());
             candidates = new ArrayList<>(pool);
             Collections.sort(candidates);
         }
@@ -251,9 +256,9 @@ class ByteCopyAttackTest {
             for (String p : persons) {
                 int best = Integer.MAX_VALUE;
                 String pick = candidates.get(random.nextInt(candidates.size()));
-                for (H2ByteCopy.Hex ph : file.hex32) {
+                for (H2ByteCopy.Hex ph : hexes) {
                     if (!ph.text().equals(p)) continue;
-                    for (H2ByteCopy.Hex sh : file.hex32) {
+                    for (H2ByteCopy.Hex sh : hexes) {
                         int distance = Math.abs(sh.offset() - ph.offset());
                         if (wanted.contains(sh.text()) && distance < best) {
                             best = distance;
@@ -268,7 +273,7 @@ class ByteCopyAttackTest {
 
         private Map<String, String> sharedChunks() {
             Map<String, Set<Integer>> chunksOf = new HashMap<>();
-            for (H2ByteCopy.Hex h : file.hex32) if (h.chunk() != null) chunksOf.computeIfAbsent(h.text(), k -> new HashSet<>()).add(h.chunk().id());
+            for (H2ByteCopy.Hex h : hexes) if (h.chunk() != null) chunksOf.computeIfAbsent(h.text(), k -> new HashSet<>()).add(h.chunk().id());
             Map<String, String> guess = new HashMap<>();
             for (String p : persons) {
                 Set<Integer> mine = chunksOf.getOrDefault(p, Set.of());
@@ -287,11 +292,11 @@ class ByteCopyAttackTest {
         }
 
         private int firstOffset(String text) {
-            return file.hex32.stream().filter(h -> h.text().equals(text)).mapToInt(H2ByteCopy.Hex::offset).min().orElse(Integer.MAX_VALUE);
+            return hexes.stream().filter(h -> h.text().equals(text)).mapToInt(H2ByteCopy.Hex::offset).min().orElse(Integer.MAX_VALUE);
         }
 
         private int firstHolderOffset(String person) {
-            return file.hex32.stream().filter(h -> h.text().equals(person) && !file.before(h.offset(), 40).contains("Ph"))
+            return hexes.stream().filter(h -> h.text().equals(person) && !file.before(h.offset(), 40).contains("Ph"))
                     .mapToInt(H2ByteCopy.Hex::offset).min().orElse(firstOffset(person));
         }
 

@@ -48,7 +48,7 @@ class LostSlipDoubleVoteTest {
 
     static String token(Api.Reply handOut) {
         String url = handOut.json().path("slip").path("url").asText();
-        return url.substring(url.lastIndexOf('/') + 1);
+        return kioskvote.token.TestSlips.secretOf(url);
     }
 
     static String receipt() {

@@ -119,18 +119,36 @@ public final class Api {
                 .header("Authorization", "Bearer " + attempt).POST(HttpRequest.BodyPublishers.ofString(write(body))), false);
     }
 
+    /**
+     * Casts as a voter's page does: a slip's secret (39 digits, or its URL) becomes its public key and the
+     * signature of this cast (public/slip.js); anything else is sent as the slip key as is, unsigned.
+     */
     public Reply cast(String pollId, String token, Map<String, List<String>> answers, String receipt) {
-        return post("/api/polls/" + pollId + "/ballots", Map.of("token", token, "answers", answers, "receipt", receipt));
+        String secret = kioskvote.token.TestSlips.secretOf(token);
+        if (!secret.matches("[0-9]{39}")) {
+            return post("/api/polls/" + pollId + "/ballots", Map.of("slipKey", token, "answers", answers, "receipt", receipt));
+        }
+        String signature = kioskvote.token.TestSlips.sign(secret, meetingId(), pollId, answers, receipt);
+        return post("/api/polls/" + pollId + "/ballots", Map.of("slipKey", kioskvote.token.TestSlips.keyOf(secret),
+                "signature", signature, "answers", answers, "receipt", receipt));
     }
 
-    /** Issues slips through the admin API and returns their tokens (the last path segment of each slip URL). */
+    private String meetingId;
+
+    /** The meeting's id (what a slip key signs with), read once from /api/meeting. */
+    public String meetingId() {
+        if (meetingId == null) meetingId = get("/api/meeting").json().path("id").asText();
+        return meetingId;
+    }
+
+    /** Issues slips through the admin API and returns their secrets (the digits after '#' in each slip URL). */
     public List<String> issueTokens(int count) {
         Reply reply = adminPost("/api/admin/slips", Map.of("count", count, "format", "json"));
         if (reply.status() != 200) throw new AssertionError("issuing slips failed: " + reply.body());
         List<String> tokens = new java.util.ArrayList<>();
         reply.json().path("slips").forEach(s -> {
             String url = s.path("url").asText();
-            tokens.add(url.substring(url.lastIndexOf('/') + 1));
+            tokens.add(kioskvote.token.TestSlips.secretOf(url));
         });
         return tokens;
     }

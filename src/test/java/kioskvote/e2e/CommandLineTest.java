@@ -48,12 +48,12 @@ class CommandLineTest {
         assertEquals(0, result.exitCode(), result.output());
         String html = Files.readString(out);
         assertEquals(9, html.split("<svg", -1).length - 1);
-        var matcher = java.util.regex.Pattern.compile("/V/(\\d{198})").matcher(html);
+        var matcher = java.util.regex.Pattern.compile("/V#(\\d{39})").matcher(html);
         assertTrue(matcher.find());
         var check = StationProcess.run("verify-token", "--config", FullConfidenceVoteTest.DEMO.toString(), "--data", data.toString(),
-                "HTTP://192.168.1.10:7070/V/" + matcher.group(1));
+                "HTTP://192.168.1.10:7070/V#" + matcher.group(1));
         assertEquals(0, check.exitCode(), check.output());
-        assertTrue(check.output().contains("valid"));
+        assertTrue(check.output().contains("readable: short code"), check.output());
         var forged = StationProcess.run("verify-token", "--config", FullConfidenceVoteTest.DEMO.toString(), "--data", data.toString(), "12345");
         assertEquals(1, forged.exitCode());
         assertTrue(forged.output().contains("refused: malformed"), forged.output());

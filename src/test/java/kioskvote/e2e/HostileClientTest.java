@@ -270,7 +270,7 @@ class HostileClientTest {
         String receipt = "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01";
         return Stream.of(
                 Arguments.of("invalid UTF-8 in a cast", "/api/polls/tin-nhiem/ballots",
-                        bytes("{\"token\":\"%s\",\"answers\":{\"s1\":[\"high\"]},\"receipt\":\"" + receipt + "\",\"x\":\"", 0xC3, 0x28, "\"}"), 400, "bad_encoding"),
+                        bytes("{\"slipKey\":\"%s\",\"answers\":{\"s1\":[\"high\"]},\"receipt\":\"" + receipt + "\",\"x\":\"", 0xC3, 0x28, "\"}"), 400, "bad_encoding"),
                 Arguments.of("an overlong UTF-8 sequence in a slip label", "/api/admin/slips",
                         bytes("{\"count\":1,\"label\":\"", 0xC0, 0xAF, "\"}"), 400, "bad_encoding"),
                 Arguments.of("a lone surrogate in a slip label", "/api/admin/slips",
@@ -284,9 +284,9 @@ class HostileClientTest {
                 Arguments.of("a key given twice", "/api/admin/slips", bytes("{\"count\": 1, \"count\": 2}"), 400, "bad_json"),
                 Arguments.of("a second object after the first", "/api/admin/slips", bytes("{\"count\": 1} {\"count\": 2}"), 400, "bad_json"),
                 Arguments.of("a token given as a number", "/api/polls/tin-nhiem/ballots",
-                        bytes("{\"token\":12345,\"answers\":{\"s1\":[\"high\"]},\"receipt\":\"" + receipt + "\"}"), 400, "wrong_type"),
+                        bytes("{\"slipKey\":12345,\"answers\":{\"s1\":[\"high\"]},\"receipt\":\"" + receipt + "\"}"), 400, "wrong_type"),
                 Arguments.of("a mark given as a number", "/api/polls/tin-nhiem/ballots",
-                        bytes("{\"token\":\"%s\",\"answers\":{\"s1\":[1]},\"receipt\":\"" + receipt + "\"}"), 400, "wrong_type"));
+                        bytes("{\"slipKey\":\"%s\",\"answers\":{\"s1\":[1]},\"receipt\":\"" + receipt + "\"}"), 400, "wrong_type"));
     }
 
     private static byte[] bytes(Object... parts) {
@@ -302,7 +302,7 @@ class HostileClientTest {
     @MethodSource("malformedInputs")
     void malformedInputIsAClearRefusalThatChangesNothing(String what, String path, byte[] template, int status, String code) throws Exception {
         String token = freshToken();
-        byte[] body = new String(template, StandardCharsets.ISO_8859_1).replace("%s", token).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body = new String(template, StandardCharsets.ISO_8859_1).replace("%s", kioskvote.token.TestSlips.keyOf(token)).getBytes(StandardCharsets.ISO_8859_1);
         JsonNode polls = api.get("/api/polls").json();
         JsonNode slips = api.adminGet("/api/admin/slips").json();
         RawHttp.Answer answer = RawHttp.exchange(station.url(), RawHttp.head("POST", path, station.url(),
@@ -320,7 +320,7 @@ class HostileClientTest {
     void aFormWithPercentEncodedInvalidUtf8IsRefusedAndTheSlipStaysUnspent() throws Exception {
         String token = freshToken();
         byte[] form = ("receipt=" + "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01" + "&poll=tin-nhiem&s1=high&note=%C3%28").getBytes(StandardCharsets.US_ASCII);
-        RawHttp.Answer answer = RawHttp.exchange(station.url(), RawHttp.head("POST", "/v/" + token + "/cast", station.url(),
+        RawHttp.Answer answer = RawHttp.exchange(station.url(), RawHttp.head("POST", "/v/" + kioskvote.token.TestSlips.keyOf(token) + "/cast", station.url(),
                 "Content-Type: application/x-www-form-urlencoded", "Content-Length: " + form.length), form);
         assertEquals(400, answer.status(), answer.body());
         assertTrue(answer.body().contains("UTF-8"), answer.body());

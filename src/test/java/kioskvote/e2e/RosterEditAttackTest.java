@@ -424,7 +424,7 @@ class RosterEditAttackTest {
     static String tokenOf(Api.Reply handOut) {
         assertEquals(200, handOut.status(), handOut.body());
         String url = handOut.json().path("slip").path("url").asText();
-        return url.substring(url.lastIndexOf('/') + 1);
+        return kioskvote.token.TestSlips.secretOf(url);
     }
 
     /** summoned, present, handed out and cast of a poll's live figures, and that they add up. */

@@ -157,7 +157,7 @@ class RosterTest {
         Api.Reply qr = handOut(binh, "QR");
         assertEquals(200, qr.status(), qr.body());
         String url = qr.json().path("slip").path("url").asText();
-        String lostToken = url.substring(url.lastIndexOf('/') + 1);
+        String lostToken = kioskvote.token.TestSlips.secretOf(url);
         String lostCode = qr.json().path("slip").path("shortCode").asText();
         assertTrue(qr.json().path("slip").path("qrSvg").asText().startsWith("<svg"));
         JsonNode person = api.adminGet("/api/admin/roster/" + binh).json();
@@ -168,7 +168,7 @@ class RosterTest {
         assertEquals(200, replaced.status(), replaced.body());
         assertTrue(replaced.json().path("replacement").asBoolean());
         String newUrl = replaced.json().path("slip").path("url").asText();
-        String newToken = newUrl.substring(newUrl.lastIndexOf('/') + 1);
+        String newToken = kioskvote.token.TestSlips.secretOf(newUrl);
 
         assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of("confirmBelowQuorum", true)).status());
         Api.Reply lost = api.cast(POLL, lostToken, ALL_HIGH, Receipts.random());
@@ -181,7 +181,7 @@ class RosterTest {
                 Map.of("personId", binh, "pollId", POLL, "kind", "QR", "code", replaced.json().path("slip").path("shortCode").asText()));
         assertEquals(200, castThenLost.status(), castThenLost.body());
         String third = castThenLost.json().path("slip").path("url").asText();
-        Api.Reply twice = api.cast(POLL, third.substring(third.lastIndexOf('/') + 1), ALL_HIGH, Receipts.random());
+        Api.Reply twice = api.cast(POLL, kioskvote.token.TestSlips.secretOf(third), ALL_HIGH, Receipts.random());
         assertEquals("token_already_used", twice.errorCode(), "the replacement of a slip that voted cannot vote again in that poll");
         Api.Reply voidAgain = api.adminPost("/api/admin/desk/replace",
                 Map.of("personId", binh, "pollId", POLL, "kind", "QR", "code", lostCode));
@@ -249,7 +249,7 @@ class RosterTest {
     /** The token of the slip a hand-out or a replacement answered with. */
     private static String tokenOf(Api.Reply handedOut) {
         String url = handedOut.json().path("slip").path("url").asText();
-        return url.substring(url.lastIndexOf('/') + 1);
+        return kioskvote.token.TestSlips.secretOf(url);
     }
 
     private Api.Reply handOut(String personId, String kind) {

@@ -27,8 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import kioskvote.token.MeetingKey;
-import kioskvote.token.TokenCodec;
-import kioskvote.token.TokenIssuer;
 
 /**
  * Refusals over HTTP: bad tokens, bad input, wrong state, wrong passphrase. Each test has a station of
@@ -73,7 +71,7 @@ class TokenAndInputRefusalTest {
         Api.Reply again = api.cast("tin-nhiem", token, Map.of("s1", List.of("low")), Receipts.random());
         assertEquals(409, again.status());
         assertEquals("token_already_used", again.errorCode());
-        assertEquals("Phiếu đã được sử dụng.", again.json().path("error").path("message").path("vi").asText());
+        assertEquals("Phiếu này đã được dùng để bỏ phiếu — hãy đến bàn Ban kiểm phiếu.", again.json().path("error").path("message").path("vi").asText());
         assertFalse(again.body().contains("high") || again.body().contains("medium"), "nothing of the earlier ballot");
     }
 
@@ -112,20 +110,20 @@ class TokenAndInputRefusalTest {
     @Test
     void forgedTruncatedAndOtherMeetingTokensAreRefusedEachWithItsOwnError() {
         String token = freshToken();
-        char[] forged = token.toCharArray();
-        forged[150] = forged[150] == '1' ? '2' : '1'; // inside the signature
-        assertRefused(new String(forged), 403, "token_bad_signature");
-        assertRefused(token.substring(0, 120), 400, "token_malformed");
+        String key = kioskvote.token.TestSlips.keyOf(token);
+        // The slip's key with no signature (a page without JavaScript), or with another slip's signature.
+        assertRefused(key, 403, "token_unsigned");
+        String receipt = Receipts.random();
+        String otherSlips = kioskvote.token.TestSlips.sign(freshToken(), api.meetingId(), "tin-nhiem", FULL_BALLOT, receipt);
+        Api.Reply forged = api.post("/api/polls/tin-nhiem/ballots", Map.of("slipKey", key, "signature", otherSlips,
+                "answers", FULL_BALLOT, "receipt", receipt));
+        assertEquals(403, forged.status(), forged.body());
+        assertEquals("token_bad_signature", forged.errorCode(), forged.body());
+        assertRefused(key.substring(0, 40), 400, "token_malformed");
         assertRefused("not-a-token", 400, "token_malformed");
 
-        var otherKey = MeetingKey.generate(new SecureRandom());
-        String otherMeeting = TokenCodec.encode(new TokenIssuer(otherKey, "another-meeting", new SecureRandom()).issue());
-        assertRefused(otherMeeting, 403, "token_other_meeting");
-
-        // Signed by this meeting's key but never issued in a slip run: refused too.
-        var ourKey = MeetingKey.loadOrCreate(data, new SecureRandom());
-        String neverIssued = TokenCodec.encode(new TokenIssuer(ourKey, "so-xay-dung-2026", new SecureRandom()).issue());
-        assertRefused(neverIssued, 403, "token_not_issued");
+        // A slip whose key is well formed and signs its cast, but was never issued: refused too.
+        assertRefused(kioskvote.token.Token.random(new SecureRandom()).encoded(), 403, "token_not_issued");
 
         // The genuine token was not spent by any of this.
         assertEquals(200, api.cast("tin-nhiem", token, FULL_BALLOT, Receipts.random()).status());
@@ -143,7 +141,7 @@ class TokenAndInputRefusalTest {
     void voidingTheRestOfARunKeepsTheSlipsThatVotedAndRefusesTheOthers() {
         Api.Reply run = api.adminPost("/api/admin/slips", Map.of("count", 3, "format", "json"));
         List<String> stack = new ArrayList<>();
-        run.json().path("slips").forEach(s -> stack.add(s.path("url").asText().replaceAll(".*/", "")));
+        run.json().path("slips").forEach(s -> stack.add(s.path("url").asText().replaceAll(".*#", "")));
         assertEquals(200, api.cast("tin-nhiem", stack.get(0), FULL_BALLOT, Receipts.random()).status());
         Api.Reply voided = api.adminPost("/api/admin/slips/void-run", Map.of("batchId", run.json().path("batchId").asText()));
         assertEquals(2, voided.json().path("voided").asInt(), voided.body());
@@ -186,20 +184,20 @@ class TokenAndInputRefusalTest {
     }
 
     static Stream<Arguments> badInputs() {
-        String ok = "{\"token\":\"%s\",\"answers\":{\"s1\":[\"high\"]},\"receipt\":\"ABCD-EFGH-JKMN-PQRS-TVWX-YZ01\"}";
+        String ok = "{\"slipKey\":\"%s\",\"answers\":{\"s1\":[\"high\"]},\"receipt\":\"ABCD-EFGH-JKMN-PQRS-TVWX-YZ01\"}";
         return Stream.of(
                 Arguments.of("malformed JSON", "/api/polls/tin-nhiem/ballots", "{\"token\": ", 400, "bad_json"),
                 Arguments.of("JSON of the wrong shape", "/api/polls/tin-nhiem/ballots", "[1,2,3]", 400, "bad_json"),
                 Arguments.of("an empty body", "/api/polls/tin-nhiem/ballots", "", 400, "bad_json"),
                 Arguments.of("an oversize body", "/api/polls/tin-nhiem/ballots", "{\"token\":\"" + "9".repeat(70_000) + "\"}", 413, "body_too_large"),
-                Arguments.of("a missing receipt", "/api/polls/tin-nhiem/ballots", "{\"token\":\"%s\",\"answers\":{}}", 400, "missing_field"),
+                Arguments.of("a missing receipt", "/api/polls/tin-nhiem/ballots", "{\"slipKey\":\"%s\",\"answers\":{}}", 400, "missing_field"),
                 Arguments.of("a receipt of the wrong form", "/api/polls/tin-nhiem/ballots", ok.replace("ABCD-EFGH-JKMN-PQRS-TVWX-YZ01", "ABCD-EFGH"), 400, "bad_receipt"),
                 Arguments.of("an unknown subject", "/api/polls/tin-nhiem/ballots", ok.replace("\"s1\"", "\"s9\""), 400, "unknown_question"),
                 Arguments.of("an unknown option", "/api/polls/tin-nhiem/ballots", ok.replace("\"high\"", "\"maybe\""), 400, "unknown_option"),
                 Arguments.of("two levels for one subject", "/api/polls/tin-nhiem/ballots", ok.replace("[\"high\"]", "[\"high\",\"low\"]"), 400, "too_many_marks"),
                 Arguments.of("an unknown poll", "/api/polls/no-such-poll/ballots", ok, 404, "unknown_poll"),
                 Arguments.of("a poll not open yet", "/api/polls/bieu-quyet-quy-che/ballots",
-                        "{\"token\":\"%s\",\"answers\":{\"motion\":[\"agree\"]},\"receipt\":\"ABCD-EFGH-JKMN-PQRS-TVWX-YZ01\"}", 409, "poll_not_open"));
+                        "{\"slipKey\":\"%s\",\"answers\":{\"motion\":[\"agree\"]},\"receipt\":\"ABCD-EFGH-JKMN-PQRS-TVWX-YZ01\"}", 409, "poll_not_open"));
     }
 
     @ParameterizedTest(name = "{0} is refused with {3} {4}")
@@ -207,7 +205,7 @@ class TokenAndInputRefusalTest {
     void badInputIsRefusedAndChangesNothing(String what, String path, String bodyTemplate, int status, String code) {
         String token = freshToken();
         JsonNode before = api.get("/api/polls").json();
-        Api.Reply reply = api.postRaw(path, bodyTemplate.contains("%s") ? bodyTemplate.formatted(token) : bodyTemplate, false);
+        Api.Reply reply = api.postRaw(path, bodyTemplate.contains("%s") ? bodyTemplate.formatted(kioskvote.token.TestSlips.keyOf(token)) : bodyTemplate, false);
         assertEquals(status, reply.status(), what + ": " + reply.body());
         assertEquals(code, reply.errorCode(), what);
         assertEquals(before, api.get("/api/polls").json(), what + " changed the turnout");

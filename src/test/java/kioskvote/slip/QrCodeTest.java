@@ -1,8 +1,7 @@
 package kioskvote.slip;
 
 import kioskvote.token.MeetingKey;
-import kioskvote.token.TokenCodec;
-import kioskvote.token.TokenIssuer;
+import kioskvote.token.Token;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
@@ -12,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class QrCodeTest {
     private final SecureRandom random = new SecureRandom();
-    private final TokenIssuer issuer = new TokenIssuer(MeetingKey.generate(random), "hoi-nghi-test", random);
 
     @Test
     void theLongestLanSlipUrlFitsVersionSixAtLevelM() {
@@ -27,7 +25,7 @@ class QrCodeTest {
     @Test
     void theWorstCaseTokenOfAllNinesStillFits() {
         // all-digit tokens cost the same whatever the digits, but check the largest anyway
-        String url = QrCode.slipUrl("http://192.168.100.100:65535", "2" + "9".repeat(197));
+        String url = QrCode.slipUrl("http://192.168.100.100:65535", "3" + "9".repeat(38));
         int version = QrCode.encode(url).version();
         System.out.println("QR version for worst-case digits: " + version);
         assertTrue(version <= 6, "version " + version);
@@ -36,17 +34,17 @@ class QrCodeTest {
     private void assertFitsVersionSix(String base) {
         int worst = 0;
         for (int i = 0; i < 50; i++) {
-            String url = QrCode.slipUrl(base, TokenCodec.encode(issuer.issue()));
+            String url = QrCode.slipUrl(base, Token.random(random).encoded());
             worst = Math.max(worst, QrCode.encode(url).version());
         }
         System.out.println("QR version for " + base + ": " + worst
-                + " (URL length " + QrCode.slipUrl(base, "0".repeat(198)).length() + ")");
+                + " (URL length " + QrCode.slipUrl(base, "0".repeat(39)).length() + ")");
         assertTrue(worst <= 6, "version " + worst + " for " + base);
     }
 
     @Test
     void theModulesDecodeBackToTheSlipUrl() throws Exception {
-        String url = QrCode.slipUrl("http://192.168.100.100:65535", TokenCodec.encode(issuer.issue()));
+        String url = QrCode.slipUrl("http://192.168.100.100:65535", Token.random(random).encoded());
         QrCode qr = QrCode.encode(url);
         com.google.zxing.common.BitMatrix modules = new com.google.zxing.common.BitMatrix(qr.size());
         for (int y = 0; y < qr.size(); y++) {
@@ -59,13 +57,13 @@ class QrCodeTest {
 
     @Test
     void slipUrlsAreUppercaseWithoutADoubleSlash() {
-        assertEquals("HTTP://10.0.0.5:7070/V/0123", QrCode.slipUrl("http://10.0.0.5:7070/", "0123"));
-        assertEquals("HTTP://10.0.0.5:7070/V/0123", QrCode.slipUrl("http://10.0.0.5:7070", "0123"));
+        assertEquals("HTTP://10.0.0.5:7070/V#0123", QrCode.slipUrl("http://10.0.0.5:7070/", "0123"));
+        assertEquals("HTTP://10.0.0.5:7070/V#0123", QrCode.slipUrl("http://10.0.0.5:7070", "0123"));
     }
 
     @Test
     void theSvgHasAViewBoxWithTheQuietZoneOnePathAndAnEscapedLabel() {
-        QrCode qr = QrCode.encode(QrCode.slipUrl("http://10.0.0.5:7070", TokenCodec.encode(issuer.issue())));
+        QrCode qr = QrCode.encode(QrCode.slipUrl("http://10.0.0.5:7070", Token.random(random).encoded()));
         int side = qr.size() + 8;
         assertEquals(17 + 4 * qr.version(), qr.size());
         String svg = qr.toSvg("A \"quoted\" <label> & more");
@@ -128,7 +126,7 @@ class QrCodeTest {
 
     @Test
     void toStringDoesNotRevealTheEncodedText() {
-        String url = QrCode.slipUrl("http://10.0.0.5:7070", TokenCodec.encode(issuer.issue()));
+        String url = QrCode.slipUrl("http://10.0.0.5:7070", Token.random(random).encoded());
         QrCode qr = QrCode.encode(url);
         assertFalse(qr.toString().contains("7070"));
         assertFalse(new Slip(url, "ABCDE-12345", qr).toString().contains("ABCDE"));

@@ -3,8 +3,6 @@ package kioskvote.slip;
 import kioskvote.token.MeetingKey;
 import kioskvote.token.ShortCode;
 import kioskvote.token.Token;
-import kioskvote.token.TokenCodec;
-import kioskvote.token.TokenIssuer;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
@@ -17,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.*;
 class SlipSheetTest {
     private final SecureRandom random = new SecureRandom();
     private final MeetingKey key = MeetingKey.generate(random);
-    private final TokenIssuer issuer = new TokenIssuer(key, "so-xay-dung-2025", random);
     private final SlipHeader header = new SlipHeader("Hội nghị lấy phiếu tín nhiệm <Sở Xây dựng> 2025",
             "Lấy phiếu tín nhiệm Ban Giám đốc", "Lô 1", key.fingerprint());
 
@@ -85,9 +82,9 @@ class SlipSheetTest {
     private List<Slip> slips(int n) {
         List<Slip> slips = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Token token = issuer.issue();
-            String url = QrCode.slipUrl("http://192.168.1.10:7070", TokenCodec.encode(token));
-            slips.add(new Slip(url, ShortCode.of(token.serial()), QrCode.encode(url)));
+            Token token = Token.random(random);
+            String url = QrCode.slipUrl("http://192.168.1.10:7070", token.encoded());
+            slips.add(new Slip(url, token.shortCode(), QrCode.encode(url)));
         }
         return slips;
     }

@@ -1,68 +1,79 @@
 package kioskvote.token;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HexFormat;
+import java.security.SecureRandom;
+import java.util.List;
 import java.util.Optional;
 
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 class ShortCodeTest {
-    @Test
-    void theCodeIsTheFirstFiftyBitsOfTheSerialInCrockfordBase32() {
-        assertEquals("00000-00000", ShortCode.of(new byte[16]));
-        byte[] ones = new byte[16];
-        java.util.Arrays.fill(ones, (byte) 0xFF);
-        assertEquals("ZZZZZ-ZZZZZ", ShortCode.of(ones));
-        // 00001 00010 00011 00100 00101 00110 00111 01000 01001 01010 = 1 2 3 4 5 6 7 8 9 A,
-        // regrouped in bytes: 00001000 10000110 01000010 10011000 11101000 01001010 10|000000
-        byte[] serial = HexFormat.of().parseHex("08864298e84a80" + "00".repeat(9));
-        assertEquals("12345-6789A", ShortCode.of(serial));
-    }
+    private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     @Test
-    void bitsAfterTheFiftiethDoNotChangeTheCode() {
-        byte[] serial = new byte[16];
-        serial[6] = 0b0011_1111; // bits 51-56
-        java.util.Arrays.fill(serial, 7, 16, (byte) 0xFF);
-        assertEquals("00000-00000", ShortCode.of(serial));
-        serial[6] = 0b0100_0000; // bit 50
-        assertEquals("00000-00001", ShortCode.of(serial));
+    void aCodeIsTwoGroupsOfFiveCharactersAndACheckCharacter() {
+        String code = ShortCode.of(SlipTokenTest.SECRET);
+        assertEquals(SlipTokenTest.SHORT_CODE, code);
+        assertTrue(code.matches("[0-9A-HJKMNP-TV-Z]{6}-[0-9A-HJKMNP-TV-Z]{6}"), code);
     }
 
     @Test
     void typedCodesAreUppercasedAndStrippedOfSpacesAndDashes() {
-        assertEquals(Optional.of("12345-6789A"), ShortCode.normalize("12345-6789A"));
-        assertEquals(Optional.of("12345-6789A"), ShortCode.normalize("123456789a"));
-        assertEquals(Optional.of("12345-6789A"), ShortCode.normalize(" 1234 5-67 89a "));
-        assertEquals(Optional.of("12345-6789A"), ShortCode.normalize("1-2-3-4-5-6-7-8-9-A"));
+        assertEquals(Optional.of("RTR2CA-2MD9Y8"), ShortCode.normalize(" rtr2ca 2md9y8 "));
+        assertEquals(Optional.of("RTR2CA-2MD9Y8"), ShortCode.normalize("RTR-2CA-2MD-9Y8"));
     }
 
     @Test
     void lettersThatLookLikeDigitsAreReadAsThoseDigits() {
-        assertEquals(Optional.of("01111-0ABCD"), ShortCode.normalize("oIiLl-OabCd"));
+        String code = "00000" + ShortCode.checkCharacter("00000") + "-11111" + ShortCode.checkCharacter("11111");
+        assertEquals(Optional.of(code), ShortCode.normalize(code.replace('0', 'O').replace('1', 'l')));
     }
 
     @Test
-    void wrongLengthsAndLettersOutsideTheAlphabetAreRefused() {
-        assertEquals(Optional.empty(), ShortCode.normalize("12345-6789"));
-        assertEquals(Optional.empty(), ShortCode.normalize("12345-6789AB"));
-        assertEquals(Optional.empty(), ShortCode.normalize("12345-6789U"));
-        assertEquals(Optional.empty(), ShortCode.normalize("12345_6789A"));
-        assertEquals(Optional.empty(), ShortCode.normalize(""));
-        assertEquals(Optional.empty(), ShortCode.normalize(null));
-        assertEquals(Optional.empty(), ShortCode.normalize("12345-6789Ä"));
-    }
-
-    @Test
-    void everyGeneratedCodeNormalizesToItself() {
-        java.security.SecureRandom random = new java.security.SecureRandom();
-        for (int i = 0; i < 500; i++) {
-            byte[] serial = new byte[16];
-            random.nextBytes(serial);
-            String code = ShortCode.of(serial);
-            assertTrue(code.matches("[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}"), code);
-            assertEquals(Optional.of(code), ShortCode.normalize(code.toLowerCase()));
+    void wrongLengthsAndLettersOutsideTheAlphabetAreNotCodes() {
+        for (String bad : new String[] {"", "RTR2CA-2MD9Y", "RTR2CA-2MD9Y80", "RTR2CA-2MD9YU", "RTR2CA-2MD9Y8!", "12345-6789A"}) {
+            assertTrue(ShortCode.read(bad).notACode(), bad);
         }
+    }
+
+    /** Every single wrong character, in every position, of many codes: caught, and its group named. */
+    @Test
+    void oneWrongCharacterIsCaughtAndItsGroupNamed() {
+        SecureRandom random = new SecureRandom();
+        int tried = 0;
+        for (int n = 0; n < 200; n++) {
+            String code = Token.random(random).shortCode().replace("-", "");
+            for (int i = 0; i < code.length(); i++) {
+                for (char c : ALPHABET.toCharArray()) {
+                    if (c == code.charAt(i)) continue;
+                    String typo = code.substring(0, i) + c + code.substring(i + 1);
+                    ShortCode.Reading reading = ShortCode.read(typo);
+                    assertEquals(Optional.empty(), reading.code(), typo);
+                    assertEquals(List.of(i / 6 + 1), reading.wrongGroups(), typo);
+                    tried++;
+                }
+            }
+        }
+        System.out.println("single-character typos tried: " + tried + ", all caught with their group");
+    }
+
+    @Test
+    void mostSwapsOfNeighboursAreCaught() {
+        SecureRandom random = new SecureRandom();
+        int swaps = 0;
+        int caught = 0;
+        for (int n = 0; n < 500; n++) {
+            String code = Token.random(random).shortCode().replace("-", "");
+            for (int i = 0; i + 1 < code.length(); i++) {
+                if (i % 6 == 5 || code.charAt(i) == code.charAt(i + 1)) continue;
+                String swapped = code.substring(0, i) + code.charAt(i + 1) + code.charAt(i) + code.substring(i + 2);
+                swaps++;
+                if (ShortCode.read(swapped).code().isEmpty()) caught++;
+            }
+        }
+        System.out.println("swaps of neighbours caught: " + caught + " of " + swaps);
+        assertTrue(caught >= swaps * 0.95, caught + " of " + swaps);
     }
 }
