@@ -74,7 +74,7 @@ class OpenVoteScreensTest {
         assertTrue(chair.find("#live-counts").isDisplayed() && chair.find("#live-agree").isDisplayed());
 
         Chromium phone = BROWSERS.take(360, 740, true, true);
-        phone.driver.get(station.url() + "/v/" + tokens.get(0));
+        phone.driver.get(station.url() + "/V#" + tokens.get(0));
         WebElement banner = phone.await("#open-banner");
         assertTrue(banner.isDisplayed() && banner.getText().startsWith("BIỂU QUYẾT CÔNG KHAI"), banner.getText());
         assertAccessible(phone, "open vote ballot at 360 px");

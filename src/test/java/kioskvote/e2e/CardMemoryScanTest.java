@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
+import kioskvote.ProcessTest;
+
 /**
  * Reads the running station's memory (/proc/PID/mem, every readable region: heap, Jetty's native buffers,
  * stacks) for the committee's card codes, as someone with a debugger or a core dump of the laptop would:
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it), a native buffer that kept the last card's page through 300 casts, and after the count the typed cards'
  * request bytes (docs/security.md, "What it does not promise").
  */
+@ProcessTest
 @EnabledIfSystemProperty(named = "kioskvote.memoryScan", matches = "true")
 class CardMemoryScanTest {
     private static final Pattern CARD_CODE = Pattern.compile("<p class=\"share-code\"><code>([^<]+)</code>");

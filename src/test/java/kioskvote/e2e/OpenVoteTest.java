@@ -71,7 +71,7 @@ public class OpenVoteTest {
             assertEquals(200, opened.status(), opened.body());
             assertFalse(opened.json().path("sealed").asBoolean(), poll + " is not sealed");
             if (poll.equals("nghi-giai-lao")) {
-                Api.Reply ballot = api.get("/v/" + tokens.get(0));
+                Api.Reply ballot = api.get("/v/" + kioskvote.token.TestSlips.keyOf(tokens.get(0)));
                 assertEquals(200, ballot.status(), ballot.body());
                 assertTrue(ballot.body().contains("BIỂU QUYẾT CÔNG KHAI"), "the ballot says it is open: " + ballot.body());
             }

@@ -65,7 +65,8 @@ class ErrorCatalogTest {
     @Test
     void aRefusalIsAnsweredWithItsStatusCodeAndBothMessages() {
         ApiError used = ErrorCatalog.of(new TokenRejected(TokenRejected.Reason.ALREADY_USED));
-        assertEquals(new ApiError(409, "token_already_used", "Phiếu đã được sử dụng.", "This ballot slip has already been used."), used);
+        assertEquals(new ApiError(409, "token_already_used", "Phiếu này đã được dùng để bỏ phiếu — hãy đến bàn Ban kiểm phiếu.",
+                "Someone used this slip to vote — go to the counting committee's desk."), used);
         ApiError quorum = ErrorCatalog.of(PollRejected.quorumNotMet(1500, 3000));
         assertEquals("quorum_not_met", quorum.code());
         assertEquals("Số người có mặt (1500/3000) chưa đủ 2/3 số người được triệu tập. Xác nhận nếu vẫn muốn mở bỏ phiếu.", quorum.vi());
