@@ -339,9 +339,9 @@ public final class PollLifecycle {
         ElectionResult result = tally(pollId).election().orElseThrow();
         if (result.remainingSeats() == 0 || result.undecided().isEmpty()) throw new PollRejected(PollRejected.Code.NO_SECOND_ROUND);
         Poll next = NextRound.of(first, election, result);
-        // One change of the meeting at a time (the meeting editor changes it under this lock too): an edit made
-        // meanwhile neither drops this round from the stored polls nor from the station's meeting.
-        synchronized (meeting) {
+        // One change of the meeting at a time (Meeting.change): an edit made meanwhile neither drops this round from
+        // the stored polls nor from the station's meeting.
+        meeting.change(current -> {
             try {
                 jdbi.useTransaction(h -> {
                     PollDefinitionDao definitions = new PollDefinitionDao(h);
@@ -357,8 +357,8 @@ public final class PollLifecycle {
             } catch (org.jdbi.v3.core.statement.StatementException e) {
                 throw new PollRejected(PollRejected.Code.SECOND_ROUND_EXISTS); // another request added it first
             }
-            meeting.addPoll(next);
-        }
+            return Meeting.Change.to(current.withPollAdded(next), next);
+        });
         events.pollStateChanged(next.id());
         return next;
     }
