@@ -79,7 +79,7 @@ public final class MeetingEditor {
             PollStateDao states = new PollStateDao(h);
             return meeting.polls().stream().map(p -> {
                 Optional<PollStateRow> row = states.find(p.id());
-                return new EditorPoll(p, row.map(r -> PollState.fromCode(r.state())).orElse(PollState.DRAFT),
+                return new EditorPoll(p, row.map(PollStateRow::state).orElse(PollState.DRAFT),
                         row.flatMap(PollStateRow::definitionHash));
             }).toList();
         });
@@ -223,7 +223,7 @@ public final class MeetingEditor {
     /** Inside the edit's transaction, after the draft rows are locked: an opened poll is frozen. */
     private static void requireDraft(Handle h, String pollId) {
         PollStateRow row = new PollStateDao(h).find(pollId).orElseThrow(() -> new EditRefused(EditRefused.Code.MEETING_CHANGED_ELSEWHERE));
-        if (PollState.fromCode(row.state()) != PollState.DRAFT) throw EditRefused.frozen(pollId, row.definitionHash().orElse(""));
+        if (row.state() != PollState.DRAFT) throw EditRefused.frozen(pollId, row.definitionHash().orElse(""));
     }
 
     /**

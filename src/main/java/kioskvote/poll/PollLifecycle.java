@@ -171,7 +171,7 @@ public final class PollLifecycle {
         Poll poll = poll(pollId);
         PollStateRow row = jdbi.withHandle(h -> new PollStateDao(h).find(poll.id())).orElseThrow();
         if (!row.sealed()) throw new PollRejected(PollRejected.Code.NOT_SEALED);
-        if (PollState.fromCode(row.state()) != PollState.CLOSED) throw new PollRejected(PollRejected.Code.POLL_NOT_CLOSED);
+        if (row.state() != PollState.CLOSED) throw new PollRejected(PollRejected.Code.POLL_NOT_CLOSED);
         if (row.countedAt().isPresent()) throw new PollRejected(PollRejected.Code.ALREADY_COUNTED);
         List<KeyShare> shares = new ArrayList<>();
         try {
@@ -246,7 +246,7 @@ public final class PollLifecycle {
         Poll poll = poll(pollId);
         jdbi.useTransaction(h -> {
             PollStateRow row = new PollStateDao(h).find(poll.id()).orElseThrow();
-            if (PollState.fromCode(row.state()) != PollState.CLOSED) throw new PollRejected(PollRejected.Code.RESULTS_NOT_READY);
+            if (row.state() != PollState.CLOSED) throw new PollRejected(PollRejected.Code.RESULTS_NOT_READY);
             if (row.sealed() && row.countedAt().isEmpty()) throw new PollRejected(PollRejected.Code.AWAITING_COUNT);
             if (new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id())) throw new PollRejected(PollRejected.Code.RESULTS_ALREADY_SHOWN);
             audit.append(h, RESULTS_SHOWN, "poll=" + poll.id());
@@ -389,11 +389,11 @@ public final class PollLifecycle {
         var live = new RecordJson.Figures(turnout.summoned(), turnout.present(), turnout.fromRoster(), handedOut,
                 slips.countIssued() - voided, voided);
         // a poll whose ballots are final keeps the figures of that moment (docs/rules.md, "Minutes")
-        var f = PollState.fromCode(row.state()) == PollState.CLOSED ? records.figuresWhenFinal(h, poll.id()).orElse(live) : live;
-        return new PollStatus(poll.id(), poll.title(), poll.kind().code(), PollState.fromCode(row.state()), (int) f.summoned(),
+        var f = row.state() == PollState.CLOSED ? records.figuresWhenFinal(h, poll.id()).orElse(live) : live;
+        return new PollStatus(poll.id(), poll.title(), poll.kind().code(), row.state(), (int) f.summoned(),
                 (int) f.present(), f.handedOut(), f.issued(), f.voided(), row.castCount(), row.definitionHash(),
                 row.openedAt(), row.closedAt(), f.fromRoster(), poll.practice(), row.sealed(), row.countedAt().isPresent(),
-                PollState.fromCode(row.state()) == PollState.CLOSED && new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id()),
+                row.state() == PollState.CLOSED && new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id()),
                 OpenVoteCounts.live(h, poll, row));
     }
 
