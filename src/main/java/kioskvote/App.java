@@ -216,7 +216,8 @@ public final class App {
             MeetingEditor.restore(h, meeting, config.sourceSha256()).ifPresent(out::println);
             // Polls added while a station ran (second rounds) come back after meeting.yaml's (docs/rules.md, "Second round").
             for (var stored : new PollDefinitionDao(h).all()) {
-                if (meeting.poll(stored.pollId()).isEmpty()) meeting.addPoll(PollDefinition.parse(stored.definitionJson()));
+                meeting.change(current -> current.poll(stored.pollId()).isPresent() ? Meeting.Change.none(null)
+                        : Meeting.Change.to(current.withPollAdded(PollDefinition.parse(stored.definitionJson())), null));
             }
             PollStateDao polls = new PollStateDao(h);
             for (Poll poll : meeting.polls()) {

@@ -102,7 +102,7 @@ public final class BallotBox {
         try {
             slipId = credentials.idOfSignedCast(poll.id(), publicKeyHex, signatureHex, marks, receiptCode);
         } catch (TokenRejected e) { // a poll not open says so first, as for every other cast
-            if (jdbi.withHandle(h -> new PollStateDao(h).find(poll.id())).map(r -> PollState.fromCode(r.state()) != PollState.OPEN).orElse(true)) {
+            if (jdbi.withHandle(h -> new PollStateDao(h).find(poll.id())).map(r -> r.state() != PollState.OPEN).orElse(true)) {
                 throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
             }
             throw e;

@@ -31,7 +31,7 @@ public final class VotingRights {
         return jdbi.withHandle(h -> {
             PollStateDao states = new PollStateDao(h);
             return meeting.polls().stream()
-                    .filter(p -> states.find(p.id()).map(row -> PollState.fromCode(row.state()) == PollState.OPEN).orElse(false))
+                    .filter(p -> states.find(p.id()).map(row -> row.state() == PollState.OPEN).orElse(false))
                     .toList();
         });
     }
@@ -41,7 +41,7 @@ public final class VotingRights {
         return jdbi.withHandle(h -> {
             PollStateDao states = new PollStateDao(h);
             return meeting.polls().stream()
-                    .anyMatch(p -> states.find(p.id()).map(row -> PollState.fromCode(row.state()) == PollState.DRAFT).orElse(false));
+                    .anyMatch(p -> states.find(p.id()).map(row -> row.state() == PollState.DRAFT).orElse(false));
         });
     }
 

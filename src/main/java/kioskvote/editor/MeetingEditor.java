@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class MeetingEditor {
             PollStateDao states = new PollStateDao(h);
             return meeting.polls().stream().map(p -> {
                 Optional<PollStateRow> row = states.find(p.id());
-                return new EditorPoll(p, row.map(r -> PollState.fromCode(r.state())).orElse(PollState.DRAFT),
+                return new EditorPoll(p, row.map(PollStateRow::state).orElse(PollState.DRAFT),
                         row.flatMap(PollStateRow::definitionHash));
             }).toList();
         });
@@ -86,20 +87,18 @@ public final class MeetingEditor {
 
     /** The keys of meeting.yaml's {@code meeting:} section; an {@code id} other than the meeting's is refused. */
     public void changeDetails(JsonNode body) {
-        synchronized (meeting) { // with the next rounds PollLifecycle adds: one change of the meeting at a time
-            if (body != null && body.has("id") && !meeting.id().equals(body.path("id").asText())) {
-                throw new EditRefused(EditRefused.Code.MEETING_ID_READ_ONLY);
-            }
-            MeetingDetails details = rules(() -> MeetingLoader.readDetails(body));
-            MeetingSetup next = meeting.setup().withDetails(details);
-            store(next, "meeting-details-changed", "summoned=" + details.summoned(), h -> {
-                // Without a roster the typed present count is the turnout: present ≤ summoned (docs/rules.md, "The figures add up").
-                if (new RosterDao(h).countPeople() > 0) return;
-                int present = new StationDao(h).find().map(StationDao.StationRow::present).orElse(0);
-                if (present > details.summoned()) throw EditRefused.summonedBelowPresent(present);
-            });
-            meeting.polls().forEach(p -> events.turnoutChanged(p.id())); // summoned is the quorum's base
+        if (body != null && body.has("id") && !meeting.id().equals(body.path("id").asText())) {
+            throw new EditRefused(EditRefused.Code.MEETING_ID_READ_ONLY);
         }
+        MeetingDetails details = rules(() -> MeetingLoader.readDetails(body));
+        MeetingSetup changed = meeting.change(current -> store(current, current.withDetails(details), "meeting-details-changed",
+                "summoned=" + details.summoned(), h -> {
+                    // Without a roster the typed present count is the turnout: present ≤ summoned (docs/rules.md, "The figures add up").
+                    if (new RosterDao(h).countPeople() > 0) return;
+                    int present = new StationDao(h).find().map(StationDao.StationRow::present).orElse(0);
+                    if (present > details.summoned()) throw EditRefused.summonedBelowPresent(present);
+                }));
+        changed.polls().forEach(p -> events.turnoutChanged(p.id())); // summoned is the quorum's base
     }
 
     /**
@@ -108,17 +107,16 @@ public final class MeetingEditor {
      * stay, by name and in that order. Members may be added after them and roles corrected.
      */
     public void changeCommittee(JsonNode committee, JsonNode seal) {
-        synchronized (meeting) { // with the next rounds PollLifecycle adds: one change of the meeting at a time
-            MeetingSetup current = meeting.setup();
+        meeting.change(current -> {
             MeetingSetup next = rules(() -> MeetingLoader.readCommittee(committee, seal, current));
-            store(next, "meeting-committee-changed", "members=" + next.committee().size() + " threshold=" + next.sealThreshold(), h -> {
+            return store(current, next, "meeting-committee-changed", "members=" + next.committee().size() + " threshold=" + next.sealThreshold(), h -> {
                 for (Map.Entry<String, Integer> box : new PollStateDao(h).uncountedBoxes().entrySet()) {
                     if (!keepsCardHolders(current.committee(), next.committee(), box.getValue())) {
                         throw EditRefused.about(EditRefused.Code.COMMITTEE_HOLDS_CARDS, box.getKey());
                     }
                 }
             });
-        }
+        });
     }
 
     private static boolean keepsCardHolders(List<CommitteeMember> before, List<CommitteeMember> after, int cards) {
@@ -131,87 +129,77 @@ public final class MeetingEditor {
 
     /** A new draft poll at the end of the meeting, from one entry in the keys of a meeting.yaml poll. */
     public Poll addPoll(JsonNode entry) {
-        synchronized (meeting) { // with the next rounds PollLifecycle adds: one change of the meeting at a time
-            Poll poll = rules(() -> MeetingLoader.readPoll(entry));
-            if (meeting.poll(poll.id()).isPresent()) throw EditRefused.about(EditRefused.Code.POLL_ID_TAKEN, poll.id());
-            MeetingSetup next = meeting.setup().withPollAdded(poll);
-            rules(() -> {
-                MeetingLoader.checkSealing(next);
-                return next;
-            });
-            store(next, "poll-created", "poll=" + poll.id() + " kind=" + poll.kind().code() + " definition-sha256=" + PollDefinition.hash(poll), h -> {
+        Poll poll = rules(() -> MeetingLoader.readPoll(entry));
+        meeting.change(current -> {
+            if (current.poll(poll.id()).isPresent()) throw EditRefused.about(EditRefused.Code.POLL_ID_TAKEN, poll.id());
+            MeetingSetup next = sealable(current.withPollAdded(poll));
+            return store(current, next, "poll-created", "poll=" + poll.id() + " kind=" + poll.kind().code() + " definition-sha256=" + PollDefinition.hash(poll), h -> {
                 PollStateDao states = new PollStateDao(h);
                 if (states.find(poll.id()).isPresent()) throw EditRefused.about(EditRefused.Code.POLL_ID_TAKEN, poll.id());
                 states.insertDraft(poll.id());
             });
-            events.pollStateChanged(poll.id());
-            return poll;
-        }
+        });
+        events.pollStateChanged(poll.id());
+        return poll;
     }
 
     /** The draft replaced by this entry (its id unchanged). */
     public Poll replacePoll(String pollId, JsonNode entry) {
-        synchronized (meeting) { // with the next rounds PollLifecycle adds: one change of the meeting at a time
-            requirePoll(pollId);
-            Poll poll = rules(() -> MeetingLoader.readPoll(entry));
+        Poll poll = rules(() -> MeetingLoader.readPoll(entry));
+        meeting.change(current -> {
+            requirePoll(current, pollId);
             if (!poll.id().equals(pollId)) throw new EditRefused(EditRefused.Code.POLL_ID_MISMATCH);
-            List<Poll> polls = new ArrayList<>(meeting.polls());
+            List<Poll> polls = new ArrayList<>(current.polls());
             polls.replaceAll(p -> p.id().equals(pollId) ? poll : p);
-            MeetingSetup next = meeting.setup().withPolls(polls);
-            rules(() -> {
-                MeetingLoader.checkSealing(next);
-                return next;
-            });
-            store(next, "poll-changed", "poll=" + pollId + " kind=" + poll.kind().code() + " definition-sha256=" + PollDefinition.hash(poll),
-                    h -> requireDraft(h, pollId));
-            events.pollStateChanged(pollId);
-            return poll;
-        }
+            return store(current, sealable(current.withPolls(polls)), "poll-changed",
+                    "poll=" + pollId + " kind=" + poll.kind().code() + " definition-sha256=" + PollDefinition.hash(poll), h -> requireDraft(h, pollId));
+        });
+        events.pollStateChanged(pollId);
+        return poll;
     }
 
     /** Deletes a draft that nothing was stored for; a next round so deleted is not read back at the next start. */
     public void deletePoll(String pollId) {
-        synchronized (meeting) { // with the next rounds PollLifecycle adds: one change of the meeting at a time
-            requirePoll(pollId);
-            if (meeting.polls().size() == 1) throw new EditRefused(EditRefused.Code.LAST_POLL);
-            List<Poll> polls = new ArrayList<>(meeting.polls());
+        meeting.change(current -> {
+            requirePoll(current, pollId);
+            if (current.polls().size() == 1) throw new EditRefused(EditRefused.Code.LAST_POLL);
+            List<Poll> polls = new ArrayList<>(current.polls());
             polls.removeIf(p -> p.id().equals(pollId));
-            store(meeting.setup().withPolls(polls), "poll-deleted", "poll=" + pollId, h -> {
+            return store(current, current.withPolls(polls), "poll-deleted", "poll=" + pollId, h -> {
                 requireDraft(h, pollId);
                 PollStateDao states = new PollStateDao(h);
                 if (!states.isUntouchedDraft(pollId) || !states.deleteDraft(pollId)) throw EditRefused.about(EditRefused.Code.POLL_HAS_TRACES, pollId);
                 new PollDefinitionDao(h).delete(pollId);
             });
-            events.pollStateChanged(pollId);
-        }
+        });
+        events.pollStateChanged(pollId);
     }
 
     /** The polls in this order: every poll of the meeting exactly once (opened ones too: their definitions do not change). */
     public void reorder(List<String> ids) {
-        synchronized (meeting) { // with the next rounds PollLifecycle adds: one change of the meeting at a time
-            List<Poll> current = meeting.polls();
-            if (ids == null || ids.size() != current.size() || new HashSet<>(ids).size() != ids.size()
-                    || !ids.stream().allMatch(id -> meeting.poll(id).isPresent())) {
-                throw new EditRefused(EditRefused.Code.ORDER_INCOMPLETE);
-            }
-            List<Poll> polls = ids.stream().map(id -> meeting.poll(id).orElseThrow()).toList();
-            store(meeting.setup().withPolls(polls), "polls-reordered", orderDetail(ids), h -> { });
-            if (!polls.isEmpty()) events.pollStateChanged(polls.get(0).id());
-        }
+        meeting.change(current -> reordered(current, ids)).polls().stream().findFirst().ifPresent(p -> events.pollStateChanged(p.id()));
     }
 
     /** Moves one poll up (-1) or down (+1); at either end nothing moves. */
     public void move(String pollId, int step) {
-        synchronized (meeting) { // with the next rounds PollLifecycle adds: one change of the meeting at a time
-            requirePoll(pollId);
-            List<String> ids = new ArrayList<>(meeting.polls().stream().map(Poll::id).toList());
+        meeting.change(current -> {
+            requirePoll(current, pollId);
+            List<String> ids = new ArrayList<>(current.polls().stream().map(Poll::id).toList());
             int from = ids.indexOf(pollId);
             int to = from + Integer.signum(step);
-            if (to < 0 || to >= ids.size()) return;
-            ids.set(from, ids.get(to));
-            ids.set(to, pollId);
-            reorder(ids);
+            if (to < 0 || to >= ids.size()) return Meeting.Change.none(current);
+            Collections.swap(ids, from, to);
+            return reordered(current, ids);
+        }).polls().stream().findFirst().ifPresent(p -> events.pollStateChanged(p.id()));
+    }
+
+    private Meeting.Change<MeetingSetup> reordered(MeetingSetup current, List<String> ids) {
+        if (ids == null || ids.size() != current.polls().size() || new HashSet<>(ids).size() != ids.size()
+                || !ids.stream().allMatch(id -> current.poll(id).isPresent())) {
+            throw new EditRefused(EditRefused.Code.ORDER_INCOMPLETE);
         }
+        List<Poll> polls = ids.stream().map(id -> current.poll(id).orElseThrow()).toList();
+        return store(current, current.withPolls(polls), "polls-reordered", orderDetail(ids), h -> { });
     }
 
     /** The new order for the audit log: the ids, or (when they outgrow an entry's detail) their hash and count. */
@@ -221,24 +209,31 @@ public final class MeetingEditor {
         return "order-sha256=" + Sha256.hex(String.join(",", ids)) + " polls=" + ids.size();
     }
 
-    private void requirePoll(String pollId) {
-        if (meeting.poll(pollId).isEmpty()) throw EditRefused.about(EditRefused.Code.POLL_NOT_IN_MEETING, pollId);
+    private static void requirePoll(MeetingSetup setup, String pollId) {
+        if (setup.poll(pollId).isEmpty()) throw EditRefused.about(EditRefused.Code.POLL_NOT_IN_MEETING, pollId);
+    }
+
+    private static MeetingSetup sealable(MeetingSetup next) {
+        return rules(() -> {
+            MeetingLoader.checkSealing(next);
+            return next;
+        });
     }
 
     /** Inside the edit's transaction, after the draft rows are locked: an opened poll is frozen. */
     private static void requireDraft(Handle h, String pollId) {
         PollStateRow row = new PollStateDao(h).find(pollId).orElseThrow(() -> new EditRefused(EditRefused.Code.MEETING_CHANGED_ELSEWHERE));
-        if (PollState.fromCode(row.state()) != PollState.DRAFT) throw EditRefused.frozen(pollId, row.definitionHash().orElse(""));
+        if (row.state() != PollState.DRAFT) throw EditRefused.frozen(pollId, row.definitionHash().orElse(""));
     }
 
     /**
-     * Writes the whole setup and makes it the station's meeting. The draft rows are locked first, so an opening
-     * and an edit of the same poll take turns (PollLifecycle.open checks the definition it froze is the stored
-     * one). The database must hold what this station holds: otherwise another station changed it since this
-     * one started, and the edit is refused rather than undoing that change.
+     * Writes the whole setup, to become the station's meeting (inside {@link Meeting#change}, which installs it once
+     * this returns). The draft rows are locked first, so an opening and an edit of the same poll take turns
+     * (PollLifecycle.open checks the definition it froze is the stored one). The database must hold what this station
+     * holds: otherwise another station changed it since this one started, and the edit is refused rather than undoing
+     * that change.
      */
-    private void store(MeetingSetup next, String event, String detail, Consumer<Handle> checks) {
-        MeetingSetup current = meeting.setup();
+    private Meeting.Change<MeetingSetup> store(MeetingSetup current, MeetingSetup next, String event, String detail, Consumer<Handle> checks) {
         try {
             jdbi.useTransaction(h -> {
                 new PollStateDao(h).lockDrafts();
@@ -260,7 +255,7 @@ public final class MeetingEditor {
             if (kioskvote.store.Database.isUniqueViolation(e)) throw new EditRefused(EditRefused.Code.MEETING_CHANGED_ELSEWHERE);
             throw e;
         }
-        meeting.replace(next);
+        return Meeting.Change.to(next, next);
     }
 
     /** True when the database's meeting is this setup: stored by the editor, or still meeting.yaml's with its next rounds. */
@@ -309,9 +304,8 @@ public final class MeetingEditor {
         for (var definition : new PollDefinitionDao(h).all()) {
             if (polls.stream().noneMatch(p -> p.id().equals(definition.pollId()))) polls.add(PollDefinition.parse(definition.definitionJson()));
         }
-        MeetingSetup fromYaml = meeting.setup();
         MeetingSetup edited = SetupJson.read(stored.get().setupJson(), polls);
-        meeting.replace(edited);
+        MeetingSetup fromYaml = meeting.change(current -> Meeting.Change.to(edited, current));
         boolean yamlChanged = !stored.get().seededFromSha256().equals(configSha256);
         boolean differs = !SetupJson.write(fromYaml).equals(SetupJson.write(edited)) || !rows(fromYaml.polls()).equals(rows(edited.polls()));
         if (!yamlChanged || !differs) return Optional.empty();

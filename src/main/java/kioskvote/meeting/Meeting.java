@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The meeting the station serves: its id, fixed for the life of its database, and its current
  * {@link MeetingSetup} (details, committee, polls). Loaded from kiosk-config/NAME/meeting.yaml, or from the
  * database once the organiser has edited it in the admin pages (docs/roster-and-kiosk.md, "The meeting editor").
- * Every reader sees one whole setup: a change replaces it at once. {@code sealThreshold}: how many of the
+ * Every reader sees one whole setup: a change replaces it at once, and changes take turns ({@link #change}).
+ * {@code sealThreshold}: how many of the
  * counting committee's key shares open a sealed poll's ballot box.
  */
 public final class Meeting {
@@ -17,6 +19,8 @@ public final class Meeting {
     public static final int DEFAULT_SEAL_THRESHOLD = 2;
 
     private final String id;
+    /** Held by one {@link #change} at a time; private, so no caller can change the setup without it. */
+    private final Object changeLock = new Object();
     private volatile MeetingSetup setup;
 
     public Meeting(String id, MeetingSetup setup) {
@@ -89,17 +93,38 @@ public final class Meeting {
     }
 
     public Optional<Poll> poll(String pollId) {
-        return setup.polls().stream().filter(p -> p.id().equals(pollId)).findFirst();
+        return setup.poll(pollId);
     }
 
-    /** Adds a poll created while the station runs (a second round) at the end; its id must be new. */
-    public synchronized void addPoll(Poll poll) {
-        setup = setup.withPollAdded(poll);
+    /**
+     * What a change answers: the setup to install (none: the meeting stays as it is) and the caller's result.
+     */
+    public record Change<T>(Optional<MeetingSetup> next, T result) {
+        public Change {
+            Objects.requireNonNull(next, "next");
+        }
+
+        public static <T> Change<T> to(MeetingSetup next, T result) {
+            return new Change<>(Optional.of(next), result);
+        }
+
+        public static <T> Change<T> none(T result) {
+            return new Change<>(Optional.empty(), result);
+        }
     }
 
-    /** The organiser's change, once it is stored (the meeting editor). */
-    public synchronized void replace(MeetingSetup changed) {
-        setup = Objects.requireNonNull(changed, "changed");
+    /**
+     * Runs one change of the meeting (an organiser's edit, a next round, the setup restored at start), never two at
+     * once: the change gets the current setup, makes its checks and its database writes, and answers the next setup.
+     * That setup is installed only when the change returns normally; one that throws leaves the meeting as it was, so
+     * what was answered is what the database holds. Readers are not held up: they see the old setup or the new one.
+     */
+    public <T> T change(Function<MeetingSetup, Change<T>> change) {
+        synchronized (changeLock) {
+            Change<T> done = Objects.requireNonNull(change.apply(setup), "change");
+            done.next().ifPresent(next -> setup = next);
+            return done.result();
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package kioskvote.meeting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything of a meeting that may change while the station runs, as one immutable value: the details, the
@@ -18,6 +19,10 @@ public record MeetingSetup(MeetingDetails details, List<CommitteeMember> committ
         if (polls.stream().map(Poll::id).distinct().count() != polls.size()) {
             throw new IllegalArgumentException("a poll id is used twice");
         }
+    }
+
+    public Optional<Poll> poll(String pollId) {
+        return polls.stream().filter(p -> p.id().equals(pollId)).findFirst();
     }
 
     public MeetingSetup withDetails(MeetingDetails changed) {

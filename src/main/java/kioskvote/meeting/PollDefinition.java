@@ -1,6 +1,10 @@
 package kioskvote.meeting;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import kioskvote.audit.Sha256;
 
 /**
  * The canonical JSON of a poll's definition, frozen and hashed the moment the poll opens; also the form in
@@ -74,8 +77,17 @@ public final class PollDefinition {
         }
     }
 
+    /**
+     * SHA-256 of the canonical JSON, lowercase hex: the same as audit's Sha256.hex, written here because meeting/ sits
+     * below store/ (whose rows carry the meeting's value types, docs/architecture.md): meeting → audit → store would
+     * make a cycle.
+     */
     public static String hash(Poll poll) {
-        return Sha256.hex(canonicalJson(poll));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonicalJson(poll).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /**

@@ -25,7 +25,7 @@ final class OpenVoteCounts {
     }
 
     static Map<String, Long> live(Handle h, Poll poll, PollStateRow row) {
-        if (!poll.open() || row.sealed() || PollState.fromCode(row.state()) != PollState.OPEN) return Map.of();
+        if (!poll.open() || row.sealed() || row.state() != PollState.OPEN) return Map.of();
         var question = poll.questions().get(0);
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Option option : question.options()) counts.put(option.id(), 0L);

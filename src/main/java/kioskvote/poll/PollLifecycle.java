@@ -172,7 +172,7 @@ public final class PollLifecycle {
         Poll poll = poll(pollId);
         PollStateRow row = jdbi.withHandle(h -> new PollStateDao(h).find(poll.id())).orElseThrow();
         if (!row.sealed()) throw new PollRejected(PollRejected.Code.NOT_SEALED);
-        if (PollState.fromCode(row.state()) != PollState.CLOSED) throw new PollRejected(PollRejected.Code.POLL_NOT_CLOSED);
+        if (row.state() != PollState.CLOSED) throw new PollRejected(PollRejected.Code.POLL_NOT_CLOSED);
         if (row.countedAt().isPresent()) throw new PollRejected(PollRejected.Code.ALREADY_COUNTED);
         List<KeyShare> shares = new ArrayList<>();
         try {
@@ -247,7 +247,7 @@ public final class PollLifecycle {
         Poll poll = poll(pollId);
         jdbi.useTransaction(h -> {
             PollStateRow row = new PollStateDao(h).find(poll.id()).orElseThrow();
-            if (PollState.fromCode(row.state()) != PollState.CLOSED) throw new PollRejected(PollRejected.Code.RESULTS_NOT_READY);
+            if (row.state() != PollState.CLOSED) throw new PollRejected(PollRejected.Code.RESULTS_NOT_READY);
             if (row.sealed() && row.countedAt().isEmpty()) throw new PollRejected(PollRejected.Code.AWAITING_COUNT);
             if (new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id())) throw new PollRejected(PollRejected.Code.RESULTS_ALREADY_SHOWN);
             audit.append(h, RESULTS_SHOWN, "poll=" + poll.id());
@@ -343,9 +343,9 @@ public final class PollLifecycle {
         ElectionResult result = tally(pollId).election().orElseThrow();
         if (result.remainingSeats() == 0 || result.undecided().isEmpty()) throw new PollRejected(PollRejected.Code.NO_SECOND_ROUND);
         Poll next = NextRound.of(first, election, result);
-        // One change of the meeting at a time (the meeting editor changes it under this lock too): an edit made
-        // meanwhile neither drops this round from the stored polls nor from the station's meeting.
-        synchronized (meeting) {
+        // One change of the meeting at a time (Meeting.change): an edit made meanwhile neither drops this round from
+        // the stored polls nor from the station's meeting.
+        meeting.change(current -> {
             try {
                 jdbi.useTransaction(h -> {
                     PollDefinitionDao definitions = new PollDefinitionDao(h);
@@ -361,8 +361,8 @@ public final class PollLifecycle {
             } catch (org.jdbi.v3.core.statement.StatementException e) {
                 throw new PollRejected(PollRejected.Code.SECOND_ROUND_EXISTS); // another request added it first
             }
-            meeting.addPoll(next);
-        }
+            return Meeting.Change.to(current.withPollAdded(next), next);
+        });
         events.pollStateChanged(next.id());
         return next;
     }
@@ -400,12 +400,12 @@ public final class PollLifecycle {
         var live = new RecordJson.Figures(turnout.summoned(), turnout.present(), turnout.fromRoster(), handedOut,
                 slips.countIssued() - voided, voided);
         // a poll whose ballots are final keeps the figures of that moment (docs/rules.md, "Minutes")
-        PollState state = PollState.fromCode(row.state());
-        var f = state == PollState.CLOSED ? records.figuresWhenFinal(h, poll.id()).orElse(live) : live;
-        return new PollStatus(poll.id(), poll.title(), poll.kind().code(), state, (int) f.summoned(), (int) f.present(),
-                f.handedOut(), f.issued(), f.voided(), row.castCount(), row.definitionHash(), row.openedAt(), row.closedAt(),
-                f.fromRoster(), poll.practice(), row.sealed(), row.countedAt().isPresent(),
-                state == PollState.CLOSED && new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id()), OpenVoteCounts.live(h, poll, row));
+        var f = row.state() == PollState.CLOSED ? records.figuresWhenFinal(h, poll.id()).orElse(live) : live;
+        return new PollStatus(poll.id(), poll.title(), poll.kind().code(), row.state(), (int) f.summoned(),
+                (int) f.present(), f.handedOut(), f.issued(), f.voided(), row.castCount(), row.definitionHash(),
+                row.openedAt(), row.closedAt(), f.fromRoster(), poll.practice(), row.sealed(), row.countedAt().isPresent(),
+                row.state() == PollState.CLOSED && new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id()),
+                OpenVoteCounts.live(h, poll, row));
     }
 
     private Poll poll(String pollId) {

@@ -260,7 +260,7 @@ public final class Roster {
             long holding = dao.countHandedOut();
             for (var poll : meeting.polls()) {
                 var row = states.find(poll.id()).orElseThrow();
-                if (PollState.fromCode(row.state()) != PollState.DRAFT && row.castCount() >= holding) {
+                if (row.state() != PollState.DRAFT && row.castCount() >= holding) {
                     throw new RosterRejected(RosterRejected.Code.MAY_HAVE_VOTED);
                 }
             }
@@ -322,7 +322,7 @@ public final class Roster {
             try {
                 Optional<ResumedKioskBallot> resumed = jdbi.inTransaction(h -> {
                     if (new KioskDao(h).deleteDelivery(row.visitId()) != 1) return Optional.<ResumedKioskBallot>empty();
-                    boolean open = new PollStateDao(h).find(row.pollId()).map(p -> PollState.fromCode(p.state()) == PollState.OPEN).orElse(false);
+                    boolean open = new PollStateDao(h).find(row.pollId()).map(p -> p.state() == PollState.OPEN).orElse(false);
                     if (!open) {
                         new RosterDao(h).deleteKioskVisit(row.visitId());
                         audit.append(h, "kiosk-ballot-released", "kiosk=" + kiosk + " reason=poll-not-open");
@@ -381,7 +381,7 @@ public final class Roster {
             throw new RosterRejected(RosterRejected.Code.POLL_CLOSED);
         }
         // A kiosk picks its ballot up for the poll open now: sent for a draft poll, the voter would meet "not open".
-        if (kind == HandOutKind.KIOSK && PollState.fromCode(new PollStateDao(h).find(pollId).orElseThrow().state()) != PollState.OPEN) {
+        if (kind == HandOutKind.KIOSK && new PollStateDao(h).find(pollId).orElseThrow().state() != PollState.OPEN) {
             throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
         }
         // A slip or token works in every poll of the meeting (spent once per poll), so a person holds one
@@ -457,7 +457,7 @@ public final class Roster {
     }
 
     private boolean isClosed(Handle h, String pollId) {
-        return PollState.fromCode(new PollStateDao(h).find(pollId).orElseThrow().state()) == PollState.CLOSED;
+        return new PollStateDao(h).find(pollId).orElseThrow().state() == PollState.CLOSED;
     }
 
     /** The polls still to come or under way: a ballot handed out now can vote in these. */

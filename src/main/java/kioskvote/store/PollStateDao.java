@@ -4,9 +4,15 @@ import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 
-/** Poll lifecycle rows: draft → open → closed, the frozen definition and the cast counter. */
+import kioskvote.meeting.PollState;
+
+/**
+ * Poll lifecycle rows: draft → open → closed, the frozen definition and the cast counter. The row carries the
+ * meeting's {@link PollState}, read from its stored word here, once: store/ may use the meeting's value types
+ * (docs/architecture.md), so no caller converts a string.
+ */
 public final class PollStateDao {
-    public record PollStateRow(String pollId, String state, int castCount, Optional<String> definitionJson,
+    public record PollStateRow(String pollId, PollState state, int castCount, Optional<String> definitionJson,
                                Optional<String> definitionHash, Optional<String> openedAt, Optional<String> closedAt,
                                Optional<String> boxPublicKey, int boxThreshold, int boxShares, Optional<String> countedAt) {
         /** A sealed poll: opened with a ballot-box key. */
@@ -25,7 +31,7 @@ public final class PollStateDao {
         return handle.createQuery("SELECT poll_id, state, cast_count, definition_json, definition_hash, opened_at, closed_at, "
                         + "box_public_key, box_threshold, box_shares, counted_at FROM poll_state WHERE poll_id = ?")
                 .bind(0, pollId)
-                .map((rs, ctx) -> new PollStateRow(rs.getString(1), rs.getString(2), rs.getInt(3),
+                .map((rs, ctx) -> new PollStateRow(rs.getString(1), PollState.fromCode(rs.getString(2)), rs.getInt(3),
                         Optional.ofNullable(rs.getString(4)), Optional.ofNullable(rs.getString(5)),
                         Optional.ofNullable(rs.getString(6)), Optional.ofNullable(rs.getString(7)),
                         Optional.ofNullable(rs.getString(8)), rs.getInt(9), rs.getInt(10), Optional.ofNullable(rs.getString(11))))

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollDefinition;
+import kioskvote.meeting.PollState;
 import kioskvote.store.MeetingSetupDao;
 import kioskvote.store.PollStateDao;
 
@@ -122,13 +123,13 @@ class MeetingEditorAttackTest {
                 String stored = station.station().jdbi().withHandle(h -> new MeetingSetupDao(h).pollDefinition(id)).orElseThrow();
                 assertEquals(PollDefinition.canonicalJson(inMemory), stored, "memory and database agree on " + id);
                 if (o.status() == 200) {
-                    assertEquals("open", row.orElseThrow().state());
+                    assertEquals(PollState.OPEN, row.orElseThrow().state());
                     assertEquals(PollDefinition.hash(inMemory), row.get().definitionHash().orElseThrow(), "frozen = the station's " + id);
                     assertEquals(stored, row.get().definitionJson().orElseThrow());
                     if (e.status() != 200) assertTrue(List.of("poll_frozen").contains(e.errorCode()), e.body());
                     api.adminPost("/api/admin/polls/" + id + "/close", Map.of());
                 } else {
-                    assertEquals("draft", row.orElseThrow().state());
+                    assertEquals(PollState.DRAFT, row.orElseThrow().state());
                     api.adminPost("/api/admin/polls/" + id + "/delete", Map.of());
                 }
             }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import kioskvote.meeting.PollState;
 import kioskvote.store.AuditDao.AuditRow;
 import kioskvote.store.KioskDao.DeliveryRow;
 import kioskvote.store.KioskDao.EnrolmentRow;
@@ -65,12 +66,12 @@ abstract class DaoContract {
         jdbi.useHandle(h -> {
             PollStateDao polls = new PollStateDao(h);
             polls.insertDraft("p1");
-            assertEquals("draft", polls.find("p1").orElseThrow().state());
+            assertEquals(PollState.DRAFT, polls.find("p1").orElseThrow().state());
             assertFalse(polls.close("p1", "2026-12-10T09:00Z"), "a draft does not close");
             assertTrue(polls.open("p1", "{\"id\":\"p1\"}", "hash-1", "2026-12-10T08:30Z"));
             assertFalse(polls.open("p1", "{\"id\":\"changed\"}", "hash-2", "2026-12-10T08:31Z"), "an open poll does not open again");
             var open = polls.find("p1").orElseThrow();
-            assertEquals("open", open.state());
+            assertEquals(PollState.OPEN, open.state());
             assertEquals(Optional.of("{\"id\":\"p1\"}"), open.definitionJson(), "the definition stays as frozen at the first open");
             assertEquals(Optional.of("hash-1"), open.definitionHash());
             assertEquals(Optional.of("2026-12-10T08:30Z"), open.openedAt());
