@@ -63,7 +63,7 @@ public class OpenVoteTest {
     }
 
     @Test
-    void onlyTheOpenVoteShowsItsCountsWhileItRunsAndASlipVotesOnceInIt() {
+    void onlyTheOpenVoteShowsItsCountsWhileItRunsAndASlipVotesOnceInIt() throws Exception {
         assertEquals(200, api.adminPost("/api/admin/present", Map.of("present", 40)).status());
         List<String> tokens = api.issueTokens(3);
         for (String poll : List.of("nghi-giai-lao", "bieu-quyet-kin")) {
@@ -103,5 +103,17 @@ public class OpenVoteTest {
         assertEquals("passed", minutes.path("questions").get(0).path("outcome").asText(), "2 of 3 received: 4 > 3");
         String page = api.adminGet("/api/admin/polls/nghi-giai-lao/minutes").body();
         assertTrue(page.contains("Biểu quyết công khai: không niêm phong"), "the minutes say it was open");
+        String cookie = AdminSession.cookie(station.url(), station.passphrase());
+        String paper = page("/admin/polls/nghi-giai-lao/paper-form", cookie);
+        assertTrue(paper.contains("id=\"open-banner\">Biểu quyết công khai<"), "the paper ballot says it is open");
+        assertFalse(page("/admin/polls/bieu-quyet-kin/paper-form", cookie).contains("open-banner"), "a secret motion's does not");
+        String dashboard = page("/admin", cookie);
+        assertTrue(dashboard.contains("open-tag\">Biểu quyết công khai<"), "the admin dashboard names the open vote");
+        assertEquals(1, dashboard.split("open-tag\"", -1).length - 1, "and only it");
+    }
+
+    private String page(String path, String cookie) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(station.url() + path))
+                .header("Cookie", cookie).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 }
