@@ -44,6 +44,8 @@ import kioskvote.e2e.InProcessStation;
  */
 @BrowserTest
 class MeetingDayTest {
+    /** The prefix public/slip.js keeps a slip's secret under in the tab's sessionStorage. */
+    private static final String SLIP_STORE = "kv-slip:";
     static final String TWELVE = "tin-nhiem-12";
     static final String MOTION = "quy-che";
     static final String LATE = "ke-hoach";
@@ -246,8 +248,11 @@ class MeetingDayTest {
         awaitSubmitButton(phone, "Xem lại phiếu");
         assertMarked(phone, "s4", "high");
         Axe.assertNoViolations(phone, "phone ballot (vi)");
-        Object stored = phone.driver.executeScript("return [localStorage.length, sessionStorage.length].join('|')");
-        assertEquals("0|0", stored, "nothing of the ballot in storage");
+        // The tab keeps the slip's secret (public/slip.js), and nothing else: no mark, no receipt secret.
+        Object stored = phone.driver.executeScript("return [localStorage.length, sessionStorage.length,"
+                + " Object.keys(sessionStorage).every(function (k) { return k.indexOf(SLIP_STORE) === 0 && /^[0-9]+$/.test(sessionStorage.getItem(k)); })].join('|')"
+                .replace("SLIP_STORE", "'" + SLIP_STORE + "'"));
+        assertEquals("0|1|true", stored, "nothing of the ballot in storage, only the slip's secret");
     }
 
     @Test
@@ -560,11 +565,14 @@ class MeetingDayTest {
         String lang = (String) browser.driver.executeScript("return document.documentElement.lang");
         Axe.assertNoViolations(browser, page + " (" + lang + ")");
         String other = "vi".equals(lang) ? "en" : "vi";
-        String url = browser.driver.getCurrentUrl().replaceAll("[?&]lang=[a-z]+", "");
-        browser.driver.get(url + (url.contains("?") ? "&" : "?") + "lang=" + other);
+        String current = browser.driver.getCurrentUrl();
+        int hash = current.indexOf('#');                          // a slip's fragment stays after the query
+        String fragment = hash < 0 ? "" : current.substring(hash);
+        String url = (hash < 0 ? current : current.substring(0, hash)).replaceAll("[?&]lang=[a-z]+", "");
+        browser.driver.get(url + (url.contains("?") ? "&" : "?") + "lang=" + other + fragment);
         browser.waitUpTo(Chromium.PATIENCE).until(d -> other.equals(((JavascriptExecutor) d).executeScript("return document.documentElement.lang")));
         Axe.assertNoViolations(browser, page + " (" + other + ")");
-        browser.driver.get(url + (url.contains("?") ? "&" : "?") + "lang=" + lang);
+        browser.driver.get(url + (url.contains("?") ? "&" : "?") + "lang=" + lang + fragment);
         browser.waitUpTo(Chromium.PATIENCE).until(d -> lang.equals(((JavascriptExecutor) d).executeScript("return document.documentElement.lang")));
     }
 
