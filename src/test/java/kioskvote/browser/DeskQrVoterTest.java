@@ -67,7 +67,7 @@ class DeskQrVoterTest {
         assertEquals(200, api.adminPost("/api/admin/polls/" + FIRST + "/open", Map.of("confirmBelowQuorum", true)).status());
 
         Chromium phone = BROWSERS.take(360, 740, true, true);
-        phone.driver.get(station.url() + url.substring(url.indexOf("/V/")));
+        phone.driver.get(station.url() + url.substring(url.indexOf("/V#")));
         phone.await("#q-s1 label.level-high").click();
         phone.find("#ballot button[type=submit]").click();
         phone.awaitHeading("Xem lại trước khi bỏ phiếu");

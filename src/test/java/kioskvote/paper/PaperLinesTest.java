@@ -14,12 +14,13 @@ import kioskvote.meeting.PercentBase;
 import kioskvote.meeting.Poll;
 
 class PaperLinesTest {
+    // Two slips' short codes (ShortCode.of of the secrets 0 and 1): a check character closes each group.
     static final Poll ELECTION = Poll.election("bau-cu", "Bầu", PercentBase.RECEIVED, new Election(2, List.of(
             new Candidate("c1", "A", "", ""), new Candidate("c2", "B", "", ""), new Candidate("c3", "C", "", ""))), false);
 
     @Test
     void aTellersLinesBecomeBallotsByTheNumbersOfTheForm() {
-        List<PaperBallot> ballots = PaperLines.parse(ELECTION, "abcde-fghjk: 3 1\n\nKMNPQ-RSTVW:\n");
+        List<PaperBallot> ballots = PaperLines.parse(ELECTION, "qb4cvv-hcdck4: 3 1\n\nBN3BQN-8MEP9R:\n");
         assertEquals(2, ballots.size());
         assertEquals(Map.of("election", List.of("c1", "c3")), ballots.get(0).marks());
         assertEquals(Map.of("election", List.of()), ballots.get(1).marks(), "every name crossed out");
@@ -28,12 +29,12 @@ class PaperLinesTest {
 
     @Test
     void anUnreadableLineIsRefusedWithItsNumberAndTheRepeatedCodeToo() {
-        PaperRejected noSuchName = assertThrows(PaperRejected.class, () -> PaperLines.parse(ELECTION, "ABCDE-FGHJK: 1\nKMNPQ-RSTVW: 4"));
+        PaperRejected noSuchName = assertThrows(PaperRejected.class, () -> PaperLines.parse(ELECTION, "QB4CVV-HCDCK4: 1\nBN3BQN-8MEP9R: 4"));
         assertEquals("bad_paper_line", noSuchName.code());
         assertEquals(2, noSuchName.args().get("line"));
         assertEquals("4", noSuchName.args().get("text"));
         assertEquals("repeated_code", assertThrows(PaperRejected.class,
-                () -> PaperLines.parse(ELECTION, "ABCDE-FGHJK: 1\nabcde-fghjk: 2")).code());
+                () -> PaperLines.parse(ELECTION, "QB4CVV-HCDCK4: 1\nqb4cvv-hcdck4: 2")).code());
     }
 
     @Test
