@@ -41,7 +41,7 @@ class ElectionOutcomeRecordTest {
             for (int i = 0; i < 6; i++) ballots.add(List.of("c1", "c2", "c3"));
             for (int i = 0; i < 4; i++) ballots.add(List.of("c1", "c4", "c5"));
             for (int i = 0; i < 10; i++) station.cast(ELECTION, tokens.get(i), Map.of("election", ballots.get(i)));
-            assertEquals(200, api.closeAndCount(ELECTION).status());
+            assertEquals(200, api.closeCountAndShow(ELECTION).status());
             record = station.download(ELECTION, dir.resolve("election.zip"));
             key = station.key();
         }
