@@ -82,7 +82,7 @@ class StrictMeetingKeysTest {
         assertEquals(200, api.adminPost("/api/admin/present", Map.of("present", 40)).status());
         List<String> tokens = api.issueTokens(3);
         assertEquals(200, api.adminPost("/api/admin/polls/ke-hoach/open", Map.of()).status());
-        Api.Reply ballot = api.get("/v/" + tokens.get(0));
+        Api.Reply ballot = api.get("/v/" + kioskvote.token.TestSlips.keyOf(tokens.get(0)));
         assertTrue(ballot.body().contains("Quy tắc mặc định"), "the ballot states the default rule: " + ballot.body());
         List<String> marks = List.of("agree", "agree", "disagree");
         for (int i = 0; i < tokens.size(); i++) {
