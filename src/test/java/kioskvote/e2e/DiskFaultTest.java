@@ -38,10 +38,13 @@ class DiskFaultTest {
                 assertEquals(200, api.cast("tin-nhiem", tokens.get(1), BALLOT, Receipts.random()).status());
 
                 Path filler = disk.fillLeaving(DurableStorage.RESERVE_BYTES / 2);
+                String receipt = Receipts.random();
+                String secret = kioskvote.token.TestSlips.secretOf(tokens.get(2));
                 HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                                 URI.create(station.url() + "/api/polls/tin-nhiem/ballots")).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(
-                                Map.of("token", tokens.get(2), "answers", BALLOT, "receipt", Receipts.random()))))
+                        .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(Map.of("slipKey", kioskvote.token.TestSlips.keyOf(secret),
+                                "signature", kioskvote.token.TestSlips.sign(secret, api.meetingId(), "tin-nhiem", BALLOT, receipt),
+                                "answers", BALLOT, "receipt", receipt))))
                         .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(503, refused.statusCode(), refused.body());
                 assertTrue(refused.body().contains("disk_full"), refused.body());
