@@ -45,6 +45,7 @@ import kioskvote.token.TokenVerifier;
 import kioskvote.web.AdminApi;
 import kioskvote.web.AdminGuard;
 import kioskvote.web.AdminPages;
+import kioskvote.web.DeviceSealingApi;
 import kioskvote.web.BallotPages;
 import kioskvote.web.ChairApi;
 import kioskvote.web.ChairPage;
@@ -142,7 +143,8 @@ public final class App {
                 s.kiosks(), s.meeting(), new RecordPages(s.meeting(), s.records()),
                 new PaperPages(s.meeting(), new PaperDesk(s.jdbi(), s.rights(), s.audit(), s.clock(), s.random())),
                 new RosterPage(s.meeting(), s.roster(), rosterEditor), new RosterEditApi(rosterEditor, s.roster()),
-                new MeetingApi(s.editor(), s.stationSettings()), new MeetingEditorPage(s.editor()));
+                new MeetingApi(s.editor(), s.stationSettings()), new MeetingEditorPage(s.editor()),
+                new DeviceSealingApi(new kioskvote.ballot.DeviceSealing(s.ballotBox())));
         return Routes.create(handlers).start(port);
     }
 

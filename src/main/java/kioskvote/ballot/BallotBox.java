@@ -132,14 +132,14 @@ public final class BallotBox {
     }
 
     /** A sealed poll's box public key and the context its ballots are bound to. */
-    private record SealedBox(BallotBoxKey key, BoxContext context) {
+    record SealedBox(BallotBoxKey key, BoxContext context) {
     }
 
     /**
      * The box of an opened sealed poll, from its poll_state row (cached once found: it never changes).
      * Empty while the poll is a draft: then the cast is refused as "not open", never stored unsealed.
      */
-    private Optional<SealedBox> sealedBox(Poll poll) {
+    Optional<SealedBox> sealedBox(Poll poll) {
         SealedBox cached = boxes.get(poll.id());
         if (cached != null) return Optional.of(cached);
         Optional<SealedBox> found = jdbi.withHandle(h -> new PollStateDao(h).find(poll.id()))
@@ -174,6 +174,24 @@ public final class BallotBox {
             if (isUniqueViolation(e)) throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
             throw e;
         }
+    }
+
+    /** The serial a credential stands for (a signed token, or a typed short code); nothing is spent. */
+    String serialOf(Credential credential) {
+        if (credential.kind() == Credential.Kind.TOKEN) return verifier.verify(credential.value()).serialHex();
+        return jdbi.withHandle(h -> serialOf(new SlipDao(h), codeHash, credential.value()));
+    }
+
+    /** A ballot sealed on the voter's device (DeviceSealing): true if it is the retry of one already in the box. */
+    boolean storeDeviceSealed(Poll poll, String serial, String proof, String ciphertext) {
+        try {
+            storeSealedBallot(poll, serial, proof, ciphertext);
+        } catch (TokenRejected e) {
+            if (e.reason() == TokenRejected.Reason.ALREADY_USED && isRetryOfSealedBallot(poll.id(), proof)) return true;
+            throw e;
+        }
+        events.turnoutChanged(poll.id());
+        return false;
     }
 
     /** A retry in a sealed poll: its retry proof is in the box (the proof is derived from the secret only the voter's page has). */
@@ -212,7 +230,7 @@ public final class BallotBox {
         if (issued.voided()) throw new TokenRejected(TokenRejected.Reason.VOIDED);
     }
 
-    private Poll poll(String pollId) {
+    Poll poll(String pollId) {
         return meeting.poll(pollId).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_POLL));
     }
 

@@ -31,6 +31,7 @@ public final class ErrorCatalog {
             entry("bad_receipt", 400),
             entry("receipt_taken", 409),
             entry("bad_ballot", 400),
+            entry("box_not_sealed", 409),
             // poll lifecycle (poll/PollRejected)
             entry("poll_not_draft", 409),
             entry("poll_already_closed", 409),

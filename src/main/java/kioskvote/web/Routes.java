@@ -27,7 +27,8 @@ public final class Routes {
     public record Handlers(VoterApi voter, BallotPages ballotPages, KioskPages kiosk, ChairApi chair, ChairPage chairPage,
                            LiveFeed feed, AdminGuard guard, AdminPages adminPages, CountPages count, StaffPages staff, AdminApi admin, DeskPage desk,
                            RosterApi roster, KioskSessions kiosks, Meeting meeting, RecordPages records, PaperPages paper,
-                           RosterPage rosterPage, RosterEditApi rosterEdit, MeetingApi meetingApi, MeetingEditorPage meetingPage) {
+                           RosterPage rosterPage, RosterEditApi rosterEdit, MeetingApi meetingApi, MeetingEditorPage meetingPage,
+                           DeviceSealingApi deviceSealing) {
     }
 
     public static Javalin create(Handlers h) {
@@ -67,6 +68,8 @@ public final class Routes {
         app.get("/api/meeting", h.voter()::meeting, VOTER);
         app.post("/api/polls/{pollId}/token-check", h.voter()::checkToken, VOTER);
         app.post("/api/polls/{pollId}/ballots", h.voter()::cast, VOTER);
+        app.get("/api/polls/{pollId}/box", h.deviceSealing()::box, VOTER);               // what a page seals to (docs/api.md)
+        app.post("/api/polls/{pollId}/sealed-ballots", h.deviceSealing()::cast, VOTER);  // a ballot sealed on the device
 
         // tablet kiosk in a booth (only a browser enrolled as that kiosk; then the slip, its short code,
         // a photo of it, or the desk unlocks one ballot)

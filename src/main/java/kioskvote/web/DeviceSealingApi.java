@@ -1,0 +1,47 @@
+package kioskvote.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.javalin.http.Context;
+
+import kioskvote.ballot.Credential;
+import kioskvote.ballot.DeviceSealing;
+
+/**
+ * A ballot sealed on the voter's device (docs/api.md, "Sealed on the device"): the box a page seals to,
+ * and the cast that carries the credential, the sealed ballot and the retry proof only.
+ */
+public final class DeviceSealingApi {
+    record SealedCastRequest(String token, String sealed, String proof) {
+    }
+
+    private final DeviceSealing sealing;
+
+    public DeviceSealingApi(DeviceSealing sealing) {
+        this.sealing = sealing;
+    }
+
+    /** GET /api/polls/{pollId}/box */
+    void box(Context ctx) {
+        DeviceSealing.Box box = sealing.box(ctx.pathParam("pollId"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("meeting", box.meetingId());
+        out.put("poll", box.pollId());
+        out.put("definitionHash", box.definitionHash());
+        out.put("boxPublicKey", box.boxPublicKey());
+        out.put("plaintextLength", box.plaintextLength());
+        ctx.json(out);
+    }
+
+    /** POST /api/polls/{pollId}/sealed-ballots: {token, sealed, proof} → {alreadyCounted}; no receipt code comes back. */
+    void cast(Context ctx) {
+        SealedCastRequest request = JsonBody.read(ctx, SealedCastRequest.class);
+        if (request.token() == null) throw BadRequest.missing("token");
+        if (request.sealed() == null) throw BadRequest.missing("sealed");
+        if (request.proof() == null) throw BadRequest.missing("proof");
+        boolean retry = sealing.cast(ctx.pathParam("pollId"), Credential.token(request.token()), request.sealed(), request.proof());
+        Pages.noStore(ctx);
+        ctx.json(Map.of("alreadyCounted", retry));
+    }
+}

@@ -1,0 +1,123 @@
+package kioskvote.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import kioskvote.ballot.ReceiptCode;
+import kioskvote.ballot.SealedBallot;
+import kioskvote.config.MeetingLoader;
+import kioskvote.meeting.Poll;
+import kioskvote.meeting.Question;
+import kioskvote.seal.BallotBoxKey;
+import kioskvote.seal.BoxContext;
+
+/**
+ * The cast of a ballot sealed on the voter's device, through the API as a page sends it: what the station
+ * hands out to seal to, the one-transaction cast with the credential, the ciphertext and the retry proof
+ * only, the retry after a lost answer, refusals that change nothing, and the committee's count opening
+ * those ballots beside ones the station sealed itself.
+ */
+class DeviceSealedCastTest {
+    private static final String POLL = "tin-nhiem";
+
+    @TempDir
+    Path data;
+
+    @Test
+    void ballotsSealedOnDevicesAreCountedWithTheStationsOwnAndTheCastCarriesNoMarkSecretOrCode() throws Exception {
+        Poll poll = MeetingLoader.load(FullConfidenceVoteTest.DEMO).meeting().poll(POLL).orElseThrow();
+        try (InProcessStation station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data)) {
+            Api api = station.api();
+            List<String> tokens = api.issueTokens(10);
+            api.adminPost("/api/admin/present", Map.of("present", 40));
+            assertEquals("poll_not_open", api.get("/api/polls/" + POLL + "/box").errorCode(), "no box before the open");
+            assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of()).status());
+
+            JsonNode box = api.get("/api/polls/" + POLL + "/box").json();
+            assertEquals(POLL, box.path("poll").asText());
+            assertEquals(SealedBallot.paddedLength(poll), box.path("plaintextLength").asInt());
+            BallotBoxKey key = BallotBoxKey.fromHex(box.path("boxPublicKey").asText());
+            BoxContext context = new BoxContext(box.path("meeting").asText(), POLL, box.path("definitionHash").asText());
+
+            List<String> codes = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String secret = Receipts.random();
+                codes.add(ReceiptCode.codeOf(secret));
+                Map<String, Object> body = sealedCast(tokens.get(i), key, context, poll, FullConfidenceVoteTest.ballotOf(i), secret);
+                String sent = Api.JSON.writeValueAsString(body);
+                assertFalse(sent.contains(secret) || sent.contains(codes.get(i)), "the cast carries no secret or receipt code: " + sent);
+                assertEquals(Set.of("token", "sealed", "proof"), body.keySet(), "and nothing else: no marks");
+                Api.Reply reply = api.post("/api/polls/" + POLL + "/sealed-ballots", body);
+                assertEquals(200, reply.status(), reply.body());
+                assertFalse(reply.json().path("alreadyCounted").asBoolean());
+                assertFalse(reply.body().contains(codes.get(i)), "no receipt code comes back either");
+                if (i == 0) {
+                    Api.Reply retry = api.post("/api/polls/" + POLL + "/sealed-ballots", body);
+                    assertEquals(200, retry.status(), "the same ballot sent again after a lost answer");
+                    assertTrue(retry.json().path("alreadyCounted").asBoolean());
+                    Map<String, Object> other = sealedCast(tokens.get(i), key, context, poll, FullConfidenceVoteTest.ballotOf(1), Receipts.random());
+                    assertEquals("token_already_used", api.post("/api/polls/" + POLL + "/sealed-ballots", other).errorCode(),
+                            "another ballot with a spent slip");
+                }
+            }
+            // Refusals: nothing is spent, the slip still votes afterwards.
+            String fresh = tokens.get(8);
+            Map<String, Object> good = sealedCast(fresh, key, context, poll, FullConfidenceVoteTest.ballotOf(5), Receipts.random());
+            byte[] sealed = Base64.getDecoder().decode((String) good.get("sealed"));
+            assertEquals("bad_ballot", api.post("/api/polls/" + POLL + "/sealed-ballots",
+                    with(good, "sealed", Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(sealed, sealed.length - 1)))).errorCode());
+            assertEquals("bad_ballot", api.post("/api/polls/" + POLL + "/sealed-ballots", with(good, "sealed", "%%%not base64")).errorCode());
+            assertEquals("bad_receipt", api.post("/api/polls/" + POLL + "/sealed-ballots", with(good, "proof", "XYZ")).errorCode());
+            assertEquals(400, api.post("/api/polls/" + POLL + "/sealed-ballots", Map.of("token", fresh, "sealed", "AAAA")).status());
+            assertEquals("token_malformed", api.post("/api/polls/" + POLL + "/sealed-ballots", with(good, "token", "123")).errorCode());
+            assertEquals(200, api.post("/api/polls/" + POLL + "/sealed-ballots", good).status(), "the refused slip still votes");
+            // One ballot sealed by the station (the form path), in the same box.
+            String stationSecret = Receipts.random();
+            assertEquals(200, api.cast(POLL, tokens.get(9), FullConfidenceVoteTest.ballotOf(6), stationSecret).status());
+            codes.add(ReceiptCode.codeOf(stationSecret));
+
+            assertEquals(200, api.closeAndCount(POLL).status());
+            Set<String> published = new HashSet<>();
+            api.get("/api/polls/" + POLL + "/receipts").json().path("receipts").forEach(r -> published.add(r.asText()));
+            assertTrue(published.containsAll(codes), "every device's receipt code is published: " + published);
+            assertEquals(6, api.adminGet("/api/admin/polls/" + POLL + "/minutes.json").json().path("counts").path("received").asInt());
+        }
+    }
+
+    /** What a page sends: the slip's token, the ballot sealed to the box, and the retry proof. */
+    static Map<String, Object> sealedCast(String token, BallotBoxKey key, BoxContext context, Poll poll,
+                                          Map<String, List<String>> marks, String secret) throws Exception {
+        Map<String, List<String>> all = new TreeMap<>();
+        for (Question q : poll.questions()) all.put(q.id(), marks.getOrDefault(q.id(), List.of()));
+        String json = Api.JSON.writeValueAsString(all);
+        byte[] plaintext = new SealedBallot(json, ReceiptCode.codeOf(secret)).plaintext(poll);
+        String sealed = Base64.getEncoder().encodeToString(key.seal(plaintext, context));
+        return Map.of("token", token, "sealed", sealed, "proof", ReceiptCode.proofOf(secret));
+    }
+
+    static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        Map<String, Object> out = new TreeMap<>(body);
+        out.put(field, value);
+        return out;
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
