@@ -116,7 +116,7 @@ public final class BallotBox {
                 // nothing readable: the receipt code is inside the ciphertext until the count.
                 SealedBox box = sealedBox(poll).orElseThrow(() -> new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN));
                 byte[] sealed = box.key().seal(new SealedBallot(answersJson, receipt).plaintext(poll), box.context());
-                storeSealedBallot(poll, serial, proof, Base64.getEncoder().encodeToString(sealed));
+                storeSealedBallot(poll, serial, proof, Base64.getEncoder().encodeToString(sealed), false);
             } else {
                 storeBallot(poll, serial, receipt, proof, answersJson);
             }
@@ -151,9 +151,10 @@ public final class BallotBox {
     }
 
     /** The statements of one cast into a sealed poll: spend the token, store the sealed ballot. */
-    private void storeSealedBallot(Poll poll, String serial, String proof, String ciphertext) {
+    private void storeSealedBallot(Poll poll, String serial, String proof, String ciphertext, boolean onDevice) {
         castWriter.write(h -> {
             spendToken(h, poll, serial);
+            new PollStateDao(h).countSealing(poll.id(), onDevice);
             try {
                 new SealedBallotDao(h).insert(randomKey(), poll.id(), proof, ciphertext);
             } catch (StatementException e) {
@@ -185,7 +186,7 @@ public final class BallotBox {
     /** A ballot sealed on the voter's device (DeviceSealing): true if it is the retry of one already in the box. */
     boolean storeDeviceSealed(Poll poll, String serial, String proof, String ciphertext) {
         try {
-            storeSealedBallot(poll, serial, proof, ciphertext);
+            storeSealedBallot(poll, serial, proof, ciphertext, true);
         } catch (TokenRejected e) {
             if (e.reason() == TokenRejected.Reason.ALREADY_USED && isRetryOfSealedBallot(poll.id(), proof)) return true;
             throw e;

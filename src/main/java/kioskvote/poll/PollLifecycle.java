@@ -17,7 +17,7 @@ import kioskvote.audit.AuditLog;
 import kioskvote.ballot.Answers;
 import kioskvote.ballot.AnswersJson;
 import kioskvote.ballot.BallotRejected;
-import kioskvote.ballot.SealedBallot;
+import kioskvote.ballot.OpenedBallot;
 import kioskvote.meeting.CommitteeMember;
 import kioskvote.seal.BallotBoxKey;
 import kioskvote.seal.BoxContext;
@@ -211,23 +211,25 @@ public final class PollLifecycle {
                 counted = jdbi.inTransaction(h -> {
                     if (!new PollStateDao(h).markCounted(poll.id(), now())) throw new PollRejected(PollRejected.Code.ALREADY_COUNTED);
                     SealedBallotDao sealed = new SealedBallotDao(h);
-                    List<SealedBallot> opened = new ArrayList<>();
+                    List<OpenedBallot> opened = new ArrayList<>();
                     for (SealedBallotDao.SealedRow sealedRow : sealed.all(poll.id())) {
-                        try {
-                            opened.add(SealedBallot.read(pair.open(Base64.getDecoder().decode(sealedRow.ciphertext()), context)));
+                        try { // a ballot that does not open or read is received and invalid, never the count's end (OpenedBallot)
+                            opened.add(OpenedBallot.read(poll, pair.open(Base64.getDecoder().decode(sealedRow.ciphertext()), context)));
                         } catch (SealBroken | IllegalArgumentException e) {
-                            throw new PollRejected(PollRejected.Code.BOX_DAMAGED);
+                            opened.add(OpenedBallot.unreadable(poll));
                         }
                     }
+                    long unreadable = opened.stream().filter(b -> !b.readable()).count();
+                    new PollStateDao(h).setUnreadable(poll.id(), unreadable);
                     Collections.shuffle(opened, random);
                     BallotDao ballots = new BallotDao(h);
-                    for (SealedBallot ballot : opened) {
+                    for (OpenedBallot ballot : opened) {
                         ballots.insertCountedBallot(random.nextLong() & Long.MAX_VALUE, poll.id(), ballot.receiptCode(), ballot.answersJson());
                     }
                     sealed.deleteAll(poll.id());
                     // The ballots are final now: the election record's head is fixed in this transaction.
                     if (!poll.practice()) records.fixHeadWhenBallotsAreFinal(h, poll, status(h, poll));
-                    audit.append(h, "poll-counted", "poll=" + poll.id() + " counted=" + opened.size() + " box="
+                    audit.append(h, "poll-counted", "poll=" + poll.id() + " counted=" + opened.size() + " unreadable=" + unreadable + " box="
                             + boxKey.fingerprintText() + " shares=" + shares.size() + " threshold=" + row.boxThreshold());
                     return (long) opened.size();
                 });
@@ -401,7 +403,9 @@ public final class PollLifecycle {
     private BoxSeal boxSeal(Handle h, Poll poll) {
         PollStateRow row = new PollStateDao(h).find(poll.id()).orElseThrow();
         if (!row.sealed()) return BoxSeal.notSealed();
-        return BoxSeal.sealed(BallotBoxKey.fromHex(row.boxPublicKey().get()).fingerprintText(), row.boxThreshold(), row.boxShares());
+        var sealing = new PollStateDao(h).sealingCounts(poll.id());
+        return BoxSeal.sealed(BallotBoxKey.fromHex(row.boxPublicKey().get()).fingerprintText(), row.boxThreshold(), row.boxShares())
+                .withSealing(sealing.onDevices(), sealing.atStation(), sealing.unreadable());
     }
 
     private PollStatus status(Handle h, Poll poll) {

@@ -100,6 +100,93 @@ class DeviceSealedCastTest {
         }
     }
 
+    @Test
+    void ballotsFromAHostilePageAreReceivedCountedInvalidAndReportedWithoutStoppingTheCount() throws Exception {
+        Poll poll = MeetingLoader.load(FullConfidenceVoteTest.DEMO).meeting().poll(POLL).orElseThrow();
+        try (InProcessStation station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data)) {
+            Api api = station.api();
+            List<String> tokens = api.issueTokens(16);
+            api.adminPost("/api/admin/present", Map.of("present", 40));
+            assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of()).status());
+            JsonNode box = api.get("/api/polls/" + POLL + "/box").json();
+            BallotBoxKey key = BallotBoxKey.fromHex(box.path("boxPublicKey").asText());
+            BoxContext context = new BoxContext(box.path("meeting").asText(), POLL, box.path("definitionHash").asText());
+            int length = box.path("plaintextLength").asInt();
+            String code = "JR0B-ZBP0";
+            List<byte[]> hostile = List.of(
+                    layout(length, "{\"s1\":[\"high\"", code),                          // bad JSON
+                    layout(length, "{\"s9\":[\"high\"]}", code),                        // unknown question
+                    layout(length, "{\"s1\":[\"excellent\"]}", code),                   // unknown option
+                    layout(length, "{\"s1\":[\"high\",\"low\"]}", code),                // too many marks
+                    layout(length, "{\"s1\":[\"high\"],\"s1\":[\"low\"]}", code),      // a question twice
+                    layout(length, "{\"s1\":[null]}", code),                              // not an option id
+                    layout(length, "[\"high\"]", code),                                   // not a map
+                    layout(length, "{\"s1\":[\"high\"]}", "not-acode"),                  // a receipt code of the wrong form
+                    wrongLengthField(length),                                             // the length field past the end
+                    withNonZeroPadding(layout(length, "{}", code)),                       // padding that is not zeros
+                    layout(length, "{\"s1\":[\"" + "\u00ff".repeat(3) + "\"]}", code)); // not an option either (UTF-8 fine)
+            int i = 0;
+            for (byte[] plaintext : hostile) {
+                Map<String, Object> body = Map.of("token", tokens.get(i++), "sealed",
+                        Base64.getEncoder().encodeToString(key.seal(plaintext, context)), "proof", ReceiptCode.proofOf(Receipts.random()));
+                assertEquals(200, api.post("/api/polls/" + POLL + "/sealed-ballots", body).status(), "the station cannot read it: it takes it");
+            }
+            byte[] badUtf8 = layout(length, "{}", code);
+            badUtf8[3] = (byte) 0xC3; // "{" then a lone lead byte: not UTF-8
+            post(api, tokens.get(i++), key.seal(badUtf8, context));
+            byte[] garbage = new byte[length + 48];
+            new java.security.SecureRandom().nextBytes(garbage);
+            post(api, tokens.get(i++), garbage);                                      // the right size, sealed to nothing
+            int hostileCount = i;
+            String good = Receipts.random();
+            assertEquals(200, api.post("/api/polls/" + POLL + "/sealed-ballots",
+                    sealedCast(tokens.get(i++), key, context, poll, Map.of("s1", List.of("high")), good)).status());
+            String atStation = Receipts.random();
+            assertEquals(200, api.cast(POLL, tokens.get(i), Map.of("s1", List.of("low")), atStation).status());
+
+            Api.Reply counted = api.closeAndCount(POLL);
+            assertEquals(200, counted.status(), counted.body());
+            JsonNode minutes = api.adminGet("/api/admin/polls/" + POLL + "/minutes.json").json();
+            assertEquals(hostileCount + 2, minutes.path("counts").path("received").asInt(), minutes.toString());
+            assertEquals(hostileCount + 1, minutes.path("ballotBox").path("sealedOnDevices").asInt());
+            assertEquals(1, minutes.path("ballotBox").path("sealedAtStation").asInt());
+            assertEquals(hostileCount, minutes.path("ballotBox").path("unreadable").asInt());
+            String s1 = minutes.path("questions").get(0).toString();
+            assertTrue(s1.contains("\"invalid\":" + hostileCount) || s1.contains(String.valueOf(hostileCount)), s1);
+            Set<String> published = new HashSet<>();
+            api.get("/api/polls/" + POLL + "/receipts").json().path("receipts").forEach(r -> published.add(r.asText()));
+            assertTrue(published.contains(ReceiptCode.codeOf(good)) && published.contains(ReceiptCode.codeOf(atStation)), published.toString());
+            String printed = api.adminGet("/api/admin/polls/" + POLL + "/minutes?lang=en").body();
+            assertTrue(printed.contains(hostileCount + 1 + " ballots sealed on voters’ devices, 1 at the station, " + hostileCount + " unreadable"),
+                    "the printed minutes say it");
+        }
+    }
+
+    private static void post(Api api, String token, byte[] sealed) {
+        Map<String, Object> body = Map.of("token", token, "sealed", Base64.getEncoder().encodeToString(sealed),
+                "proof", ReceiptCode.proofOf(Receipts.random()));
+        assertEquals(200, api.post("/api/polls/" + POLL + "/sealed-ballots", body).status());
+    }
+
+    /** SealedBallot's layout with any answers text and code: length · answers · code · zeros. */
+    static byte[] layout(int length, String answers, String code) {
+        byte[] json = answers.getBytes(StandardCharsets.UTF_8);
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(length);
+        out.putShort((short) json.length).put(json).put(code.getBytes(StandardCharsets.US_ASCII));
+        return out.array();
+    }
+
+    static byte[] wrongLengthField(int length) {
+        byte[] plaintext = layout(length, "{}", "JR0B-ZBP0");
+        plaintext[0] = (byte) 0x7F;
+        return plaintext;
+    }
+
+    static byte[] withNonZeroPadding(byte[] plaintext) {
+        plaintext[plaintext.length - 1] = 1;
+        return plaintext;
+    }
+
     /** What a page sends: the slip's token, the ballot sealed to the box, and the retry proof. */
     static Map<String, Object> sealedCast(String token, BallotBoxKey key, BoxContext context, Poll poll,
                                           Map<String, List<String>> marks, String secret) throws Exception {
