@@ -204,6 +204,9 @@ class PhoneBallotAndChairScreenTest {
         level(phone, "s4", "medium");
         phone.find("#ballot button[type=submit]").click();
         phone.awaitHeading("Review before casting");
+        assertTrue(phone.find("#unsealed-note").isDisplayed() && phone.find("#unsealed-note").getText()
+                .contains("your choices travel over the Wi-Fi to the station unsealed"), "the form path says the marks travel unsealed");
+        assertAccessible(phone, "review without JavaScript, English");
         phone.await("#change-button").click();
         phone.await("#ballot");
         assertTrue(phone.find("#q-s1 input[value=low]").isSelected(), "changing my answers keeps the choices made");
