@@ -96,7 +96,7 @@ public final class App {
         }
         LiveFeed feed = Database.isPostgres(settings.jdbcUrl()) ? LiveFeed.watchingOtherStations() : new LiveFeed();
         PollRecords records = new PollRecords(jdbi, meeting, key, audit);
-        PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed, random, database.compactor(), records);
+        PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed, random, database.compactor(), records, key);
         feed.attach(desk);
         KeyedHash codeHash = KeyedHash.of(key, "short-code");
         SlipOffice slips = new SlipOffice(jdbi, meeting, new TokenIssuer(key, meeting.id(), random), audit, clock, random,
@@ -104,7 +104,7 @@ public final class App {
         Roster roster = new Roster(jdbi, meeting, slips, audit, random, feed, settings.publicBaseUrl(), KeyedHash.of(key, "kiosk-visit"));
         slips.convertLegacyTokens();     // a V3 database: short codes to keyed hashes (needs the key)
         roster.convertLegacyHandouts();  // and per-poll hand-outs to one holder per person
-        BallotBox ballotBox = new BallotBox(jdbi, meeting, new TokenVerifier(key, meeting.id()), random, feed, codeHash);
+        BallotBox ballotBox = new BallotBox(jdbi, meeting, new TokenVerifier(key, meeting.id()), random, feed, codeHash, key);
         return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox), desk, slips,
                 new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random, clock, audit,
                 roster, new KioskSessions(clock, random, jdbi, audit),

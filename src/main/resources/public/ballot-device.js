@@ -98,7 +98,10 @@
         return response.json();
       })
       .then(function (answer) {
-        if (answer.poll !== form.elements.poll.value) throw { refusal: null };
+        // Sealed to only if the meeting key (its fingerprint is on the slip) signed this box key for this poll.
+        if (answer.poll !== form.elements.poll.value || !kvSeal.boxIsSigned(answer)) {
+          throw { refusal: { error: { message: { vi: form.getAttribute('data-bad-box'), en: form.getAttribute('data-bad-box') } } } };
+        }
         box = answer;
         return box;
       });
@@ -159,6 +162,11 @@
       if (k > +list.getAttribute('data-seats')) over.textContent = over.getAttribute('data-count').replace('§', k); else remove(over);
       if (k > +list.getAttribute('data-seats') || k >= +list.getAttribute('data-min')) remove(review.querySelector('[data-when=none]'));
     }
+    fetchBox().then(function (b) { // the meeting key's fingerprint, to compare with the one printed on the slip
+      var check = review.querySelector('#meeting-key-check');
+      check.querySelector('code').textContent = kvSeal.meetingKeyFingerprint(b.meetingKey);
+      check.hidden = false;
+    }).catch(function () { /* the cast says why */ });
     review.querySelector('#change-button').addEventListener('click', function () { if (!busy) show(ballotMain, 'ballot'); });
     review.querySelector('#retry-button').addEventListener('click', send);
     show(review, 'review');

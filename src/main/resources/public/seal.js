@@ -119,12 +119,38 @@
     return root.btoa(s);
   }
 
+  /** seal/BoxEndorsement.message: what the meeting key signed at the open. */
+  function endorsement(box) {
+    var parts = ['kioskvote box key v1', box.meeting, box.poll, box.definitionHash, box.boxPublicKey].map(function (field) {
+      var bytes = n.utf8ToBytes(field);
+      return n.concatBytes(i2osp(bytes.length, 2), bytes);
+    });
+    return n.concatBytes.apply(null, parts);
+  }
+
+  /** True if the meeting key signed this box key for this meeting, poll and definition. */
+  function boxIsSigned(box) {
+    try {
+      return /^[0-9a-f]{128}$/.test(box.boxSignature) && /^[0-9a-f]{64}$/.test(box.meetingKey)
+        && n.ed25519.verify(n.hexToBytes(box.boxSignature), endorsement(box), n.hexToBytes(box.meetingKey));
+    } catch (e) {
+      return false;
+    }
+  }
+
+  /** MeetingKey.fingerprintOf: the first 16 bytes of SHA-256 of the public key, upper-case hex in groups of four. */
+  function meetingKeyFingerprint(publicKeyHex) {
+    var hex = n.bytesToHex(n.sha256(n.hexToBytes(publicKeyHex)).subarray(0, 16)).toUpperCase();
+    return hex.match(/.{4}/g).join(' ');
+  }
+
   /**
    * Seals one ballot to a poll's box (`box` as GET /api/polls/{id}/box answers it, already verified) and
    * returns what the cast carries (the sealed ballot, base64, and the retry proof) and what the page keeps
    * (the receipt code). The secret stays with the caller, who keeps it for a retry.
    */
   function sealBallot(box, poll, marks, secret) {
+    if (!boxIsSigned(box)) throw new Error('the box key is not signed by the meeting key');
     var skE = n.x25519.utils.randomSecretKey();
     var pt = plaintext(answersJson(poll, marks), receiptCode(secret), box.plaintextLength);
     var sealed = sealWith(n.hexToBytes(box.boxPublicKey), boxInfo(box.meeting, box.poll, box.definitionHash),
@@ -136,6 +162,7 @@
 
   root.kvSeal = {
     deriveKeyPair: deriveKeyPair, sealWith: sealWith, boxInfo: boxInfo, answersJson: answersJson, plaintext: plaintext,
-    randomSecret: randomSecret, retryProof: retryProof, receiptCode: receiptCode, sealBallot: sealBallot, toBase64: toBase64
+    randomSecret: randomSecret, retryProof: retryProof, receiptCode: receiptCode, sealBallot: sealBallot, toBase64: toBase64,
+    endorsement: endorsement, boxIsSigned: boxIsSigned, meetingKeyFingerprint: meetingKeyFingerprint
   };
 })(typeof window !== 'undefined' ? window : globalThis);

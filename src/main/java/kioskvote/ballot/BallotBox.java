@@ -26,6 +26,8 @@ import kioskvote.store.SealedBallotDao;
 import kioskvote.store.SlipDao;
 import kioskvote.seal.BallotBoxKey;
 import kioskvote.seal.BoxContext;
+import kioskvote.seal.BoxEndorsement;
+import kioskvote.token.MeetingKey;
 import kioskvote.token.KeyedHash;
 import kioskvote.token.Token;
 import kioskvote.token.TokenRejected;
@@ -42,9 +44,12 @@ public final class BallotBox {
     private final Map<String, SealedBox> boxes = new ConcurrentHashMap<>();
 
     private final KeyedHash codeHash;
+    private final MeetingKey meetingKey; // checks each box key's signature (seal/BoxEndorsement) before sealing to it
 
     /** @param codeHash the keyed hash short codes are stored as (typed at a kiosk, looked up by it) */
-    public BallotBox(Jdbi jdbi, Meeting meeting, TokenVerifier verifier, SecureRandom random, StationEvents events, KeyedHash codeHash) {
+    public BallotBox(Jdbi jdbi, Meeting meeting, TokenVerifier verifier, SecureRandom random, StationEvents events, KeyedHash codeHash,
+                     MeetingKey meetingKey) {
+        this.meetingKey = meetingKey;
         this.codeHash = codeHash;
         this.jdbi = jdbi;
         this.meeting = meeting;
@@ -131,8 +136,8 @@ public final class BallotBox {
         return new CastReceipt(receipt, false);
     }
 
-    /** A sealed poll's box public key and the context its ballots are bound to. */
-    record SealedBox(BallotBoxKey key, BoxContext context) {
+    /** A sealed poll's box public key, the context its ballots are bound to, and the meeting key's signature over both. */
+    record SealedBox(BallotBoxKey key, BoxContext context, String signatureHex) {
     }
 
     /**
@@ -142,12 +147,23 @@ public final class BallotBox {
     Optional<SealedBox> sealedBox(Poll poll) {
         SealedBox cached = boxes.get(poll.id());
         if (cached != null) return Optional.of(cached);
-        Optional<SealedBox> found = jdbi.withHandle(h -> new PollStateDao(h).find(poll.id()))
-                .filter(row -> row.boxPublicKey().isPresent() && row.definitionHash().isPresent())
+        Optional<SealedBox> found = jdbi.withHandle(h -> new PollStateDao(h).find(poll.id()).filter(row -> row.boxPublicKey().isPresent()
+                        && row.definitionHash().isPresent())
                 .map(row -> new SealedBox(BallotBoxKey.fromHex(row.boxPublicKey().get()),
-                        new BoxContext(meeting.id(), poll.id(), row.definitionHash().get())));
+                        new BoxContext(meeting.id(), poll.id(), row.definitionHash().get()), new PollStateDao(h).boxSignature(poll.id()).orElse(""))));
+        // Sealed to only as the meeting key signed it at the open: a box key swapped in the database is refused.
+        if (found.isPresent() && !signedByMeetingKey(found.get())) throw new BallotRejected(BallotRejected.Code.BOX_KEY_UNSIGNED);
         found.ifPresent(box -> boxes.put(poll.id(), box));
         return found;
+    }
+
+    String meetingPublicKeyHex() {
+        return java.util.HexFormat.of().formatHex(meetingKey.publicKey());
+    }
+
+    private boolean signedByMeetingKey(SealedBox box) {
+        return box.signatureHex().matches("[0-9a-f]{128}")
+                && meetingKey.verify(BoxEndorsement.message(box.context(), box.key()), java.util.HexFormat.of().parseHex(box.signatureHex()));
     }
 
     /** The statements of one cast into a sealed poll: spend the token, store the sealed ballot. */

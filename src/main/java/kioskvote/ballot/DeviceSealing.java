@@ -18,7 +18,8 @@ public final class DeviceSealing {
     private static final Pattern PROOF = Pattern.compile("[0-9a-f]{64}");
 
     /** What a page seals to: the box key, the context the ballot is bound to, and the one plaintext length. */
-    public record Box(String meetingId, String pollId, String definitionHash, String boxPublicKey, int plaintextLength) {
+    public record Box(String meetingId, String pollId, String definitionHash, String boxPublicKey, int plaintextLength,
+                      String boxSignature, String meetingKey) {
     }
 
     private final BallotBox ballotBox;
@@ -32,7 +33,8 @@ public final class DeviceSealing {
         Poll poll = ballotBox.poll(pollId);
         if (!poll.sealed()) throw new BallotRejected(BallotRejected.Code.BOX_NOT_SEALED);
         BallotBox.SealedBox box = ballotBox.sealedBox(poll).orElseThrow(() -> new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN));
-        return new Box(box.context().meetingId(), poll.id(), box.context().definitionHash(), box.key().hex(), SealedBallot.paddedLength(poll));
+        return new Box(box.context().meetingId(), poll.id(), box.context().definitionHash(), box.key().hex(), SealedBallot.paddedLength(poll),
+                box.signatureHex(), ballotBox.meetingPublicKeyHex());
     }
 
     /**

@@ -21,6 +21,7 @@ import kioskvote.ballot.OpenedBallot;
 import kioskvote.meeting.CommitteeMember;
 import kioskvote.seal.BallotBoxKey;
 import kioskvote.seal.BoxContext;
+import kioskvote.seal.BoxEndorsement;
 import kioskvote.seal.BoxKeyPair;
 import kioskvote.seal.KeyShare;
 import kioskvote.seal.SealBroken;
@@ -29,6 +30,7 @@ import kioskvote.seal.ShareSplitter;
 import kioskvote.store.Compactor;
 import kioskvote.store.SealedBallotDao;
 import kioskvote.text.Language;
+import kioskvote.token.MeetingKey;
 import kioskvote.meeting.CountRules;
 import kioskvote.meeting.Election;
 import kioskvote.meeting.Meeting;
@@ -67,13 +69,16 @@ public final class PollLifecycle {
     private final AuditLog audit;
     private final Clock clock;
     private final String keyFingerprint;
+    /** Signs each sealed poll's box key at the open and checks it at the count (seal/BoxEndorsement). */
+    private final MeetingKey meetingKey;
     private final StationEvents events;
     private final SecureRandom random;
     private final Compactor compactor;
     private final PollRecords records;
 
     public PollLifecycle(Jdbi jdbi, Meeting meeting, AuditLog audit, Clock clock, String keyFingerprint, StationEvents events,
-                         SecureRandom random, Compactor compactor, PollRecords records) {
+                         SecureRandom random, Compactor compactor, PollRecords records, MeetingKey meetingKey) {
+        this.meetingKey = meetingKey;
         this.jdbi = jdbi;
         this.meeting = meeting;
         this.audit = audit;
@@ -141,6 +146,8 @@ public final class PollLifecycle {
                 String sealing = "not-sealed";
                 if (box.isPresent()) {
                     polls.setBox(poll.id(), box.get().publicKey().hex(), threshold, members);
+                    polls.setBoxSignature(poll.id(), java.util.HexFormat.of().formatHex(meetingKey.sign(
+                            BoxEndorsement.message(new BoxContext(meeting.id(), poll.id(), hash), box.get().publicKey()))));
                     sealing = "sealed box=" + box.get().publicKey().fingerprintText() + " shares=" + threshold + "-of-" + members;
                 }
                 audit.append(h, "poll-opened", "poll=" + poll.id() + " definition-sha256=" + hash
@@ -206,6 +213,12 @@ public final class PollLifecycle {
             }
             BallotBoxKey boxKey = BallotBoxKey.fromHex(row.boxPublicKey().get());
             BoxContext context = new BoxContext(meeting.id(), poll.id(), row.definitionHash().orElseThrow());
+            // The box key as the meeting key signed it at the open: a key swapped in the database is never decrypted for.
+            String signature = jdbi.withHandle(h -> new PollStateDao(h).boxSignature(poll.id())).orElse("");
+            if (!signature.matches("[0-9a-f]{128}")
+                    || !meetingKey.verify(BoxEndorsement.message(context, boxKey), java.util.HexFormat.of().parseHex(signature))) {
+                throw new PollRejected(PollRejected.Code.BOX_KEY_UNSIGNED);
+            }
             long counted;
             try (BoxKeyPair pair = rebuild(boxKey, shares, row.boxThreshold())) {
                 counted = jdbi.inTransaction(h -> {

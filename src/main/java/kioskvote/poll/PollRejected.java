@@ -15,6 +15,7 @@ public class PollRejected extends Refused {
         POLL_NOT_CLOSED, NOT_SEALED, ALREADY_COUNTED,
         /** A sealed ballot that does not open with the rebuilt key (an altered database): nothing is counted. */
         BOX_DAMAGED,
+        BOX_KEY_UNSIGNED,
         /** A practice poll has no minutes and no export (docs/rules.md, "Practice poll"). */
         PRACTICE_HAS_NO_MINUTES,
         /** A second round is made only from a closed election. */

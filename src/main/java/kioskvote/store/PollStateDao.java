@@ -80,6 +80,16 @@ public final class PollStateDao {
                 .bind(0, pollId).execute() == 1;
     }
 
+    /** The meeting key's signature over the box key in its context (seal/BoxEndorsement), hex; written at the open. */
+    public void setBoxSignature(String pollId, String signatureHex) {
+        handle.createUpdate("UPDATE poll_state SET box_signature = ? WHERE poll_id = ?").bind(0, signatureHex).bind(1, pollId).execute();
+    }
+
+    public java.util.Optional<String> boxSignature(String pollId) {
+        return handle.createQuery("SELECT box_signature FROM poll_state WHERE poll_id = ?").bind(0, pollId)
+                .mapTo(String.class).findOne().filter(java.util.Objects::nonNull);
+    }
+
     /** One more ballot of this sealed poll sealed on a voter's device, or at the station: counters, nothing per ballot. */
     public void countSealing(String pollId, boolean onDevice) {
         handle.createUpdate(onDevice ? "UPDATE poll_state SET device_sealed = device_sealed + 1 WHERE poll_id = ?"

@@ -31,6 +31,8 @@ public final class DeviceSealingApi {
         out.put("definitionHash", box.definitionHash());
         out.put("boxPublicKey", box.boxPublicKey());
         out.put("plaintextLength", box.plaintextLength());
+        out.put("boxSignature", box.boxSignature());   // the meeting key's, over meeting, poll, definition hash, box key
+        out.put("meetingKey", box.meetingKey());       // its fingerprint is printed on every slip
         ctx.json(out);
     }
 

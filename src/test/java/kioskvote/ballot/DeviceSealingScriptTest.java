@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ import kioskvote.meeting.PollKind;
 import kioskvote.meeting.Question;
 import kioskvote.seal.BoxContext;
 import kioskvote.seal.BoxKeyPair;
+import kioskvote.seal.BoxEndorsement;
+import kioskvote.token.MeetingKey;
 
 /**
  * The page's sealing (public/seal.js on the pinned public/vendor/noble.js) run by node, as the phone runs it:
@@ -58,8 +61,10 @@ class DeviceSealingScriptTest {
                 const secret = kvSeal.randomSecret();
                 out.push({ secret, code: kvSeal.receiptCode(secret), proof: kvSeal.retryProof(secret) });
               }
+            } else if (req.fingerprint) {
+              out = kvSeal.meetingKeyFingerprint(req.fingerprint);
             } else {
-              out = kvSeal.sealBallot(req.box, req.poll, req.marks, req.secret);
+              try { out = kvSeal.sealBallot(req.box, req.poll, req.marks, req.secret); } catch (e) { out = 'refused: ' + e.message; }
             }
             process.stdout.write(JSON.stringify(out));
             """;
@@ -111,10 +116,21 @@ class DeviceSealingScriptTest {
         Map<String, List<String>> marks = Map.of("s1", List.of("low"), "s10", List.of("high"));
         try (BoxKeyPair box = BoxKeyPair.generate(new SecureRandom())) {
             BoxContext context = new BoxContext("hội-nghị-2026", poll.id(), "9f86d081884c7d65");
-            Map<String, Object> boxJson = Map.of("meeting", context.meetingId(), "poll", poll.id(),
+            MeetingKey meetingKey = MeetingKey.generate(new SecureRandom());
+            Map<String, Object> boxJson = new LinkedHashMap<>(Map.of("meeting", context.meetingId(), "poll", poll.id(),
                     "definitionHash", context.definitionHash(), "boxPublicKey", box.publicKey().hex(),
-                    "plaintextLength", SealedBallot.paddedLength(poll));
+                    "plaintextLength", SealedBallot.paddedLength(poll),
+                    "boxSignature", HexFormat.of().formatHex(meetingKey.sign(BoxEndorsement.message(context, box.publicKey()))),
+                    "meetingKey", HexFormat.of().formatHex(meetingKey.publicKey())));
             JsonNode out = run(Map.of("box", boxJson, "poll", pollJson(poll), "marks", marks, "secret", secret));
+            assertEquals(meetingKey.fingerprint(), run(Map.of("fingerprint", boxJson.get("meetingKey"))).asText(),
+                    "the page shows the fingerprint printed on the slip");
+            try (BoxKeyPair swapped = BoxKeyPair.generate(new SecureRandom())) {
+                Map<String, Object> forged = new LinkedHashMap<>(boxJson);
+                forged.put("boxPublicKey", swapped.publicKey().hex()); // a box key swapped in the database
+                assertEquals("refused: the box key is not signed by the meeting key",
+                        run(Map.of("box", forged, "poll", pollJson(poll), "marks", marks, "secret", secret)).asText());
+            }
 
             byte[] sealed = Base64.getDecoder().decode(out.get("sealed").asText());
             byte[] stationSealed = box.publicKey().seal(new SealedBallot("{}", "JR0B-ZBP0").plaintext(poll), context);

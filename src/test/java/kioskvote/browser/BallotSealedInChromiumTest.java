@@ -95,6 +95,8 @@ class BallotSealedInChromiumTest {
         assertEquals(3, phone.findAll(".choice:not(.blank)").size());
         assertEquals("Tín nhiệm cao", phone.find(".choice .answer.level-high").getText());
         assertTrue(phone.find("#sealed-note").isDisplayed());
+        assertEquals(api.get("/api/meeting").json().path("keyFingerprint").asText(), phone.await("#meeting-key-check:not([hidden]) code").getText(),
+                "the page shows the fingerprint of the meeting key that signed the box, as printed on the slip");
         assertAccessible(phone, "review sealed on the device at 360 px");
         phone.screenshot("phone-review-sealed-on-device");
 

@@ -162,6 +162,39 @@ class DeviceSealedCastTest {
         }
     }
 
+    @Test
+    void aBoxKeySwappedInTheDatabaseIsNeverSealedToNorCountedFor() throws Exception {
+        try (InProcessStation station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data)) {
+            Api api = station.api();
+            List<String> tokens = api.issueTokens(4);
+            api.adminPost("/api/admin/present", Map.of("present", 40));
+            assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of()).status());
+            var jdbi = station.station().jdbi();
+            String real = jdbi.withHandle(h -> h.createQuery("SELECT box_public_key FROM poll_state WHERE poll_id = ?")
+                    .bind(0, POLL).mapTo(String.class).one());
+            String attackers;
+            try (var attacker = kioskvote.seal.BoxKeyPair.generate(new java.security.SecureRandom())) {
+                attackers = attacker.publicKey().hex();
+            }
+            swap(jdbi, attackers); // as someone with write access to the database would, before any cast
+            assertEquals("box_key_unsigned", api.get("/api/polls/" + POLL + "/box").errorCode(), "no page is given a key to seal to");
+            assertEquals("box_key_unsigned", api.cast(POLL, tokens.get(0), Map.of("s1", List.of("high")), Receipts.random()).errorCode(),
+                    "the station does not seal to it either");
+            assertEquals(0, api.get("/api/polls/" + POLL).json().path("cast").asInt(), "and nothing was spent");
+            swap(jdbi, real);
+            assertEquals(200, api.cast(POLL, tokens.get(0), Map.of("s1", List.of("high")), Receipts.random()).status());
+            assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/close", Map.of()).status());
+            swap(jdbi, attackers);
+            assertEquals("box_key_unsigned", api.unseal(POLL, Api.sharesOf(POLL).enough()).errorCode(), "the count refuses too");
+            swap(jdbi, real);
+            assertEquals(200, api.unseal(POLL, Api.sharesOf(POLL).enough()).status());
+        }
+    }
+
+    private static void swap(org.jdbi.v3.core.Jdbi jdbi, String boxKeyHex) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE poll_state SET box_public_key = ? WHERE poll_id = ?").bind(0, boxKeyHex).bind(1, POLL).execute());
+    }
+
     private static void post(Api api, String token, byte[] sealed) {
         Map<String, Object> body = Map.of("token", token, "sealed", Base64.getEncoder().encodeToString(sealed),
                 "proof", ReceiptCode.proofOf(Receipts.random()));
