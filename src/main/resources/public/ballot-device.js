@@ -167,10 +167,20 @@
       check.querySelector('code').textContent = kvSeal.meetingKeyFingerprint(b.meetingKey);
       check.hidden = false;
     }).catch(function () { /* the cast says why */ });
-    review.querySelector('#change-button').addEventListener('click', function () { if (!busy) show(ballotMain, 'ballot'); });
+    review.querySelector('#change-button').addEventListener('click', function () { if (!busy) history.back(); });
     review.querySelector('#retry-button').addEventListener('click', send);
+    // The review is a history entry of its own (as with kv.js): Back, or "change my answers", returns to the ballot.
+    if (view === 'ballot') history.pushState(Object.assign({}, history.state, { kvReview: true }), '', location.href);
     show(review, 'review');
   }
+
+  window.addEventListener('popstate', function () {
+    if (view === 'review' && !busy) { show(ballotMain, 'ballot'); return; }
+    if (view === 'receipt') { // back from the receipt: nothing of the ballot kept; the station says what comes next
+      history.replaceState(null, '', location.href);
+      location.reload();
+    }
+  });
 
   function seal() {
     if (pending) return Promise.resolve(pending);
@@ -233,10 +243,6 @@
     // "already used" or opens the next poll.
     field.value = '';
     history.replaceState(null, '', location.href);
-    if (view !== 'receipt') { // the receipt as a history entry of its own, holding nothing: Back asks the station again
-      history.pushState({ kvReceipt: true }, '', location.href);
-      window.addEventListener('popstate', function () { location.reload(); });
-    }
     var receipt = fromTemplate('device-receipt');
     receipt.querySelector('#receipt-code').textContent = code;
     show(receipt, 'receipt');
