@@ -48,6 +48,7 @@ import kioskvote.token.SlipHashes;
 import kioskvote.web.AdminApi;
 import kioskvote.web.AdminGuard;
 import kioskvote.web.AdminPages;
+import kioskvote.web.DeviceSealingApi;
 import kioskvote.web.BallotPages;
 import kioskvote.web.ChairApi;
 import kioskvote.web.ChairPage;
@@ -104,7 +105,7 @@ public final class App {
         }
         LiveFeed feed = Database.isPostgres(settings.jdbcUrl()) ? LiveFeed.watchingOtherStations() : new LiveFeed();
         PollRecords records = new PollRecords(jdbi, meeting, key, audit);
-        PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed, random, boxStorage, records);
+        PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed, random, boxStorage, records, key);
         feed.attach(desk);
         boxStorage.destroyKeysOfCountedPolls(jdbi, meeting.polls()); // a crash may have come between a count and this
         SlipHashes slipHashes = SlipHashes.of(key);
@@ -113,7 +114,7 @@ public final class App {
         Roster roster = new Roster(jdbi, meeting, slips, audit, random, feed, settings.publicBaseUrl(), KeyedHash.of(key, "kiosk-visit"));
         slips.convertLegacyTokens();     // a V3 database: short codes to keyed hashes (needs the key)
         roster.convertLegacyHandouts();  // and per-poll hand-outs to one holder per person
-        BallotBox ballotBox = new BallotBox(jdbi, meeting, slipHashes, random, feed, storageKeys);
+        BallotBox ballotBox = new BallotBox(jdbi, meeting, slipHashes, random, feed, storageKeys, key);
         return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox), desk, slips,
                 new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random, clock, audit,
                 roster, new KioskSessions(clock, random, jdbi, audit),
@@ -158,7 +159,7 @@ public final class App {
                 new PaperPages(s.meeting(), new PaperDesk(s.jdbi(), s.rights(), s.audit(), s.clock(), s.random())),
                 new RosterPage(s.meeting(), s.roster(), rosterEditor), new RosterEditApi(rosterEditor, s.roster()),
                 new MeetingApi(s.editor(), s.stationSettings()), new MeetingEditorPage(s.editor()),
-                new RoomPage(s.meeting(), s.polls()));
+                new RoomPage(s.meeting(), s.polls()), new DeviceSealingApi(new kioskvote.ballot.DeviceSealing(s.ballotBox())));
         return Routes.create(handlers).start(port);
     }
 

@@ -9,6 +9,7 @@
   // back button returns to the ballot. Casting is a fetch that, when the network fails, says so in place and
   // sends again with the same receipt secret; the station counts it once.
   var ballot = document.getElementById('ballot');
+  if (ballot && ballot.hasAttribute('data-box')) ballot = null; // a sealed poll's ballot: ballot-device.js has it
   if (ballot) keepMarks(ballot);
   if (ballot && window.fetch && window.DOMParser && window.FormData && window.URLSearchParams) {
     ballot.addEventListener('submit', function (event) {

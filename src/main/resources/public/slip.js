@@ -3,7 +3,8 @@
 // Ed25519 key (HKDF-SHA256, salt "kioskvote-slip-v1", info "slip-key"; token/SlipKey derives the same), keeps
 // the secret in this tab's sessionStorage, and goes to /v/PUBLIC-KEY: the pages carry only the public key. When
 // the ballot is cast, it signs (meeting, poll, SHA-256 of the cast's fields) with the slip key (token/CastStatement)
-// and adds the signature to the form. What the network sees is a public key and a signature of one cast.
+// and adds the signature to the form; a ballot sealed on the device is signed the same way (signSealed). What
+// the network sees is a public key and a signature of one cast.
 // Needs public/vendor/noble.js (pinned, in the jar).
 (function () {
   'use strict';
@@ -60,16 +61,41 @@
     return lines.join('\n');
   }
 
+  // The slip's secret for a page's public key: from this tab's sessionStorage, else from the address's fragment.
+  function secretFor(publicKey) {
+    var digits = null;
+    try { digits = sessionStorage.getItem(STORE + publicKey); } catch (e) { /* storage off: the fragment below */ }
+    return secretOf(digits || location.hash.replace(/^#/, ''));
+  }
+
+  // The slip key's signature of one cast (token/CastStatement): meeting, poll, hex SHA-256 of the body's lines.
+  function signCast(secret, meeting, poll, body) {
+    var digest = N.bytesToHex(N.sha256(te(body)));
+    var statement = 'kioskvote-cast-v1\n' + meeting + '\n' + poll + '\n' + digest;
+    return N.bytesToHex(N.ed25519.sign(te(statement), seedOf(secret)));
+  }
+
+  // A ballot sealed on this device (public/ballot-device.js): the body is the poll, the retry proof and the
+  // SHA-256 of the sealed bytes, sorted; no mark or receipt code is signed or sent. Without the secret the
+  // signature is empty and the station says why.
+  function signSealed(meeting, poll, proof, sealedBase64) {
+    var m = /^\/v\/([0-9a-f]{64})(\/|$)/.exec(location.pathname);
+    if (!m) return null;
+    var secret = secretFor(m[1]);
+    if (!secret) return { slipKey: m[1], signature: '' };
+    var raw = atob(sealedBase64), sealed = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) sealed[i] = raw.charCodeAt(i);
+    var lines = ['poll=' + poll, 'proof=' + proof, 'sealed-sha256=' + N.bytesToHex(N.sha256(sealed))];
+    lines.sort();
+    return { slipKey: N.bytesToHex(N.ed25519.getPublicKey(seedOf(secret))), signature: signCast(secret, meeting, poll, lines.join('\n')) };
+  }
+
   function sign(form) {
     var m = /\/v\/([0-9a-f]{64})\/[a-z]+$/.exec(new URL(form.action, location.href).pathname);
     if (!m) return;
-    var digits = null;
-    try { digits = sessionStorage.getItem(STORE + m[1]); } catch (e) { /* storage off: the fragment below */ }
-    var secret = secretOf(digits || location.hash.replace(/^#/, ''));
+    var secret = secretFor(m[1]);
     if (!secret) return; // unsigned: the station says why and what to do
-    var poll = form.elements.poll.value;
-    var digest = N.bytesToHex(N.sha256(te(castBody(form))));
-    var statement = 'kioskvote-cast-v1\n' + form.getAttribute('data-meeting') + '\n' + poll + '\n' + digest;
+    var signature = signCast(secret, form.getAttribute('data-meeting'), form.elements.poll.value, castBody(form));
     var input = form.elements.signature;
     if (!input) {
       input = document.createElement('input');
@@ -77,10 +103,10 @@
       input.name = 'signature';
       form.appendChild(input);
     }
-    input.value = N.bytesToHex(N.ed25519.sign(te(statement), seedOf(secret)));
+    input.value = signature;
   }
 
-  window.kvSlip = { shortCode: shortCode };
+  window.kvSlip = { shortCode: shortCode, signSealed: signSealed };
 
   // The slip's entry page (/V#DIGITS): to the ballot under the slip's public key.
   var entry = document.getElementById('slip-entry');

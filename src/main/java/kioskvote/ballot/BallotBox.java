@@ -5,9 +5,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Base64;
 
 import org.jdbi.v3.core.Handle;
@@ -26,9 +24,7 @@ import kioskvote.store.PollStateDao;
 import kioskvote.store.SealedBallotDao;
 import kioskvote.store.SlipDao;
 import kioskvote.store.StorageKeys;
-import kioskvote.seal.BallotBoxKey;
-import kioskvote.seal.BoxContext;
-import kioskvote.seal.StorageKey;
+import kioskvote.token.MeetingKey;
 import kioskvote.token.SlipHashes;
 import kioskvote.token.TokenRejected;
 
@@ -39,17 +35,17 @@ public final class BallotBox {
     private final SecureRandom random;
     private final StationEvents events;
     private final CastWriter castWriter;
-    private final Map<String, SealedBox> boxes = new ConcurrentHashMap<>();
+    final SealedBoxes sealedBoxes;
 
     private final SlipCredentials credentials;
-    private final StorageKeys storageKeys;
 
     /**
      * @param hashes what the station stores of a slip: the keyed hash of its key, the slow hash of its code
      * @param storageKeys where each sealed poll's storage key is kept, apart from the database
      */
-    public BallotBox(Jdbi jdbi, Meeting meeting, SlipHashes hashes, SecureRandom random, StationEvents events, StorageKeys storageKeys) {
-        this.storageKeys = storageKeys;
+    public BallotBox(Jdbi jdbi, Meeting meeting, SlipHashes hashes, SecureRandom random, StationEvents events, StorageKeys storageKeys,
+                     MeetingKey meetingKey) {
+        this.sealedBoxes = new SealedBoxes(jdbi, meeting, meetingKey, storageKeys, random);
         this.jdbi = jdbi;
         this.meeting = meeting;
         this.credentials = new SlipCredentials(meeting.id(), hashes);
@@ -98,16 +94,24 @@ public final class BallotBox {
         Poll poll = poll(pollId);
         Answers answers = validate(poll, marks);
         String receiptSecret = ReceiptCode.requireSecret(receiptCode);
-        String slipId;
+        String slipId = signedSlipId(poll, () -> credentials.idOfSignedCast(poll.id(), publicKeyHex, signatureHex, marks, receiptCode));
+        return castVerified(poll, slipId, answers, receiptSecret);
+    }
+
+    /** The slip id a signed cast stands for (SlipCredentials); a poll not open says so first, as for every other cast. */
+    String signedSlipId(Poll poll, java.util.function.Supplier<String> verifiedSlipId) {
         try {
-            slipId = credentials.idOfSignedCast(poll.id(), publicKeyHex, signatureHex, marks, receiptCode);
-        } catch (TokenRejected e) { // a poll not open says so first, as for every other cast
+            return verifiedSlipId.get();
+        } catch (TokenRejected e) {
             if (jdbi.withHandle(h -> new PollStateDao(h).find(poll.id())).map(r -> r.state() != PollState.OPEN).orElse(true)) {
                 throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
             }
             throw e;
         }
-        return castVerified(poll, slipId, answers, receiptSecret);
+    }
+
+    SlipCredentials credentials() {
+        return credentials;
     }
 
     /**
@@ -147,9 +151,9 @@ public final class BallotBox {
             if (poll.sealed()) {
                 // Sealed before the transaction (the CPU work stays outside the writer's lock); the row stores
                 // nothing readable: the receipt code is inside the ciphertext until the count.
-                SealedBox box = sealedBox(poll).orElseThrow(() -> new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN));
+                SealedBox box = sealedBoxes.find(poll).orElseThrow(() -> new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN));
                 byte[] sealed = box.key().seal(new SealedBallot(answersJson, receipt).plaintext(poll), box.context());
-                storeSealedBallot(poll, serial, proof, Base64.getEncoder().encodeToString(sealed));
+                storeSealedBallot(poll, serial, proof, Base64.getEncoder().encodeToString(sealed), false);
             } else {
                 storeBallot(poll, serial, receipt, proof, answersJson);
             }
@@ -164,40 +168,15 @@ public final class BallotBox {
         return new CastReceipt(receipt, false);
     }
 
-    /** A sealed poll's box public key and the context its ballots are bound to. */
-    private record SealedBox(BallotBoxKey key, BoxContext context) {
-    }
-
     /**
-     * The box of an opened sealed poll, from its poll_state row (cached once found: it never changes).
-     * Empty while the poll is a draft: then the cast is refused as "not open", never stored unsealed.
+     * The statements of one cast into a sealed poll (sealed at the station or on the device): spend the slip, store
+     * the sealed ballot wrapped in the poll's storage key (SealedBoxes.wrapForStorage).
      */
-    private Optional<SealedBox> sealedBox(Poll poll) {
-        SealedBox cached = boxes.get(poll.id());
-        if (cached != null) return Optional.of(cached);
-        Optional<SealedBox> found = jdbi.withHandle(h -> new PollStateDao(h).find(poll.id()))
-                .filter(row -> row.boxPublicKey().isPresent() && row.definitionHash().isPresent())
-                .map(row -> new SealedBox(BallotBoxKey.fromHex(row.boxPublicKey().get()),
-                        new BoxContext(meeting.id(), poll.id(), row.definitionHash().get())));
-        found.ifPresent(box -> boxes.put(poll.id(), box));
-        return found;
-    }
-
-    /**
-     * The statements of one cast into a sealed poll: spend the token, store the sealed ballot, wrapped in the
-     * poll's storage key (seal/StorageKey) so that no copy of it left in the file opens after the count.
-     * A poll opened before storage keys existed has none: its ballots are stored as sealed.
-     */
-    private void storeSealedBallot(Poll poll, String serial, String proof, String ciphertext) {
-        String box = StorageKeys.boxOf(poll.id(), sealedBox(poll).orElseThrow().key().hex());
-        String stored = storageKeys.find(box).map(bytes -> {
-            try (StorageKey key = StorageKey.of(bytes)) {
-                java.util.Arrays.fill(bytes, (byte) 0);
-                return Base64.getEncoder().encodeToString(key.wrap(poll.id(), Base64.getDecoder().decode(ciphertext), random));
-            }
-        }).orElse(ciphertext);
+    private void storeSealedBallot(Poll poll, String serial, String proof, String ciphertext, boolean onDevice) {
+        String stored = sealedBoxes.wrapForStorage(poll, ciphertext);
         castWriter.write(h -> {
             spendToken(h, poll, serial);
+            new PollStateDao(h).countSealing(poll.id(), onDevice);
             try {
                 new SealedBallotDao(h).insert(randomKey(), poll.id(), proof, stored);
             } catch (StatementException e) {
@@ -218,6 +197,18 @@ public final class BallotBox {
             if (isUniqueViolation(e)) throw new TokenRejected(TokenRejected.Reason.ALREADY_USED);
             throw e;
         }
+    }
+
+    /** A ballot sealed on the voter's device (DeviceSealing): true if it is the retry of one already in the box. */
+    boolean storeDeviceSealed(Poll poll, String serial, String proof, String ciphertext) {
+        try {
+            storeSealedBallot(poll, serial, proof, ciphertext, true);
+        } catch (TokenRejected e) {
+            if (e.reason() == TokenRejected.Reason.ALREADY_USED && isRetryOfSealedBallot(poll.id(), proof)) return true;
+            throw e;
+        }
+        events.turnoutChanged(poll.id());
+        return false;
     }
 
     /** A retry in a sealed poll: its retry proof is in the box (the proof is derived from the secret only the voter's page has). */
@@ -256,7 +247,7 @@ public final class BallotBox {
         if (issued.voided()) throw new TokenRejected(TokenRejected.Reason.VOIDED);
     }
 
-    private Poll poll(String pollId) {
+    Poll poll(String pollId) {
         return meeting.poll(pollId).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_POLL));
     }
 

@@ -36,10 +36,19 @@ final class SlipCredentials {
 
     /** The slip's id if the signature is the slip key's over this very cast; UNSIGNED or BAD_SIGNATURE otherwise. */
     String idOfSignedCast(String pollId, String publicKeyHex, String signatureHex, Map<String, List<String>> marks, String receipt) {
+        return idOfSigned(publicKeyHex, signatureHex, CastStatement.of(meetingId, pollId, marks, receipt));
+    }
+
+    /** The same for a ballot sealed on the device: the signature covers the retry proof and the sealed bytes. */
+    String idOfSignedSealedCast(String pollId, String publicKeyHex, String signatureHex, String proof, byte[] sealed) {
+        return idOfSigned(publicKeyHex, signatureHex, CastStatement.ofSealed(meetingId, pollId, proof, sealed));
+    }
+
+    private String idOfSigned(String publicKeyHex, String signatureHex, byte[] statement) {
         byte[] publicKey = SlipKey.parsePublicKey(publicKeyHex);
         if (signatureHex == null || signatureHex.isBlank()) throw new TokenRejected(TokenRejected.Reason.UNSIGNED);
         byte[] signature = SlipKey.parseSignature(signatureHex);
-        if (!SlipKey.verify(publicKey, CastStatement.of(meetingId, pollId, marks, receipt), signature)) {
+        if (!SlipKey.verify(publicKey, statement, signature)) {
             throw new TokenRejected(TokenRejected.Reason.BAD_SIGNATURE);
         }
         return hashes.idOfKey(publicKey);

@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -17,16 +16,16 @@ import kioskvote.audit.AuditLog;
 import kioskvote.ballot.Answers;
 import kioskvote.ballot.AnswersJson;
 import kioskvote.ballot.BallotRejected;
-import kioskvote.ballot.SealedBallot;
+import kioskvote.ballot.OpenedBallot;
 import kioskvote.seal.BallotBoxKey;
 import kioskvote.seal.BoxContext;
 import kioskvote.seal.BoxKeyPair;
 import kioskvote.seal.StorageKey;
 import kioskvote.seal.KeyShare;
-import kioskvote.seal.SealBroken;
 import kioskvote.seal.ShareRejected;
 import kioskvote.store.SealedBallotDao;
 import kioskvote.text.Language;
+import kioskvote.token.MeetingKey;
 import kioskvote.meeting.CountRules;
 import kioskvote.meeting.Election;
 import kioskvote.meeting.Meeting;
@@ -66,13 +65,15 @@ public final class PollLifecycle {
     private final AuditLog audit;
     private final Clock clock;
     private final String keyFingerprint;
+    private final BoxSignature boxSignature;
     private final StationEvents events;
     private final SecureRandom random;
     private final BoxStorage storage;
     private final PollRecords records;
 
     public PollLifecycle(Jdbi jdbi, Meeting meeting, AuditLog audit, Clock clock, String keyFingerprint, StationEvents events,
-                         SecureRandom random, BoxStorage storage, PollRecords records) {
+                         SecureRandom random, BoxStorage storage, PollRecords records, MeetingKey meetingKey) {
+        this.boxSignature = new BoxSignature(meetingKey);
         this.jdbi = jdbi;
         this.meeting = meeting;
         this.audit = audit;
@@ -143,6 +144,7 @@ public final class PollLifecycle {
                 String sealing = "not-sealed";
                 if (box.isPresent()) {
                     polls.setBox(poll.id(), box.get().publicKey().hex(), threshold, members);
+                    polls.setBoxSignature(poll.id(), boxSignature.sign(new BoxContext(meeting.id(), poll.id(), hash), box.get().publicKey()));
                     sealing = "sealed box=" + box.get().publicKey().fingerprintText() + " shares=" + threshold + "-of-" + members;
                 }
                 audit.append(h, AuditDetail.POLL_OPENED, "poll=" + poll.id() + " definition-sha256=" + hash
@@ -187,31 +189,26 @@ public final class PollLifecycle {
             }
             BallotBoxKey boxKey = BallotBoxKey.fromHex(row.boxPublicKey().get());
             BoxContext context = new BoxContext(meeting.id(), poll.id(), row.definitionHash().orElseThrow());
+            // The box key as the meeting key signed it at the open: a key swapped in the database is never decrypted for.
+            boxSignature.check(context, boxKey, jdbi.withHandle(h -> new PollStateDao(h).boxSignature(poll.id())).orElse(""));
             long counted;
             Optional<StorageKey> lent = storage.lend(poll, boxKey);
             try (BoxKeyPair pair = CommitteeCards.rebuild(boxKey, shares, row.boxThreshold()); StorageKey wrapping = lent.orElse(null)) {
                 counted = jdbi.inTransaction(h -> {
                     if (!new PollStateDao(h).markCounted(poll.id(), now())) throw new PollRejected(PollRejected.Code.ALREADY_COUNTED);
                     SealedBallotDao sealed = new SealedBallotDao(h);
-                    List<SealedBallot> opened = new ArrayList<>();
-                    for (SealedBallotDao.SealedRow sealedRow : sealed.all(poll.id())) {
-                        try {
-                            byte[] stored = Base64.getDecoder().decode(sealedRow.ciphertext());
-                            byte[] sealedBytes = wrapping == null ? stored : wrapping.unwrap(poll.id(), stored);
-                            opened.add(SealedBallot.read(pair.open(sealedBytes, context)));
-                        } catch (SealBroken | IllegalArgumentException e) {
-                            throw new PollRejected(PollRejected.Code.BOX_DAMAGED);
-                        }
-                    }
+                    List<OpenedBallot> opened = SealedRows.open(sealed, poll, pair, wrapping, context);
+                    long unreadable = opened.stream().filter(b -> !b.readable()).count();
+                    new PollStateDao(h).setUnreadable(poll.id(), unreadable);
                     Collections.shuffle(opened, random);
                     BallotDao ballots = new BallotDao(h);
-                    for (SealedBallot ballot : opened) {
+                    for (OpenedBallot ballot : opened) {
                         ballots.insertCountedBallot(random.nextLong() & Long.MAX_VALUE, poll.id(), ballot.receiptCode(), ballot.answersJson());
                     }
                     sealed.deleteAll(poll.id());
                     // The ballots are final now: the election record's head is fixed in this transaction.
                     if (!poll.practice()) records.fixHeadWhenBallotsAreFinal(h, poll, status(h, poll));
-                    audit.append(h, "poll-counted", "poll=" + poll.id() + " counted=" + opened.size() + " box="
+                    audit.append(h, "poll-counted", "poll=" + poll.id() + " counted=" + opened.size() + " unreadable=" + unreadable + " box="
                             + boxKey.fingerprintText() + " shares=" + shares.size() + " threshold=" + row.boxThreshold());
                     return (long) opened.size();
                 });
@@ -388,7 +385,9 @@ public final class PollLifecycle {
     private BoxSeal boxSeal(Handle h, Poll poll) {
         PollStateRow row = new PollStateDao(h).find(poll.id()).orElseThrow();
         if (!row.sealed()) return BoxSeal.notSealed();
-        return BoxSeal.sealed(BallotBoxKey.fromHex(row.boxPublicKey().get()).fingerprintText(), row.boxThreshold(), row.boxShares());
+        var sealing = new PollStateDao(h).sealingCounts(poll.id());
+        return BoxSeal.sealed(BallotBoxKey.fromHex(row.boxPublicKey().get()).fingerprintText(), row.boxThreshold(), row.boxShares())
+                .withSealing(sealing.onDevices(), sealing.atStation(), sealing.unreadable());
     }
 
     private PollStatus status(Handle h, Poll poll) {

@@ -86,6 +86,36 @@ public final class PollStateDao {
                 .bind(0, pollId).execute() == 1;
     }
 
+    /** The meeting key's signature over the box key in its context (seal/BoxEndorsement), hex; written at the open. */
+    public void setBoxSignature(String pollId, String signatureHex) {
+        handle.createUpdate("UPDATE poll_state SET box_signature = ? WHERE poll_id = ?").bind(0, signatureHex).bind(1, pollId).execute();
+    }
+
+    public java.util.Optional<String> boxSignature(String pollId) {
+        return handle.createQuery("SELECT box_signature FROM poll_state WHERE poll_id = ?").bind(0, pollId)
+                .mapTo(String.class).findOne().filter(java.util.Objects::nonNull);
+    }
+
+    /** One more ballot of this sealed poll sealed on a voter's device, or at the station: counters, nothing per ballot. */
+    public void countSealing(String pollId, boolean onDevice) {
+        handle.createUpdate(onDevice ? "UPDATE poll_state SET device_sealed = device_sealed + 1 WHERE poll_id = ?"
+                : "UPDATE poll_state SET station_sealed = station_sealed + 1 WHERE poll_id = ?").bind(0, pollId).execute();
+    }
+
+    public void setUnreadable(String pollId, long unreadable) {
+        handle.createUpdate("UPDATE poll_state SET unreadable_ballots = ? WHERE poll_id = ?").bind(0, unreadable).bind(1, pollId).execute();
+    }
+
+    /** How a sealed poll's ballots were sealed, and how many did not read at the count. */
+    public record SealingCounts(long onDevices, long atStation, long unreadable) {
+    }
+
+    public SealingCounts sealingCounts(String pollId) {
+        return handle.createQuery("SELECT device_sealed, station_sealed, unreadable_ballots FROM poll_state WHERE poll_id = ?")
+                .bind(0, pollId).map((rs, ctx) -> new SealingCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).findOne()
+                .orElse(new SealingCounts(0, 0, 0));
+    }
+
     /**
      * Locks every draft row until the transaction ends (the meeting editor): an opening waits for the edit, and an
      * edit made while a poll opens sees it opened. Changes nothing.

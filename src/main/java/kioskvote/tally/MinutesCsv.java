@@ -84,6 +84,11 @@ public final class MinutesCsv {
         rows.add(List.of("definition_hash", minutes.pollDefinitionHash()));
         rows.add(List.of("ballot_box", minutes.seal().sealed() ? "sealed " + minutes.seal().boxFingerprint().orElse("") + " "
                 + minutes.seal().threshold() + "-of-" + minutes.seal().shares() : "not sealed"));
+        if (minutes.seal().sealed()) {
+            rows.add(List.of("sealed_on_devices", Long.toString(minutes.seal().onDevices())));
+            rows.add(List.of("sealed_at_station", Long.toString(minutes.seal().atStation())));
+            rows.add(List.of("unreadable_ballots", Long.toString(minutes.seal().unreadable())));
+        }
         rows.add(List.of("audit_head", minutes.auditHeadHash()));
         minutes.record().ifPresent(r -> {
             rows.add(List.of("commitment_sha256", r.commitmentSha256()));

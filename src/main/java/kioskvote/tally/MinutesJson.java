@@ -75,6 +75,9 @@ public final class MinutesJson {
         if (minutes.seal().sealed()) {
             box.put("threshold", minutes.seal().threshold());
             box.put("shares", minutes.seal().shares());
+            box.put("sealedOnDevices", minutes.seal().onDevices());
+            box.put("sealedAtStation", minutes.seal().atStation());
+            box.put("unreadable", minutes.seal().unreadable());
         }
         root.put("ballotBox", box);
         root.put("auditHeadHash", minutes.auditHeadHash());

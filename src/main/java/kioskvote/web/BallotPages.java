@@ -135,6 +135,8 @@ public final class BallotPages {
         params.put("marks", marks);
         params.put("langSwitch", "/v/" + token + "?poll=" + poll.id() + "&lang=" + t.otherLang());
         params.put("self", "/v/" + token + "?poll=" + poll.id()); // what kv.js puts back in the address bar after a post
+        // For the receipt a sealed poll's page shows itself (ballot-device.js): the polls still to come, as receipt.jte.
+        params.put("remaining", polls.statuses().stream().filter(s -> s.state() != PollState.CLOSED && !s.pollId().equals(poll.id())).toList());
         Pages.render(ctx, "ballot.jte", params);
     }
 

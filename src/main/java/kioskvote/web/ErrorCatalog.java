@@ -33,6 +33,7 @@ public final class ErrorCatalog {
             entry("bad_receipt", 400),
             entry("receipt_taken", 409),
             entry("bad_ballot", 400),
+            entry("box_not_sealed", 409),
             // poll lifecycle (poll/PollRejected)
             entry("poll_not_draft", 409),
             entry("poll_already_closed", 409),
@@ -47,6 +48,7 @@ public final class ErrorCatalog {
             entry("not_sealed", 409),
             entry("already_counted", 409),
             entry("box_damaged", 409),
+            entry("box_key_unsigned", 409),
             // the committee's key cards (poll/ShareRefused)
             entry("share_malformed", 400),
             entry("share_check_character", 400),

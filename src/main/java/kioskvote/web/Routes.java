@@ -28,7 +28,7 @@ public final class Routes {
                            LiveFeed feed, AdminGuard guard, AdminPages adminPages, CountPages count, StaffPages staff, AdminApi admin, DeskPage desk,
                            RosterApi roster, KioskSessions kiosks, Meeting meeting, RecordPages records, PaperPages paper,
                            RosterPage rosterPage, RosterEditApi rosterEdit, MeetingApi meetingApi, MeetingEditorPage meetingPage,
-                           RoomPage room) {
+                           RoomPage room, DeviceSealingApi deviceSealing) {
     }
 
     public static Javalin create(Handlers h) {
@@ -73,6 +73,8 @@ public final class Routes {
         app.get("/api/meeting", h.voter()::meeting, VOTER);
         app.post("/api/polls/{pollId}/token-check", h.voter()::checkToken, VOTER);
         app.post("/api/polls/{pollId}/ballots", h.voter()::cast, VOTER);
+        app.get("/api/polls/{pollId}/box", h.deviceSealing()::box, VOTER);               // what a page seals to (docs/api.md)
+        app.post("/api/polls/{pollId}/sealed-ballots", h.deviceSealing()::cast, VOTER);  // a ballot sealed on the device
 
         // tablet kiosk in a booth (only a browser enrolled as that kiosk; then the slip, its short code,
         // a photo of it, or the desk unlocks one ballot)

@@ -76,6 +76,23 @@ class SlipTokenTest {
     }
 
     @Test
+    void aSealedCastIsSignedOverPollRetryProofAndTheSealedBytesOnly() {
+        byte[] sealed = {1, 2, 3};
+        String proof = "ab".repeat(32);
+        // The body public/slip.js signs (signSealed): sorted lines, the sealed bytes as their SHA-256 in hex.
+        assertEquals("poll=quy-che\nproof=" + proof + "\nsealed-sha256=039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81",
+                CastStatement.sealedBody("quy-che", proof, sealed));
+        SlipKey key = new Token(SECRET).slipKey();
+        byte[] pk = key.publicKey();
+        byte[] sig = key.sign(CastStatement.ofSealed("hoi-nghi", "quy-che", proof, sealed));
+        assertTrue(SlipKey.verify(pk, CastStatement.ofSealed("hoi-nghi", "quy-che", proof, sealed), sig));
+        assertFalse(SlipKey.verify(pk, CastStatement.ofSealed("hoi-nghi", "quy-che", proof, new byte[] {1, 2, 4}), sig), "other sealed bytes");
+        assertFalse(SlipKey.verify(pk, CastStatement.ofSealed("hoi-nghi", "quy-che", "cd".repeat(32), sealed), sig), "another retry proof");
+        assertFalse(SlipKey.verify(pk, CastStatement.ofSealed("hoi-nghi", "bau-cu", proof, sealed), sig), "another poll");
+        assertFalse(SlipKey.verify(pk, CastStatement.ofSealed("hoi-nghi-khac", "quy-che", proof, sealed), sig), "another meeting");
+    }
+
+    @Test
     void nothingSecretInToStringOrRefusals() {
         Token token = new Token(SECRET);
         assertEquals("Token[…]", token.toString());

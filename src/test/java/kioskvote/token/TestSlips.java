@@ -24,4 +24,9 @@ public final class TestSlips {
     public static String sign(String secret, String meetingId, String pollId, Map<String, List<String>> marks, String receipt) {
         return HexFormat.of().formatHex(Token.decode(secretOf(secret)).slipKey().sign(CastStatement.of(meetingId, pollId, marks, receipt)));
     }
+
+    /** The slip key's signature of a cast sealed on the device, as public/slip.js computes it (signSealed). */
+    public static String signSealed(String secret, String meetingId, String pollId, String proof, byte[] sealed) {
+        return HexFormat.of().formatHex(Token.decode(secretOf(secret)).slipKey().sign(CastStatement.ofSealed(meetingId, pollId, proof, sealed)));
+    }
 }
