@@ -52,6 +52,46 @@ class HonestRecordsTest {
     }
 
     @Test
+    void aLostSlipReplacedBeforeThePollOpensLeavesARecordThatVerifies() throws Exception {
+        try (ThreePollMeeting m = ThreePollMeeting.start(dir, PEOPLE)) {
+            Api api = new Api(m.url(), ThreePollMeeting.PASSPHRASE);
+            List<Api.Reply> slips = handOutQr(api, m, "quy-che");
+            // Mai loses her slip before anything opened: the replacement is spent nowhere, the old slip is voided.
+            Api.Reply replaced = api.adminPost("/api/admin/desk/replace", Map.of("personId", m.personId(PEOPLE.get(0)), "pollId", "quy-che",
+                    "kind", "QR", "code", slips.get(0).json().path("slip").path("shortCode").asText()));
+            assertEquals(200, replaced.status(), replaced.body());
+            open(api, "quy-che");
+            assertEquals(200, cast(api, "quy-che", LostSlipDoubleVoteTest.token(replaced)));
+            for (Api.Reply slip : slips.subList(1, slips.size())) assertEquals(200, cast(api, "quy-che", LostSlipDoubleVoteTest.token(slip)));
+            assertEquals(4, cast(api, "quy-che", LostSlipDoubleVoteTest.token(slips.get(0))) / 100, "the lost slip votes no more");
+            assertEquals(200, api.closeCountAndShow("quy-che").status());
+            verifies(m, "quy-che");
+        }
+    }
+
+    @Test
+    void aLostSlipReplacedAfterAPollClosedLeavesBothRecordsVerifying() throws Exception {
+        try (ThreePollMeeting m = ThreePollMeeting.start(dir, PEOPLE)) {
+            Api api = new Api(m.url(), ThreePollMeeting.PASSPHRASE);
+            List<Api.Reply> slips = handOutQr(api, m, "quy-che");
+            open(api, "quy-che");
+            for (Api.Reply slip : slips) assertEquals(200, cast(api, "quy-che", LostSlipDoubleVoteTest.token(slip)));
+            assertEquals(200, api.closeCountAndShow("quy-che").status());
+            String before = verifies(m, "quy-che");
+            // Mai voted in quy-che, which is closed and published; she loses her slip before ke-hoach opens.
+            Api.Reply replaced = api.adminPost("/api/admin/desk/replace", Map.of("personId", m.personId(PEOPLE.get(0)), "pollId", "ke-hoach",
+                    "kind", "QR", "code", slips.get(0).json().path("slip").path("shortCode").asText()));
+            assertEquals(200, replaced.status(), replaced.body());
+            // The audit chain in a later download is longer (the meeting goes on); the closed poll's head is the same.
+            assertEquals(headOf(before), headOf(verifies(m, "quy-che")), "the closed poll's record is as it was published");
+            open(api, "ke-hoach");
+            assertEquals(200, cast(api, "ke-hoach", LostSlipDoubleVoteTest.token(replaced)));
+            assertEquals(200, api.closeCountAndShow("ke-hoach").status());
+            verifies(m, "ke-hoach");
+        }
+    }
+
+    @Test
     void aKioskBallotAbandonedAndSentAgainLeavesARecordThatVerifies() throws Exception {
         try (ThreePollMeeting m = ThreePollMeeting.start(dir, PEOPLE)) {
             Api api = new Api(m.url(), ThreePollMeeting.PASSPHRASE);
@@ -141,6 +181,12 @@ class HonestRecordsTest {
 
     static int cast(Api api, String pollId, String token) {
         return api.cast(pollId, token, ThreePollMeeting.AGREE, LostSlipDoubleVoteTest.receipt()).status();
+    }
+
+    private static String headOf(String verifyOutput) {
+        java.util.regex.Matcher head = java.util.regex.Pattern.compile("record head ([0-9a-f]+)").matcher(verifyOutput);
+        assertTrue(head.find(), verifyOutput);
+        return head.group(1);
     }
 
     /** Downloads the poll's record as anyone would and runs `verify` on it: its output, failing the test unless verified. */
