@@ -69,7 +69,7 @@ class ArchitectureTest {
      */
     static final Map<String, Integer> OVERSIZE_CEILINGS = Map.of(
             "roster/Roster.java", 485,
-            "poll/PollLifecycle.java", 418,
+            "poll/PollLifecycle.java", 417,
             "editor/MeetingEditor.java", 316);
 
     private static final Path MAIN = Path.of("src/main/java/kioskvote");
