@@ -4,7 +4,6 @@ import static kioskvote.browser.PageChecks.assertAccessible;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +12,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import kioskvote.BrowserTest;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.InProcessStation;
 
 /**
  * A voter the desk gave a QR code on its screen (no printed slip) votes on a 360 px phone: the receipt names the
@@ -27,28 +23,14 @@ import kioskvote.e2e.InProcessStation;
  * the page carries them to the next ballot when the chair opens it.
  */
 @BrowserTest
-class DeskQrVoterTest {
+class DeskQrVoterTest extends OnTheDemoStation {
     private static final String FIRST = "tin-nhiem";
     private static final String NEXT = "bieu-quyet-quy-che";
     private static final Browsers BROWSERS = new Browsers();
 
-    @TempDir
-    Path data;
-    private InProcessStation station;
-    private Api api;
-
-    @BeforeEach
-    void startStation() {
-        assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
-        assumeTrue(Axe.installed(), "axe-core is not in node_modules (npm install): browser tests skipped");
-        station = InProcessStation.start(Path.of("kiosk-config/demo"), data);
-        api = station.api();
-    }
-
     @AfterEach
-    void stopStation() {
+    void resetBrowsers() {
         BROWSERS.resetAll();
-        if (station != null) station.close();
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package kioskvote.browser;
 import static kioskvote.browser.PageChecks.assertAccessible;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +13,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import kioskvote.BrowserTest;
 import kioskvote.ballot.ReceiptCode;
-import kioskvote.e2e.Api;
-import kioskvote.e2e.InProcessStation;
 
 /**
  * The projector at the moment the room waits for: the chair shows a motion's result. Measured as the back row
@@ -29,27 +24,14 @@ import kioskvote.e2e.InProcessStation;
  * width, the ballot count and record head to photograph, the audience QR code to scan from a seat.
  */
 @BrowserTest
-class ProjectorTest {
+class ProjectorTest extends OnTheDemoStation {
     private static final String MOTION = "bieu-quyet-quy-che";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Browsers BROWSERS = new Browsers();
 
-    @TempDir
-    Path data;
-    private InProcessStation station;
-    private Api api;
-
-    @BeforeEach
-    void startStation() {
-        assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
-        station = InProcessStation.start(Path.of("kiosk-config/demo"), data);
-        api = station.api();
-    }
-
     @AfterEach
-    void stopStation() {
+    void resetBrowsers() {
         BROWSERS.resetAll();
-        if (station != null) station.close();
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import static kioskvote.browser.PageChecks.assertAccessible;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,43 +14,26 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 
 import kioskvote.BrowserTest;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.InProcessStation;
 
 /**
  * The room's page on a 360 px phone, as a person who scanned the projector's audience QR code sees it: the
  * results the chair has shown (and only those), the receipt look-up and the record to download, in both languages.
  */
 @BrowserTest
-class RoomPageTest {
+class RoomPageTest extends OnTheDemoStation {
     private static final String MOTION = "bieu-quyet-quy-che";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Browsers BROWSERS = new Browsers();
 
-    @TempDir
-    Path data;
-    private InProcessStation station;
-    private Api api;
-
-    @BeforeEach
-    void startStation() {
-        assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
-        assumeTrue(Axe.installed(), "axe-core is not in node_modules (npm install): browser tests skipped");
-        station = InProcessStation.start(Path.of("kiosk-config/demo"), data);
-        api = station.api();
-    }
-
     @AfterEach
-    void stopStation() {
+    void resetBrowsers() {
         BROWSERS.resetAll();
-        if (station != null) station.close();
     }
 
     @AfterAll
