@@ -47,7 +47,7 @@ class ArchitectureTest {
             Map.entry("meeting", Set.of("text")),                            // pure values, below store: no I/O
             Map.entry("admin", Set.of("audit", "store", "text")),
             Map.entry("tally", Set.of("meeting", "ballot", "text")),         // ballot's answer values only
-            Map.entry("record", Set.of("meeting", "tally", "ballot", "token", "audit", "text")), // no station, database or HTTP
+            Map.entry("record", Set.of("meeting", "tally", "ballot", "token", "seal", "audit", "text")), // no station, database or HTTP
             Map.entry("ballot", Set.of("meeting", "token", "seal", "text", "store")),
             Map.entry("slip", Set.of("meeting", "token", "audit", "store", "text")),
             Map.entry("roster", Set.of("meeting", "slip", "token", "ballot", "audit", "store", "text")),

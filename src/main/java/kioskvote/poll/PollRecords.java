@@ -66,12 +66,15 @@ public final class PollRecords {
      * lock is held and no slip can be issued between the list read here and the commit). The slips are
      * those issued and not voided now; slips issued later are logged by SlipOffice as they are issued.
      *
-     * @param boxPublicKeyHex the sealed ballot box's public key, for a sealed poll
+     * @param boxPublicKeyHex the sealed ballot box's public key, for a sealed poll; the meeting key's signature of it,
+     *                        stored by the same transaction just before (PollLifecycle.open), is committed with it, so
+     *                        `verify` can tell a box key swapped afterwards (docs/record.md, step 6)
      */
     public String commitAtOpen(Handle h, Poll poll, String definitionSha256, Optional<String> boxPublicKeyHex) {
         List<String> hashes = new SlipDao(h).validSerials().stream().map(serial -> TokenHash.of(meeting.id(), serial)).sorted().toList();
+        Optional<String> boxSignature = boxPublicKeyHex.map(box -> new PollStateDao(h).boxSignature(poll.id()).orElseThrow());
         Commitment commitment = new Commitment(meeting.id(), poll.id(), definitionSha256, HexFormat.of().formatHex(key.publicKey()),
-                boxPublicKeyHex, hashes.size());
+                boxPublicKeyHex, boxSignature, hashes.size());
         String fingerprint = commitment.fingerprint(hashes);
         new CommitmentDao(h).insert(poll.id(), commitment.header(), hashes.size(), fingerprint, hashes);
         audit.append(h, COMMITTED, "poll=" + poll.id() + " commitment-sha256=" + fingerprint + " tokens=" + hashes.size()

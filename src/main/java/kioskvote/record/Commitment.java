@@ -15,6 +15,7 @@ import java.util.Optional;
  * poll-definition-sha256: …   (the frozen definition, meeting/PollDefinition)
  * meeting-public-key: …        (Ed25519, hex: the key that signs the slips and the record)
  * box-public-key: none | …     (the sealed ballot box's key, hex, when the poll is sealed)
+ * box-signature: none | …      (the meeting key's signature of that box key in its context, seal/BoxEndorsement, hex)
  * tokens: N
  * </pre>
  * followed by N lines, the hashes (token/TokenHash) of the slips issued and not voided at the open, in
@@ -23,9 +24,9 @@ import java.util.Optional;
  * that is in either place (docs/record.md).
  */
 public record Commitment(String meetingId, String pollId, String definitionSha256, String meetingPublicKeyHex,
-                         Optional<String> boxPublicKeyHex, long tokens) {
-    public static final String FIRST_LINE = "kioskvote commitment v1";
-    public static final int HEADER_LINES = 7;
+                         Optional<String> boxPublicKeyHex, Optional<String> boxSignatureHex, long tokens) {
+    public static final String FIRST_LINE = "kioskvote commitment v2";
+    public static final int HEADER_LINES = 8;
 
     public Commitment {
         Objects.requireNonNull(meetingId, "meetingId");
@@ -33,6 +34,7 @@ public record Commitment(String meetingId, String pollId, String definitionSha25
         Objects.requireNonNull(definitionSha256, "definitionSha256");
         Objects.requireNonNull(meetingPublicKeyHex, "meetingPublicKeyHex");
         Objects.requireNonNull(boxPublicKeyHex, "boxPublicKeyHex");
+        Objects.requireNonNull(boxSignatureHex, "boxSignatureHex");
         if (tokens < 0) throw new IllegalArgumentException("tokens cannot be negative");
     }
 
@@ -44,6 +46,7 @@ public record Commitment(String meetingId, String pollId, String definitionSha25
                 + "poll-definition-sha256: " + definitionSha256 + "\n"
                 + "meeting-public-key: " + meetingPublicKeyHex + "\n"
                 + "box-public-key: " + boxPublicKeyHex.orElse("none") + "\n"
+                + "box-signature: " + boxSignatureHex.orElse("none") + "\n"
                 + "tokens: " + tokens + "\n";
     }
 
@@ -55,7 +58,7 @@ public record Commitment(String meetingId, String pollId, String definitionSha25
     }
 
     /**
-     * Reads the header's seven lines back.
+     * Reads the header's eight lines back.
      *
      * @throws IllegalArgumentException naming the line that is wrong
      */
@@ -63,7 +66,7 @@ public record Commitment(String meetingId, String pollId, String definitionSha25
         if (lines.size() < HEADER_LINES || !FIRST_LINE.equals(lines.get(0))) {
             throw new IllegalArgumentException("line 1: expected \"" + FIRST_LINE + "\"");
         }
-        String[] keys = {"meeting", "poll", "poll-definition-sha256", "meeting-public-key", "box-public-key", "tokens"};
+        String[] keys = {"meeting", "poll", "poll-definition-sha256", "meeting-public-key", "box-public-key", "box-signature", "tokens"};
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < keys.length; i++) {
             String line = lines.get(i + 1);
@@ -75,10 +78,13 @@ public record Commitment(String meetingId, String pollId, String definitionSha25
         try {
             tokens = Long.parseLong(values.get("tokens"));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("line 7: tokens is not a number");
+            throw new IllegalArgumentException("line " + HEADER_LINES + ": tokens is not a number");
         }
-        String box = values.get("box-public-key");
         return new Commitment(values.get("meeting"), values.get("poll"), values.get("poll-definition-sha256"),
-                values.get("meeting-public-key"), "none".equals(box) ? Optional.empty() : Optional.of(box), tokens);
+                values.get("meeting-public-key"), orNone(values.get("box-public-key")), orNone(values.get("box-signature")), tokens);
+    }
+
+    private static Optional<String> orNone(String value) {
+        return "none".equals(value) ? Optional.empty() : Optional.of(value);
     }
 }

@@ -8,9 +8,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import kioskvote.meeting.Poll;
+
 /**
- * Step 6, commitment: commitment.txt hashes to what the audit chain fixed at the open, and every spent token
- * was either committed then or logged as issued before the close.
+ * Step 6, commitment: commitment.txt hashes to what the audit chain fixed at the open, a sealed poll's box key in
+ * it is signed by the meeting key (BoxKeyCheck), and every spent token was either committed then or logged as
+ * issued before the close.
  */
 final class CommitmentCheck {
     private CommitmentCheck() {
@@ -32,7 +35,7 @@ final class CommitmentCheck {
         }
     }
 
-    static void check(RecordZip zip, Optional<Commitment> commitment, AuditFacts audit, Step step) {
+    static void check(RecordZip zip, Optional<Commitment> commitment, Optional<Poll> poll, AuditFacts audit, Step step) {
         if (!zip.has(RecordFiles.COMMITMENT) || commitment.isEmpty()) {
             step.summary("no commitment").fail("commitment.txt: missing from the record, or unreadable; the slips cannot be checked");
             return;
@@ -76,14 +79,14 @@ final class CommitmentCheck {
         }
         String fingerprint = HexFormat.of().formatHex(raw.getMessageDigest().digest());
         Commitment c = commitment.get();
+        String box = BoxKeyCheck.check(c, poll, step);
         if (committed != c.tokens()) step.fail("commitment.txt: the header says " + c.tokens() + " tokens, " + committed + " follow it");
         audit.committed().ifPresentOrElse(logged -> {
             if (!logged.equals(fingerprint)) step.fail("commitment.txt: hashes to " + fingerprint + "; the audit chain's poll-committed line "
                     + "(made at the open) expects " + logged);
         }, () -> step.fail("audit.jsonl: expected a poll-committed line for this poll; none found"));
-        step.summary("sha256 " + fingerprint.substring(0, 16) + "… covers " + committed + " slips" + (c.boxPublicKeyHex().isPresent()
-                ? " and the sealed box's key" : "") + "; " + spent + " spent tokens: " + inCommitment + " committed at the open, "
-                + loggedLater + " logged later, " + (spent - inCommitment - loggedLater) + " outside");
+        step.summary("sha256 " + fingerprint.substring(0, 16) + "… covers " + committed + " slips" + box + "; " + spent + " spent tokens: "
+                + inCommitment + " committed at the open, " + loggedLater + " logged later, " + (spent - inCommitment - loggedLater) + " outside");
     }
 
     private static String checkOrder(String token, String previous, long line, Step step) {

@@ -79,7 +79,7 @@ public final class RecordVerifier {
         BallotFacts ballots = BallotsCheck.check(zip, poll, ballotsStep);
         ReceiptsCheck.ReceiptFacts receipts = ReceiptsCheck.check(zip, ballots, anchors.receipt(), receiptsStep);
         Optional<JsonNode> counts = CountsCheck.check(zip, manifest.json(), ballots, audit, countsStep);
-        CommitmentCheck.check(zip, commitment, audit, commitmentStep);
+        CommitmentCheck.check(zip, commitment, poll, audit, commitmentStep);
         TallyCheck.check(zip, poll, ballots, counts, tallyStep);
         Optional<String> head = AuditCheck.check(zip, manifest, digests, ballots, audit, auditStep);
 

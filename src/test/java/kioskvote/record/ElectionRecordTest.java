@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -115,7 +116,7 @@ class ElectionRecordTest {
         assertTrue(run.output().contains("[4/8] receipt codes: 10 codes, in order; one per ballot — pass"), run.output());
         assertTrue(run.output().contains("10 ballots received, 10 tokens spent, 14 slips issued − 1 voided = 13"), run.output());
         // 11 printed slips not voided, and the desk's pool minted at the start; the slip printed after the open is logged.
-        assertTrue(run.output().matches("(?s).*covers (\\d+) slips( and the sealed box.s key)?; 10 spent tokens: 9 committed at the open, 1 logged later, 0 outside.*"), run.output());
+        assertTrue(run.output().matches("(?s).*covers (\\d+) slips and the sealed box.s key [0-9A-F]{8}, signed by the meeting key; 10 spent tokens: 9 committed at the open, 1 logged later, 0 outside.*"), run.output());
         assertEquals(10, count);
     }
 
@@ -243,6 +244,37 @@ class ElectionRecordTest {
         Run honestKeyed = verify(honest.toString(), "--key", key.fingerprint().substring(0, 19));
         assertEquals(VerifyCommand.VERIFIED, honestKeyed.exit(), honestKeyed.output());
         assertFalse(honestKeyed.output().contains("Note: this proves"), honestKeyed.output());
+    }
+
+    @Test
+    void aBoxKeySwappedInTheStationsDataFailsTheCommitmentStepThoughTheStationSignsTheRecord() {
+        // An administrator swaps the box key in the database (poll_state and the stored commitment, the audit chain
+        // re-hashed); the station signs whatever its database holds when the record is downloaded. Only the meeting key's
+        // signature of the real box key, committed at the open, tells.
+        String attackers;
+        try (var pair = kioskvote.seal.BoxKeyPair.generate(new SecureRandom())) {
+            attackers = pair.publicKey().hex();
+        }
+        Forger f = new Forger(honest);
+        f.swapBoxKey(Optional.of(attackers), f.boxSignature());
+        f.rewriteChainAndHead(POLL);
+        f.writeSigned(file("box-swapped.zip"), key);
+        Run run = verify(file("box-swapped.zip").toString());
+        assertEquals(VerifyCommand.TAMPERED, run.exit(), run.output());
+        assertEquals(Set.of(6), run.failed(), "only the commitment step: everything else was recomputed\n" + run.output());
+        assertTrue(run.output().contains("[6/8] commitment: ") && run.output().contains("NOT signed by the meeting key"), run.output());
+        assertTrue(run.output().contains("commitment.txt line 7: the box key " + kioskvote.seal.BallotBoxKey.fromHex(attackers).fingerprintText()
+                + " (line 6) is not the one the meeting key signed at the open (the signature does not verify): the ballot box's key was swapped"),
+                run.output());
+
+        // The box key and its signature dropped, as if the poll had never been sealed: poll.json says it is.
+        Forger unsealed = new Forger(honest);
+        unsealed.swapBoxKey(Optional.empty(), Optional.empty());
+        unsealed.rewriteChainAndHead(POLL);
+        unsealed.writeSigned(file("box-dropped.zip"), key);
+        Run dropped = verify(file("box-dropped.zip").toString());
+        assertEquals(Set.of(6), dropped.failed(), dropped.output());
+        assertTrue(dropped.output().contains("commitment.txt line 6: no box key, but poll.json says the poll is sealed"), dropped.output());
     }
 
     @Test

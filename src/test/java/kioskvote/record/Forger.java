@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -21,6 +22,9 @@ import kioskvote.audit.AuditLog;
 import kioskvote.audit.Sha256;
 import kioskvote.ballot.AnswersJson;
 import kioskvote.meeting.PollDefinition;
+import kioskvote.seal.BallotBoxKey;
+import kioskvote.seal.BoxContext;
+import kioskvote.seal.BoxEndorsement;
 import kioskvote.tally.Tally;
 import kioskvote.tally.TallyCounts;
 import kioskvote.token.MeetingKey;
@@ -86,6 +90,7 @@ final class Forger {
                 if (detail.startsWith("poll=" + pollId + " ") && event.equals("poll-closed")) detail = "poll=" + pollId + " received=" + ballots;
                 if (detail.startsWith("poll=" + pollId + " ") && event.equals("poll-committed")) {
                     detail = detail.replaceFirst("commitment-sha256=[0-9a-f]+", "commitment-sha256=" + Sha256.hex(files.get(RecordFiles.COMMITMENT)));
+                    detail = detail.replaceFirst(" box=\\S+", " box=" + Commitment.parse(lines(RecordFiles.COMMITMENT)).boxPublicKeyHex().orElse("none"));
                 }
                 if (detail.startsWith("poll=" + pollId + " ") && event.equals("record-head")) {
                     auditAtClose = prev;
@@ -109,10 +114,26 @@ final class Forger {
                 Sha256.hex(files.get(RecordFiles.COUNTS)), Sha256.hex(files.get(RecordFiles.TALLY)), auditAtClose);
     }
 
+    /** The commitment's box-key signature line as written (empty for "none"). */
+    Optional<String> boxSignature() {
+        return Commitment.parse(lines(RecordFiles.COMMITMENT)).boxSignatureHex();
+    }
+
+    /** Puts another box key (and signature) into the commitment, as someone who edited the station's database would. */
+    void swapBoxKey(Optional<String> boxKeyHex, Optional<String> signatureHex) {
+        files.put(RecordFiles.COMMITMENT, files.get(RecordFiles.COMMITMENT)
+                .replaceFirst("(?m)^box-public-key: .*$", "box-public-key: " + boxKeyHex.orElse("none"))
+                .replaceFirst("(?m)^box-signature: .*$", "box-signature: " + signatureHex.orElse("none")));
+    }
+
     /** Puts another meeting key into the commitment's key line, as a forger without the meeting key would. */
     void rekeyCommitment(MeetingKey fresh) {
         files.put(RecordFiles.COMMITMENT, files.get(RecordFiles.COMMITMENT).replaceFirst("(?m)^meeting-public-key: [0-9a-f]+$",
                 "meeting-public-key: " + java.util.HexFormat.of().formatHex(fresh.publicKey())));
+        // and signs the box key with it, as a forger making the whole record consistent would
+        Commitment c = Commitment.parse(lines(RecordFiles.COMMITMENT));
+        c.boxPublicKeyHex().ifPresent(box -> swapBoxKey(Optional.of(box), Optional.of(java.util.HexFormat.of().formatHex(fresh.sign(
+                BoxEndorsement.message(new BoxContext(c.meetingId(), c.pollId(), c.definitionSha256()), BallotBoxKey.fromHex(box)))))));
     }
 
     /** Writes a new manifest over the files as they are now, signed with {@code key}. */

@@ -2,6 +2,7 @@ package kioskvote.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,16 +25,17 @@ class RecordFormatTest {
 
     @Test
     void theCommitmentFingerprintIsTheSha256OfItsHeaderAndSortedTokenLines() {
-        Commitment c = new Commitment("m", "p", "d".repeat(64), "k".repeat(64), Optional.empty(), 2);
+        Commitment c = new Commitment("m", "p", "d".repeat(64), "k".repeat(64), Optional.empty(), Optional.empty(), 2);
         List<String> tokens = List.of("a".repeat(64), "b".repeat(64));
-        String text = "kioskvote commitment v1\nmeeting: m\npoll: p\npoll-definition-sha256: " + "d".repeat(64) + "\nmeeting-public-key: "
-                + "k".repeat(64) + "\nbox-public-key: none\ntokens: 2\n" + "a".repeat(64) + "\n" + "b".repeat(64) + "\n";
+        String text = "kioskvote commitment v2\nmeeting: m\npoll: p\npoll-definition-sha256: " + "d".repeat(64) + "\nmeeting-public-key: "
+                + "k".repeat(64) + "\nbox-public-key: none\nbox-signature: none\ntokens: 2\n" + "a".repeat(64) + "\n" + "b".repeat(64) + "\n";
         assertEquals(text, c.header() + String.join("\n", tokens) + "\n");
         assertEquals(Sha256.hex(text), c.fingerprint(tokens));
         assertEquals(c, Commitment.parse(List.of(c.header().split("\n"))));
-        Commitment sealed = new Commitment("m", "p", "d", "k", Optional.of("b0c5"), 0);
+        Commitment sealed = new Commitment("m", "p", "d", "k", Optional.of("b0c5"), Optional.of("5167"), 0);
         assertEquals(sealed, Commitment.parse(List.of(sealed.header().split("\n"))));
-        assertThrows(IllegalArgumentException.class, () -> Commitment.parse(List.of("kioskvote commitment v1", "poll: p")));
+        assertTrue(sealed.header().contains("\nbox-public-key: b0c5\nbox-signature: 5167\n"), "the box key's signature is hashed with it");
+        assertThrows(IllegalArgumentException.class, () -> Commitment.parse(List.of("kioskvote commitment v2", "poll: p")));
     }
 
     @Test
