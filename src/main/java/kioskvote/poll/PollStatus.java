@@ -8,7 +8,7 @@ import kioskvote.meeting.PollState;
 /**
  * A poll's public state and turnout: what the chair's screen may show before the close. With a roster,
  * summoned and present come from it and {@code handedOut} counts the people holding a ballot (one each
- * for the whole meeting); then cast ≤ handed out ≤ present ≤ summoned (see {@link #addsUp()}). A practice
+ * for the whole meeting); {@code issued} is net of the voided slips; see {@link #addsUp()} for how they add up. A practice
  * poll ({@code practice}) is labelled so on every screen. {@code liveCounts}: an open vote's counts while it is
  * open (docs/rules.md, "Open vote"); empty for every other poll and state.
  */
@@ -46,9 +46,9 @@ public record PollStatus(String pollId, String title, String kind, PollState sta
         return awaitingCount() ? "counting" : state.code();
     }
 
-    /** The identity the minutes check when the roster is used; without one, only present ≤ summoned. */
+    /** The identities the minutes check (meeting/CountRules), with the ballots cast so far as received. */
     public boolean addsUp() {
-        return CountRules.addsUp(rosterUsed, cast, handedOut, present, summoned);
+        return CountRules.addsUp(rosterUsed, cast, issued, handedOut, present, summoned);
     }
 
     /** The state as the projector follows it: a closed poll whose results the chair has shown is one more step. */

@@ -56,6 +56,7 @@ public final class MinutesJson {
         counts.put("voided", tally.counts().voided());
         counts.put("fromRoster", tally.counts().fromRoster());
         counts.put("addsUp", tally.counts().addsUp());
+        counts.put("brokenRules", tally.counts().broken().stream().map(Enum::name).toList()); // which check fails (meeting/CountRules)
         root.put("counts", counts);
         root.put("base", tally.base());
 

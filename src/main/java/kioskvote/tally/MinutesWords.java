@@ -113,6 +113,17 @@ public final class MinutesWords {
         return texts.format(PREFIX + key, values);
     }
 
+    /** The check the minutes print: the roster's chain of figures, or without one the typed count of those present. */
+    public String addsUpRule(TallyCounts counts) {
+        return get(counts.fromRoster() ? "addsUp" : "addsUpNoRoster");
+    }
+
+    /** A rule of the check that these figures break, in words with the figures ("Ballots received (67) are more than…"). */
+    public String brokenRule(kioskvote.meeting.CountRules.Rule rule, TallyCounts c) {
+        return format("broken." + rule.name(), Map.of("received", c.received(), "issued", c.issued(), "handedOut", c.handedOut(),
+                "present", c.present(), "summoned", c.summoned()));
+    }
+
     /** "Nguyễn Văn A, Trần Thị B". */
     public static String names(java.util.List<CandidateResult> results) {
         return String.join(", ", results.stream().map(r -> r.candidate().name()).toList());

@@ -28,10 +28,16 @@ public record TallyCounts(long summoned, long present, long issued, long receive
     }
 
     /**
-     * The identity the counting committee checks: with a roster, received (cast) ≤ handed out ≤ present ≤ summoned
-     * (every ballot cast was handed to someone present, and nobody got two); without one, present ≤ summoned.
+     * The identities the counting committee checks (meeting/CountRules): received ≤ issued (net of the voided slips)
+     * and present ≤ summoned; with a roster received ≤ handed out ≤ present; without one received ≤ present when a
+     * count of those present was typed.
      */
     public boolean addsUp() {
-        return CountRules.addsUp(fromRoster, received, handedOut, present, summoned);
+        return broken().isEmpty();
+    }
+
+    /** The rules these figures break, for the minutes to name; empty when they add up. */
+    public java.util.List<CountRules.Rule> broken() {
+        return CountRules.broken(fromRoster, received, issued, handedOut, present, summoned);
     }
 }

@@ -325,7 +325,7 @@ class WholeMeetingDayTest {
             assertEquals(14, counts.path("present").asLong(), poll);
             assertEquals(14, counts.path("handedOut").asLong(), poll + ": one ballot each, the replacement included");
             assertEquals(14, counts.path("received").asLong(), poll);
-            assertTrue(CountRules.addsUp(true, counts.path("received").asLong(), counts.path("handedOut").asLong(),
+            assertTrue(CountRules.addsUp(true, counts.path("received").asLong(), counts.path("issued").asLong(), counts.path("handedOut").asLong(),
                     counts.path("present").asLong(), counts.path("summoned").asLong()), poll + ": " + counts);
             assertTrue(counts.path("addsUp").asBoolean(), poll + ": the minutes say it adds up");
 
