@@ -53,6 +53,15 @@ class RefusalPagesTest extends OnTheDemoStation {
     }
 
     @Test
+    void aPhoneThatOpensTheSlipAddressWithoutItsCodeIsToldToScanAgainAndOfferedTheRoomsPage() throws Exception {
+        Chromium phone = BROWSERS.take(360, 740, true, true);
+        phone.driver.get(station.url() + "/V");
+        assertTrue(phone.await("#slip-missing p.warning").isDisplayed(), "the missing code is said on screen");
+        phone.find("#way-back").click();
+        phone.await("#room-receipt-form");
+    }
+
+    @Test
     void anOrganiserOnAPollThatDoesNotExistIsOfferedTheAdminPage() throws Exception {
         Chromium laptop = BROWSERS.take(1280, 800, false, true);
         laptop.driver.get(station.url() + "/admin?lang=vi");
