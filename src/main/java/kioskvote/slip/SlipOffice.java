@@ -32,7 +32,8 @@ import kioskvote.token.TokenRejected;
 public final class SlipOffice {
     public static final int MAX_SLIPS_PER_RUN = 2000;
 
-    public record IssuedRun(String batchId, List<Slip> slips) {
+    /** A run of printed slips: its id, the label the organiser gave it ("Bàn 1"), printed on each slip, and the slips. */
+    public record IssuedRun(String batchId, String label, List<Slip> slips) {
     }
 
     private final Jdbi jdbi;
@@ -111,7 +112,7 @@ public final class SlipOffice {
             audit.append(h, "slips-issued", "batch=" + batchId + " count=" + count);
             logTokensIssuedAfterAnOpen(h, batchId, rows);
         });
-        return new IssuedRun(batchId, slips);
+        return new IssuedRun(batchId, cleanLabel, slips);
     }
 
     /**
@@ -240,7 +241,7 @@ public final class SlipOffice {
 
     /** Writes the printable sheet of a run (streamed: 2,000 slips are several megabytes of HTML). */
     public void writeSheet(IssuedRun run, String keyFingerprint, java.io.Writer writer) {
-        var header = new SlipHeader(meeting.title(), meeting.organiser(), "Đợt / Run " + run.batchId(), keyFingerprint, wifi);
+        var header = new SlipHeader(meeting.title(), meeting.organiser(), run.label(), keyFingerprint, wifi);
         SlipSheet.render(header, run.slips(), writer);
     }
 

@@ -176,6 +176,11 @@ public final class MinutesWords {
         return texts.has(key) ? texts.get(key) : event;
     }
 
+    /** An audit line's detail in the language of the minutes (tally/AnnexDetail); the stored text is unchanged. */
+    public String detail(String event, String detail) {
+        return new AnnexDetail(texts).render(event, detail);
+    }
+
     /** Events of the check-in desk, printed in their own annex. */
     public static boolean isCheckIn(String event) {
         return event.startsWith("person-") || event.startsWith("ballot-");

@@ -29,7 +29,10 @@ final class Pages {
         PageText t = PageText.of(ctx);
         String specific = "error." + error.code() + ".help";
         ctx.status(error.status());
-        message(ctx, t, error.code(), t.message(error), "", t.has(specific) ? t.get(specific) : t.get("error.help"));
+        WayBack back = WayBack.of(ctx.path());
+        render(ctx, "message.jte", Map.of("t", t, "code", error.code(), "title", t.message(error), "text", "",
+                "help", t.has(specific) ? t.get(specific) : t.get("error.help"),
+                "back", back.path(), "backLabel", t.get(back.labelKey()), "langSwitch", back.languageSwitch(ctx, t)));
     }
 
     /** Nothing a page shows may stay in a cache or be restored from one: a ballot must not outlive its casting. */

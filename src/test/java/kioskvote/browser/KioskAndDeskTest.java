@@ -301,7 +301,7 @@ class KioskAndDeskTest {
         JsonNode status = api.get("/api/polls/" + POLL).json();
         String line = desk.find("#poll-" + POLL + " .turnout-line").getText();
         assertTrue(line.contains("Triệu tập 6") && line.contains("Có mặt " + status.path("present").asLong())
-                && line.contains("Đã phát phiếu " + status.path("handedOut").asLong())
+                && line.contains("Số người đã nhận phiếu " + status.path("handedOut").asLong())
                 && line.contains("Đã bỏ phiếu " + status.path("cast").asLong()), line);
 
         desk.driver.get(station.url() + "/chair");

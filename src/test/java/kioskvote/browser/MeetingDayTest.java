@@ -153,12 +153,20 @@ class MeetingDayTest {
         WebElement count = admin.await("#count");
         count.clear();
         count.sendKeys("8");
+        admin.find("#label").sendKeys("Bàn 1");
         String dashboard = admin.driver.getWindowHandle();
         admin.find("form[action='/admin/slips'] button").click();
         admin.switchToTheOtherTab(dashboard);
         admin.await(".slip");
         assertEquals(8, admin.findAll(".slip .wifi svg").size(), "every slip carries the Wi-Fi QR code");
         assertTrue(admin.find(".slip .wifi").getText().contains("PhongHop-A"));
+        // The run's label is printed on each slip, and the meeting's title is printed whole (it wraps, it is not cut).
+        assertTrue(admin.find(".slip .run").isDisplayed());
+        assertEquals("Bàn 1", admin.find(".slip .run").getText());
+        WebElement title = admin.find(".slip .title");
+        assertTrue(title.getText().startsWith("Hội nghị") && title.getText().length() > 20, title.getText());
+        Object clipped = admin.driver.executeScript("const e = arguments[0]; return e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1;", title);
+        assertEquals(Boolean.FALSE, clipped, "the title is not cut: " + title.getText());
         Axe.assertNoViolations(admin, "slip sheet");
         admin.screenshot("slip-with-wifi");
         admin.driver.close();
