@@ -30,7 +30,7 @@ public final class KeyShare {
     }
 
     /** Reads a typed or scanned code; throws {@link ShareRejected} (MALFORMED, CHECK_CHARACTER, CHECKSUM). */
-    public static KeyShare parse(String code) {
+    public static KeyShare parse(CharSequence code) {
         byte[] payload = ShareCode.decode(code);
         try {
             byte[] body = Arrays.copyOf(payload, PAYLOAD_BODY);
@@ -56,8 +56,18 @@ public final class KeyShare {
 
     private static final int PAYLOAD_BODY = 4 + 1 + 1 + BoxCipher.KEY_BYTES;
 
-    /** The typeable code (and QR payload): 16 groups of five symbols, dash-separated. */
+    /**
+     * An immutable copy of {@link #cardText()}, which the station never makes (it cannot be wiped): for tests and
+     * tools outside the station.
+     */
     public String code() {
+        try (CardText text = cardText()) {
+            return text.unwipeableCopy();
+        }
+    }
+
+    /** The typeable code (and QR payload): 16 groups of five symbols, dash-separated; the caller wipes it. */
+    public CardText cardText() {
         ByteBuffer body = ByteBuffer.allocate(PAYLOAD_BODY);
         body.putInt(boxFingerprint).put((byte) threshold).put((byte) index).put(share);
         byte[] payload = Arrays.copyOf(body.array(), ShareCode.PAYLOAD_BYTES);
