@@ -2,46 +2,42 @@ package kioskvote.seal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.util.Arrays;
 
 /**
  * A key card's code as characters the station can wipe: what a card page or answer writes and what the count
  * reads, never a {@link String} (a String cannot be zeroed and stays in the heap until overwritten; the memory
- * scan of e2e/CardMemoryScanTest finds it). {@link #toString()} never shows the code. Wipe it once written or read.
+ * scan of e2e/CardMemoryScanTest finds it). The characters are kept outside the Java heap, where the collector
+ * does not move them (a moved array leaves a copy behind that nothing can zero). {@link #toString()} never shows
+ * the code. Wipe it once written or read.
  */
 public final class CardText implements CharSequence, AutoCloseable {
-    private final char[] chars;
+    private final CharBuffer chars;
 
-    /** Takes ownership of {@code chars}: they are zeroed by {@link #wipe()}. */
+    /** Copies {@code chars} out of the heap and zeroes them. */
     public CardText(char[] chars) {
-        this.chars = chars;
-    }
-
-    /** The ASCII bytes {@code bytes[from, to)} as a card text; the caller wipes its bytes. */
-    public static CardText ofAscii(byte[] bytes, int from, int to) {
-        char[] chars = new char[to - from];
-        for (int i = from; i < to; i++) chars[i - from] = (char) (bytes[i] & 0xFF);
-        return new CardText(chars);
+        this.chars = ByteBuffer.allocateDirect(chars.length * 2).asCharBuffer();
+        this.chars.put(0, chars);
+        Arrays.fill(chars, '\0');
     }
 
     @Override
     public int length() {
-        return chars.length;
+        return chars.capacity();
     }
 
     @Override
     public char charAt(int index) {
-        return chars[index];
+        return chars.get(index);
     }
 
     @Override
     public CardText subSequence(int start, int end) {
-        return new CardText(Arrays.copyOfRange(chars, start, end));
-    }
-
-    public boolean isBlank() {
-        for (char c : chars) if (!Character.isWhitespace(c)) return false;
-        return true;
+        char[] part = new char[end - start];
+        chars.get(start, part);
+        return new CardText(part);
     }
 
     /** Writes the code as ASCII bytes, through a buffer zeroed afterwards. */
@@ -56,8 +52,8 @@ public final class CardText implements CharSequence, AutoCloseable {
 
     /** The code as ASCII bytes; the caller zeroes them. */
     public byte[] asciiBytes() {
-        byte[] bytes = new byte[chars.length];
-        for (int i = 0; i < chars.length; i++) bytes[i] = (byte) chars[i];
+        byte[] bytes = new byte[length()];
+        for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) chars.get(i);
         return bytes;
     }
 
@@ -66,12 +62,16 @@ public final class CardText implements CharSequence, AutoCloseable {
      * the dealing answer and the count never call it).
      */
     public String unwipeableCopy() {
-        return new String(chars);
+        char[] copy = new char[length()];
+        chars.get(0, copy);
+        String text = new String(copy);
+        Arrays.fill(copy, '\0');
+        return text;
     }
 
     /** Zeroes the characters. */
     public void wipe() {
-        Arrays.fill(chars, '\0');
+        for (int i = 0; i < length(); i++) chars.put(i, '\0');
     }
 
     @Override
@@ -81,6 +81,6 @@ public final class CardText implements CharSequence, AutoCloseable {
 
     @Override
     public String toString() {
-        return "CardText[" + chars.length + " characters]"; // never the code
+        return "CardText[" + length() + " characters]"; // never the code
     }
 }

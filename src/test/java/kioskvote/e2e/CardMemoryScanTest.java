@@ -22,25 +22,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import kioskvote.ProcessTest;
 
 /**
  * Reads the running station's memory (/proc/PID/mem, every readable region: heap, Jetty's native buffers,
- * stacks) for the committee's card codes, as someone with a debugger or a core dump of the laptop would:
- * after the cards are dealt one per screen, after casting, and after the count. Each code is looked for as
- * Latin-1/UTF-8 bytes (a Java String, a response buffer) and as UTF-16 (a char array, a StringBuilder).
- * The figures are printed (target/surefire-reports) and stated in docs/security.md.
- *
- * <p>It does not pass yet, so it runs only when asked ({@code -Dkioskvote.memoryScan=true}): on the dealt screens'
- * garbage in the heap (the page as JTE built it in UTF-16 and as UTF-8 bytes, until later allocations overwrite
- * it), a native buffer that kept the last card's page through 300 casts, and after the count the typed cards'
- * request bytes (docs/security.md, "What it does not promise").
+ * stacks) for the committee's cards, as someone with a debugger, a core dump or the swap file of the laptop would:
+ * after the cards of two polls are dealt (one per screen on the laptop, and one per answer through the API), after
+ * 300 casts, and after both counts (one through the API's JSON, one through the count page's form). Each card is
+ * looked for as its code in Latin-1/UTF-8 (a String, a response or request buffer) and in UTF-16 (a char array,
+ * a StringBuilder), and as its 32 share bytes. The control: while card 3 waits to be dealt the station holds it,
+ * and the scan finds it. The figures are printed (target/surefire-reports) and stated in docs/security.md.
  */
 @ProcessTest
-@EnabledIfSystemProperty(named = "kioskvote.memoryScan", matches = "true")
 class CardMemoryScanTest {
     private static final String POLL_A = "tin-nhiem";
     private static final String POLL_B = "bieu-quyet-quy-che";
