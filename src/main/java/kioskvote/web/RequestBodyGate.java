@@ -1,6 +1,5 @@
 package kioskvote.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -118,8 +117,7 @@ final class RequestBodyGate implements Filter {
         public void onAllDataRead() {
             if (!settled.compareAndSet(false, true)) return;
             byte[] bytes = body.toByteArray();
-            body.wipe(); // the copies made on the way are zeroed: the count's key cards come this way (docs/security.md, "Memory")
-            java.util.Arrays.fill(chunk, (byte) 0);
+            body.wipe(chunk); // the copies made on the way are zeroed: the count's key cards come this way (docs/security.md, "Memory")
             if (BodyEncoding.isDecodedAsText(req) && !BodyEncoding.isStrictUtf8(bytes, BodyEncoding.isForm(req))) {
                 answer(ErrorCatalog.of(BadRequest.badEncoding()));
                 return;
@@ -171,17 +169,6 @@ final class RequestBodyGate implements Filter {
                     // the client went away and the container ended the request itself
                 }
             }
-        }
-    }
-
-    /** The bytes collected so far, zeroed once copied out (growing leaves the smaller arrays behind: bodies are small). */
-    private static final class WipeableBytes extends ByteArrayOutputStream {
-        WipeableBytes() {
-            super(4096);
-        }
-
-        void wipe() {
-            java.util.Arrays.fill(buf, (byte) 0);
         }
     }
 
