@@ -48,6 +48,7 @@ import kioskvote.token.SlipHashes;
 import kioskvote.web.AdminApi;
 import kioskvote.web.AdminGuard;
 import kioskvote.web.AdminPages;
+import kioskvote.web.CardDealing;
 import kioskvote.web.DeviceSealingApi;
 import kioskvote.web.BallotPages;
 import kioskvote.web.ChairApi;
@@ -142,6 +143,7 @@ public final class App {
         var guard = new AdminGuard(credentials, s.attempts(), sessions, staff);
         var booth = new KioskBooth(s.kiosks(), s.rights(), s.roster());
         var rosterEditor = new RosterEditor(s.jdbi(), s.meeting(), s.audit(), s.random(), s.feed());
+        var cards = new CardDealing(); // the key cards not yet dealt, for the admin pages and the API alike
         var handlers = new Routes.Handlers(
                 new VoterApi(s.meeting(), s.keyFingerprint(), s.ballotBox()),
                 new BallotPages(s.meeting(), s.rights(), s.polls(), s.random()),
@@ -149,10 +151,10 @@ public final class App {
                 new ChairApi(s.polls()),
                 new ChairPage(s.meeting(), s.polls(), s.keyFingerprint(), s.publicBaseUrl(), s.slips().wifi()),
                 s.feed(), guard,
-                new AdminPages(s.meeting(), s.polls(), s.slips(), s.roster(), guard, credentials, s.publicBaseUrl(), s.keyFingerprint()),
+                new AdminPages(s.meeting(), s.polls(), s.slips(), s.roster(), guard, credentials, s.publicBaseUrl(), s.keyFingerprint(), cards),
                 new CountPages(s.meeting(), s.polls()),
                 new StaffPages(credentials),
-                new AdminApi(s.polls(), s.slips(), credentials, s.publicBaseUrl(), s.keyFingerprint()),
+                new AdminApi(s.polls(), s.slips(), credentials, s.publicBaseUrl(), s.keyFingerprint(), cards),
                 new DeskPage(s.meeting(), s.polls(), s.roster(), s.kiosks(), booth, guard),
                 new RosterApi(s.roster(), s.kiosks()),
                 s.kiosks(), s.meeting(), new RecordPages(s.meeting(), s.records()),

@@ -17,13 +17,12 @@ final class CommitteeCards {
     private CommitteeCards() {
     }
 
-    /** One card per member, in the committee's order; the shares' own copies are wiped once written on the cards. */
+    /** One card per member, in the committee's order; each share is wiped once its card is dealt (web/CardDealing). */
     static OpenedPoll.ShareCards deal(Poll poll, BoxKeyPair pair, int threshold, List<CommitteeMember> committee, SecureRandom random) {
         List<KeyShare> shares = ShareSplitter.split(pair, threshold, committee.size(), random);
         List<OpenedPoll.ShareCard> cards = new ArrayList<>();
         for (int i = 0; i < shares.size(); i++) {
-            cards.add(new OpenedPoll.ShareCard(committee.get(i), shares.get(i).index(), shares.size(), shares.get(i).code()));
-            shares.get(i).wipe();
+            cards.add(new OpenedPoll.ShareCard(committee.get(i), shares.get(i).index(), shares.size(), shares.get(i)));
         }
         return new OpenedPoll.ShareCards(poll.id(), poll.title(), pair.publicKey().fingerprintText(), threshold, cards);
     }

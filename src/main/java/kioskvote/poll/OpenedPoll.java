@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.Optional;
 
 import kioskvote.meeting.CommitteeMember;
+import kioskvote.seal.CardText;
+import kioskvote.seal.KeyShare;
 
 /**
  * What opening a poll gives back: its status and, for a sealed poll, the key shares of its ballot box,
- * one card per committee member. They exist only in this answer: the station keeps no copy.
+ * one card per committee member. They exist only in this answer, dealt one at a time (web/CardDealing) and
+ * wiped once dealt: the station keeps no copy.
  */
 public record OpenedPoll(PollStatus status, Optional<ShareCards> shares) {
     public record ShareCards(String pollId, String pollTitle, String boxFingerprint, int threshold, List<ShareCard> cards) {
@@ -16,8 +19,18 @@ public record OpenedPoll(PollStatus status, Optional<ShareCards> shares) {
         }
     }
 
-    /** One member's card: "card {index} of {of}", the typeable code that is also the QR code's content. */
-    public record ShareCard(CommitteeMember member, int index, int of, String code) {
+    /** One member's card: "card {index} of {of}", and its share, whose code is also the QR code's content. */
+    public record ShareCard(CommitteeMember member, int index, int of, KeyShare share) {
+        /** The typeable code, as characters the caller wipes once written (never a String: docs/security.md, "Memory"). */
+        public CardText cardText() {
+            return share.cardText();
+        }
+
+        /** Zeroes the share: the card is dealt. */
+        public void wipe() {
+            share.wipe();
+        }
+
         @Override
         public String toString() {
             return "ShareCard[" + member.name() + ", " + index + " of " + of + "]"; // never the code

@@ -170,7 +170,7 @@ public final class PollLifecycle {
      * so what the file may keep of the sealed rows is noise even to the committee's cards; nothing else of the
      * database is rewritten and the station keeps answering. The private key is zeroed.
      */
-    public CountResult count(String pollId, List<String> shareCodes) {
+    public CountResult count(String pollId, List<? extends CharSequence> shareCodes) {
         Poll poll = poll(pollId);
         PollStateRow row = jdbi.withHandle(h -> new PollStateDao(h).find(poll.id())).orElseThrow();
         if (!row.sealed()) throw new PollRejected(PollRejected.Code.NOT_SEALED);
@@ -179,8 +179,8 @@ public final class PollLifecycle {
         List<KeyShare> shares = new ArrayList<>();
         try {
             for (int i = 0; i < shareCodes.size(); i++) {
-                String code = shareCodes.get(i);
-                if (code == null || code.isBlank()) continue; // an empty field of the form
+                CharSequence code = shareCodes.get(i); // a CardText from the web, never a String (docs/security.md, "Memory")
+                if (code == null || code.chars().allMatch(Character::isWhitespace)) continue; // an empty field of the form
                 try {
                     shares.add(KeyShare.parse(code));
                 } catch (ShareRejected e) {

@@ -15,6 +15,8 @@ public class PollRejected extends Refused {
         AWAITING_COUNT,
         /** The sealed ballot box: opened only after the close, only for a sealed poll, and once. */
         POLL_NOT_CLOSED, NOT_SEALED, ALREADY_COUNTED,
+        /** A key card is dealt once, to its member: no card with that number is waiting (web/CardDealing). */
+        CARD_DEALT,
         /** A sealed ballot that does not open with the rebuilt key (an altered database): nothing is counted. */
         BOX_DAMAGED,
         /** A practice poll has no minutes and no export (docs/rules.md, "Practice poll"). */

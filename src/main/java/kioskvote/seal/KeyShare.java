@@ -17,7 +17,11 @@ public final class KeyShare {
     private final int boxFingerprint;
     private final int threshold;
     private final int index;
-    private final byte[] share;
+    /**
+     * Outside the Java heap: a card not yet dealt may wait minutes, and the collector moves heap arrays, leaving
+     * copies behind that nothing can zero; a direct buffer stays where it is and is zeroed by {@link #wipe()}.
+     */
+    private final ByteBuffer share = ByteBuffer.allocateDirect(BoxCipher.KEY_BYTES);
 
     KeyShare(int boxFingerprint, int threshold, int index, byte[] share) {
         if (threshold < 1 || threshold > 255) throw new IllegalArgumentException("threshold out of range");
@@ -26,11 +30,11 @@ public final class KeyShare {
         this.boxFingerprint = boxFingerprint;
         this.threshold = threshold;
         this.index = index;
-        this.share = share.clone();
+        this.share.put(0, share);
     }
 
     /** Reads a typed or scanned code; throws {@link ShareRejected} (MALFORMED, CHECK_CHARACTER, CHECKSUM). */
-    public static KeyShare parse(String code) {
+    public static KeyShare parse(CharSequence code) {
         byte[] payload = ShareCode.decode(code);
         try {
             byte[] body = Arrays.copyOf(payload, PAYLOAD_BODY);
@@ -56,10 +60,22 @@ public final class KeyShare {
 
     private static final int PAYLOAD_BODY = 4 + 1 + 1 + BoxCipher.KEY_BYTES;
 
-    /** The typeable code (and QR payload): 16 groups of five symbols, dash-separated. */
+    /**
+     * An immutable copy of {@link #cardText()}, which the station never makes (it cannot be wiped): for tests and
+     * tools outside the station.
+     */
     public String code() {
+        try (CardText text = cardText()) {
+            return text.unwipeableCopy();
+        }
+    }
+
+    /** The typeable code (and QR payload): 16 groups of five symbols, dash-separated; the caller wipes it. */
+    public CardText cardText() {
         ByteBuffer body = ByteBuffer.allocate(PAYLOAD_BODY);
-        body.putInt(boxFingerprint).put((byte) threshold).put((byte) index).put(share);
+        byte[] bytes = shareBytes();
+        body.putInt(boxFingerprint).put((byte) threshold).put((byte) index).put(bytes);
+        Arrays.fill(bytes, (byte) 0);
         byte[] payload = Arrays.copyOf(body.array(), ShareCode.PAYLOAD_BYTES);
         System.arraycopy(checksum(body.array()), 0, payload, PAYLOAD_BODY, 2);
         try {
@@ -93,19 +109,33 @@ public final class KeyShare {
         return index;
     }
 
+    /** A copy of the share bytes; the caller zeroes it. */
     byte[] shareBytes() {
-        return share.clone();
+        byte[] bytes = new byte[BoxCipher.KEY_BYTES];
+        share.get(0, bytes);
+        return bytes;
     }
 
     /** Zeroes the share bytes this object holds. */
     public void wipe() {
-        Arrays.fill(share, (byte) 0);
+        for (int i = 0; i < BoxCipher.KEY_BYTES; i++) share.put(i, (byte) 0);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof KeyShare k && k.boxFingerprint == boxFingerprint && k.threshold == threshold && k.index == index
-                && MessageDigest.isEqual(k.share, share);
+                && sameShare(k);
+    }
+
+    private boolean sameShare(KeyShare other) {
+        byte[] mine = shareBytes();
+        byte[] theirs = other.shareBytes();
+        try {
+            return MessageDigest.isEqual(mine, theirs);
+        } finally {
+            Arrays.fill(mine, (byte) 0);
+            Arrays.fill(theirs, (byte) 0);
+        }
     }
 
     @Override

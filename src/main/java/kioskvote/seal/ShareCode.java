@@ -1,6 +1,7 @@
 package kioskvote.seal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,25 +23,30 @@ final class ShareCode {
     private ShareCode() {
     }
 
-    static String encode(byte[] payload) {
+    /** The code's characters, never a String (docs/security.md, "Memory"); the caller wipes them. */
+    static CardText encode(byte[] payload) {
         if (payload.length != PAYLOAD_BYTES) throw new IllegalArgumentException("a share payload is 40 bytes");
         int[] symbols = toSymbols(payload);
-        StringBuilder code = new StringBuilder(GROUPS * 6);
+        char[] code = new char[GROUPS * (DATA_PER_GROUP + 2) - 1];
+        int n = 0;
+        int[] group = new int[DATA_PER_GROUP];
         for (int g = 0; g < GROUPS; g++) {
-            if (g > 0) code.append('-');
-            int[] group = new int[DATA_PER_GROUP];
+            if (g > 0) code[n++] = '-';
             System.arraycopy(symbols, g * DATA_PER_GROUP, group, 0, DATA_PER_GROUP);
-            for (int s : group) code.append(ALPHABET.charAt(s));
-            code.append(ALPHABET.charAt(checkOf(g + 1, group)));
+            for (int s : group) code[n++] = ALPHABET.charAt(s);
+            code[n++] = ALPHABET.charAt(checkOf(g + 1, group));
         }
-        return code.toString();
+        Arrays.fill(symbols, 0);
+        Arrays.fill(group, 0);
+        return new CardText(code);
     }
 
     /** The payload, or a refusal: malformed, or the groups whose check character is wrong. */
-    static byte[] decode(String typed) {
+    static byte[] decode(CharSequence typed) {
         if (typed == null) throw ShareRejected.of(ShareRejected.Reason.MALFORMED, "no code");
         List<Integer> values = new ArrayList<>();
-        for (char c : typed.toCharArray()) {
+        for (int at = 0; at < typed.length(); at++) {
+            char c = typed.charAt(at);
             if (c == '-' || Character.isWhitespace(c)) continue;
             int v = valueOf(c);
             if (v < 0) throw ShareRejected.of(ShareRejected.Reason.MALFORMED, "character '" + c + "' is not in the code's alphabet");

@@ -1,6 +1,5 @@
 package kioskvote.seal;
 
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,13 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.bouncycastle.crypto.threshold.ShamirSecretSplitter;
-import org.bouncycastle.crypto.threshold.ShamirSplitSecret;
-import org.bouncycastle.crypto.threshold.ShamirSplitSecretShare;
-
 /**
  * Splits a ballot box's private key among the counting committee (Shamir's k-of-n secret sharing over
- * GF(2⁸), BouncyCastle's {@code ShamirSecretSplitter}) and recombines it from k shares. Fewer than k
+ * GF(2⁸), {@link Shamir}, the same as BouncyCastle's {@code ShamirSecretSplitter}) and recombines it from k shares. Fewer than k
  * shares say nothing about the key. A recombined key is accepted only if it matches the box's
  * public key, so a wrong combination is refused before any ballot is touched.
  */
@@ -31,22 +26,15 @@ public final class ShareSplitter {
             throw new IllegalArgumentException("need 1 ≤ threshold ≤ count ≤ " + MAX_SHARES + ", not " + threshold + " of " + count);
         }
         byte[] secret = pair.privateKeyCopy();
+        byte[][] parts = Shamir.split(secret, threshold, count, random);
         try {
-            ShamirSecretSplitter splitter = new ShamirSecretSplitter(ShamirSecretSplitter.Algorithm.AES,
-                    ShamirSecretSplitter.Mode.Native, BoxCipher.KEY_BYTES, random);
-            ShamirSplitSecretShare[] parts = splitter.resplit(secret, threshold, count).getSecretShares();
             int fingerprint = pair.publicKey().fingerprint();
             List<KeyShare> shares = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                byte[] bytes = parts[i].getEncoded();
-                shares.add(new KeyShare(fingerprint, threshold, i + 1, bytes));
-                Arrays.fill(bytes, (byte) 0);
-            }
+            for (int i = 0; i < count; i++) shares.add(new KeyShare(fingerprint, threshold, i + 1, parts[i]));
             return List.copyOf(shares);
-        } catch (IOException e) {
-            throw new IllegalStateException("splitting failed", e);
         } finally {
             Arrays.fill(secret, (byte) 0);
+            for (byte[] part : parts) Arrays.fill(part, (byte) 0);
         }
     }
 
@@ -93,20 +81,16 @@ public final class ShareSplitter {
     }
 
     private static BoxKeyPair combine(List<KeyShare> shares) {
-        ShamirSplitSecretShare[] parts = new ShamirSplitSecretShare[shares.size()];
-        List<byte[]> copies = new ArrayList<>();
-        for (int i = 0; i < parts.length; i++) {
-            byte[] bytes = shares.get(i).shareBytes();
-            copies.add(bytes);
-            parts[i] = new ShamirSplitSecretShare(bytes, shares.get(i).index());
-        }
+        byte[][] parts = new byte[shares.size()][];
+        int[] xs = new int[shares.size()];
         try {
-            byte[] secret = new ShamirSplitSecret(ShamirSecretSplitter.Algorithm.AES, ShamirSecretSplitter.Mode.Native, parts).getSecret();
-            return BoxKeyPair.ofPrivateKey(secret);
-        } catch (IOException e) {
-            throw ShareRejected.of(ShareRejected.Reason.WRONG_COMBINATION, "the shares do not combine");
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = shares.get(i).shareBytes();
+                xs[i] = shares.get(i).index();
+            }
+            return BoxKeyPair.ofPrivateKey(Shamir.combine(parts, xs)); // the key pair owns (and zeroes) the secret
         } finally {
-            copies.forEach(b -> Arrays.fill(b, (byte) 0));
+            for (byte[] part : parts) if (part != null) Arrays.fill(part, (byte) 0);
         }
     }
 

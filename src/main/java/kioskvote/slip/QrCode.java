@@ -36,14 +36,22 @@ public final class QrCode {
         } catch (WriterException e) {
             throw new IllegalArgumentException("text does not fit a QR code (" + text.length() + " characters)", e);
         }
-        ByteMatrix matrix = code.getMatrix();
+        return of(code.getMatrix(), code.getVersion().getVersionNumber());
+    }
+
+    /** The code a text that must never become a String (a key card's code): see {@link SecretQr}. */
+    public static QrCode encodeSecret(CharSequence alphanumeric) {
+        return SecretQr.encode(alphanumeric);
+    }
+
+    static QrCode of(ByteMatrix matrix, int version) {
         boolean[][] dark = new boolean[matrix.getHeight()][matrix.getWidth()];
         for (int y = 0; y < matrix.getHeight(); y++) {
             for (int x = 0; x < matrix.getWidth(); x++) {
                 dark[y][x] = matrix.get(x, y) == 1;
             }
         }
-        return new QrCode(dark, code.getVersion().getVersionNumber());
+        return new QrCode(dark, version);
     }
 
     /**

@@ -1,5 +1,6 @@
 package kioskvote.web;
 
+import java.util.List;
 import java.util.Map;
 
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import io.javalin.http.Context;
 
 import kioskvote.poll.CountResult;
+import kioskvote.seal.CardText;
 import kioskvote.poll.OpenedPoll;
 import kioskvote.admin.StaffCredentials;
 import kioskvote.admin.StaffRole;
@@ -42,8 +44,10 @@ public final class AdminApi {
     private final StaffCredentials staff;
     private final String publicBaseUrl;
     private final String keyFingerprint;
+    private final CardDealing dealing;
 
-    public AdminApi(PollLifecycle polls, SlipOffice slips, StaffCredentials staff, String publicBaseUrl, String keyFingerprint) {
+    public AdminApi(PollLifecycle polls, SlipOffice slips, StaffCredentials staff, String publicBaseUrl, String keyFingerprint, CardDealing dealing) {
+        this.dealing = dealing;
         this.polls = polls;
         this.slips = slips;
         this.staff = staff;
@@ -58,21 +62,38 @@ public final class AdminApi {
         ctx.json(Map.of("present", request.present()));
     }
 
-    record UnsealRequest(java.util.List<String> shares) {
-    }
-
-    /** The status; for a sealed poll also its key shares, in this answer only (the station keeps no copy). */
+    /**
+     * The status; for a sealed poll also its box and, for each committee member, where their card is dealt: never a
+     * card itself. Each card is fetched once, in an answer of its own ({@link #dealCard}), then wiped.
+     */
     void open(Context ctx) {
         boolean confirm = ctx.contentLength() > 0 && Boolean.TRUE.equals(JsonBody.read(ctx, OpenRequest.class).confirmBelowQuorum());
         OpenedPoll opened = polls.open(ctx.pathParam("pollId"), confirm);
         Map<String, Object> answer = new LinkedHashMap<>(StatusJson.of(opened.status()));
         opened.shares().ifPresent(cards -> {
-            Pages.noStore(ctx);
+            dealing.start(cards);
             answer.put("box", Map.of("fingerprint", cards.boxFingerprint(), "threshold", cards.threshold(), "shares", cards.cards().size()));
-            answer.put("shares", cards.cards().stream().map(card -> Map.of("member", card.member().name(), "role", card.member().role(),
-                    "index", card.index(), "of", card.of(), "code", card.code())).toList());
+            answer.put("cards", cards.cards().stream().map(card -> Map.of("member", card.member().name(), "role", card.member().role(),
+                    "index", card.index(), "of", card.of(), "deal", "/api/admin/polls/" + cards.pollId() + "/cards/" + card.index())).toList());
         });
         ctx.json(answer);
+    }
+
+    /** POST /api/admin/polls/{id}/cards/{index}: that one card, once (410 card_dealt after); the station then wipes it. */
+    void dealCard(Context ctx) {
+        int index;
+        try {
+            index = Integer.parseInt(ctx.pathParam("index"));
+        } catch (NumberFormatException e) {
+            throw new kioskvote.poll.PollRejected(kioskvote.poll.PollRejected.Code.CARD_DEALT);
+        }
+        CardDealing.Screen screen = dealing.take(ctx.pathParam("pollId"), index)
+                .orElseThrow(() -> new kioskvote.poll.PollRejected(kioskvote.poll.PollRejected.Code.CARD_DEALT));
+        try {
+            CardResponse.json(ctx, screen);
+        } finally {
+            screen.card().wipe();
+        }
     }
 
     void close(Context ctx) {
@@ -81,9 +102,13 @@ public final class AdminApi {
 
     /** POST /api/admin/polls/{id}/unseal {"shares": [...]}: k share codes open the sealed box; the poll is counted. */
     void unseal(Context ctx) {
-        UnsealRequest request = JsonBody.read(ctx, UnsealRequest.class);
-        if (request.shares() == null) throw BadRequest.missing("shares");
-        CountResult result = polls.count(ctx.pathParam("pollId"), request.shares());
+        List<CardText> shares = CardCodes.fromJson(ctx); // never Strings of the cards (docs/security.md, "Memory")
+        CountResult result;
+        try {
+            result = polls.count(ctx.pathParam("pollId"), shares);
+        } finally {
+            shares.forEach(CardText::wipe);
+        }
         Map<String, Object> answer = new LinkedHashMap<>(StatusJson.of(result.status()));
         answer.put("counted", result.counted());
         answer.put("storageKeyDestroyed", result.storageKeyDestroyed());

@@ -36,9 +36,11 @@ public final class AdminPages {
     private final StaffCredentials staff;
     private final String publicBaseUrl;
     private final String keyFingerprint;
-    private final CardDealing dealing = new CardDealing();
+    private final CardDealing dealing;
 
-    public AdminPages(Meeting meeting, PollLifecycle polls, SlipOffice slips, Roster roster, AdminGuard guard, StaffCredentials staff, String publicBaseUrl, String keyFingerprint) {
+    public AdminPages(Meeting meeting, PollLifecycle polls, SlipOffice slips, Roster roster, AdminGuard guard, StaffCredentials staff, String publicBaseUrl,
+                      String keyFingerprint, CardDealing dealing) {
+        this.dealing = dealing;
         this.meeting = meeting;
         this.polls = polls;
         this.slips = slips;
@@ -117,8 +119,8 @@ public final class AdminPages {
     }
 
     /**
-     * Opens the poll. A sealed poll answers with the printable page of the committee's key-share cards,
-     * shown this once (no-store; the station keeps no copy); an unsealed one goes back to the dashboard.
+     * Opens the poll. A sealed poll answers with the printable page of the committee's first key card, shown
+     * to its member alone (no-store; the station wipes each card once dealt); an unsealed one goes back to the dashboard.
      */
     void open(Context ctx) {
         OpenedPoll opened = polls.open(ctx.pathParam("pollId"), "yes".equals(ctx.formParam("confirmBelowQuorum")));
@@ -140,10 +142,9 @@ public final class AdminPages {
         showCard(ctx, next.get());
     }
 
-    /** One card on the screen, nothing else of the others (docs/security.md, "How it works"). */
+    /** One card on the screen, nothing else of the others (docs/security.md, "How it works"); never a String of it. */
     private void showCard(Context ctx, CardDealing.Screen screen) {
-        ctx.header("Referrer-Policy", "no-referrer");
-        Pages.render(ctx, "share-cards.jte", Map.of("t", PageText.of(ctx), "meeting", meeting, "cards", screen.poll(), "card", screen.card()));
+        CardResponse.page(ctx, PageText.of(ctx), meeting, screen);
     }
 
     void close(Context ctx) {

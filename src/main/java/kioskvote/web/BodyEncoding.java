@@ -1,6 +1,5 @@
 package kioskvote.web;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -35,32 +34,40 @@ final class BodyEncoding {
         byte[] text = form ? percentDecoded(bytes) : bytes;
         if (text == null) return false;
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            java.nio.CharBuffer decoded = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(text));
+            if (decoded.hasArray()) java.util.Arrays.fill(decoded.array(), '\0'); // the count's key cards pass here (docs/security.md, "Memory")
             return true;
         } catch (CharacterCodingException e) {
             return false;
+        } finally {
+            if (form) java.util.Arrays.fill(text, (byte) 0);
         }
     }
 
     /** The bytes a form body stands for ('+' is a space, %XX a byte); null if a % is not followed by two hex digits. */
     static byte[] percentDecoded(byte[] form) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(form.length);
-        for (int i = 0; i < form.length; i++) {
-            byte b = form[i];
-            if (b == '%') {
-                if (i + 2 >= form.length) return null;
-                int hi = Character.digit(form[i + 1], 16);
-                int lo = Character.digit(form[i + 2], 16);
-                if (hi < 0 || lo < 0) return null;
-                out.write(hi * 16 + lo);
-                i += 2;
-            } else {
-                out.write(b == '+' ? ' ' : b);
+        byte[] out = new byte[form.length];
+        int n = 0;
+        try {
+            for (int i = 0; i < form.length; i++) {
+                byte b = form[i];
+                if (b == '%') {
+                    if (i + 2 >= form.length) return null;
+                    int hi = Character.digit(form[i + 1], 16);
+                    int lo = Character.digit(form[i + 2], 16);
+                    if (hi < 0 || lo < 0) return null;
+                    out[n++] = (byte) (hi * 16 + lo);
+                    i += 2;
+                } else {
+                    out[n++] = b == '+' ? (byte) ' ' : b;
+                }
             }
+            return java.util.Arrays.copyOf(out, n);
+        } finally {
+            java.util.Arrays.fill(out, (byte) 0); // the caller zeroes its copy (isStrictUtf8)
         }
-        return out.toByteArray();
     }
 }

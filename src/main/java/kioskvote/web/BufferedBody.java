@@ -24,6 +24,24 @@ final class BufferedBody extends HttpServletRequestWrapper {
         super(request);
     }
 
+    /** The request's body as read, or empty for a request the gate passed through unread. */
+    static java.util.Optional<BufferedBody> of(jakarta.servlet.ServletRequest request) {
+        for (var r = request; r != null; r = r instanceof jakarta.servlet.ServletRequestWrapper w ? w.getRequest() : null) {
+            if (r instanceof BufferedBody body) return java.util.Optional.of(body);
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The body itself, not a copy: the key cards of the count are read from it and then {@link #wipe() wiped}. */
+    byte[] bytes() {
+        return body;
+    }
+
+    /** Zeroes the body (docs/security.md, "Memory"): a handler that read key cards from it calls this. */
+    void wipe() {
+        java.util.Arrays.fill(body, (byte) 0);
+    }
+
     @Override
     public int getContentLength() {
         return body.length;

@@ -14,7 +14,7 @@ import kioskvote.poll.PollLifecycle;
 import kioskvote.poll.PollRejected;
 import kioskvote.poll.PollStatus;
 import kioskvote.poll.ShareRefused;
-import kioskvote.seal.ShareSplitter;
+import kioskvote.seal.CardText;
 
 /** The counting committee's page: the key cards that open a sealed poll's ballot box, then the count (docs/rules.md). */
 public final class CountPages {
@@ -33,25 +33,23 @@ public final class CountPages {
 
     /** POST /admin/polls/{id}/count: the committee's cards; opens the box and counts, or says what is wrong (nothing changed). */
     void count(Context ctx) {
-        List<String> codes = new ArrayList<>();
-        for (int i = 1; i <= ShareSplitter.MAX_SHARES; i++) {
-            String code = ctx.formParam("share" + i);
-            if (code == null) break;
-            codes.add(code);
-        }
+        List<CardText> codes = CardCodes.fromForm(ctx); // never Strings of the cards (docs/security.md, "Memory")
         try {
             CountResult result = polls.count(ctx.pathParam("pollId"), codes);
             ctx.redirect("/admin?done=counted&n=" + result.counted() + (result.storageKeyDestroyed() ? "" : "&erased=no"), HttpStatus.SEE_OTHER);
         } catch (ShareRefused e) {
             ApiError error = ErrorCatalog.of(e);
-            List<String> keep = new ArrayList<>(codes);
+            // The cards typed are given back to the form to correct: as Strings, so a refused attempt leaves copies.
+            List<String> keep = new ArrayList<>(codes.stream().map(CardText::unwipeableCopy).toList());
             if (e.position() > 0 && e.position() <= keep.size()) keep.set(e.position() - 1, ""); // the card to present again
             ctx.status(error.status());
             renderCountForm(ctx, keep, PageText.of(ctx).message(error));
         } catch (PollRejected e) {
             ApiError error = ErrorCatalog.of(e);
             ctx.status(error.status());
-            renderCountForm(ctx, codes, PageText.of(ctx).message(error));
+            renderCountForm(ctx, codes.stream().map(CardText::unwipeableCopy).toList(), PageText.of(ctx).message(error));
+        } finally {
+            codes.forEach(CardText::wipe);
         }
     }
 

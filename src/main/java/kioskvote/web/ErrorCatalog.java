@@ -47,6 +47,7 @@ public final class ErrorCatalog {
             entry("poll_not_closed", 409),
             entry("not_sealed", 409),
             entry("already_counted", 409),
+            entry("card_dealt", 410),
             entry("box_damaged", 409),
             entry("box_key_unsigned", 409),
             // the committee's key cards (poll/ShareRefused)

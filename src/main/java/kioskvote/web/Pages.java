@@ -19,6 +19,11 @@ final class Pages {
         ctx.contentType("text/html; charset=utf-8").result(output.toString());
     }
 
+    /** Renders into {@code output} (a key card's page: CardResponse); the caller sends it. */
+    static void renderTo(String template, Map<String, Object> params, gg.jte.TemplateOutput output) {
+        Templates.ENGINE.render("page/" + template, params, output);
+    }
+
     /** A full-page explanation: a refusal, "no poll is open yet", and the like. */
     static void message(Context ctx, PageText t, String code, String title, String text, String help) {
         render(ctx, "message.jte", Map.of("t", t, "code", code, "title", title, "text", text, "help", help));

@@ -1,6 +1,5 @@
 package kioskvote.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -89,7 +88,7 @@ final class RequestBodyGate implements Filter {
         private final AsyncContext async;
         private final BufferedBody buffered;
         private final ServletInputStream in;
-        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        private final WipeableBytes body = new WipeableBytes();
         private final byte[] chunk = new byte[4096];
         private final AtomicBoolean settled = new AtomicBoolean();
 
@@ -118,6 +117,7 @@ final class RequestBodyGate implements Filter {
         public void onAllDataRead() {
             if (!settled.compareAndSet(false, true)) return;
             byte[] bytes = body.toByteArray();
+            body.wipe(chunk); // the copies made on the way are zeroed: the count's key cards come this way (docs/security.md, "Memory")
             if (BodyEncoding.isDecodedAsText(req) && !BodyEncoding.isStrictUtf8(bytes, BodyEncoding.isForm(req))) {
                 answer(ErrorCatalog.of(BadRequest.badEncoding()));
                 return;

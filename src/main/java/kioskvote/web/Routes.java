@@ -34,6 +34,8 @@ public final class Routes {
     public static Javalin create(Handlers h) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            // Jetty's pooled buffers are zeroed when given back: a key card's page or the count's cards stay in none.
+            config.jetty.modifyServer(server -> server.addBean(new WipingByteBufferPool()));
             HttpServerLimits.apply(config); // body size, rate and encoding, accept queue, connections per address (docs/api.md, "Limits")
             // 48 request threads, not Jetty's 250: casts are written one batch at a time anyway, live
             // screens do not hold a thread, and each idle thread's stack cost resident memory (bench/run).
@@ -141,6 +143,7 @@ public final class Routes {
         // admin API (passphrase as a Bearer header, or the admin pages' session cookie)
         app.post("/api/admin/present", h.admin()::setPresent, CHAIR, ORGANISER);
         app.post("/api/admin/polls/{pollId}/open", h.admin()::open, CHAIR, ORGANISER);
+        app.post("/api/admin/polls/{pollId}/cards/{index}", h.admin()::dealCard, CHAIR, ORGANISER); // one key card, once: its member's
         app.post("/api/admin/polls/{pollId}/close", h.admin()::close, CHAIR, ORGANISER);
         app.post("/api/admin/polls/{pollId}/unseal", h.admin()::unseal, CHAIR, ORGANISER);  // {"shares": [k codes]}: opens the sealed box, counts
         app.post("/api/admin/polls/{pollId}/next-round", h.admin()::nextRound, CHAIR, ORGANISER);

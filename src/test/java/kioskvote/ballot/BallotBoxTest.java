@@ -70,7 +70,7 @@ class BallotBoxTest {
         assertEquals(List.of(), storedAnswers(), "sealed: nothing readable until the count");
         fixture.station().polls().close(POLL);
         fixture.station().polls().count(POLL, opened.shares().orElseThrow().cards().stream().limit(2)
-                .map(kioskvote.poll.OpenedPoll.ShareCard::code).toList());
+                .map(c -> c.share().code()).toList());
         assertEquals(List.of("{\"s1\":[\"high\"],\"s2\":[\"medium\"],\"s3\":[\"low\"],\"s4\":[\"high\"]}"), storedAnswers());
         assertEquals(List.of(receipt.receiptCode()), fixture.station().polls().receipts(POLL));
     }

@@ -49,16 +49,20 @@ public final class Api {
     }
 
     /**
-     * An admin call. Opening a sealed poll answers its key shares once: they are kept here (for every
-     * Api of the test JVM, since stations sharing one database share polls) so that a test can count
-     * the poll after the close, as the committee would.
+     * An admin call. Opening a sealed poll answers where each key card is dealt; each card is then fetched once,
+     * in an answer of its own, as its member would, and kept here (for every Api of the test JVM, since stations
+     * sharing one database share polls) so that a test can count the poll after the close, as the committee would.
      */
     public Reply adminPost(String path, Object body) {
         Reply reply = postRaw(path, write(body), true);
         var opened = java.util.regex.Pattern.compile("/api/admin/polls/([^/]+)/open").matcher(path);
-        if (opened.matches() && reply.status() == 200 && reply.json() != null && reply.json().has("shares")) {
+        if (opened.matches() && reply.status() == 200 && reply.json() != null && reply.json().has("cards")) {
             List<String> codes = new java.util.ArrayList<>();
-            reply.json().path("shares").forEach(s -> codes.add(s.path("code").asText()));
+            for (JsonNode card : reply.json().path("cards")) {
+                Reply dealt = postRaw(card.path("deal").asText(), "", true);
+                if (dealt.status() != 200) throw new AssertionError("card " + card.path("index") + " not dealt: " + dealt.body());
+                codes.add(dealt.json().path("code").asText());
+            }
             SHARES.put(opened.group(1), new Shares(codes, reply.json().path("box").path("threshold").asInt()));
         }
         return reply;

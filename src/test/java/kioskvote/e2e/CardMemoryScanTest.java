@@ -22,26 +22,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import kioskvote.ProcessTest;
 
 /**
  * Reads the running station's memory (/proc/PID/mem, every readable region: heap, Jetty's native buffers,
- * stacks) for the committee's card codes, as someone with a debugger or a core dump of the laptop would:
- * after the cards are dealt one per screen, after casting, and after the count. Each code is looked for as
- * Latin-1/UTF-8 bytes (a Java String, a response buffer) and as UTF-16 (a char array, a StringBuilder).
- * The figures are printed (target/surefire-reports) and stated in docs/security.md.
- *
- * <p>It does not pass yet, so it runs only when asked ({@code -Dkioskvote.memoryScan=true}): on the dealt screens'
- * garbage in the heap (the page as JTE built it in UTF-16 and as UTF-8 bytes, until later allocations overwrite
- * it), a native buffer that kept the last card's page through 300 casts, and after the count the typed cards'
- * request bytes (docs/security.md, "What it does not promise").
+ * stacks) for the committee's cards, as someone with a debugger, a core dump or the swap file of the laptop would:
+ * after the cards of two polls are dealt (one per screen on the laptop, and one per answer through the API), after
+ * 300 casts, and after both counts (one through the API's JSON, one through the count page's form). Each card is
+ * looked for as its code in Latin-1/UTF-8 (a String, a response or request buffer) and in UTF-16 (a char array,
+ * a StringBuilder), and as its 32 share bytes. The control: while card 3 waits to be dealt the station holds it,
+ * and the scan finds it. The figures are printed (target/surefire-reports) and stated in docs/security.md.
  */
 @ProcessTest
-@EnabledIfSystemProperty(named = "kioskvote.memoryScan", matches = "true")
 class CardMemoryScanTest {
+    private static final String POLL_A = "tin-nhiem";
+    private static final String POLL_B = "bieu-quyet-quy-che";
     private static final Pattern CARD_CODE = Pattern.compile("<p class=\"share-code\"><code>([^<]+)</code>");
 
     @TempDir
@@ -58,35 +55,53 @@ class CardMemoryScanTest {
             Api api = new Api(base, station.passphrase());
             assertEquals(200, api.adminPost("/api/admin/present", Map.of("present", 40)).status());
 
+            // Poll A: its cards dealt one per screen on the laptop. While card 3 waits, its share bytes are in memory:
+            // the scan must find them (it can see a card), and then nothing once card 3 is dealt.
             List<String> cards = new ArrayList<>();
-            HttpResponse<String> screen = post(laptop, base, "/admin/polls/tin-nhiem/open", "confirmBelowQuorum=yes");
+            int waiting = -1;
+            HttpResponse<String> screen = post(laptop, base, "/admin/polls/" + POLL_A + "/open", "confirmBelowQuorum=yes");
             while (screen.statusCode() == 200) {
                 Matcher m = CARD_CODE.matcher(screen.body());
                 assertTrue(m.find(), screen.body());
                 cards.add(m.group(1));
-                screen = post(laptop, base, "/admin/polls/tin-nhiem/cards/next", "dealt=" + cards.size());
+                if (cards.size() == 3) {
+                    System.out.println("while card 3 waits to be dealt:");
+                    waiting = scan(station.pid(), List.of(cards.get(2)));
+                }
+                screen = post(laptop, base, "/admin/polls/" + POLL_A + "/cards/next", "dealt=" + cards.size());
             }
             assertEquals(3, cards.size());
             screen = null;
+            // Poll B: its cards dealt through the API, one answer per card.
+            assertEquals(200, api.adminPost("/api/admin/polls/" + POLL_B + "/open", Map.of()).status());
+            List<String> all = new ArrayList<>(cards);
+            all.addAll(Api.sharesOf(POLL_B).codes());
+            assertEquals(6, all.size());
 
             Map<String, Integer> found = new LinkedHashMap<>();
             System.out.println("after the open:");
-            found.put("after the open", scan(station.pid(), cards));
+            found.put("after the open", scan(station.pid(), all));
 
             List<String> tokens = api.issueTokens(300);
             for (String token : tokens) {
-                assertEquals(200, api.cast("tin-nhiem", token, TokenAndInputRefusalTest.FULL_BALLOT, Receipts.random()).status());
+                assertEquals(200, api.cast(POLL_A, token, TokenAndInputRefusalTest.FULL_BALLOT, Receipts.random()).status());
             }
             System.out.println("after 300 casts:");
-            found.put("after 300 casts", scan(station.pid(), cards));
+            found.put("after 300 casts", scan(station.pid(), all));
 
-            assertEquals(200, api.adminPost("/api/admin/polls/tin-nhiem/close", Map.of()).status());
-            Api.Reply counted = api.unseal("tin-nhiem", List.of(cards.get(0), cards.get(2)));
+            // A counted through the API (JSON), B through the count page's form.
+            assertEquals(200, api.adminPost("/api/admin/polls/" + POLL_A + "/close", Map.of()).status());
+            Api.Reply counted = api.unseal(POLL_A, List.of(cards.get(0), cards.get(2)));
             assertEquals(200, counted.status(), counted.body());
+            assertEquals(200, api.adminPost("/api/admin/polls/" + POLL_B + "/close", Map.of()).status());
+            HttpResponse<String> countedB = post(laptop, base, "/admin/polls/" + POLL_B + "/count", "share1=" + all.get(4) + "&share2=" + all.get(3));
+            assertEquals(303, countedB.statusCode(), countedB.body());
             System.out.println("after the count:");
-            found.put("after the count", scan(station.pid(), cards));
+            found.put("after the count", scan(station.pid(), all));
 
-            System.out.println("card codes found in the station's memory (3 cards, after a full GC): " + found);
+            System.out.println("card 3 of " + POLL_A + " found while it waited: " + waiting + " (share bytes; the control)");
+            System.out.println("card codes and share bytes found in the station's memory (6 cards, after a full GC): " + found);
+            assertTrue(waiting > 0, "the scan finds a card the station holds: " + waiting);
             found.forEach((when, copies) -> assertEquals(0, copies, "copies of the cards " + when + ": " + found));
         }
     }
@@ -101,6 +116,7 @@ class CardMemoryScanTest {
         for (String code : codes) {
             needles.add(code.getBytes(StandardCharsets.ISO_8859_1));
             needles.add(code.getBytes(StandardCharsets.UTF_16LE));
+            needles.add(shareBytes(code));
         }
         int found = 0;
         try (RandomAccessFile mem = new RandomAccessFile("/proc/" + pid + "/mem", "r")) {
@@ -136,7 +152,7 @@ class CardMemoryScanTest {
                 for (int i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) {
                     if (at == start || i + n.length() > overlap) { // a match within the overlap was counted in the chunk before
                         found++;
-                        System.out.println("    card " + (needles.indexOf(needle) / 2 + 1) + (needles.indexOf(needle) % 2 == 0 ? " latin-1" : " utf-16")
+                        System.out.println("    card " + (needles.indexOf(needle) / 3 + 1) + List.of(" latin-1", " utf-16", " share bytes").get(needles.indexOf(needle) % 3)
                                 + " at 0x" + Long.toHexString(at + i) + ": …" + printable(text, i - 80, i) + "⟦code⟧" + printable(text, i + n.length(), i + n.length() + 60) + "…");
                     }
                 }
@@ -144,6 +160,26 @@ class CardMemoryScanTest {
             if (length < buffer.length) break;
         }
         return found;
+    }
+
+    /** The card's 32 share bytes, as the code carries them (seal/ShareCode: Crockford base32, a check symbol per group of four). */
+    static byte[] shareBytes(String code) {
+        String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        String symbols = code.replace("-", "");
+        byte[] payload = new byte[40];
+        int buffer = 0;
+        int bits = 0;
+        int n = 0;
+        for (int i = 0; i < symbols.length(); i++) {
+            if (i % 5 == 4) continue; // the group's check symbol
+            buffer = (buffer << 5) | alphabet.indexOf(symbols.charAt(i));
+            bits += 5;
+            if (bits >= 8) {
+                payload[n++] = (byte) (buffer >>> (bits - 8));
+                bits -= 8;
+            }
+        }
+        return java.util.Arrays.copyOfRange(payload, 6, 38); // after the box fingerprint, the threshold and the index
     }
 
     private static String printable(String text, int from, int to) {

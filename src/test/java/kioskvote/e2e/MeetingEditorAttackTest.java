@@ -167,7 +167,7 @@ class MeetingEditorAttackTest {
                 if (o.status() == 200) {
                     // the cards went to the committee the opening froze: those members are still first, in order
                     List<String> holders = new ArrayList<>();
-                    o.json().path("shares").forEach(card -> holders.add(card.path("member").asText()));
+                    o.json().path("cards").forEach(card -> holders.add(card.path("member").asText()));
                     assertTrue(now.size() >= holders.size() && now.subList(0, holders.size()).equals(holders), "the card holders stay: " + holders + " " + now);
                     if (c.status() != 200) assertEquals("committee_holds_cards", c.errorCode(), c.body());
                     assertEquals(200, api.closeAndCount(id).status());

@@ -64,8 +64,8 @@ class SealedBallotBoxTest {
             api.adminPost("/api/admin/present", Map.of("present", 40));
             Api.Reply opened = api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of());
             assertEquals(200, opened.status(), opened.body());
-            assertEquals(3, opened.json().path("shares").size(), "one card per committee member");
-            assertEquals("Phạm Thị Hoa", opened.json().path("shares").get(0).path("member").asText());
+            assertEquals(3, opened.json().path("cards").size(), "one card per committee member");
+            assertEquals("Phạm Thị Hoa", opened.json().path("cards").get(0).path("member").asText());
             assertEquals(2, opened.json().path("box").path("threshold").asInt());
             assertTrue(opened.json().path("sealed").asBoolean());
             shares = Api.sharesOf(POLL);

@@ -142,7 +142,7 @@ class PollLifecycleTest {
         }
         polls.close(POLL);
         assertRejected(PollRejected.Code.AWAITING_COUNT, () -> polls.minutes(POLL, Language.VI)); // sealed: the committee counts first
-        polls.count(POLL, opened.shares().orElseThrow().cards().stream().limit(2).map(OpenedPoll.ShareCard::code).toList());
+        polls.count(POLL, opened.shares().orElseThrow().cards().stream().limit(2).map(c -> c.share().code()).toList());
         var minutes = polls.minutes(POLL, Language.EN);
         assertEquals(2, minutes.tally().counts().received());
         assertEquals(polls.status(POLL).definitionHash().orElseThrow(), minutes.pollDefinitionHash());
@@ -165,7 +165,7 @@ class PollLifecycleTest {
         fixture.station().ballotBox().cast(POLL, fixture.issueTokens(1).get(0), Map.of("s1", List.of("high")), ReceiptCode.randomSecret(RANDOM));
         polls.close(POLL);
         polls.setPresent(35); // late arrivals, between the close and the count: the count fixes the figures
-        polls.count(POLL, opened.shares().orElseThrow().cards().stream().limit(2).map(OpenedPoll.ShareCard::code).toList());
+        polls.count(POLL, opened.shares().orElseThrow().cards().stream().limit(2).map(c -> c.share().code()).toList());
         PollStatus atCount = polls.status(POLL);
         assertEquals(35, atCount.present());
         assertEquals(4, atCount.issued());

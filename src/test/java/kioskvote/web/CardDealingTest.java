@@ -85,6 +85,63 @@ class CardDealingTest {
         assertEquals(200, counted.status(), "two of the cards dealt open the box: " + counted.body());
     }
 
+    @Test
+    void theApiDealsEachCardOnceInAnAnswerOfItsOwnAndTheOpeningAnswersNone() throws Exception {
+        String base = start();
+        Api organiser = new Api(base, ORGANISER);
+        HttpClient tool = HttpClient.newHttpClient();
+        assertEquals(200, organiser.adminPost("/api/admin/present", Map.of("present", 40)).status());
+        HttpResponse<String> opened = bearer(tool, base, "/api/admin/polls/tin-nhiem/open", "{}");
+        assertEquals(200, opened.statusCode(), opened.body());
+        var answer = Api.JSON.readTree(opened.body());
+        assertEquals(3, answer.path("cards").size());
+        assertFalse(opened.body().contains("\"code\""), "the opening's answer holds no card: " + opened.body());
+        List<String> dealt = new ArrayList<>();
+        for (var card : answer.path("cards")) {
+            HttpResponse<String> one = bearer(tool, base, card.path("deal").asText(), "");
+            assertEquals(200, one.statusCode(), one.body());
+            var json = Api.JSON.readTree(one.body());
+            assertEquals(card.path("index").asInt(), json.path("index").asInt());
+            assertEquals(card.path("member").asText(), json.path("member").asText());
+            assertEquals("no-store", one.headers().firstValue("Cache-Control").orElse(""));
+            dealt.add(json.path("code").asText());
+            HttpResponse<String> again = bearer(tool, base, card.path("deal").asText(), "");
+            assertEquals(410, again.statusCode(), "a card is dealt once: " + again.body());
+            assertEquals("card_dealt", Api.JSON.readTree(again.body()).path("error").path("code").asText());
+            assertFalse(again.body().contains(dealt.get(dealt.size() - 1)));
+        }
+        assertEquals(3, dealt.stream().distinct().count());
+        assertEquals(410, bearer(tool, base, "/api/admin/polls/tin-nhiem/cards/x", "").statusCode());
+        assertEquals(200, organiser.adminPost("/api/admin/polls/tin-nhiem/close", Map.of()).status());
+        Api.Reply counted = organiser.unseal("tin-nhiem", List.of(dealt.get(1), dealt.get(2)));
+        assertEquals(200, counted.status(), "two of the cards dealt open the box: " + counted.body());
+    }
+
+    @Test
+    void theCountPagesFormTakesTheCardsTypedAndARefusedCardIsNamed() throws Exception {
+        String base = start();
+        Api organiser = new Api(base, ORGANISER);
+        assertEquals(200, organiser.adminPost("/api/admin/present", Map.of("present", 40)).status());
+        assertEquals(200, organiser.adminPost("/api/admin/polls/tin-nhiem/open", Map.of()).status());
+        List<String> cards = Api.sharesOf("tin-nhiem").codes();
+        assertEquals(200, organiser.adminPost("/api/admin/polls/tin-nhiem/close", Map.of()).status());
+        HttpClient laptop = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        assertEquals(303, post(laptop, base, "/admin", "passphrase=" + ORGANISER).statusCode());
+        HttpResponse<String> refused = post(laptop, base, "/admin/polls/tin-nhiem/count", "share1=" + cards.get(0) + "&share2=" + cards.get(0));
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("id=\"count-error\""), refused.body());
+        HttpResponse<String> counted = post(laptop, base, "/admin/polls/tin-nhiem/count",
+                "share1=" + cards.get(2).toLowerCase(java.util.Locale.ROOT) + "&share2=" + cards.get(0).replace("-", "+") + "&share3=");
+        assertEquals(303, counted.statusCode(), counted.body());
+        assertTrue(counted.headers().firstValue("Location").orElseThrow().startsWith("/admin?done=counted"));
+    }
+
+    private static HttpResponse<String> bearer(HttpClient client, String base, String path, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + ORGANISER)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private String start() throws Exception {
         Path config = Files.createDirectories(dir.resolve("config"));
         Files.writeString(config.resolve("meeting.yaml"), Files.readString(Path.of("kiosk-config/demo/meeting.yaml"))

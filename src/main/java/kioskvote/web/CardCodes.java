@@ -1,0 +1,120 @@
+package kioskvote.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.javalin.http.Context;
+
+import kioskvote.seal.CardText;
+import kioskvote.seal.ShareSplitter;
+
+/**
+ * The key cards the committee presents at the count, read from the request's bytes as wipeable characters, never
+ * as Strings (Javalin's form parameters and Jackson's values would be): the form's fields share1…shareN, or the
+ * API's {"shares": [...]}. The body is zeroed once read (docs/security.md, "Memory"); the caller wipes the cards.
+ */
+final class CardCodes {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private CardCodes() {
+    }
+
+    /** share1, share2… of the count page's form, up to the first missing one. */
+    static List<CardText> fromForm(Context ctx) {
+        byte[] body = body(ctx);
+        try {
+            List<CardText> codes = new ArrayList<>();
+            for (int i = 1; i <= ShareSplitter.MAX_SHARES; i++) {
+                CardText code = field(body, ("share" + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                if (code == null) break;
+                codes.add(code);
+            }
+            return codes;
+        } finally {
+            Arrays.fill(body, (byte) 0);
+        }
+    }
+
+    /** {"shares": ["…", "…"]}: 400 bad_json, or missing shares, as JsonBody would refuse. */
+    static List<CardText> fromJson(Context ctx) {
+        byte[] body = body(ctx);
+        List<CardText> codes = new ArrayList<>();
+        boolean found = false;
+        try (JsonParser p = JSON.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw BadRequest.badJson();
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!"shares".equals(name)) {
+                    p.skipChildren();
+                    continue;
+                }
+                if (value != JsonToken.START_ARRAY) throw BadRequest.wrongType("shares");
+                found = true;
+                for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
+                    if (v != JsonToken.VALUE_STRING) throw BadRequest.wrongType("shares");
+                    char[] parsed = p.getTextCharacters(); // Jackson's own buffer: copied out, then zeroed
+                    int from = p.getTextOffset();
+                    int length = p.getTextLength();
+                    codes.add(new CardText(Arrays.copyOfRange(parsed, from, from + length)));
+                    Arrays.fill(parsed, from, from + length, '\0');
+                }
+            }
+            if (!found) throw BadRequest.missing("shares");
+            return codes;
+        } catch (IOException e) {
+            codes.forEach(CardText::wipe);
+            throw BadRequest.badJson();
+        } catch (RuntimeException e) {
+            codes.forEach(CardText::wipe);
+            throw e;
+        } finally {
+            Arrays.fill(body, (byte) 0);
+        }
+    }
+
+    /** The request's body as RequestBodyGate read it (wiped by the callers above), or nothing. */
+    private static byte[] body(Context ctx) {
+        return BufferedBody.of(ctx.req()).map(BufferedBody::bytes).orElse(new byte[0]);
+    }
+
+    /** The first value of {@code name} in a form body, percent-decoded into characters; null if absent. */
+    private static CardText field(byte[] form, byte[] name) {
+        int at = 0;
+        while (at < form.length) {
+            int end = at;
+            while (end < form.length && form[end] != '&') end++;
+            if (end - at > name.length && form[at + name.length] == '=' && Arrays.equals(form, at, at + name.length, name, 0, name.length)) {
+                return decode(form, at + name.length + 1, end);
+            }
+            at = end + 1;
+        }
+        return null;
+    }
+
+    private static CardText decode(byte[] form, int from, int to) {
+        char[] chars = new char[to - from];
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            byte b = form[i];
+            if (b == '%' && i + 2 < to) {
+                int hi = Character.digit(form[i + 1], 16);
+                int lo = Character.digit(form[i + 2], 16);
+                if (hi >= 0 && lo >= 0) {
+                    chars[n++] = (char) (hi * 16 + lo); // a card is ASCII; anything else is refused as malformed
+                    i += 2;
+                    continue;
+                }
+            }
+            chars[n++] = b == '+' ? ' ' : (char) (b & 0xFF);
+        }
+        CardText text = new CardText(Arrays.copyOf(chars, n));
+        Arrays.fill(chars, '\0');
+        return text;
+    }
+}
