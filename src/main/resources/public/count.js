@@ -134,6 +134,17 @@
     return last;
   }
 
+  /** Focus on a field to type again, with its card and the messages under it in view. */
+  function show(input) {
+    cardOf(input).scrollIntoView({ block: 'nearest' });
+    input.focus({ preventScroll: true });
+  }
+
+  // The page as the station sent it (after a mistake, or in the other language): every group typed is checked again.
+  allFields().forEach(function (f) { if (clean(f.value).length >= SIZE && !f.hasAttribute('aria-describedby')) mark(f, problem(f, false)); });
+  var first = form.querySelector('input[aria-invalid=true]');
+  if (first) show(first);
+
   allFields().forEach(function (input) {
     input.addEventListener('input', function (event) {
       var card = cardOf(input);
@@ -145,17 +156,16 @@
         var last = isCode(text) ? fill(card, text) : spread(card, input, text);
         fieldsOf(card).forEach(function (f) { if (clean(f.value).length === SIZE || f === last) mark(f, problem(f, false)); });
         var wrong = fieldsOf(card).filter(function (f) { return f.getAttribute('aria-invalid') === 'true'; })[0];
-        (wrong || (clean(last.value).length === SIZE ? next(last) : last)).focus();
         if (wrong) status.textContent = document.getElementById(wrong.id + '-error').textContent;
+        (clean(last.value).length === SIZE ? next(last) : last).focus();
         return;
       }
       var message = problem(input, false);
       mark(input, message);
-      if (message) {
-        status.textContent = message; // said once, as the group is completed; the field keeps its text and the focus
-      } else if (typing && text.length === SIZE) {
-        next(input).focus();
-      }
+      if (message) status.textContent = message; // said as the group is completed, marked beside it, the text kept
+      // Moves on even from a wrong group: the member reads on from the card (or a scanner types on); the mark stays
+      // until the group is typed again, and sending goes back to it.
+      if (typing && text.length === SIZE) next(input).focus();
     });
     input.addEventListener('keydown', function (event) {
       if (event.key === 'Backspace' && input.value === '' && previous(input)) {
@@ -185,7 +195,7 @@
     });
     if (wrong.length === 0) return;
     event.preventDefault();
-    wrong[0].focus();
+    show(wrong[0]);
     status.textContent = document.getElementById(wrong[0].id + '-error').textContent;
   });
 
@@ -267,7 +277,7 @@
       fill(scan.card, card);
       status.textContent = say(form.getAttribute('data-msg-scanned'), cardNumber(scan.card));
       var wrong = fieldsOf(scan.card).filter(function (f) { return f.getAttribute('aria-invalid') === 'true'; })[0];
-      (wrong || next(fieldsOf(scan.card)[GROUPS - 1])).focus();
+      if (wrong) show(wrong); else next(fieldsOf(scan.card)[GROUPS - 1]).focus();
     }).catch(again);
   }
 })();
