@@ -278,7 +278,7 @@ class PhoneBallotAndChairScreenTest {
         admin.find("#share1-g1").sendKeys(cards.get(0).toLowerCase()); // typed on from group to group, as a QR scanner types
         admin.find("#share2-g1").sendKeys(cards.get(2));
         assertAccessible(admin, "count page");
-        admin.find("form[action$='/count'] button").click();
+        admin.find("#count-form button[type=submit]").click();
         admin.await("#poll-tin-nhiem a[href$='/minutes.csv?lang=vi']");
         chair.waitUpTo(Chromium.PATIENCE).until(d -> d.findElement(By.id("state")).getText().equals("Đã kết thúc — chưa công bố kết quả"));
         assertTrue(chair.findAll(".results").isEmpty(), "the results wait for the chair");
