@@ -42,7 +42,9 @@ import kioskvote.ProcessTest;
 @ProcessTest
 @EnabledIfSystemProperty(named = "kioskvote.memoryScan", matches = "true")
 class CardMemoryScanTest {
-    private static final Pattern CARD_CODE = Pattern.compile("<p class=\"share-code\"><code>([^<]+)</code>");
+    /** A card's code as the page shows it: its 16 numbered groups in a list. */
+    private static final Pattern CARD_CODE = Pattern.compile("<ol class=\"share-code\"[^>]*>(.*?)</ol>", Pattern.DOTALL);
+    private static final Pattern GROUP = Pattern.compile("<code>([^<]+)</code>");
 
     @TempDir
     Path data;
@@ -63,7 +65,7 @@ class CardMemoryScanTest {
             while (screen.statusCode() == 200) {
                 Matcher m = CARD_CODE.matcher(screen.body());
                 assertTrue(m.find(), screen.body());
-                cards.add(m.group(1));
+                cards.add(String.join("-", GROUP.matcher(m.group(1)).results().map(g -> g.group(1)).toList()));
                 screen = post(laptop, base, "/admin/polls/tin-nhiem/cards/next", "dealt=" + cards.size());
             }
             assertEquals(3, cards.size());
