@@ -3,7 +3,9 @@ package kioskvote.web;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -37,6 +39,73 @@ final class CardCodes {
             return codes;
         } finally {
             Arrays.fill(body, (byte) 0);
+        }
+    }
+
+    /**
+     * The count page's form as typed: every field named share… (share{c} with a whole code, or share{c}-g{g}, group
+     * g of card c, as count.jte lays a card out), and whether it is the language switch's re-post (relang).
+     */
+    static CountForm countForm(Context ctx) {
+        byte[] body = body(ctx);
+        try {
+            Map<String, CardText> fields = new HashMap<>();
+            boolean relang = false;
+            int at = 0;
+            while (at < body.length) {
+                int end = at;
+                while (end < body.length && body[end] != '&') end++;
+                int eq = at;
+                while (eq < end && body[eq] != '=') eq++;
+                String name = new String(body, at, eq - at, java.nio.charset.StandardCharsets.US_ASCII); // a field's name, not its value
+                if (name.equals("relang")) relang = true;
+                else if (name.startsWith("share") && eq < end && !fields.containsKey(name)) fields.put(name, decode(body, eq + 1, end));
+                at = end + 1;
+            }
+            return new CountForm(fields, relang);
+        } finally {
+            Arrays.fill(body, (byte) 0);
+        }
+    }
+
+    /** The count form's card fields, wipeable; {@link #typed()} makes Strings of them, for a form given back to correct. */
+    record CountForm(Map<String, CardText> fields, boolean relang) {
+        /** Each card that was typed, as one code: its whole field, or its groups joined by dashes as the card prints them. */
+        List<CardText> codes() {
+            List<CardText> codes = new ArrayList<>();
+            for (int c = 1; c <= ShareSplitter.MAX_SHARES; c++) {
+                CardText whole = fields.get("share" + c);
+                if (whole != null && whole.length() > 0) {
+                    codes.add(whole.subSequence(0, whole.length()));
+                    continue;
+                }
+                char[] joined = new char[CardEntry.GROUPS * (CardEntry.GROUP_SIZE + 1)];
+                int n = 0;
+                boolean any = false;
+                for (int g = 1; g <= CardEntry.GROUPS; g++) {
+                    CardText group = fields.get("share" + c + "-g" + g);
+                    if (group == null) continue;
+                    any = true;
+                    if (n > 0 && n < joined.length) joined[n++] = '-';
+                    for (int i = 0; i < group.length() && n < joined.length; i++) joined[n++] = group.charAt(i);
+                }
+                if (!any && !fields.containsKey("share" + c)) break;
+                if (n > 0) codes.add(new CardText(Arrays.copyOf(joined, n)));
+                Arrays.fill(joined, '\0');
+            }
+            return codes;
+        }
+
+        List<CardEntry.Card> typed() {
+            return CardEntry.read(c -> text(fields.get("share" + c)), (c, g) -> text(fields.get("share" + c + "-g" + g)), 1);
+        }
+
+        void wipe() {
+            fields.values().forEach(CardText::wipe);
+        }
+
+        private static String text(CardText field) {
+            return field == null ? null : field.unwipeableCopy();
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,6 +33,7 @@ final class CardResponse {
     /** The card's page (share-cards.jte), one card on it. The card is wiped afterwards, whatever happens. */
     static void page(Context ctx, PageText t, Meeting meeting, CardDealing.Screen screen) {
         CardText text = screen.card().cardText();
+        List<CardText> groups = groupsOf(text); // numbered on the card, so "group 4" is easy to find at the count
         try {
             String qr = QrCode.encodeSecret(text).toSvg(t.format("seal.card", screen.card().index(), screen.card().of()));
             Map<String, Object> params = new HashMap<>();
@@ -39,7 +41,7 @@ final class CardResponse {
             params.put("meeting", meeting);
             params.put("cards", screen.poll());
             params.put("card", screen.card());
-            params.put("code", (Content) out -> writeCode(out, text));
+            params.put("groups", groups.stream().map(group -> (Content) out -> writeCode(out, group)).toList());
             params.put("qrSvg", qr);
             try (OutputStream body = open(ctx, "text/html; charset=utf-8")) {
                 Pages.renderTo("share-cards.jte", params, new StreamOutput(body));
@@ -47,8 +49,22 @@ final class CardResponse {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            groups.forEach(CardText::wipe);
             text.wipe();
         }
+    }
+
+    /** The card's dash-separated groups, each a wipeable copy. */
+    private static List<CardText> groupsOf(CardText text) {
+        List<CardText> groups = new java.util.ArrayList<>();
+        int from = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '-') {
+                if (i > from) groups.add(text.subSequence(from, i));
+                from = i + 1;
+            }
+        }
+        return groups;
     }
 
     /** The card as JSON: the poll, the member, "card i of n", the threshold and the code. */

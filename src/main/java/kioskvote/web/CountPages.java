@@ -16,7 +16,11 @@ import kioskvote.poll.PollStatus;
 import kioskvote.poll.ShareRefused;
 import kioskvote.seal.CardText;
 
-/** The counting committee's page: the key cards that open a sealed poll's ballot box, then the count (docs/rules.md). */
+/**
+ * The counting committee's page: the key cards that open a sealed poll's ballot box, typed group by group (or
+ * scanned), then the count (docs/rules.md). A mistake is shown beside the group or card it is about, and what was
+ * typed stays in the fields.
+ */
 public final class CountPages {
     private final Meeting meeting;
     private final PollLifecycle polls;
@@ -26,47 +30,71 @@ public final class CountPages {
         this.polls = polls;
     }
 
-    /** GET /admin/polls/{id}/count: a field for each card needed to open the sealed box. */
+    /** GET /admin/polls/{id}/count: a card's groups of fields for each card needed to open the sealed box. */
     void countForm(Context ctx) {
-        renderCountForm(ctx, List.of(), "");
+        renderCountForm(ctx, seal -> CardEntry.empty(seal.threshold()), List.of(), "");
     }
 
-    /** POST /admin/polls/{id}/count: the committee's cards; opens the box and counts, or says what is wrong (nothing changed). */
+    /**
+     * POST /admin/polls/{id}/count: the committee's cards; opens the box and counts, or says what is wrong
+     * (nothing changed). With {@code relang} (the language switch) the same form comes back in the other language,
+     * nothing checked and nothing counted.
+     */
     void count(Context ctx) {
-        List<CardText> codes = CardCodes.fromForm(ctx); // never Strings of the cards (docs/security.md, "Memory")
+        PageText t = PageText.of(ctx);
+        // The cards are read from the request's bytes as wipeable characters, never as Strings: a count that
+        // succeeds leaves no copy of a card in the station (docs/security.md, "Memory").
+        CardCodes.CountForm form = CardCodes.countForm(ctx);
+        List<CardText> codes = form.codes();
         try {
+            if (form.relang()) {
+                renderCountForm(ctx, seal -> form.typed(), List.of(), "");
+                return;
+            }
             CountResult result = polls.count(ctx.pathParam("pollId"), codes);
             ctx.redirect("/admin?done=counted&n=" + result.counted() + (result.storageKeyDestroyed() ? "" : "&erased=no"), HttpStatus.SEE_OTHER);
         } catch (ShareRefused e) {
+            // Refused, nothing changed: the cards go back into the form to be corrected, as Strings (a refused
+            // attempt may leave copies; docs/security.md, "Memory"), each mistake beside its group or card.
+            List<CardEntry.Card> cards = form.typed();
+            List<CardEntry.Problem> problems = CardEntry.check(cards, t);
             ApiError error = ErrorCatalog.of(e);
-            // The cards typed are given back to the form to correct: as Strings, so a refused attempt leaves copies.
-            List<String> keep = new ArrayList<>(codes.stream().map(CardText::unwipeableCopy).toList());
-            if (e.position() > 0 && e.position() <= keep.size()) keep.set(e.position() - 1, ""); // the card to present again
-            ctx.status(error.status());
-            renderCountForm(ctx, keep, PageText.of(ctx).message(error));
+            if (!problems.isEmpty()) {
+                ctx.status(HttpStatus.BAD_REQUEST); // as the same mistakes answer from the API (share_check_character…)
+                renderCountForm(ctx, seal -> cards, problems, "");
+            } else if (e.position() > 0) { // a card of another poll, or one given twice: said beside that card
+                ctx.status(error.status());
+                renderCountForm(ctx, seal -> cards, List.of(new CardEntry.Problem(e.position(), 0, t.message(error))), "");
+            } else {
+                ctx.status(error.status());
+                renderCountForm(ctx, seal -> cards, List.of(), t.message(error));
+            }
         } catch (PollRejected e) {
             ApiError error = ErrorCatalog.of(e);
             ctx.status(error.status());
-            renderCountForm(ctx, codes.stream().map(CardText::unwipeableCopy).toList(), PageText.of(ctx).message(error));
+            renderCountForm(ctx, seal -> form.typed(), List.of(), t.message(error));
         } finally {
             codes.forEach(CardText::wipe);
+            form.wipe();
         }
     }
 
-    private void renderCountForm(Context ctx, List<String> typed, String error) {
+    private void renderCountForm(Context ctx, java.util.function.Function<PollLifecycle.SealInfo, List<CardEntry.Card>> cards,
+            List<CardEntry.Problem> problems, String general) {
         String pollId = ctx.pathParam("pollId");
         PollStatus status = polls.status(pollId);
         var seal = polls.sealInfo(pollId).orElseThrow(() -> new PollRejected(PollRejected.Code.NOT_SEALED));
-        List<String> fields = new ArrayList<>(typed);
-        while (fields.size() < seal.threshold()) fields.add("");
+        List<CardEntry.Card> fields = new ArrayList<>(cards.apply(seal));
+        fields.addAll(CardEntry.empty(seal.threshold()).subList(Math.min(fields.size(), seal.threshold()), seal.threshold()));
+        PageText t = PageText.of(ctx);
         ctx.header("Referrer-Policy", "no-referrer");
         Map<String, Object> params = new HashMap<>();
-        params.put("t", PageText.of(ctx));
+        params.put("t", t);
         params.put("meeting", meeting);
         params.put("status", status);
         params.put("seal", seal);
-        params.put("fields", fields);
-        params.put("error", error);
+        params.put("form", CountForm.of(fields, problems, general));
+        params.put("langSwitch", "/admin/polls/" + pollId + "/count?lang=" + t.otherLang());
         Pages.render(ctx, "count.jte", params);
     }
 }

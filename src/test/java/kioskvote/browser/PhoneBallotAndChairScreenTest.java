@@ -111,8 +111,9 @@ class PhoneBallotAndChairScreenTest {
         admin.find("#poll-tin-nhiem form[action$='/open'] button").click();
         for (int card = 1; card <= 3; card++) {                          // a sealed poll: the committee's key cards, one per screen
             admin.await("#share-" + card);
-            assertEquals(1, admin.findAll(".share-card .share-code code").size(), "one card on the screen, never two");
-            assertTrue(admin.find("#share-" + card + " .share-code code").isDisplayed());
+            assertEquals(1, admin.findAll(".share-card .share-code").size(), "one card on the screen, never two");
+            assertEquals(16, admin.findAll("#share-" + card + " .share-code li").size(), "the code in its 16 numbered groups");
+            assertTrue(admin.find("#share-" + card + " .share-code").isDisplayed());
             if (card == 1) {
                 assertAccessible(admin, "share card");
                 admin.screenshot("admin-share-cards");
@@ -274,10 +275,10 @@ class PhoneBallotAndChairScreenTest {
         chair.screenshot("chair-awaiting-count");
         List<String> cards = Api.sharesOf("tin-nhiem").codes();         // two of the three committee members present their cards
         admin.find("#count-tin-nhiem").click();
-        admin.find("#share1").sendKeys(cards.get(0).toLowerCase());
-        admin.find("#share2").sendKeys(cards.get(2));
+        admin.find("#share1-g1").sendKeys(cards.get(0).toLowerCase()); // typed on from group to group, as a QR scanner types
+        admin.find("#share2-g1").sendKeys(cards.get(2));
         assertAccessible(admin, "count page");
-        admin.find("form[action$='/count'] button").click();
+        admin.find("#count-form button[type=submit]").click();
         admin.await("#poll-tin-nhiem a[href$='/minutes.csv?lang=vi']");
         chair.waitUpTo(Chromium.PATIENCE).until(d -> d.findElement(By.id("state")).getText().equals("Đã kết thúc — chưa công bố kết quả"));
         assertTrue(chair.findAll(".results").isEmpty(), "the results wait for the chair");

@@ -39,7 +39,9 @@ import kioskvote.ProcessTest;
 class CardMemoryScanTest {
     private static final String POLL_A = "tin-nhiem";
     private static final String POLL_B = "bieu-quyet-quy-che";
-    private static final Pattern CARD_CODE = Pattern.compile("<p class=\"share-code\"><code>([^<]+)</code>");
+    /** A card's code as the page shows it: its 16 numbered groups in a list. */
+    private static final Pattern CARD_CODE = Pattern.compile("<ol class=\"share-code\"[^>]*>(.*?)</ol>", Pattern.DOTALL);
+    private static final Pattern GROUP = Pattern.compile("<code>([^<]+)</code>");
 
     @TempDir
     Path data;
@@ -63,7 +65,7 @@ class CardMemoryScanTest {
             while (screen.statusCode() == 200) {
                 Matcher m = CARD_CODE.matcher(screen.body());
                 assertTrue(m.find(), screen.body());
-                cards.add(m.group(1));
+                cards.add(String.join("-", GROUP.matcher(m.group(1)).results().map(g -> g.group(1)).toList()));
                 if (cards.size() == 3) {
                     System.out.println("while card 3 waits to be dealt:");
                     waiting = scan(station.pid(), List.of(cards.get(2)));
@@ -94,7 +96,7 @@ class CardMemoryScanTest {
             Api.Reply counted = api.unseal(POLL_A, List.of(cards.get(0), cards.get(2)));
             assertEquals(200, counted.status(), counted.body());
             assertEquals(200, api.adminPost("/api/admin/polls/" + POLL_B + "/close", Map.of()).status());
-            HttpResponse<String> countedB = post(laptop, base, "/admin/polls/" + POLL_B + "/count", "share1=" + all.get(4) + "&share2=" + all.get(3));
+            HttpResponse<String> countedB = post(laptop, base, "/admin/polls/" + POLL_B + "/count", groups(1, all.get(4)) + "&" + groups(2, all.get(3)));
             assertEquals(303, countedB.statusCode(), countedB.body());
             System.out.println("after the count:");
             found.put("after the count", scan(station.pid(), all));
@@ -195,5 +197,13 @@ class CardMemoryScanTest {
         return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Origin", base)
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body))
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A card as the count page's form sends it: its 16 groups, field share{card}-g{group} each. */
+    private static String groups(int card, String code) {
+        String[] parts = code.split("-");
+        StringBuilder form = new StringBuilder();
+        for (int g = 0; g < parts.length; g++) form.append(g == 0 ? "" : "&").append("share").append(card).append("-g").append(g + 1).append('=').append(parts[g]);
+        return form.toString();
     }
 }

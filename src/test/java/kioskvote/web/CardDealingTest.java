@@ -38,7 +38,9 @@ import kioskvote.store.Database;
  */
 class CardDealingTest {
     private static final String ORGANISER = "organiser-passphrase-1";
-    private static final Pattern CARD_CODE = Pattern.compile("<p class=\"share-code\"><code>([^<]+)</code>");
+    /** A card's code as the page shows it: its 16 numbered groups in a list. */
+    private static final Pattern CARD_CODE = Pattern.compile("<ol class=\"share-code\"[^>]*>(.*?)</ol>", Pattern.DOTALL);
+    private static final Pattern GROUP = Pattern.compile("<code>([^<]+)</code>");
 
     @TempDir
     Path dir;
@@ -156,7 +158,7 @@ class CardDealingTest {
     private static List<String> codes(String html) {
         List<String> codes = new ArrayList<>();
         Matcher m = CARD_CODE.matcher(html);
-        while (m.find()) codes.add(m.group(1));
+        while (m.find()) codes.add(String.join("-", GROUP.matcher(m.group(1)).results().map(g -> g.group(1)).toList()));
         return codes;
     }
 
