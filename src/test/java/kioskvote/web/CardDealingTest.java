@@ -131,7 +131,7 @@ class CardDealingTest {
         assertEquals(303, post(laptop, base, "/admin", "passphrase=" + ORGANISER).statusCode());
         HttpResponse<String> refused = post(laptop, base, "/admin/polls/tin-nhiem/count", "share1=" + cards.get(0) + "&share2=" + cards.get(0));
         assertEquals(400, refused.statusCode(), refused.body());
-        assertTrue(refused.body().contains("id=\"count-error\""), refused.body());
+        assertTrue(refused.body().contains("id=\"share2-error\""), "the card given twice is named beside its field: " + refused.body());
         HttpResponse<String> counted = post(laptop, base, "/admin/polls/tin-nhiem/count",
                 "share1=" + cards.get(2).toLowerCase(java.util.Locale.ROOT) + "&share2=" + cards.get(0).replace("-", "+") + "&share3=");
         assertEquals(303, counted.statusCode(), counted.body());
