@@ -94,6 +94,7 @@ class MeetingEditorLanguageTest extends OnTheDemoStation {
         assertEquals("Dòng 2 cần họ tên và chức vụ, cách nhau bằng dấu |, ví dụ: Nguyễn Văn An | Giám đốc Sở.", vi);
         assertEquals("Cao Thị Quỳnh | Trưởng phòng Kế hoạch\nĐinh Văn Sơn", laptop.find("#p-subjects").getAttribute("value"), "what was typed is kept");
         assertEquals("Bỏ phiếu tín nhiệm bổ sung", laptop.find("#p-title").getAttribute("value"));
+        laptop.screenshot("admin-meeting-editor-refusal");
         assertAccessible(laptop, "meeting editor, a refused confidence vote (vi)");
         Axe.assertNoViolations(laptop, "meeting editor, a refused confidence vote (vi)");
 
@@ -123,6 +124,7 @@ class MeetingEditorLanguageTest extends OnTheDemoStation {
         choose(laptop, "#p-passes-with", "từ 2/3 trở lên");
         choose(laptop, "#p-pass-base", "Số người có mặt");
         choose(laptop, "#p-abstentions", "Không tính vào cơ sở");
+        laptop.screenshot("admin-meeting-editor-motion");
         assertAccessible(laptop, "meeting editor, a new motion (vi)");
         Axe.assertNoViolations(laptop, "meeting editor, a new motion (vi)");
         laptop.clickAndAwaitNewPage("#poll-form button.primary");
