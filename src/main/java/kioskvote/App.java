@@ -160,7 +160,7 @@ public final class App {
                 s.kiosks(), s.meeting(), new RecordPages(s.meeting(), s.records()),
                 new PaperPages(s.meeting(), new PaperDesk(s.jdbi(), s.rights(), s.audit(), s.clock(), s.random())),
                 new RosterPage(s.meeting(), s.roster(), rosterEditor), new RosterEditApi(rosterEditor, s.roster()),
-                new MeetingApi(s.editor(), s.stationSettings()), new MeetingEditorPage(s.editor()),
+                new MeetingApi(s.editor(), s.stationSettings()), new MeetingEditorPage(s.editor(), s.roster()::turnout),
                 new RoomPage(s.meeting(), s.polls()), new DeviceSealingApi(new kioskvote.ballot.DeviceSealing(s.ballotBox())));
         return Routes.create(handlers).start(port);
     }

@@ -174,6 +174,17 @@
     });
   });
 
+  // The meeting editor: a refused form in the other language keeps what was typed (the form re-posted there).
+  var refused = document.querySelector('form[data-refused][data-relang]');
+  var otherLang = document.querySelector('nav.lang a');
+  if (refused && otherLang) {
+    otherLang.addEventListener('click', function (event) {
+      event.preventDefault();
+      refused.setAttribute('action', refused.getAttribute('data-relang'));
+      refused.submit();
+    });
+  }
+
   // Chair's screen: turnout live from /api/live (event "status"); a change of poll state reloads the
   // page, which then shows the results of a closed poll. Never any partial result, except the running counts
   // of an open vote (docs/rules.md, "Open vote"), the only poll whose status carries them.

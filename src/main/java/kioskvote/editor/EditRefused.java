@@ -34,7 +34,22 @@ public class EditRefused extends Refused {
         MEETING_CHANGED_ELSEWHERE,
         /** Without a roster, more are present (the typed count) than the new number summoned. */
         SUMMONED_BELOW_PRESENT,
-        MEETING_ID_READ_ONLY;
+        MEETING_ID_READ_ONLY,
+        // The editor page's own checks of what was typed (FormCheck), each said next to its field in the organiser's words.
+        FIELD_EMPTY,
+        FIELD_HIDDEN_CHARACTER,
+        LINE_HIDDEN_CHARACTER,
+        WHOLE_NUMBER_NEEDED,
+        POLL_ID_FORMAT,
+        DATE_FORMAT,
+        SUBJECT_LINE_INCOMPLETE,
+        CANDIDATE_LINE_INCOMPLETE,
+        NOT_IN_LIST,
+        MEMBER_NAME_MISSING,
+        /** A sealed poll needs the counting committee to hold its key cards. */
+        COMMITTEE_NEEDED,
+        /** More cards needed to open a sealed box than the committee has members: the box could never be opened. */
+        THRESHOLD_OVER_MEMBERS;
 
         @Override
         public List<String> parameters() {
@@ -45,17 +60,38 @@ public class EditRefused extends Refused {
                 case POLL_FROZEN -> List.of("poll", "hash");
                 case POLL_HAS_TRACES, POLL_ID_TAKEN, POLL_NOT_IN_MEETING, COMMITTEE_HOLDS_CARDS -> List.of("poll");
                 case SUMMONED_BELOW_PRESENT -> List.of("present");
+                case WHOLE_NUMBER_NEEDED, POLL_ID_FORMAT, DATE_FORMAT, NOT_IN_LIST -> List.of("value");
+                case LINE_HIDDEN_CHARACTER, SUBJECT_LINE_INCOMPLETE, CANDIDATE_LINE_INCOMPLETE, MEMBER_NAME_MISSING -> List.of("line");
+                case THRESHOLD_OVER_MEMBERS -> List.of("threshold", "members");
                 default -> List.of();
             };
         }
     }
 
+    /** The form field the refusal is about ("" when none): the editor page shows the words next to it. */
+    private final String field;
+
     public EditRefused(Code code) {
         super(code);
+        this.field = "";
     }
 
     private EditRefused(Code code, Map<String, ?> args) {
+        this(code, args, "");
+    }
+
+    private EditRefused(Code code, Map<String, ?> args, String field) {
         super(code, args);
+        this.field = field;
+    }
+
+    /** A refusal of what was typed in one field of the editor page ({@code title}, {@code subjects}, {@code name3}…). */
+    public static EditRefused at(String field, Code code, Map<String, ?> args) {
+        return new EditRefused(code, args, field);
+    }
+
+    public String field() {
+        return field;
     }
 
     public static EditRefused invalid(ConfigException e) {

@@ -1,15 +1,12 @@
 package kioskvote.editor;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jdbi.v3.core.Handle;
@@ -26,12 +23,8 @@ import kioskvote.meeting.MeetingSetup;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollDefinition;
 import kioskvote.meeting.PollState;
-import kioskvote.meeting.SetupJson;
 import kioskvote.meeting.StationEvents;
 import kioskvote.store.AuditDao;
-import kioskvote.store.MeetingSetupDao;
-import kioskvote.store.MeetingSetupDao.PollRow;
-import kioskvote.store.MeetingSetupDao.SetupRow;
 import kioskvote.store.PollDefinitionDao;
 import kioskvote.store.PollStateDao;
 import kioskvote.store.PollStateDao.PollStateRow;
@@ -40,7 +33,7 @@ import kioskvote.store.StationDao;
 
 /**
  * The organiser's changes to the meeting (docs/roster-and-kiosk.md, "The meeting editor"). Each change is checked
- * by the loader's rules, written in one transaction (the whole setup into meeting_setup and meeting_poll, the
+ * by the loader's rules, written in one transaction by {@link StoredSetup} (the whole setup into meeting_setup and meeting_poll, the
  * poll_state row of a new or deleted draft, an audit entry) and only then made the station's meeting, so what
  * was answered is what a restart reads back. A poll is changed or deleted only while it is a draft: its
  * definition is frozen and hashed when it opens (docs/rules.md, "Poll lifecycle").
@@ -48,19 +41,15 @@ import kioskvote.store.StationDao;
 public final class MeetingEditor {
     private final Jdbi jdbi;
     private final Meeting meeting;
-    private final AuditLog audit;
-    private final Clock clock;
     private final StationEvents events;
-    private final String configSha256;
+    private final StoredSetup stored;
 
     /** @param configSha256 the meeting.yaml this station started from: recorded with the first edit */
     public MeetingEditor(Jdbi jdbi, Meeting meeting, AuditLog audit, Clock clock, StationEvents events, String configSha256) {
         this.jdbi = jdbi;
         this.meeting = meeting;
-        this.audit = audit;
-        this.clock = clock;
         this.events = events;
-        this.configSha256 = configSha256;
+        this.stored = new StoredSetup(jdbi, meeting, audit, clock, configSha256);
     }
 
     /** A poll as the editor shows it: its state, and once opened the hash of its frozen definition. */
@@ -91,7 +80,7 @@ public final class MeetingEditor {
             throw new EditRefused(EditRefused.Code.MEETING_ID_READ_ONLY);
         }
         MeetingDetails details = rules(() -> MeetingLoader.readDetails(body));
-        MeetingSetup changed = meeting.change(current -> store(current, current.withDetails(details), "meeting-details-changed",
+        MeetingSetup changed = meeting.change(current -> stored.write(current, current.withDetails(details), "meeting-details-changed",
                 "summoned=" + details.summoned(), h -> {
                     // Without a roster the typed present count is the turnout: present ≤ summoned (docs/rules.md, "The figures add up").
                     if (new RosterDao(h).countPeople() > 0) return;
@@ -109,7 +98,7 @@ public final class MeetingEditor {
     public void changeCommittee(JsonNode committee, JsonNode seal) {
         meeting.change(current -> {
             MeetingSetup next = rules(() -> MeetingLoader.readCommittee(committee, seal, current));
-            return store(current, next, "meeting-committee-changed", "members=" + next.committee().size() + " threshold=" + next.sealThreshold(), h -> {
+            return stored.write(current, next, "meeting-committee-changed", "members=" + next.committee().size() + " threshold=" + next.sealThreshold(), h -> {
                 for (Map.Entry<String, Integer> box : new PollStateDao(h).uncountedBoxes().entrySet()) {
                     if (!keepsCardHolders(current.committee(), next.committee(), box.getValue())) {
                         throw EditRefused.about(EditRefused.Code.COMMITTEE_HOLDS_CARDS, box.getKey());
@@ -133,7 +122,7 @@ public final class MeetingEditor {
         meeting.change(current -> {
             if (current.poll(poll.id()).isPresent()) throw EditRefused.about(EditRefused.Code.POLL_ID_TAKEN, poll.id());
             MeetingSetup next = sealable(current.withPollAdded(poll));
-            return store(current, next, "poll-created", "poll=" + poll.id() + " kind=" + poll.kind().code() + " definition-sha256=" + PollDefinition.hash(poll), h -> {
+            return stored.write(current, next, "poll-created", "poll=" + poll.id() + " kind=" + poll.kind().code() + " definition-sha256=" + PollDefinition.hash(poll), h -> {
                 PollStateDao states = new PollStateDao(h);
                 if (states.find(poll.id()).isPresent()) throw EditRefused.about(EditRefused.Code.POLL_ID_TAKEN, poll.id());
                 states.insertDraft(poll.id());
@@ -151,7 +140,7 @@ public final class MeetingEditor {
             if (!poll.id().equals(pollId)) throw new EditRefused(EditRefused.Code.POLL_ID_MISMATCH);
             List<Poll> polls = new ArrayList<>(current.polls());
             polls.replaceAll(p -> p.id().equals(pollId) ? poll : p);
-            return store(current, sealable(current.withPolls(polls)), "poll-changed",
+            return stored.write(current, sealable(current.withPolls(polls)), "poll-changed",
                     "poll=" + pollId + " kind=" + poll.kind().code() + " definition-sha256=" + PollDefinition.hash(poll), h -> requireDraft(h, pollId));
         });
         events.pollStateChanged(pollId);
@@ -165,7 +154,7 @@ public final class MeetingEditor {
             if (current.polls().size() == 1) throw new EditRefused(EditRefused.Code.LAST_POLL);
             List<Poll> polls = new ArrayList<>(current.polls());
             polls.removeIf(p -> p.id().equals(pollId));
-            return store(current, current.withPolls(polls), "poll-deleted", "poll=" + pollId, h -> {
+            return stored.write(current, current.withPolls(polls), "poll-deleted", "poll=" + pollId, h -> {
                 requireDraft(h, pollId);
                 PollStateDao states = new PollStateDao(h);
                 if (!states.isUntouchedDraft(pollId) || !states.deleteDraft(pollId)) throw EditRefused.about(EditRefused.Code.POLL_HAS_TRACES, pollId);
@@ -199,7 +188,7 @@ public final class MeetingEditor {
             throw new EditRefused(EditRefused.Code.ORDER_INCOMPLETE);
         }
         List<Poll> polls = ids.stream().map(id -> current.poll(id).orElseThrow()).toList();
-        return store(current, current.withPolls(polls), "polls-reordered", orderDetail(ids), h -> { });
+        return stored.write(current, current.withPolls(polls), "polls-reordered", orderDetail(ids), h -> { });
     }
 
     /** The new order for the audit log: the ids, or (when they outgrow an entry's detail) their hash and count. */
@@ -226,59 +215,6 @@ public final class MeetingEditor {
         if (row.state() != PollState.DRAFT) throw EditRefused.frozen(pollId, row.definitionHash().orElse(""));
     }
 
-    /**
-     * Writes the whole setup, to become the station's meeting (inside {@link Meeting#change}, which installs it once
-     * this returns). The draft rows are locked first, so an opening and an edit of the same poll take turns
-     * (PollLifecycle.open checks the definition it froze is the stored one). The database must hold what this station
-     * holds: otherwise another station changed it since this one started, and the edit is refused rather than undoing
-     * that change.
-     */
-    private Meeting.Change<MeetingSetup> store(MeetingSetup current, MeetingSetup next, String event, String detail, Consumer<Handle> checks) {
-        try {
-            jdbi.useTransaction(h -> {
-                new PollStateDao(h).lockDrafts();
-                MeetingSetupDao setups = new MeetingSetupDao(h);
-                Optional<SetupRow> stored = setups.find();
-                if (!isStored(h, stored, current)) throw new EditRefused(EditRefused.Code.MEETING_CHANGED_ELSEWHERE);
-                checks.accept(h);
-                String now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-                if (stored.isEmpty()) {
-                    setups.insert(new SetupRow(meeting.id(), SetupJson.write(next), configSha256, now));
-                    audit.append(h, "meeting-editor-took-over", "seeded-from-config-sha256=" + configSha256);
-                } else {
-                    setups.update(SetupJson.write(next), now);
-                }
-                setups.replacePolls(rows(next.polls()));
-                audit.append(h, event, detail);
-            });
-        } catch (RuntimeException e) {
-            if (kioskvote.store.Database.isUniqueViolation(e)) throw new EditRefused(EditRefused.Code.MEETING_CHANGED_ELSEWHERE);
-            throw e;
-        }
-        return Meeting.Change.to(next, next);
-    }
-
-    /** True when the database's meeting is this setup: stored by the editor, or still meeting.yaml's with its next rounds. */
-    private static boolean isStored(Handle h, Optional<SetupRow> stored, MeetingSetup setup) {
-        if (stored.isEmpty()) {
-            return new PollDefinitionDao(h).all().stream().allMatch(d -> setup.polls().stream().anyMatch(p -> p.id().equals(d.pollId())));
-        }
-        if (!stored.get().setupJson().equals(SetupJson.write(setup))) return false;
-        List<PollRow> rows = new MeetingSetupDao(h).polls();
-        if (rows.size() != setup.polls().size()) return false;
-        for (int i = 0; i < rows.size(); i++) {
-            Poll poll = setup.polls().get(i);
-            if (!rows.get(i).pollId().equals(poll.id()) || !rows.get(i).definitionJson().equals(PollDefinition.canonicalJson(poll))) return false;
-        }
-        return true;
-    }
-
-    private static List<PollRow> rows(List<Poll> polls) {
-        List<PollRow> rows = new ArrayList<>();
-        for (int i = 0; i < polls.size(); i++) rows.add(new PollRow(polls.get(i).id(), i + 1, PollDefinition.canonicalJson(polls.get(i))));
-        return rows;
-    }
-
     private static <T> T rules(java.util.function.Supplier<T> read) {
         try {
             return read.get();
@@ -291,26 +227,10 @@ public final class MeetingEditor {
     }
 
     /**
-     * At start: the meeting as last edited in the admin pages, if it was (the polls in their stored order, then any
-     * next round stored only in poll_definition). Answers the one line to print when meeting.yaml has changed since
-     * the station started from it and no longer describes the meeting in use.
+     * At start: the meeting as last edited in the admin pages, if it was; the one line to print when meeting.yaml has
+     * changed since (StoredSetup.restore).
      */
     public static Optional<String> restore(Handle h, Meeting meeting, String configSha256) {
-        MeetingSetupDao setups = new MeetingSetupDao(h);
-        Optional<SetupRow> stored = setups.find();
-        if (stored.isEmpty()) return Optional.empty();
-        List<Poll> polls = new ArrayList<>();
-        for (PollRow row : setups.polls()) polls.add(PollDefinition.parse(row.definitionJson()));
-        for (var definition : new PollDefinitionDao(h).all()) {
-            if (polls.stream().noneMatch(p -> p.id().equals(definition.pollId()))) polls.add(PollDefinition.parse(definition.definitionJson()));
-        }
-        MeetingSetup edited = SetupJson.read(stored.get().setupJson(), polls);
-        MeetingSetup fromYaml = meeting.change(current -> Meeting.Change.to(edited, current));
-        boolean yamlChanged = !stored.get().seededFromSha256().equals(configSha256);
-        boolean differs = !SetupJson.write(fromYaml).equals(SetupJson.write(edited)) || !rows(fromYaml.polls()).equals(rows(edited.polls()));
-        if (!yamlChanged || !differs) return Optional.empty();
-        return Optional.of("meeting.yaml has changed since this meeting was first edited in the admin pages (last edit "
-                + stored.get().updatedAt() + "): the admin pages' version is used. To keep the file in step, download it "
-                + "from /admin/meeting (or GET /api/admin/meeting.yaml) and put it in place of meeting.yaml.");
+        return StoredSetup.restore(h, meeting, configSha256);
     }
 }

@@ -17,7 +17,7 @@ import io.javalin.http.Context;
  */
 final class PollForm {
     static final List<String> FIELDS = List.of("id", "kind", "title", "base", "subjects", "motion", "agree", "disagree", "abstain",
-            "passes_with", "pass_base", "abstentions", "seats", "candidates", "candidate_ids", "round", "from_poll", "practice", "sealed");
+            "passes_with", "pass_base", "abstentions", "seats", "candidates", "majority_of", "tie", "candidate_ids", "round", "from_poll", "practice", "sealed");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PollForm() {
@@ -40,8 +40,13 @@ final class PollForm {
         form.put("kind", kind);
         form.put("base", "received");
         form.put("sealed", "yes");
-        if (kind.equals("motion")) form.put("passes_with", "more than 1/2");
-        if (kind.equals("election")) form.put("seats", "1");
+        if (kind.equals("motion") || kind.equals("open_motion")) form.put("passes_with", "more than 1/2");
+        if (kind.equals("open_motion")) form.put("sealed", "");
+        if (kind.equals("election")) {
+            form.put("seats", "1");
+            form.put("majority_of", "received");
+            form.put("tie", "next_round");
+        }
         return form;
     }
 
@@ -49,7 +54,7 @@ final class PollForm {
     static Map<String, String> fromEntry(Map<String, Object> entry) {
         Map<String, String> form = blank(String.valueOf(entry.get("kind")));
         JsonNode e = JSON.valueToTree(entry);
-        for (String simple : List.of("id", "title", "base", "motion", "passes_with", "pass_base", "abstentions", "seats", "round", "from_poll")) {
+        for (String simple : List.of("id", "title", "base", "motion", "passes_with", "pass_base", "abstentions", "seats", "round", "from_poll", "majority_of", "tie")) {
             form.put(simple, e.path(simple).isMissingNode() ? "" : e.path(simple).asText());
         }
         e.path("options").fields().forEachRemaining(o -> form.put(o.getKey(), o.getValue().asText()));
@@ -60,7 +65,11 @@ final class PollForm {
         form.put("candidate_ids", ids.toString().isBlank() ? "" : ids.toString());
         form.put("practice", e.path("practice").asBoolean() ? "yes" : "");
         form.put("sealed", e.path("sealed").asBoolean(true) ? "yes" : "");
-        if (!"motion".equals(form.get("kind"))) form.put("passes_with", "");
+        if (!List.of("motion", "open_motion").contains(form.get("kind"))) form.put("passes_with", "");
+        if ("election".equals(form.get("kind"))) {
+            if (form.get("majority_of").isEmpty()) form.put("majority_of", "received");
+            if (form.get("tie").isEmpty()) form.put("tie", "next_round");
+        }
         return form;
     }
 
@@ -73,7 +82,7 @@ final class PollForm {
         put(entry, "base", form.get("base"));
         switch (form.get("kind")) {
             case "confidence", "confidence_vote" -> entry.set("subjects", rows(form.get("subjects"), "name", "position"));
-            case "motion" -> {
+            case "motion", "open_motion" -> {
                 put(entry, "motion", form.get("motion"));
                 put(entry, "passes_with", form.get("passes_with"));
                 put(entry, "pass_base", form.get("pass_base"));
@@ -91,11 +100,14 @@ final class PollForm {
                 entry.set("candidates", candidates);
                 if (form.get("round").matches("[0-9]{1,3}")) entry.put("round", Integer.parseInt(form.get("round")));
                 put(entry, "from_poll", form.get("from_poll"));
+                put(entry, "majority_of", form.get("majority_of"));
+                put(entry, "tie", form.get("tie"));
             }
             default -> { }
         }
         entry.put("practice", "yes".equals(form.get("practice")));
-        entry.put("sealed", "yes".equals(form.get("sealed")));
+        // an open vote is never sealed: its form's box is not asked (FormCheck.poll does not hold it against the organiser)
+        entry.put("sealed", "yes".equals(form.get("sealed")) && !"open_motion".equals(form.get("kind")));
         return entry;
     }
 

@@ -78,12 +78,12 @@ class MeetingEditorPageTest {
             laptop.find("#p-title").sendKeys("Một biểu quyết khác");
             laptop.find("#p-motion").sendKeys("Nội dung khác");
             laptop.find("#poll-form button.primary").click();
-            assertTrue(laptop.await("#poll-error").getText().contains("ke-hoach"), laptop.find("#poll-error").getText());
+            assertTrue(laptop.await("#p-id-error").getText().contains("ke-hoach"), laptop.find("#p-id-error").getText());
             assertEquals("Một biểu quyết khác", laptop.find("#p-title").getAttribute("value"));
             Axe.assertNoViolations(laptop, "meeting editor with a refusal (vi)");
 
             laptop.driver.get(station.url() + "/admin/meeting?lang=vi&edit=bieu-quyet-quy-che");
-            laptop.await("#poll-form #p-passes");
+            laptop.await("#poll-form #p-passes-with");
             assertAccessible(laptop, "meeting editor, a motion's form, at 1280 px (vi)");
             Axe.assertNoViolations(laptop, "meeting editor, a motion's form (vi)");
             laptop.driver.get(station.url() + "/admin/meeting?lang=en&edit=bau-cu-bch-cong-doan");
@@ -129,10 +129,11 @@ class MeetingEditorPageTest {
             plain.find("#p-id").sendKeys("bo-phieu-2");
             plain.find("#p-title").sendKeys("Bỏ phiếu tín nhiệm bổ sung");
             plain.find("#poll-form button.primary").click();
-            String refusal = plain.await("#poll-error").getText();
-            assertTrue(refusal.contains("subjects[1].position"), "the second line has no position: " + refusal);
+            String refusal = plain.await("#p-subjects-error").getText();
+            assertTrue(refusal.startsWith("Dòng 2 cần họ tên và chức vụ"), "the second line has no position: " + refusal);
             assertTrue(plain.find("#p-subjects").getAttribute("value").contains("Đinh Văn Sơn"), "the lines typed are kept");
-            plain.find("#p-subjects").sendKeys(" | Kế toán viên");
+            plain.find("#p-subjects").clear(); // the refused field has the focus, its caret at the start
+            plain.find("#p-subjects").sendKeys("Cao Thị Quỳnh | Chuyên viên\nĐinh Văn Sơn | Kế toán viên");
             plain.find("#poll-form button.primary").click();
             plain.await("#poll-bo-phieu-2");
             assertEquals(2, station.station().meeting().poll("bo-phieu-2").orElseThrow().questions().size());
