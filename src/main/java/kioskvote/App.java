@@ -21,6 +21,7 @@ import kioskvote.ballot.VotingRights;
 import kioskvote.config.MeetingConfig;
 import kioskvote.editor.MeetingEditor;
 import kioskvote.kiosk.KioskBooth;
+import kioskvote.kiosk.KioskEnrolments;
 import kioskvote.kiosk.KioskSessions;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
@@ -115,9 +116,10 @@ public final class App {
         slips.convertLegacyTokens();     // a V3 database: short codes to keyed hashes (needs the key)
         roster.convertLegacyHandouts();  // and per-poll hand-outs to one holder per person
         BallotBox ballotBox = new BallotBox(jdbi, meeting, slipHashes, random, feed, storageKeys, key);
+        KioskEnrolments kioskEnrolments = new KioskEnrolments(clock, random, jdbi, audit);
         return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox), desk, slips,
                 new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random, clock, audit,
-                roster, new KioskSessions(clock, random, jdbi, audit),
+                roster, new KioskSessions(clock, random, kioskEnrolments), kioskEnrolments,
                 new AdminPassphrase(jdbi, settings.config().station().adminPassphrase()), records,
                 new MeetingEditor(jdbi, meeting, audit, clock, feed, settings.config().sourceSha256()), settings.config().station());
     }
@@ -125,7 +127,8 @@ public final class App {
     /** The station's services, built once by {@link #open}; {@link #serve} hands each handler the ones it uses. */
     public record Station(Meeting meeting, Jdbi jdbi, BallotBox ballotBox, VotingRights rights, PollLifecycle polls,
                           SlipOffice slips, AttemptLimiter attempts, LiveFeed feed, String keyFingerprint, String publicBaseUrl,
-                          SecureRandom random, Clock clock, AuditLog audit, Roster roster, KioskSessions kiosks, AdminPassphrase adminPassphrase,
+                          SecureRandom random, Clock clock, AuditLog audit, Roster roster, KioskSessions kiosks,
+                          KioskEnrolments kioskEnrolments, AdminPassphrase adminPassphrase,
                           PollRecords records, MeetingEditor editor, kioskvote.config.StationSettings stationSettings) {
     }
 
@@ -153,9 +156,9 @@ public final class App {
                 new CountPages(s.meeting(), s.polls()),
                 new StaffPages(credentials),
                 new AdminApi(s.polls(), s.slips(), credentials, s.publicBaseUrl(), s.keyFingerprint()),
-                new DeskPage(s.meeting(), s.polls(), s.roster(), s.kiosks(), booth, guard),
-                new RosterApi(s.roster(), s.kiosks()),
-                s.kiosks(), s.meeting(), new RecordPages(s.meeting(), s.records()),
+                new DeskPage(s.meeting(), s.polls(), s.roster(), s.kioskEnrolments(), booth, guard),
+                new RosterApi(s.roster(), s.kiosks(), s.kioskEnrolments()),
+                s.kioskEnrolments(), s.meeting(), new RecordPages(s.meeting(), s.records()),
                 new PaperPages(s.meeting(), new PaperDesk(s.jdbi(), s.rights(), s.audit(), s.clock(), s.random())),
                 new RosterPage(s.meeting(), s.roster(), rosterEditor), new RosterEditApi(rosterEditor, s.roster()),
                 new MeetingApi(s.editor(), s.stationSettings()), new MeetingEditorPage(s.editor()),

@@ -10,6 +10,7 @@ import io.javalin.http.HttpStatus;
 
 import kioskvote.admin.StaffRole;
 import kioskvote.kiosk.KioskBooth;
+import kioskvote.kiosk.KioskEnrolments;
 import kioskvote.kiosk.KioskSessions;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.PollState;
@@ -27,11 +28,11 @@ public final class DeskPage {
     private final Meeting meeting;
     private final PollLifecycle polls;
     private final Roster roster;
-    private final KioskSessions kiosks;
+    private final KioskEnrolments kiosks;
     private final KioskBooth booth;
     private final AdminGuard guard;
 
-    public DeskPage(Meeting meeting, PollLifecycle polls, Roster roster, KioskSessions kiosks, KioskBooth booth, AdminGuard guard) {
+    public DeskPage(Meeting meeting, PollLifecycle polls, Roster roster, KioskEnrolments kiosks, KioskBooth booth, AdminGuard guard) {
         this.meeting = meeting;
         this.polls = polls;
         this.roster = roster;
@@ -80,8 +81,8 @@ public final class DeskPage {
         String kiosk = KioskSessions.requireName(Optional.ofNullable(ctx.formParam("name")).map(String::strip).orElse(null));
         String secret = kiosks.enrol(kiosk);
         guard.signOut(ctx);
-        ctx.res().addHeader("Set-Cookie", KioskSessions.COOKIE + "=" + secret + "; Path=/kiosk; Max-Age="
-                + KioskSessions.ENROLMENT_COOKIE_AGE.toSeconds() + "; HttpOnly; SameSite=Strict");
+        ctx.res().addHeader("Set-Cookie", KioskEnrolments.COOKIE + "=" + secret + "; Path=/kiosk; Max-Age="
+                + KioskEnrolments.ENROLMENT_COOKIE_AGE.toSeconds() + "; HttpOnly; SameSite=Strict");
         ctx.redirect("/kiosk/" + kiosk, HttpStatus.SEE_OTHER);
     }
 

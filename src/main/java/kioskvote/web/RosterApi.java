@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.javalin.http.Context;
 
 import kioskvote.kiosk.KioskRejected;
+import kioskvote.kiosk.KioskEnrolments;
 import kioskvote.kiosk.KioskSessions;
 import kioskvote.roster.HandOut;
 import kioskvote.roster.HandOutKind;
@@ -27,10 +28,12 @@ public final class RosterApi {
 
     private final Roster roster;
     private final KioskSessions kiosks;
+    private final KioskEnrolments enrolments;
 
-    public RosterApi(Roster roster, KioskSessions kiosks) {
+    public RosterApi(Roster roster, KioskSessions kiosks, KioskEnrolments enrolments) {
         this.roster = roster;
         this.kiosks = kiosks;
+        this.enrolments = enrolments;
     }
 
     /** POST /api/admin/roster/import: the CSV file as the request body. */
@@ -120,7 +123,7 @@ public final class RosterApi {
         if (kind(request) != HandOutKind.KIOSK) return null;
         if (request.kiosk() == null) throw BadRequest.missing("kiosk");
         String kiosk = KioskSessions.requireName(request.kiosk());
-        if (!kiosks.isEnrolled(kiosk)) throw new KioskRejected(KioskRejected.Code.KIOSK_UNKNOWN, kiosk);
+        if (!enrolments.isEnrolled(kiosk)) throw new KioskRejected(KioskRejected.Code.KIOSK_UNKNOWN, kiosk);
         if (kiosks.hasWaiting(kiosk)) throw new KioskRejected(KioskRejected.Code.KIOSK_BUSY, kiosk);
         return kiosk;
     }

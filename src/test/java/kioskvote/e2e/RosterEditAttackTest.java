@@ -554,7 +554,7 @@ class RosterEditAttackTest {
 
         Kiosk(String name) {
             this.base = station.url() + "/kiosk/" + name;
-            this.cookie = "kv_kiosk=" + station.station().kiosks().enrol(name);
+            this.cookie = "kv_kiosk=" + station.station().kioskEnrolments().enrol(name);
         }
 
         Optional<Ballot> pickUp() {
