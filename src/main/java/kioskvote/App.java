@@ -21,7 +21,9 @@ import kioskvote.ballot.VotingRights;
 import kioskvote.config.MeetingConfig;
 import kioskvote.editor.MeetingEditor;
 import kioskvote.kiosk.KioskBooth;
+import kioskvote.kiosk.KioskDeliveries;
 import kioskvote.kiosk.KioskEnrolments;
+import kioskvote.kiosk.KioskHandOff;
 import kioskvote.kiosk.KioskSessions;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
@@ -29,6 +31,7 @@ import kioskvote.meeting.PollDefinition;
 import kioskvote.paper.PaperDesk;
 import kioskvote.poll.PollLifecycle;
 import kioskvote.poll.PollRecords;
+import kioskvote.roster.CheckInDesk;
 import kioskvote.roster.Roster;
 import kioskvote.roster.RosterEditor;
 import kioskvote.slip.SlipOffice;
@@ -112,14 +115,16 @@ public final class App {
         SlipHashes slipHashes = SlipHashes.of(key);
         SlipOffice slips = new SlipOffice(jdbi, meeting, audit, clock, random,
                 slipHashes, SlipOffice.poolSizeFor(meeting)).printingWifi(settings.config().station().wifi());
-        Roster roster = new Roster(jdbi, meeting, slips, audit, random, feed, settings.publicBaseUrl(), KeyedHash.of(key, "kiosk-visit"));
+        Roster roster = new Roster(jdbi, meeting, audit, random, feed);
+        CheckInDesk checkInDesk = new CheckInDesk(jdbi, meeting, slips, audit, random, feed, settings.publicBaseUrl(),
+                KeyedHash.of(key, "kiosk-visit"));
         slips.convertLegacyTokens();     // a V3 database: short codes to keyed hashes (needs the key)
         roster.convertLegacyHandouts();  // and per-poll hand-outs to one holder per person
         BallotBox ballotBox = new BallotBox(jdbi, meeting, slipHashes, random, feed, storageKeys, key);
         KioskEnrolments kioskEnrolments = new KioskEnrolments(clock, random, jdbi, audit);
         return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox), desk, slips,
                 new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random, clock, audit,
-                roster, new KioskSessions(clock, random, kioskEnrolments), kioskEnrolments,
+                roster, checkInDesk, new KioskSessions(clock, random, kioskEnrolments), kioskEnrolments,
                 new AdminPassphrase(jdbi, settings.config().station().adminPassphrase()), records,
                 new MeetingEditor(jdbi, meeting, audit, clock, feed, settings.config().sourceSha256()), settings.config().station());
     }
@@ -127,7 +132,7 @@ public final class App {
     /** The station's services, built once by {@link #open}; {@link #serve} hands each handler the ones it uses. */
     public record Station(Meeting meeting, Jdbi jdbi, BallotBox ballotBox, VotingRights rights, PollLifecycle polls,
                           SlipOffice slips, AttemptLimiter attempts, LiveFeed feed, String keyFingerprint, String publicBaseUrl,
-                          SecureRandom random, Clock clock, AuditLog audit, Roster roster, KioskSessions kiosks,
+                          SecureRandom random, Clock clock, AuditLog audit, Roster roster, CheckInDesk checkInDesk, KioskSessions kiosks,
                           KioskEnrolments kioskEnrolments, AdminPassphrase adminPassphrase,
                           PollRecords records, MeetingEditor editor, kioskvote.config.StationSettings stationSettings) {
     }
@@ -143,7 +148,9 @@ public final class App {
         var sessions = new AdminSessions(s.random(), s.clock());
         var credentials = new StaffCredentials(s.jdbi(), s.adminPassphrase(), s.audit(), s.random(), sessions);
         var guard = new AdminGuard(credentials, s.attempts(), sessions, staff);
-        var booth = new KioskBooth(s.kiosks(), s.rights(), s.roster());
+        var deliveries = new KioskDeliveries(s.jdbi(), s.meeting(), s.slips(), s.audit(), s.feed(), s.publicBaseUrl(),
+                s.checkInDesk().bootId());
+        var booth = new KioskBooth(s.kiosks(), s.rights(), deliveries);
         var rosterEditor = new RosterEditor(s.jdbi(), s.meeting(), s.audit(), s.random(), s.feed());
         var handlers = new Routes.Handlers(
                 new VoterApi(s.meeting(), s.keyFingerprint(), s.ballotBox()),
@@ -156,8 +163,9 @@ public final class App {
                 new CountPages(s.meeting(), s.polls()),
                 new StaffPages(credentials),
                 new AdminApi(s.polls(), s.slips(), credentials, s.publicBaseUrl(), s.keyFingerprint()),
-                new DeskPage(s.meeting(), s.polls(), s.roster(), s.kioskEnrolments(), booth, guard),
-                new RosterApi(s.roster(), s.kiosks(), s.kioskEnrolments()),
+                new DeskPage(s.meeting(), s.polls(), s.roster(), deliveries, s.kioskEnrolments(), booth, guard),
+                new RosterApi(s.roster(), s.checkInDesk(),
+                        new KioskHandOff(s.checkInDesk(), s.kioskEnrolments(), s.kiosks(), deliveries), s.kiosks(), deliveries),
                 s.kioskEnrolments(), s.meeting(), new RecordPages(s.meeting(), s.records()),
                 new PaperPages(s.meeting(), new PaperDesk(s.jdbi(), s.rights(), s.audit(), s.clock(), s.random())),
                 new RosterPage(s.meeting(), s.roster(), rosterEditor), new RosterEditApi(rosterEditor, s.roster()),

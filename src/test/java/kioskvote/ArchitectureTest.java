@@ -51,7 +51,7 @@ class ArchitectureTest {
             Map.entry("ballot", Set.of("meeting", "token", "seal", "text", "store")),
             Map.entry("slip", Set.of("meeting", "token", "audit", "store", "text")),
             Map.entry("roster", Set.of("meeting", "slip", "token", "ballot", "audit", "store", "text")),
-            Map.entry("kiosk", Set.of("ballot", "roster", "meeting", "token", "text", "audit", "store")),
+            Map.entry("kiosk", Set.of("ballot", "roster", "slip", "meeting", "token", "text", "audit", "store")), // slip: the desk's pool, for a delivery sent again
             Map.entry("paper", Set.of("meeting", "ballot", "token", "audit", "store", "text")),
             Map.entry("config", Set.of("meeting", "roster", "seal", "audit", "text")),  // roster's CSV reader, seal's largest committee
             Map.entry("editor", Set.of("meeting", "config", "store", "audit", "text")),
@@ -68,7 +68,6 @@ class ArchitectureTest {
      * When one shrinks, lower its number (or remove it once it is under the limit): the ceilings only go down.
      */
     static final Map<String, Integer> OVERSIZE_CEILINGS = Map.of(
-            "roster/Roster.java", 485,
             "poll/PollLifecycle.java", 417,
             "editor/MeetingEditor.java", 316);
 

@@ -22,7 +22,7 @@ import kioskvote.ballot.ReceiptCode;
  * token, a typed short code, or a token the desk sent) while they fill in the ballot, so the page holds only
  * a random session id; a restart forgets them, and their credentials with them. A ballot the desk sends to a
  * kiosk waits here until that kiosk picks it up (its delivery, never the token, is also in the database:
- * Roster.resumeKioskBallot).
+ * KioskDeliveries.resumeKioskBallot).
  */
 public final class KioskSessions {
     /** After this long without a cast a session is dropped, whatever the kiosk's own idle timer says. */

@@ -69,17 +69,17 @@ class CopyOfTheDataVotesForNobodyTest {
                 String secret;
                 switch (i / PER_KIND) {
                     case 0 -> {
-                        m.station.roster().handOut(person, POLL, HandOutKind.SLIP);
+                        m.station.checkInDesk().handOut(person, POLL, HandOutKind.SLIP);
                         secret = TestSlips.secretOf(run.slips().get(i).url());
                         if (votesNow) castAsThePhone(m.station.ballotBox(), meetingId, secret);
                     }
                     case 1 -> {
-                        secret = m.station.roster().handOut(person, POLL, HandOutKind.QR).ballot().orElseThrow().encodedToken();
+                        secret = m.station.checkInDesk().handOut(person, POLL, HandOutKind.QR).ballot().orElseThrow().encodedToken();
                         if (votesNow) castAsThePhone(m.station.ballotBox(), meetingId, secret);
                     }
                     default -> {
-                        m.station.roster().registerKioskVoter(person);
-                        secret = m.station.roster().handOut(person, POLL, HandOutKind.KIOSK).ballot().orElseThrow().encodedToken();
+                        m.station.checkInDesk().registerKioskVoter(person);
+                        secret = m.station.checkInDesk().handOut(person, POLL, HandOutKind.KIOSK).ballot().orElseThrow().encodedToken();
                         // half cast by the kiosk session, which holds the secret; the other half typed the code at a kiosk
                         if (votesNow) m.station.ballotBox().castByShortCode(POLL, Token.decode(secret).shortCode(), ThreePollMeeting.AGREE,
                                 ReceiptCode.randomSecret(random));
