@@ -63,12 +63,10 @@ class ArchitectureTest {
     static final int MAX_LINES = 300;
     /**
      * The classes over {@link #MAX_LINES} when the rule came in, each with its line count then as a ceiling: such a
-     * class may not grow, and is to be split along its seams (RecordVerifier a class per numbered step, Roster the desk
-     * and kiosk deliveries apart, PollLifecycle the count, results and next round apart, MeetingLoader its sections).
+     * class may not grow, and is to be split along its seams (as Roster and PollLifecycle were).
      * When one shrinks, lower its number (or remove it once it is under the limit): the ceilings only go down.
      */
     static final Map<String, Integer> OVERSIZE_CEILINGS = Map.of(
-            "poll/PollLifecycle.java", 417,
             "editor/MeetingEditor.java", 316);
 
     private static final Path MAIN = Path.of("src/main/java/kioskvote");

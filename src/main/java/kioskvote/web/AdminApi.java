@@ -10,7 +10,10 @@ import kioskvote.poll.CountResult;
 import kioskvote.poll.OpenedPoll;
 import kioskvote.admin.StaffCredentials;
 import kioskvote.admin.StaffRole;
+import kioskvote.poll.BoxOpening;
 import kioskvote.poll.PollLifecycle;
+import kioskvote.poll.PollResults;
+import kioskvote.poll.PollStatuses;
 import kioskvote.slip.SlipOffice.IssuedRun;
 import kioskvote.slip.SlipOffice;
 import kioskvote.tally.MinutesCsv;
@@ -38,13 +41,20 @@ public final class AdminApi {
     }
 
     private final PollLifecycle polls;
+    private final PollStatuses pollStatuses;
+    private final PollResults results;
+    private final BoxOpening boxes;
     private final SlipOffice slips;
     private final StaffCredentials staff;
     private final String publicBaseUrl;
     private final String keyFingerprint;
 
-    public AdminApi(PollLifecycle polls, SlipOffice slips, StaffCredentials staff, String publicBaseUrl, String keyFingerprint) {
+    public AdminApi(PollLifecycle polls, PollStatuses pollStatuses, PollResults results, BoxOpening boxes,
+                    SlipOffice slips, StaffCredentials staff, String publicBaseUrl, String keyFingerprint) {
         this.polls = polls;
+        this.pollStatuses = pollStatuses;
+        this.results = results;
+        this.boxes = boxes;
         this.slips = slips;
         this.staff = staff;
         this.publicBaseUrl = publicBaseUrl;
@@ -83,7 +93,7 @@ public final class AdminApi {
     void unseal(Context ctx) {
         UnsealRequest request = JsonBody.read(ctx, UnsealRequest.class);
         if (request.shares() == null) throw BadRequest.missing("shares");
-        CountResult result = polls.count(ctx.pathParam("pollId"), request.shares());
+        CountResult result = boxes.count(ctx.pathParam("pollId"), request.shares());
         Map<String, Object> answer = new LinkedHashMap<>(StatusJson.of(result.status()));
         answer.put("counted", result.counted());
         answer.put("storageKeyDestroyed", result.storageKeyDestroyed());
@@ -94,7 +104,7 @@ public final class AdminApi {
     void nextRound(Context ctx) {
         var poll = polls.addNextRound(ctx.pathParam("pollId"));
         var election = poll.election().orElseThrow();
-        Map<String, Object> body = new java.util.LinkedHashMap<>(StatusJson.of(polls.status(poll.id())));
+        Map<String, Object> body = new java.util.LinkedHashMap<>(StatusJson.of(pollStatuses.status(poll.id())));
         body.put("seats", election.seats());
         body.put("round", election.round());
         body.put("candidates", election.candidates().stream().map(c -> Map.of("id", c.id(), "name", c.name(),
@@ -151,17 +161,17 @@ public final class AdminApi {
     }
 
     void minutesJson(Context ctx) {
-        ctx.json(MinutesJson.toMap(polls.minutes(ctx.pathParam("pollId"), ChairApi.language(ctx))));
+        ctx.json(MinutesJson.toMap(results.minutes(ctx.pathParam("pollId"), ChairApi.language(ctx))));
     }
 
     void minutesCsv(Context ctx) {
-        byte[] csv = MinutesCsv.write(polls.minutes(ctx.pathParam("pollId"), ChairApi.language(ctx)));
+        byte[] csv = MinutesCsv.write(results.minutes(ctx.pathParam("pollId"), ChairApi.language(ctx)));
         ctx.header("Content-Disposition", "attachment; filename=\"bien-ban-" + ctx.pathParam("pollId") + ".csv\"");
         ctx.contentType("text/csv; charset=utf-8").result(csv);
     }
 
     void minutesPage(Context ctx) {
-        ctx.html(MinutesPage.render(polls.minutes(ctx.pathParam("pollId"), ChairApi.language(ctx))));
+        ctx.html(MinutesPage.render(results.minutes(ctx.pathParam("pollId"), ChairApi.language(ctx))));
     }
 
     /** Streams a run's printable slip sheet as the answer. */

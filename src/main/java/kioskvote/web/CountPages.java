@@ -10,7 +10,8 @@ import io.javalin.http.HttpStatus;
 
 import kioskvote.meeting.Meeting;
 import kioskvote.poll.CountResult;
-import kioskvote.poll.PollLifecycle;
+import kioskvote.poll.BoxOpening;
+import kioskvote.poll.PollStatuses;
 import kioskvote.poll.PollRejected;
 import kioskvote.poll.PollStatus;
 import kioskvote.poll.ShareRefused;
@@ -19,11 +20,13 @@ import kioskvote.seal.ShareSplitter;
 /** The counting committee's page: the key cards that open a sealed poll's ballot box, then the count (docs/rules.md). */
 public final class CountPages {
     private final Meeting meeting;
-    private final PollLifecycle polls;
+    private final PollStatuses polls;
+    private final BoxOpening boxes;
 
-    public CountPages(Meeting meeting, PollLifecycle polls) {
+    public CountPages(Meeting meeting, PollStatuses polls, BoxOpening boxes) {
         this.meeting = meeting;
         this.polls = polls;
+        this.boxes = boxes;
     }
 
     /** GET /admin/polls/{id}/count: a field for each card needed to open the sealed box. */
@@ -40,7 +43,7 @@ public final class CountPages {
             codes.add(code);
         }
         try {
-            CountResult result = polls.count(ctx.pathParam("pollId"), codes);
+            CountResult result = boxes.count(ctx.pathParam("pollId"), codes);
             ctx.redirect("/admin?done=counted&n=" + result.counted() + (result.storageKeyDestroyed() ? "" : "&erased=no"), HttpStatus.SEE_OTHER);
         } catch (ShareRefused e) {
             ApiError error = ErrorCatalog.of(e);
@@ -58,7 +61,7 @@ public final class CountPages {
     private void renderCountForm(Context ctx, List<String> typed, String error) {
         String pollId = ctx.pathParam("pollId");
         PollStatus status = polls.status(pollId);
-        var seal = polls.sealInfo(pollId).orElseThrow(() -> new PollRejected(PollRejected.Code.NOT_SEALED));
+        var seal = boxes.sealInfo(pollId).orElseThrow(() -> new PollRejected(PollRejected.Code.NOT_SEALED));
         List<String> fields = new ArrayList<>(typed);
         while (fields.size() < seal.threshold()) fields.add("");
         ctx.header("Referrer-Policy", "no-referrer");

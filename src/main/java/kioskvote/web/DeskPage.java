@@ -15,7 +15,7 @@ import kioskvote.kiosk.KioskEnrolments;
 import kioskvote.kiosk.KioskSessions;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.PollState;
-import kioskvote.poll.PollLifecycle;
+import kioskvote.poll.PollStatuses;
 import kioskvote.poll.PollStatus;
 import kioskvote.roster.Person;
 import kioskvote.roster.Roster;
@@ -27,14 +27,14 @@ import kioskvote.roster.Roster;
  */
 public final class DeskPage {
     private final Meeting meeting;
-    private final PollLifecycle polls;
+    private final PollStatuses polls;
     private final Roster roster;
     private final KioskDeliveries deliveries;
     private final KioskEnrolments kiosks;
     private final KioskBooth booth;
     private final AdminGuard guard;
 
-    public DeskPage(Meeting meeting, PollLifecycle polls, Roster roster, KioskDeliveries deliveries, KioskEnrolments kiosks, KioskBooth booth, AdminGuard guard) {
+    public DeskPage(Meeting meeting, PollStatuses polls, Roster roster, KioskDeliveries deliveries, KioskEnrolments kiosks, KioskBooth booth, AdminGuard guard) {
         this.meeting = meeting;
         this.polls = polls;
         this.roster = roster;

@@ -145,7 +145,7 @@ class ByteCopyAttackTest {
                 }
             }
             assertEquals(new H2ByteCopy(afterVote).hex64.size(), refused, "every hash from the file refused as a short code");
-            assertEquals(PEOPLE, m.station.polls().status(POLL).cast());
+            assertEquals(PEOPLE, m.station.pollStatuses().status(POLL).cast());
         }
 
         Set<String> personIds = serialOf.keySet();
