@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import kioskvote.roster.CheckInDesk;
 import kioskvote.roster.HandOut;
-import kioskvote.roster.HandOutKind;
+import kioskvote.meeting.HandOutKind;
 
 /**
  * The check-in desk sends a named voter's ballot to a kiosk: the kiosk must be enrolled and free, checked before a

@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import kioskvote.audit.AuditDetail;
 import kioskvote.audit.AuditLog;
 import kioskvote.ballot.BallotRejected;
+import kioskvote.meeting.HandOutKind;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.PollState;
 import kioskvote.meeting.StationEvents;
@@ -100,10 +101,10 @@ public final class CheckInDesk {
             RosterDao dao = new RosterDao(h);
             PersonRow row = dao.findForUpdate(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.UNKNOWN_PERSON));
             if (pollsNotClosed(h).isEmpty()) throw new RosterRejected(RosterRejected.Code.POLL_CLOSED);
-            Optional<String> held = dao.heldKind(personId);
-            if (held.isPresent() && !held.get().equals(HandOutKind.KIOSK.name())) throw new RosterRejected(RosterRejected.Code.ALREADY_HANDED_OUT);
+            Optional<HandOutKind> held = dao.heldKind(personId);
+            if (held.isPresent() && held.get() != HandOutKind.KIOSK) throw new RosterRejected(RosterRejected.Code.ALREADY_HANDED_OUT);
             if (held.isEmpty()) {
-                dao.insertHolder(random.nextLong() & Long.MAX_VALUE, personId, HandOutKind.KIOSK.name());
+                dao.insertHolder(random.nextLong() & Long.MAX_VALUE, personId, HandOutKind.KIOSK);
                 if (!row.present()) dao.setPresent(personId, true);
                 audit.append(h, "kiosk-voter-checked-in", "handed-out=" + dao.countHandedOut() + " present=" + dao.countPresent());
             }
@@ -130,8 +131,8 @@ public final class CheckInDesk {
                 requirePerson(dao, personId);
                 List<String> openPolls = pollsNotClosed(h);
                 if (openPolls.isEmpty()) throw new RosterRejected(RosterRejected.Code.POLL_CLOSED);
-                String held = dao.heldKind(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.NOT_HANDED_OUT));
-                if (held.equals(HandOutKind.KIOSK.name())) throw new RosterRejected(RosterRejected.Code.KIOSK_VOTER_HAS_NO_SLIP);
+                HandOutKind held = dao.heldKind(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.NOT_HANDED_OUT));
+                if (held == HandOutKind.KIOSK) throw new RosterRejected(RosterRejected.Code.KIOSK_VOTER_HAS_NO_SLIP);
                 BallotDao ballots = new BallotDao(h);
                 var lost = slips.findSlipForUpdate(h, slipCode);
                 if (lost.voided()) throw new RosterRejected(RosterRejected.Code.SLIP_ALREADY_VOID);
@@ -175,8 +176,8 @@ public final class CheckInDesk {
         Person person = jdbi.inTransaction(h -> {
             RosterDao dao = new RosterDao(h);
             dao.findForUpdate(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.UNKNOWN_PERSON));
-            String held = dao.heldKind(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.NOT_HANDED_OUT));
-            if (!held.equals(HandOutKind.SLIP.name())) throw new RosterRejected(RosterRejected.Code.CANNOT_UNDO_KIND);
+            HandOutKind held = dao.heldKind(personId).orElseThrow(() -> new RosterRejected(RosterRejected.Code.NOT_HANDED_OUT));
+            if (held != HandOutKind.SLIP) throw new RosterRejected(RosterRejected.Code.CANNOT_UNDO_KIND);
             PollStateDao states = new PollStateDao(h);
             long holding = dao.countHandedOut();
             for (var poll : meeting.polls()) {
@@ -206,13 +207,13 @@ public final class CheckInDesk {
         }
         // A slip or token works in every poll of the meeting (spent once per poll), so a person holds one
         // ballot for the whole meeting. A kiosk voter holds the right to one kiosk ballot per poll instead.
-        Optional<String> held = dao.heldKind(personId);
-        if (held.isPresent() && !(kind == HandOutKind.KIOSK && held.get().equals(HandOutKind.KIOSK.name()))) {
+        Optional<HandOutKind> held = dao.heldKind(personId);
+        if (held.isPresent() && !(kind == HandOutKind.KIOSK && held.get() == HandOutKind.KIOSK)) {
             throw new RosterRejected(RosterRejected.Code.ALREADY_HANDED_OUT);
         }
         if (held.isEmpty()) {
             try {
-                dao.insertHolder(random.nextLong() & Long.MAX_VALUE, personId, kind.name());
+                dao.insertHolder(random.nextLong() & Long.MAX_VALUE, personId, kind);
             } catch (RuntimeException e) {
                 if (Database.isUniqueViolation(e)) throw new RosterRejected(RosterRejected.Code.ALREADY_HANDED_OUT);
                 throw e;

@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import kioskvote.audit.AuditLog;
+import kioskvote.meeting.HandOutKind;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.StationEvents;
 import kioskvote.store.RosterDao.HandoutRow;
@@ -137,7 +138,7 @@ public final class Roster {
     }
 
     static Person person(RosterDao dao, PersonRow row) {
-        return new Person(row.personId(), row.fullName(), row.unit(), row.present(), dao.heldKind(row.personId()).flatMap(HandOutKind::parse));
+        return new Person(row.personId(), row.fullName(), row.unit(), row.present(), dao.heldKind(row.personId()));
     }
 
     private void turnoutChanged() {

@@ -12,7 +12,7 @@ import kioskvote.kiosk.KioskHandOff;
 import kioskvote.kiosk.KioskSessions;
 import kioskvote.roster.CheckInDesk;
 import kioskvote.roster.HandOut;
-import kioskvote.roster.HandOutKind;
+import kioskvote.meeting.HandOutKind;
 import kioskvote.roster.Person;
 import kioskvote.roster.Roster;
 import kioskvote.roster.RosterCsv;

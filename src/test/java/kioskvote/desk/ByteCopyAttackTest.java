@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.roster.HandOut;
-import kioskvote.roster.HandOutKind;
+import kioskvote.meeting.HandOutKind;
 import kioskvote.slip.Slip;
 import kioskvote.token.Token;
 import kioskvote.token.TokenRejected;

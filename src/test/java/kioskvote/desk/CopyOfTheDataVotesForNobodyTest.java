@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import kioskvote.ballot.BallotBox;
 import kioskvote.ballot.ReceiptCode;
-import kioskvote.roster.HandOutKind;
+import kioskvote.meeting.HandOutKind;
 import kioskvote.slip.Slip;
 import kioskvote.token.CastStatement;
 import kioskvote.token.MeetingKey;

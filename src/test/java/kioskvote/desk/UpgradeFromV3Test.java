@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import kioskvote.config.MeetingLoader;
-import kioskvote.roster.HandOutKind;
+import kioskvote.meeting.HandOutKind;
 import kioskvote.store.Database;
 import kioskvote.token.ShortCode;
 import kioskvote.token.Token;
