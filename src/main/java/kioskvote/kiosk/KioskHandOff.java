@@ -2,9 +2,9 @@ package kioskvote.kiosk;
 
 import java.util.Optional;
 
+import kioskvote.meeting.HandOutKind;
 import kioskvote.roster.CheckInDesk;
 import kioskvote.roster.HandOut;
-import kioskvote.meeting.HandOutKind;
 
 /**
  * The check-in desk sends a named voter's ballot to a kiosk: the kiosk must be enrolled and free, checked before a

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import kioskvote.ballot.ReceiptCode;
-import kioskvote.roster.HandOut;
 import kioskvote.meeting.HandOutKind;
+import kioskvote.roster.HandOut;
 import kioskvote.slip.Slip;
 import kioskvote.token.Token;
 import kioskvote.token.TokenRejected;
