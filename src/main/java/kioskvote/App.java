@@ -21,13 +21,20 @@ import kioskvote.ballot.VotingRights;
 import kioskvote.config.MeetingConfig;
 import kioskvote.editor.MeetingEditor;
 import kioskvote.kiosk.KioskBooth;
+import kioskvote.kiosk.KioskDeliveries;
+import kioskvote.kiosk.KioskEnrolments;
+import kioskvote.kiosk.KioskHandOff;
 import kioskvote.kiosk.KioskSessions;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollDefinition;
 import kioskvote.paper.PaperDesk;
+import kioskvote.poll.BoxOpening;
 import kioskvote.poll.PollLifecycle;
+import kioskvote.poll.PollResults;
+import kioskvote.poll.PollStatuses;
 import kioskvote.poll.PollRecords;
+import kioskvote.roster.CheckInDesk;
 import kioskvote.roster.Roster;
 import kioskvote.roster.RosterEditor;
 import kioskvote.slip.SlipOffice;
@@ -106,27 +113,35 @@ public final class App {
         }
         LiveFeed feed = Database.isPostgres(settings.jdbcUrl()) ? LiveFeed.watchingOtherStations() : new LiveFeed();
         PollRecords records = new PollRecords(jdbi, meeting, key, audit);
-        PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, key.fingerprint(), feed, random, boxStorage, records, key);
-        feed.attach(desk);
+        PollStatuses statuses = new PollStatuses(jdbi, meeting, records);
+        PollResults results = new PollResults(jdbi, meeting, key.fingerprint(), records, statuses);
+        PollLifecycle desk = new PollLifecycle(jdbi, meeting, audit, clock, feed, random, boxStorage, records, key, statuses, results);
+        BoxOpening boxOpening = new BoxOpening(jdbi, meeting, audit, clock, feed, random, boxStorage, records, key, statuses);
+        feed.attach(statuses);
         boxStorage.destroyKeysOfCountedPolls(jdbi, meeting.polls()); // a crash may have come between a count and this
         SlipHashes slipHashes = SlipHashes.of(key);
         SlipOffice slips = new SlipOffice(jdbi, meeting, audit, clock, random,
                 slipHashes, SlipOffice.poolSizeFor(meeting)).printingWifi(settings.config().station().wifi());
-        Roster roster = new Roster(jdbi, meeting, slips, audit, random, feed, settings.publicBaseUrl(), KeyedHash.of(key, "kiosk-visit"));
+        Roster roster = new Roster(jdbi, meeting, audit, random, feed);
+        CheckInDesk checkInDesk = new CheckInDesk(jdbi, meeting, slips, audit, random, feed, settings.publicBaseUrl(),
+                KeyedHash.of(key, "kiosk-visit"));
         slips.convertLegacyTokens();     // a V3 database: short codes to keyed hashes (needs the key)
         roster.convertLegacyHandouts();  // and per-poll hand-outs to one holder per person
         BallotBox ballotBox = new BallotBox(jdbi, meeting, slipHashes, random, feed, storageKeys, key);
-        return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox), desk, slips,
+        KioskEnrolments kioskEnrolments = new KioskEnrolments(clock, random, jdbi, audit);
+        return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox), desk, statuses, results, boxOpening, slips,
                 new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random, clock, audit,
-                roster, new KioskSessions(clock, random, jdbi, audit),
+                roster, checkInDesk, new KioskSessions(clock, random, kioskEnrolments), kioskEnrolments,
                 new AdminPassphrase(jdbi, settings.config().station().adminPassphrase()), records,
                 new MeetingEditor(jdbi, meeting, audit, clock, feed, settings.config().sourceSha256()), settings.config().station());
     }
 
     /** The station's services, built once by {@link #open}; {@link #serve} hands each handler the ones it uses. */
     public record Station(Meeting meeting, Jdbi jdbi, BallotBox ballotBox, VotingRights rights, PollLifecycle polls,
+                          PollStatuses pollStatuses, PollResults results, BoxOpening boxOpening,
                           SlipOffice slips, AttemptLimiter attempts, LiveFeed feed, String keyFingerprint, String publicBaseUrl,
-                          SecureRandom random, Clock clock, AuditLog audit, Roster roster, KioskSessions kiosks, AdminPassphrase adminPassphrase,
+                          SecureRandom random, Clock clock, AuditLog audit, Roster roster, CheckInDesk checkInDesk, KioskSessions kiosks,
+                          KioskEnrolments kioskEnrolments, AdminPassphrase adminPassphrase,
                           PollRecords records, MeetingEditor editor, kioskvote.config.StationSettings stationSettings) {
     }
 
@@ -141,27 +156,30 @@ public final class App {
         var sessions = new AdminSessions(s.random(), s.clock());
         var credentials = new StaffCredentials(s.jdbi(), s.adminPassphrase(), s.audit(), s.random(), sessions);
         var guard = new AdminGuard(credentials, s.attempts(), sessions, staff);
-        var booth = new KioskBooth(s.kiosks(), s.rights(), s.roster());
+        var deliveries = new KioskDeliveries(s.jdbi(), s.meeting(), s.slips(), s.audit(), s.feed(), s.publicBaseUrl(),
+                s.checkInDesk().bootId());
+        var booth = new KioskBooth(s.kiosks(), s.rights(), deliveries);
         var rosterEditor = new RosterEditor(s.jdbi(), s.meeting(), s.audit(), s.random(), s.feed());
         var cards = new CardDealing(); // the key cards not yet dealt, for the admin pages and the API alike
         var handlers = new Routes.Handlers(
                 new VoterApi(s.meeting(), s.keyFingerprint(), s.ballotBox()),
-                new BallotPages(s.meeting(), s.rights(), s.polls(), s.random()),
+                new BallotPages(s.meeting(), s.rights(), s.pollStatuses(), s.random()),
                 new KioskPages(s.meeting(), booth, s.random()),
-                new ChairApi(s.polls()),
-                new ChairPage(s.meeting(), s.polls(), s.keyFingerprint(), s.publicBaseUrl(), s.slips().wifi()),
+                new ChairApi(s.pollStatuses(), s.results()),
+                new ChairPage(s.meeting(), s.pollStatuses(), s.results(), s.keyFingerprint(), s.publicBaseUrl(), s.slips().wifi()),
                 s.feed(), guard,
-                new AdminPages(s.meeting(), s.polls(), s.slips(), s.roster(), guard, credentials, s.publicBaseUrl(), s.keyFingerprint(), cards),
-                new CountPages(s.meeting(), s.polls()),
+                new AdminPages(s.meeting(), s.polls(), s.pollStatuses(), s.slips(), s.roster(), guard, credentials, s.publicBaseUrl(), s.keyFingerprint(), cards),
+                new CountPages(s.meeting(), s.pollStatuses(), s.boxOpening()),
                 new StaffPages(credentials),
-                new AdminApi(s.polls(), s.slips(), credentials, s.publicBaseUrl(), s.keyFingerprint(), cards),
-                new DeskPage(s.meeting(), s.polls(), s.roster(), s.kiosks(), booth, guard),
-                new RosterApi(s.roster(), s.kiosks()),
-                s.kiosks(), s.meeting(), new RecordPages(s.meeting(), s.records()),
+                new AdminApi(s.polls(), s.pollStatuses(), s.results(), s.boxOpening(), s.slips(), credentials, s.publicBaseUrl(), s.keyFingerprint(), cards),
+                new DeskPage(s.meeting(), s.pollStatuses(), s.roster(), deliveries, s.kioskEnrolments(), booth, guard),
+                new RosterApi(s.roster(), s.checkInDesk(),
+                        new KioskHandOff(s.checkInDesk(), s.kioskEnrolments(), s.kiosks(), deliveries), s.kiosks(), deliveries),
+                s.kioskEnrolments(), s.meeting(), new RecordPages(s.meeting(), s.records()),
                 new PaperPages(s.meeting(), new PaperDesk(s.jdbi(), s.rights(), s.audit(), s.clock(), s.random())),
                 new RosterPage(s.meeting(), s.roster(), rosterEditor), new RosterEditApi(rosterEditor, s.roster()),
                 new MeetingApi(s.editor(), s.stationSettings()), new MeetingEditorPage(s.editor(), s.roster()::turnout),
-                new RoomPage(s.meeting(), s.polls()), new DeviceSealingApi(new kioskvote.ballot.DeviceSealing(s.ballotBox())));
+                new RoomPage(s.meeting(), s.pollStatuses(), s.results()), new DeviceSealingApi(new kioskvote.ballot.DeviceSealing(s.ballotBox())));
         return Routes.create(handlers).start(port);
     }
 

@@ -51,7 +51,7 @@ class ArchitectureTest {
             Map.entry("ballot", Set.of("meeting", "token", "seal", "text", "store")),
             Map.entry("slip", Set.of("meeting", "token", "audit", "store", "text")),
             Map.entry("roster", Set.of("meeting", "slip", "token", "ballot", "audit", "store", "text")),
-            Map.entry("kiosk", Set.of("ballot", "roster", "meeting", "token", "text", "audit", "store")),
+            Map.entry("kiosk", Set.of("ballot", "roster", "slip", "meeting", "token", "text", "audit", "store")), // slip: the desk's pool, for a delivery sent again
             Map.entry("paper", Set.of("meeting", "ballot", "token", "audit", "store", "text")),
             Map.entry("config", Set.of("meeting", "roster", "seal", "audit", "text")),  // roster's CSV reader, seal's largest committee
             Map.entry("editor", Set.of("meeting", "config", "store", "audit", "text")),
@@ -63,13 +63,10 @@ class ArchitectureTest {
     static final int MAX_LINES = 300;
     /**
      * The classes over {@link #MAX_LINES} when the rule came in, each with its line count then as a ceiling: such a
-     * class may not grow, and is to be split along its seams (RecordVerifier a class per numbered step, Roster the desk
-     * and kiosk deliveries apart, PollLifecycle the count, results and next round apart, MeetingLoader its sections).
-     * When one shrinks, lower its number (or remove it once it is under the limit): the ceilings only go down.
+     * class may not grow, and is to be split along its seams. Roster, PollLifecycle and MeetingEditor were, and the
+     * list is empty now: keep it so. (The ceilings only went down.)
      */
-    static final Map<String, Integer> OVERSIZE_CEILINGS = Map.of(
-            "roster/Roster.java", 485,
-            "poll/PollLifecycle.java", 417);
+    static final Map<String, Integer> OVERSIZE_CEILINGS = Map.of();
 
     private static final Path MAIN = Path.of("src/main/java/kioskvote");
     private static final Set<String> SQL_METHODS = Set.of("createQuery", "createUpdate", "execute", "select", "createScript",

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The audit chain's entries that the election record relies on, written by the station (poll/PollLifecycle,
- * poll/PollRecords, slip/SlipOffice, roster/Roster) and read back by `verify` (record/): the event names and the
+ * poll/PollRecords, slip/SlipOffice, roster/CheckInDesk) and read back by `verify` (record/): the event names and the
  * "name=value name=value" detail, in one place so the writer and the verifier cannot drift apart.
  */
 public final class AuditDetail {

@@ -11,7 +11,6 @@ import kioskvote.ballot.VotingRights;
 import kioskvote.kiosk.KioskSessions.CredentialKind;
 import kioskvote.kiosk.KioskSessions.Session;
 import kioskvote.meeting.Poll;
-import kioskvote.roster.Roster;
 
 /**
  * What happens at a tablet kiosk, whatever the page looks like: a voter's way in (a scanned or typed slip,
@@ -26,12 +25,12 @@ public final class KioskBooth {
 
     private final KioskSessions sessions;
     private final VotingRights rights;
-    private final Roster roster;
+    private final KioskDeliveries deliveries;
 
-    public KioskBooth(KioskSessions sessions, VotingRights rights, Roster roster) {
+    public KioskBooth(KioskSessions sessions, VotingRights rights, KioskDeliveries deliveries) {
         this.sessions = sessions;
         this.rights = rights;
-        this.roster = roster;
+        this.deliveries = deliveries;
     }
 
     /** A voter's slip (scanned, typed, or read from a photo): a session for the first open poll it has not voted in. */
@@ -46,7 +45,7 @@ public final class KioskBooth {
     /**
      * The ballot the desk sent to this kiosk, once; empty when none waits. A poll no longer open voids it. A
      * ballot sent before a restart of the station lost its token with that run (it never left the station):
-     * the kiosk is sent a fresh one for the same visit instead (Roster.resumeKioskBallot).
+     * the kiosk is sent a fresh one for the same visit instead (KioskDeliveries.resumeKioskBallot).
      */
     public Optional<KioskBallot> pickUpFromDesk(String kiosk) {
         expireOldSessions();
@@ -56,9 +55,9 @@ public final class KioskBooth {
             session = sent.get();
             if (!claim(session)) return Optional.empty();
         } else {
-            Optional<Roster.ResumedKioskBallot> resumed = roster.resumeKioskBallot(kiosk);
+            Optional<KioskDeliveries.ResumedKioskBallot> resumed = deliveries.resumeKioskBallot(kiosk);
             if (resumed.isEmpty()) return Optional.empty();
-            Roster.ResumedKioskBallot r = resumed.get();
+            KioskDeliveries.ResumedKioskBallot r = resumed.get();
             session = sessions.startFromDesk(kiosk, r.encodedToken(), r.kioskHandle(), r.pollId());
         }
         Poll poll;
@@ -81,14 +80,14 @@ public final class KioskBooth {
         long handle = session.desk().orElseThrow().kioskHandle();
         boolean claimed;
         try {
-            claimed = roster.kioskBallotPickedUp(handle);
+            claimed = deliveries.kioskBallotPickedUp(handle);
         } catch (RuntimeException e) {
             sessions.putBack(session); // the database did not answer: the ballot waits for the next pick-up
             throw e;
         }
         if (!claimed) {
             sessions.end(session.kiosk(), session.id());
-            roster.kioskBallotNotPickedUp(handle, session.pollId().orElseThrow(), session.credential());
+            deliveries.kioskBallotNotPickedUp(handle, session.pollId().orElseThrow(), session.credential());
         }
         return claimed;
     }
@@ -99,7 +98,7 @@ public final class KioskBooth {
      */
     public void withdraw(String kiosk) {
         sessions.withdraw(kiosk).forEach(this::abandon);
-        roster.releaseKioskDeliveries(kiosk);
+        deliveries.releaseKioskDeliveries(kiosk);
     }
 
     /** The session the form names, on this kiosk, still good for this poll; a wiped or expired one is gone. */
@@ -137,8 +136,8 @@ public final class KioskBooth {
 
     private void abandon(Session session) {
         session.desk().ifPresent(d -> {
-            if (session.waiting()) roster.kioskBallotNotPickedUp(d.kioskHandle(), d.pollId(), session.credential());
-            else roster.kioskBallotAbandoned(d.kioskHandle(), d.pollId(), session.credential());
+            if (session.waiting()) deliveries.kioskBallotNotPickedUp(d.kioskHandle(), d.pollId(), session.credential());
+            else deliveries.kioskBallotAbandoned(d.kioskHandle(), d.pollId(), session.credential());
         });
     }
 

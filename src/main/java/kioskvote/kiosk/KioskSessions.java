@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -15,31 +14,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.jdbi.v3.core.Jdbi;
-
-import kioskvote.audit.AuditLog;
-import kioskvote.audit.Sha256;
 import kioskvote.ballot.ReceiptCode;
-import kioskvote.store.KioskDao.EnrolmentRow;
-import kioskvote.store.KioskDao;
 
 /**
- * The tablet kiosks. Which browsers are enrolled as which kiosk: the organiser enrols a tablet by name and
- * it receives a random secret in an HttpOnly cookie, required on every /kiosk/* request (a name like
- * phong-1 is guessable, the secret is not). The enrolment is stored in the database (kiosk_enrolment: the
- * name and the SHA-256 of the secret, never the secret) before the answer, and checked there on every
- * request, so a tablet keeps working with its cookie across a station restart and a withdrawal shuts it out
- * at once. The ballots in progress, in memory only: a session stands for one voter's credential (a scanned
+ * The ballots in progress on the tablet kiosks, in memory only (which browser is which kiosk is
+ * {@link KioskEnrolments}, in the database): a session stands for one voter's credential (a scanned
  * token, a typed short code, or a token the desk sent) while they fill in the ballot, so the page holds only
  * a random session id; a restart forgets them, and their credentials with them. A ballot the desk sends to a
  * kiosk waits here until that kiosk picks it up (its delivery, never the token, is also in the database:
- * Roster.resumeKioskBallot).
+ * KioskDeliveries.resumeKioskBallot).
  */
 public final class KioskSessions {
-    /** The enrolment cookie: Path=/kiosk, HttpOnly, SameSite=Strict. It holds nothing of any voter. */
-    public static final String COOKIE = "kv_kiosk";
-    /** The enrolment cookie's lifetime in the browser; it stops working sooner if the name is enrolled again or withdrawn. */
-    public static final Duration ENROLMENT_COOKIE_AGE = Duration.ofDays(7);
     /** After this long without a cast a session is dropped, whatever the kiosk's own idle timer says. */
     public static final Duration SESSION_LIMIT = Duration.ofMinutes(30);
     /** A kiosk is listed on the desk page while it asked for work within this time. */
@@ -84,21 +69,12 @@ public final class KioskSessions {
     private final Map<String, Instant> seen = new ConcurrentHashMap<>();
     private final Map<String, Tombstone> tombstones = new ConcurrentHashMap<>(); // cast session id → receipt code
 
-    private final Jdbi jdbi;
-    private final AuditLog audit;
-    private final KioskEnrolmentCodes enrolmentCodes;
+    private final KioskEnrolments enrolments;
 
-    public KioskSessions(Clock clock, SecureRandom random, Jdbi jdbi, AuditLog audit) {
+    public KioskSessions(Clock clock, SecureRandom random, KioskEnrolments enrolments) {
         this.clock = clock;
         this.random = random;
-        this.jdbi = jdbi;
-        this.audit = audit;
-        this.enrolmentCodes = new KioskEnrolmentCodes(clock, random);
-    }
-
-    /** The one-time codes the organiser gives on the laptop and types on a tablet to enrol it. */
-    public KioskEnrolmentCodes enrolmentCodes() {
-        return enrolmentCodes;
+        this.enrolments = enrolments;
     }
 
     /** A kiosk's name as it appears in its URL (/kiosk/phong-1). */
@@ -108,34 +84,11 @@ public final class KioskSessions {
     }
 
     /**
-     * Enrols a browser as this kiosk: a fresh secret for its cookie, whose hash is committed before the
-     * caller answers. Enrolling the name again (another tablet, or the same one) replaces the secret, so the
-     * earlier browser is no longer that kiosk.
-     */
-    public String enrol(String kiosk) {
-        requireName(kiosk);
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        jdbi.useTransaction(h -> {
-            new KioskDao(h).putEnrolment(new EnrolmentRow(kiosk, secretHash(value)));
-            audit.append(h, "kiosk-enrolled", "kiosk=" + kiosk);
-        });
-        return value;
-    }
-
-    /**
-     * Withdraws the kiosk's enrolment (a lost tablet): its cookie opens nothing from now on. Returns the
-     * sessions it held, ended here, for the caller to void what the desk sent.
+     * Withdraws the kiosk's enrolment (a lost tablet, {@link KioskEnrolments}): its cookie opens nothing from now
+     * on. Returns the sessions it held, ended here, for the caller to void what the desk sent.
      */
     public List<Session> withdraw(String kiosk) {
-        requireName(kiosk);
-        boolean removed = jdbi.inTransaction(h -> {
-            if (new KioskDao(h).deleteEnrolment(kiosk) != 1) return false;
-            audit.append(h, "kiosk-withdrawn", "kiosk=" + kiosk);
-            return true;
-        });
-        if (!removed) throw new KioskRejected(KioskRejected.Code.KIOSK_UNKNOWN, kiosk);
+        enrolments.withdraw(kiosk);
         seen.remove(kiosk);
         waiting.remove(kiosk);
         List<Session> ended = new ArrayList<>();
@@ -143,29 +96,6 @@ public final class KioskSessions {
             if (s.kiosk().equals(kiosk) && sessions.remove(s.id()) != null) ended.add(s);
         }
         return ended;
-    }
-
-    /** True if the cookie's secret is the one this kiosk name was enrolled with (hashes compared in constant time). */
-    public boolean isEnrolled(String kiosk, String secret) {
-        if (secret == null) return false;
-        Optional<EnrolmentRow> row = jdbi.withHandle(h -> new KioskDao(h).findEnrolment(kiosk));
-        return row.isPresent() && MessageDigest.isEqual(row.get().secretHash().getBytes(StandardCharsets.US_ASCII),
-                secretHash(secret).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    /** True if some browser is enrolled under this name (the desk sends ballots only to such kiosks). */
-    public boolean isEnrolled(String kiosk) {
-        return jdbi.withHandle(h -> new KioskDao(h).findEnrolment(kiosk)).isPresent();
-    }
-
-    /** Every enrolled kiosk name, for the organiser's list. */
-    public List<String> enrolled() {
-        return jdbi.withHandle(h -> new KioskDao(h).enrolledNames());
-    }
-
-    /** The secret is 256 random bits: a plain SHA-256 is enough, no salt or stretching can add to that. */
-    private static String secretHash(String secret) {
-        return Sha256.hex(secret.getBytes(StandardCharsets.US_ASCII));
     }
 
     public Session start(String kiosk, CredentialKind kind, String credential, Optional<String> pollId) {
@@ -259,7 +189,7 @@ public final class KioskSessions {
     /** Enrolled kiosks that asked for work recently, by name. */
     public List<String> kiosksSeen() {
         Instant since = clock.instant().minus(SEEN_WITHIN);
-        List<String> enrolled = enrolled();
+        List<String> enrolled = enrolments.enrolled();
         return seen.entrySet().stream().filter(e -> e.getValue().isAfter(since) && enrolled.contains(e.getKey()))
                 .map(Map.Entry::getKey).sorted().toList();
     }

@@ -4,27 +4,16 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import kioskvote.audit.AuditLog;
-import kioskvote.ballot.Answers;
-import kioskvote.ballot.AnswersJson;
 import kioskvote.ballot.BallotRejected;
-import kioskvote.ballot.OpenedBallot;
-import kioskvote.seal.BallotBoxKey;
 import kioskvote.seal.BoxContext;
 import kioskvote.seal.BoxKeyPair;
-import kioskvote.seal.StorageKey;
-import kioskvote.seal.KeyShare;
-import kioskvote.seal.ShareRejected;
 import kioskvote.store.SealedBallotDao;
-import kioskvote.text.Language;
 import kioskvote.token.MeetingKey;
 import kioskvote.meeting.CountRules;
 import kioskvote.meeting.Election;
@@ -35,63 +24,47 @@ import kioskvote.meeting.PollState;
 import kioskvote.meeting.SetupJson;
 import kioskvote.meeting.StationEvents;
 import kioskvote.audit.AuditDetail;
-import kioskvote.record.RecordJson;
 import kioskvote.roster.Roster;
 import kioskvote.roster.Turnout;
 import kioskvote.store.AuditDao;
 import kioskvote.store.BallotDao;
-import kioskvote.store.PaperBatchDao;
 import kioskvote.store.MeetingSetupDao;
 import kioskvote.store.PollDefinitionDao;
 import kioskvote.store.PollStateDao.PollStateRow;
 import kioskvote.store.PollStateDao;
-import kioskvote.store.RosterDao;
-import kioskvote.store.SlipDao;
 import kioskvote.store.StationDao;
-import kioskvote.tally.AuditLine;
-import kioskvote.tally.BoxSeal;
 import kioskvote.tally.ElectionResult;
-import kioskvote.tally.Minutes;
-import kioskvote.tally.PollTally;
-import kioskvote.tally.Tally;
-import kioskvote.tally.TallyCounts;
 
-/** The chair's side of a meeting: presence, opening and closing polls, turnout, and the minutes. */
+/**
+ * The chair's side of a meeting: presence, opening and closing polls, showing results, the next round of an election.
+ * Where a poll stands is {@link PollStatuses}; its count, if sealed, {@link BoxOpening}; its results {@link PollResults}.
+ */
 public final class PollLifecycle {
-    static final String RESULTS_SHOWN = "results-shown";
-
     private final Jdbi jdbi;
     private final Meeting meeting;
     private final AuditLog audit;
     private final Clock clock;
-    private final String keyFingerprint;
     private final BoxSignature boxSignature;
     private final StationEvents events;
     private final SecureRandom random;
     private final BoxStorage storage;
     private final PollRecords records;
+    private final PollStatuses statuses;
+    private final PollResults results;
 
-    public PollLifecycle(Jdbi jdbi, Meeting meeting, AuditLog audit, Clock clock, String keyFingerprint, StationEvents events,
-                         SecureRandom random, BoxStorage storage, PollRecords records, MeetingKey meetingKey) {
+    public PollLifecycle(Jdbi jdbi, Meeting meeting, AuditLog audit, Clock clock, StationEvents events, SecureRandom random,
+                         BoxStorage storage, PollRecords records, MeetingKey meetingKey, PollStatuses statuses, PollResults results) {
         this.boxSignature = new BoxSignature(meetingKey);
         this.jdbi = jdbi;
         this.meeting = meeting;
         this.audit = audit;
         this.clock = clock;
-        this.keyFingerprint = keyFingerprint;
         this.events = events;
         this.random = random;
         this.storage = storage;
         this.records = records;
-    }
-
-    public List<PollStatus> statuses() {
-        return jdbi.withHandle(h -> meeting.polls().stream().map(p -> status(h, p)).toList());
-    }
-
-    public PollStatus status(String pollId) {
-        Poll poll = poll(pollId);
-        return jdbi.withHandle(h -> status(h, poll));
+        this.statuses = statuses;
+        this.results = results;
     }
 
     public void setPresent(int present) {
@@ -162,65 +135,6 @@ public final class PollLifecycle {
         }
     }
 
-    /**
-     * Opens a closed sealed poll's ballot box with k of the committee's shares and counts it: the shares
-     * rebuild the private key (checked against the stored public key: a wrong share changes nothing),
-     * every sealed ballot is decrypted in memory, and in ONE transaction the readable ballots are written
-     * in random order with random ids and the sealed rows deleted. Then the poll's storage key is destroyed,
-     * so what the file may keep of the sealed rows is noise even to the committee's cards; nothing else of the
-     * database is rewritten and the station keeps answering. The private key is zeroed.
-     */
-    public CountResult count(String pollId, List<? extends CharSequence> shareCodes) {
-        Poll poll = poll(pollId);
-        PollStateRow row = jdbi.withHandle(h -> new PollStateDao(h).find(poll.id())).orElseThrow();
-        if (!row.sealed()) throw new PollRejected(PollRejected.Code.NOT_SEALED);
-        if (row.state() != PollState.CLOSED) throw new PollRejected(PollRejected.Code.POLL_NOT_CLOSED);
-        if (row.countedAt().isPresent()) throw new PollRejected(PollRejected.Code.ALREADY_COUNTED);
-        List<KeyShare> shares = new ArrayList<>();
-        try {
-            for (int i = 0; i < shareCodes.size(); i++) {
-                CharSequence code = shareCodes.get(i); // a CardText from the web, never a String (docs/security.md, "Memory")
-                if (code == null || code.chars().allMatch(Character::isWhitespace)) continue; // an empty field of the form
-                try {
-                    shares.add(KeyShare.parse(code));
-                } catch (ShareRejected e) {
-                    throw ShareRefused.of(e.at(i + 1));
-                }
-            }
-            BallotBoxKey boxKey = BallotBoxKey.fromHex(row.boxPublicKey().get());
-            BoxContext context = new BoxContext(meeting.id(), poll.id(), row.definitionHash().orElseThrow());
-            // The box key as the meeting key signed it at the open: a key swapped in the database is never decrypted for.
-            boxSignature.check(context, boxKey, jdbi.withHandle(h -> new PollStateDao(h).boxSignature(poll.id())).orElse(""));
-            long counted;
-            Optional<StorageKey> lent = storage.lend(poll, boxKey);
-            try (BoxKeyPair pair = CommitteeCards.rebuild(boxKey, shares, row.boxThreshold()); StorageKey wrapping = lent.orElse(null)) {
-                counted = jdbi.inTransaction(h -> {
-                    if (!new PollStateDao(h).markCounted(poll.id(), now())) throw new PollRejected(PollRejected.Code.ALREADY_COUNTED);
-                    SealedBallotDao sealed = new SealedBallotDao(h);
-                    List<OpenedBallot> opened = SealedRows.open(sealed, poll, pair, wrapping, context);
-                    long unreadable = opened.stream().filter(b -> !b.readable()).count();
-                    new PollStateDao(h).setUnreadable(poll.id(), unreadable);
-                    Collections.shuffle(opened, random);
-                    BallotDao ballots = new BallotDao(h);
-                    for (OpenedBallot ballot : opened) {
-                        ballots.insertCountedBallot(random.nextLong() & Long.MAX_VALUE, poll.id(), ballot.receiptCode(), ballot.answersJson());
-                    }
-                    sealed.deleteAll(poll.id());
-                    // The ballots are final now: the election record's head is fixed in this transaction.
-                    if (!poll.practice()) records.fixHeadWhenBallotsAreFinal(h, poll, status(h, poll));
-                    audit.append(h, "poll-counted", "poll=" + poll.id() + " counted=" + opened.size() + " unreadable=" + unreadable + " box="
-                            + boxKey.fingerprintText() + " shares=" + shares.size() + " threshold=" + row.boxThreshold());
-                    return (long) opened.size();
-                });
-            }
-            boolean destroyed = storage.destroy(poll, boxKey) && lent.isPresent();
-            events.pollStateChanged(poll.id());
-            return new CountResult(status(pollId), counted, destroyed);
-        } finally {
-            shares.forEach(KeyShare::wipe);
-        }
-    }
-
     public PollStatus close(String pollId) {
         Poll poll = poll(pollId);
         jdbi.useTransaction(h -> {
@@ -246,86 +160,11 @@ public final class PollLifecycle {
             PollStateRow row = new PollStateDao(h).find(poll.id()).orElseThrow();
             if (row.state() != PollState.CLOSED) throw new PollRejected(PollRejected.Code.RESULTS_NOT_READY);
             if (row.sealed() && row.countedAt().isEmpty()) throw new PollRejected(PollRejected.Code.AWAITING_COUNT);
-            if (new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id())) throw new PollRejected(PollRejected.Code.RESULTS_ALREADY_SHOWN);
-            audit.append(h, RESULTS_SHOWN, "poll=" + poll.id());
+            if (new AuditDao(h).has(PollStatuses.RESULTS_SHOWN, "poll=" + poll.id())) throw new PollRejected(PollRejected.Code.RESULTS_ALREADY_SHOWN);
+            audit.append(h, PollStatuses.RESULTS_SHOWN, "poll=" + poll.id());
         });
         events.pollStateChanged(poll.id());
         return status(pollId);
-    }
-
-    /** A sealed poll's box as the count page shows it: fingerprint, and k of n. Empty for an unsealed or unopened poll. */
-    public Optional<SealInfo> sealInfo(String pollId) {
-        Poll poll = poll(pollId);
-        return jdbi.withHandle(h -> new PollStateDao(h).find(poll.id())).filter(PollStateRow::sealed)
-                .map(row -> new SealInfo(BallotBoxKey.fromHex(row.boxPublicKey().get()).fingerprintText(), row.boxThreshold(), row.boxShares(),
-                        row.countedAt().isPresent()));
-    }
-
-    public record SealInfo(String boxFingerprint, int threshold, int shares, boolean counted) {
-    }
-
-    /** The poll's commitment, and once its ballots are final the record's count and head (docs/record.md). */
-    public Optional<kioskvote.tally.Minutes.RecordAnchor> recordAnchor(String pollId) {
-        return records.anchor(poll(pollId).id());
-    }
-
-    /**
-     * Receipt codes are published only after the close, so that a voter can check theirs was counted. A practice
-     * poll publishes none, as it has no minutes or record (docs/rules.md, "Practice poll").
-     */
-    public List<String> receipts(String pollId) {
-        Poll poll = requirePublished(pollId);
-        return jdbi.withHandle(h -> new BallotDao(h).receiptCodes(poll.id()));
-    }
-
-    /**
-     * Every ballot of a closed poll, anonymous and sorted by content (so the list says nothing about
-     * the order of casting): the record anyone can recount independently. None for a practice poll.
-     */
-    public List<Answers> ballots(String pollId) {
-        Poll poll = requirePublished(pollId);
-        return jdbi.withHandle(h -> new BallotDao(h).answers(poll.id())).stream().sorted()
-                .map(AnswersJson::read).toList();
-    }
-
-    /**
-     * The minutes of a closed poll. A practice poll has none: it never appears in the minutes or the exports
-     * (docs/rules.md, "Practice poll").
-     */
-    public Minutes minutes(String pollId, Language language) {
-        Poll poll = poll(pollId);
-        return jdbi.inTransaction(h -> {
-            PollStatus status = status(h, poll); // read once: it counts every slip, and this answer is asked for often
-            requireResultsReady(status);
-            if (poll.practice()) throw new PollRejected(PollRejected.Code.PRACTICE_HAS_NO_MINUTES);
-            PollTally tally = tally(h, poll, status);
-            var rows = new AuditDao(h).all();
-            var auditLines = rows.stream().map(r -> new AuditLine(r.seq(), r.at(), r.event(), r.detail(), r.hash())).toList();
-            return new Minutes(meeting, tally, keyFingerprint, status.definitionHash().orElse(""),
-                    AuditLog.head(rows), auditLines, status.openedAt(), status.closedAt(), new BallotDao(h).receiptCodes(poll.id()), language,
-                    records.anchor(h, poll.id()), boxSeal(h, poll));
-        });
-    }
-
-    /** The tally of a closed poll, practice or not: what the chair's screen shows after the close. */
-    public PollTally tally(String pollId) {
-        Poll poll = poll(pollId);
-        return jdbi.inTransaction(h -> {
-            PollStatus status = status(h, poll);
-            requireResultsReady(status);
-            return tally(h, poll, status);
-        });
-    }
-
-    private PollTally tally(Handle h, Poll poll, PollStatus status) {
-        // A poll has few distinct ballots (3^4 + blanks for four subjects): the database groups them, each is parsed once.
-        List<Answers> answers = new ArrayList<>();
-        for (var distinct : new BallotDao(h).answerCounts(poll.id())) {
-            answers.addAll(Collections.nCopies(Math.toIntExact(distinct.count()), AnswersJson.read(distinct.answersJson())));
-        }
-        var counts = new TallyCounts(status.summoned(), status.present(), status.issued(), answers.size(), status.voided(),
-                status.handedOut(), status.rosterUsed(), new PaperBatchDao(h).countBallots(poll.id()));
-        return Tally.count(poll, answers, counts);
     }
 
     /**
@@ -337,7 +176,7 @@ public final class PollLifecycle {
         Poll first = requireClosed(pollId);
         if (first.practice() || first.election().isEmpty()) throw new PollRejected(PollRejected.Code.NOT_AN_ELECTION);
         Election election = first.election().get();
-        ElectionResult result = tally(pollId).election().orElseThrow();
+        ElectionResult result = tallyOfElection(pollId);
         if (result.remainingSeats() == 0 || result.undecided().isEmpty()) throw new PollRejected(PollRejected.Code.NO_SECOND_ROUND);
         Poll next = NextRound.of(first, election, result);
         // One change of the meeting at a time (Meeting.change): an edit made meanwhile neither drops this round from
@@ -364,52 +203,26 @@ public final class PollLifecycle {
         return next;
     }
 
-    /** A closed poll whose ballots and receipts are published: not a practice poll. */
-    private Poll requirePublished(String pollId) {
-        Poll poll = requireClosed(pollId);
-        if (poll.practice()) throw new PollRejected(PollRejected.Code.PRACTICE_HAS_NO_MINUTES);
-        return poll;
-    }
-
     private Poll requireClosed(String pollId) {
-        Poll poll = poll(pollId);
-        requireResultsReady(status(pollId));
-        return poll;
+        return results.requireClosed(pollId);
     }
 
-    private static void requireResultsReady(PollStatus status) {
-        if (status.awaitingCount()) throw new PollRejected(PollRejected.Code.AWAITING_COUNT);
-        if (!status.resultsReady()) throw new PollRejected(PollRejected.Code.RESULTS_NOT_READY);
-    }
-
-    private BoxSeal boxSeal(Handle h, Poll poll) {
-        PollStateRow row = new PollStateDao(h).find(poll.id()).orElseThrow();
-        if (!row.sealed()) return BoxSeal.notSealed();
-        var sealing = new PollStateDao(h).sealingCounts(poll.id());
-        return BoxSeal.sealed(BallotBoxKey.fromHex(row.boxPublicKey().get()).fingerprintText(), row.boxThreshold(), row.boxShares())
-                .withSealing(sealing.onDevices(), sealing.atStation(), sealing.unreadable());
-    }
-
-    private PollStatus status(Handle h, Poll poll) {
-        PollStateRow row = new PollStateDao(h).find(poll.id()).orElseThrow();
-        Turnout turnout = Roster.turnout(h, meeting);
-        long handedOut = turnout.fromRoster() ? new RosterDao(h).countHandedOut() : 0;
-        SlipDao slips = new SlipDao(h);
-        long voided = slips.countVoided();
-        var live = new RecordJson.Figures(turnout.summoned(), turnout.present(), turnout.fromRoster(), handedOut,
-                slips.countIssued() - voided, voided);
-        // a poll whose ballots are final keeps the figures of that moment (docs/rules.md, "Minutes")
-        var f = row.state() == PollState.CLOSED ? records.figuresWhenFinal(h, poll.id()).orElse(live) : live;
-        return new PollStatus(poll.id(), poll.title(), poll.kind().code(), row.state(), (int) f.summoned(),
-                (int) f.present(), f.handedOut(), f.issued(), f.voided(), row.castCount(), row.definitionHash(),
-                row.openedAt(), row.closedAt(), f.fromRoster(), poll.practice(), row.sealed(), row.countedAt().isPresent(),
-                row.state() == PollState.CLOSED && new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id()),
-                OpenVoteCounts.live(h, poll, row));
+    private ElectionResult tallyOfElection(String pollId) {
+        return results.tally(pollId).election().orElseThrow();
     }
 
     private Poll poll(String pollId) {
-        return meeting.poll(pollId).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_POLL));
+        return statuses.poll(pollId);
     }
+
+    private PollStatus status(String pollId) {
+        return statuses.status(pollId);
+    }
+
+    private PollStatus status(Handle h, Poll poll) {
+        return statuses.status(h, poll);
+    }
+
 
     private String now() {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();

@@ -145,7 +145,7 @@ public final class PollRecords {
 
     private boolean published(Handle h, String pollId) {
         return anchor(h, pollId).flatMap(Minutes.RecordAnchor::recordHead).isPresent()
-                && new AuditDao(h).has(PollLifecycle.RESULTS_SHOWN, "poll=" + pollId);
+                && new AuditDao(h).has(PollStatuses.RESULTS_SHOWN, "poll=" + pollId);
     }
 
     /** The polls whose record holds this receipt code (published polls only). */

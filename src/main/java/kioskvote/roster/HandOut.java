@@ -3,6 +3,7 @@ package kioskvote.roster;
 import java.util.Objects;
 import java.util.Optional;
 
+import kioskvote.meeting.HandOutKind;
 import kioskvote.slip.SlipOffice.DeskBallot;
 
 /**

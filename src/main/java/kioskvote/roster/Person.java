@@ -3,6 +3,8 @@ package kioskvote.roster;
 import java.util.Objects;
 import java.util.Optional;
 
+import kioskvote.meeting.HandOutKind;
+
 /** Someone summoned to the meeting, whether they are present, and the kind of ballot they hold for the meeting, if any. */
 public record Person(String id, String fullName, String unit, boolean present, Optional<HandOutKind> ballotKind) {
     public Person {

@@ -11,6 +11,7 @@ import io.javalin.security.RouteRole;
 import kioskvote.admin.AccessRefused;
 import kioskvote.admin.StaffRole;
 import kioskvote.kiosk.KioskRejected;
+import kioskvote.kiosk.KioskEnrolments;
 import kioskvote.kiosk.KioskSessions;
 
 /**
@@ -21,10 +22,10 @@ import kioskvote.kiosk.KioskSessions;
  */
 final class Access {
     private final AdminGuard guard;
-    private final KioskSessions kiosks;
+    private final KioskEnrolments kiosks;
     private final RouteTable table;
 
-    Access(AdminGuard guard, KioskSessions kiosks, RouteTable table) {
+    Access(AdminGuard guard, KioskEnrolments kiosks, RouteTable table) {
         this.guard = guard;
         this.kiosks = kiosks;
         this.table = table;
@@ -64,7 +65,7 @@ final class Access {
             AdminGuard.requireSameOrigin(ctx);
             return;
         }
-        if (kiosks.isEnrolled(kiosk, ctx.cookie(KioskSessions.COOKIE))) {
+        if (kiosks.isEnrolled(kiosk, ctx.cookie(KioskEnrolments.COOKIE))) {
             if (post) AdminGuard.requireSameOrigin(ctx);
             return;
         }

@@ -12,7 +12,10 @@ import kioskvote.seal.CardText;
 import kioskvote.poll.OpenedPoll;
 import kioskvote.admin.StaffCredentials;
 import kioskvote.admin.StaffRole;
+import kioskvote.poll.BoxOpening;
 import kioskvote.poll.PollLifecycle;
+import kioskvote.poll.PollResults;
+import kioskvote.poll.PollStatuses;
 import kioskvote.slip.SlipOffice.IssuedRun;
 import kioskvote.slip.SlipOffice;
 import kioskvote.tally.MinutesCsv;
@@ -40,15 +43,22 @@ public final class AdminApi {
     }
 
     private final PollLifecycle polls;
+    private final PollStatuses pollStatuses;
+    private final PollResults results;
+    private final BoxOpening boxes;
     private final SlipOffice slips;
     private final StaffCredentials staff;
     private final String publicBaseUrl;
     private final String keyFingerprint;
     private final CardDealing dealing;
 
-    public AdminApi(PollLifecycle polls, SlipOffice slips, StaffCredentials staff, String publicBaseUrl, String keyFingerprint, CardDealing dealing) {
+    public AdminApi(PollLifecycle polls, PollStatuses pollStatuses, PollResults results, BoxOpening boxes,
+                    SlipOffice slips, StaffCredentials staff, String publicBaseUrl, String keyFingerprint, CardDealing dealing) {
         this.dealing = dealing;
         this.polls = polls;
+        this.pollStatuses = pollStatuses;
+        this.results = results;
+        this.boxes = boxes;
         this.slips = slips;
         this.staff = staff;
         this.publicBaseUrl = publicBaseUrl;
@@ -105,7 +115,7 @@ public final class AdminApi {
         List<CardText> shares = CardCodes.fromJson(ctx); // never Strings of the cards (docs/security.md, "Memory")
         CountResult result;
         try {
-            result = polls.count(ctx.pathParam("pollId"), shares);
+            result = boxes.count(ctx.pathParam("pollId"), shares);
         } finally {
             shares.forEach(CardText::wipe);
         }
@@ -119,7 +129,7 @@ public final class AdminApi {
     void nextRound(Context ctx) {
         var poll = polls.addNextRound(ctx.pathParam("pollId"));
         var election = poll.election().orElseThrow();
-        Map<String, Object> body = new java.util.LinkedHashMap<>(StatusJson.of(polls.status(poll.id())));
+        Map<String, Object> body = new java.util.LinkedHashMap<>(StatusJson.of(pollStatuses.status(poll.id())));
         body.put("seats", election.seats());
         body.put("round", election.round());
         body.put("candidates", election.candidates().stream().map(c -> Map.of("id", c.id(), "name", c.name(),
@@ -176,17 +186,17 @@ public final class AdminApi {
     }
 
     void minutesJson(Context ctx) {
-        ctx.json(MinutesJson.toMap(polls.minutes(ctx.pathParam("pollId"), ChairApi.language(ctx))));
+        ctx.json(MinutesJson.toMap(results.minutes(ctx.pathParam("pollId"), ChairApi.language(ctx))));
     }
 
     void minutesCsv(Context ctx) {
-        byte[] csv = MinutesCsv.write(polls.minutes(ctx.pathParam("pollId"), ChairApi.language(ctx)));
+        byte[] csv = MinutesCsv.write(results.minutes(ctx.pathParam("pollId"), ChairApi.language(ctx)));
         ctx.header("Content-Disposition", "attachment; filename=\"bien-ban-" + ctx.pathParam("pollId") + ".csv\"");
         ctx.contentType("text/csv; charset=utf-8").result(csv);
     }
 
     void minutesPage(Context ctx) {
-        ctx.html(MinutesPage.render(polls.minutes(ctx.pathParam("pollId"), ChairApi.language(ctx))));
+        ctx.html(MinutesPage.render(results.minutes(ctx.pathParam("pollId"), ChairApi.language(ctx))));
     }
 
     /** Streams a run's printable slip sheet as the answer. */

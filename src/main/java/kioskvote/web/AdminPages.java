@@ -16,6 +16,7 @@ import kioskvote.admin.StaffRole;
 import kioskvote.meeting.Meeting;
 import kioskvote.poll.OpenedPoll;
 import kioskvote.poll.PollLifecycle;
+import kioskvote.poll.PollStatuses;
 import kioskvote.poll.PollRejected;
 import kioskvote.roster.Roster;
 import kioskvote.slip.SlipOffice.IssuedRun;
@@ -30,6 +31,7 @@ import kioskvote.token.ShortCode;
 public final class AdminPages {
     private final Meeting meeting;
     private final PollLifecycle polls;
+    private final PollStatuses pollStatuses;
     private final SlipOffice slips;
     private final Roster roster;
     private final AdminGuard guard;
@@ -38,11 +40,12 @@ public final class AdminPages {
     private final String keyFingerprint;
     private final CardDealing dealing;
 
-    public AdminPages(Meeting meeting, PollLifecycle polls, SlipOffice slips, Roster roster, AdminGuard guard, StaffCredentials staff, String publicBaseUrl,
-                      String keyFingerprint, CardDealing dealing) {
+    public AdminPages(Meeting meeting, PollLifecycle polls, PollStatuses pollStatuses, SlipOffice slips, Roster roster, AdminGuard guard,
+                      StaffCredentials staff, String publicBaseUrl, String keyFingerprint, CardDealing dealing) {
         this.dealing = dealing;
         this.meeting = meeting;
         this.polls = polls;
+        this.pollStatuses = pollStatuses;
         this.slips = slips;
         this.roster = roster;
         this.guard = guard;
@@ -77,10 +80,10 @@ public final class AdminPages {
         Map<String, Object> params = new HashMap<>();
         params.put("t", t);
         params.put("meeting", meeting);
-        var statuses = polls.statuses();
+        var statuses = pollStatuses.statuses();
         params.put("polls", statuses);
         Map<String, kioskvote.tally.Minutes.RecordAnchor> anchors = new HashMap<>();
-        statuses.forEach(p -> polls.recordAnchor(p.pollId()).ifPresent(a -> anchors.put(p.pollId(), a)));
+        statuses.forEach(p -> pollStatuses.recordAnchor(p.pollId()).ifPresent(a -> anchors.put(p.pollId(), a)));
         params.put("anchors", anchors); // the commitment of each opened poll, and the record's head once closed (docs/record.md)
         params.put("batches", slips.batches());
         params.put("turnout", roster.turnout()); // with a roster, presence is marked at the desk, not typed here

@@ -19,7 +19,7 @@ import kioskvote.ballot.VotingRights;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollState;
-import kioskvote.poll.PollLifecycle;
+import kioskvote.poll.PollStatuses;
 import kioskvote.poll.PollStatus;
 import kioskvote.token.TokenRejected;
 
@@ -31,10 +31,10 @@ import kioskvote.token.TokenRejected;
 public final class BallotPages {
     private final Meeting meeting;
     private final VotingRights rights;
-    private final PollLifecycle polls;
+    private final PollStatuses polls;
     private final SecureRandom random;
 
-    public BallotPages(Meeting meeting, VotingRights rights, PollLifecycle polls, SecureRandom random) {
+    public BallotPages(Meeting meeting, VotingRights rights, PollStatuses polls, SecureRandom random) {
         this.meeting = meeting;
         this.rights = rights;
         this.polls = polls;

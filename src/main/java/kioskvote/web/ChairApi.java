@@ -4,16 +4,19 @@ import java.util.Map;
 
 import io.javalin.http.Context;
 
-import kioskvote.poll.PollLifecycle;
+import kioskvote.poll.PollResults;
+import kioskvote.poll.PollStatuses;
 import kioskvote.tally.MinutesJson;
 import kioskvote.text.Language;
 
 /** What the chair's screen and anyone in the room may read: turnout always, results once the chair has shown them. */
 public final class ChairApi {
-    private final PollLifecycle polls;
+    private final PollStatuses polls;
+    private final PollResults results;
 
-    public ChairApi(PollLifecycle polls) {
+    public ChairApi(PollStatuses polls, PollResults results) {
         this.polls = polls;
+        this.results = results;
     }
 
     void polls(Context ctx) {
@@ -26,17 +29,17 @@ public final class ChairApi {
 
     void results(Context ctx) {
         polls.status(ctx.pathParam("pollId")).requirePublished();
-        ctx.json(MinutesJson.toMap(polls.minutes(ctx.pathParam("pollId"), language(ctx))));
+        ctx.json(MinutesJson.toMap(results.minutes(ctx.pathParam("pollId"), language(ctx))));
     }
 
     void receipts(Context ctx) {
         polls.status(ctx.pathParam("pollId")).requirePublished();
-        ctx.json(Map.of("pollId", ctx.pathParam("pollId"), "receipts", polls.receipts(ctx.pathParam("pollId"))));
+        ctx.json(Map.of("pollId", ctx.pathParam("pollId"), "receipts", results.receipts(ctx.pathParam("pollId"))));
     }
 
     void ballots(Context ctx) {
         polls.status(ctx.pathParam("pollId")).requirePublished();
-        var ballots = polls.ballots(ctx.pathParam("pollId")).stream().map(a -> a.marks()).toList();
+        var ballots = results.ballots(ctx.pathParam("pollId")).stream().map(a -> a.marks()).toList();
         ctx.json(Map.of("pollId", ctx.pathParam("pollId"), "ballots", ballots));
     }
 

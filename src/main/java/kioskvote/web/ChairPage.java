@@ -12,7 +12,8 @@ import io.javalin.http.Context;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.PollState;
 import kioskvote.meeting.WifiNetwork;
-import kioskvote.poll.PollLifecycle;
+import kioskvote.poll.PollResults;
+import kioskvote.poll.PollStatuses;
 import kioskvote.poll.PollStatus;
 import kioskvote.slip.QrCode;
 import kioskvote.tally.PollTally;
@@ -23,15 +24,17 @@ import kioskvote.tally.PollTally;
  */
 public final class ChairPage {
     private final Meeting meeting;
-    private final PollLifecycle polls;
+    private final PollStatuses polls;
+    private final PollResults results;
     private final String keyFingerprint;
     private final String audienceQr;
     private final String audienceUrl;
     private final Optional<WifiNetwork> wifi;
 
-    public ChairPage(Meeting meeting, PollLifecycle polls, String keyFingerprint, String publicBaseUrl, Optional<WifiNetwork> wifi) {
+    public ChairPage(Meeting meeting, PollStatuses polls, PollResults results, String keyFingerprint, String publicBaseUrl, Optional<WifiNetwork> wifi) {
         this.meeting = meeting;
         this.polls = polls;
+        this.results = results;
         this.keyFingerprint = keyFingerprint;
         this.audienceUrl = publicBaseUrl + "/";
         this.audienceQr = QrCode.encode(audienceUrl).toSvg("QR: " + audienceUrl);
@@ -47,7 +50,7 @@ public final class ChairPage {
         // Results reach the projector only when the chair shows them (POST /admin/polls/{id}/show-results), and for
         // a sealed poll only once the committee has opened its box and counted it.
         Optional<PollTally> shown = focus.resultsReady() && focus.resultsShown()
-                ? Optional.of(polls.tally(focus.pollId())) : Optional.empty();
+                ? Optional.of(results.tally(focus.pollId())) : Optional.empty();
         // With no poll named, the screen follows the meeting: any change of state elsewhere reloads it.
         String watch = asked != null ? "" : statuses.stream().map(s -> s.pollId() + ":" + s.phase() + (s.resultsShown() ? "+shown" : "")).collect(Collectors.joining(","));
         Map<String, Object> params = new HashMap<>();

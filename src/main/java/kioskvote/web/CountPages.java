@@ -10,7 +10,8 @@ import io.javalin.http.HttpStatus;
 
 import kioskvote.meeting.Meeting;
 import kioskvote.poll.CountResult;
-import kioskvote.poll.PollLifecycle;
+import kioskvote.poll.BoxOpening;
+import kioskvote.poll.PollStatuses;
 import kioskvote.poll.PollRejected;
 import kioskvote.poll.PollStatus;
 import kioskvote.poll.ShareRefused;
@@ -23,11 +24,13 @@ import kioskvote.seal.CardText;
  */
 public final class CountPages {
     private final Meeting meeting;
-    private final PollLifecycle polls;
+    private final PollStatuses polls;
+    private final BoxOpening boxes;
 
-    public CountPages(Meeting meeting, PollLifecycle polls) {
+    public CountPages(Meeting meeting, PollStatuses polls, BoxOpening boxes) {
         this.meeting = meeting;
         this.polls = polls;
+        this.boxes = boxes;
     }
 
     /** GET /admin/polls/{id}/count: a card's groups of fields for each card needed to open the sealed box. */
@@ -51,7 +54,7 @@ public final class CountPages {
                 renderCountForm(ctx, seal -> form.typed(), List.of(), "");
                 return;
             }
-            CountResult result = polls.count(ctx.pathParam("pollId"), codes);
+            CountResult result = boxes.count(ctx.pathParam("pollId"), codes);
             ctx.redirect("/admin?done=counted&n=" + result.counted() + (result.storageKeyDestroyed() ? "" : "&erased=no"), HttpStatus.SEE_OTHER);
         } catch (ShareRefused e) {
             // Refused, nothing changed: the cards go back into the form to be corrected, as Strings (a refused
@@ -79,11 +82,11 @@ public final class CountPages {
         }
     }
 
-    private void renderCountForm(Context ctx, java.util.function.Function<PollLifecycle.SealInfo, List<CardEntry.Card>> cards,
+    private void renderCountForm(Context ctx, java.util.function.Function<BoxOpening.SealInfo, List<CardEntry.Card>> cards,
             List<CardEntry.Problem> problems, String general) {
         String pollId = ctx.pathParam("pollId");
         PollStatus status = polls.status(pollId);
-        var seal = polls.sealInfo(pollId).orElseThrow(() -> new PollRejected(PollRejected.Code.NOT_SEALED));
+        var seal = boxes.sealInfo(pollId).orElseThrow(() -> new PollRejected(PollRejected.Code.NOT_SEALED));
         List<CardEntry.Card> fields = new ArrayList<>(cards.apply(seal));
         fields.addAll(CardEntry.empty(seal.threshold()).subList(Math.min(fields.size(), seal.threshold()), seal.threshold()));
         PageText t = PageText.of(ctx);

@@ -10,10 +10,12 @@ import io.javalin.http.HttpStatus;
 
 import kioskvote.admin.StaffRole;
 import kioskvote.kiosk.KioskBooth;
+import kioskvote.kiosk.KioskDeliveries;
+import kioskvote.kiosk.KioskEnrolments;
 import kioskvote.kiosk.KioskSessions;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.PollState;
-import kioskvote.poll.PollLifecycle;
+import kioskvote.poll.PollStatuses;
 import kioskvote.poll.PollStatus;
 import kioskvote.roster.Person;
 import kioskvote.roster.Roster;
@@ -25,16 +27,18 @@ import kioskvote.roster.Roster;
  */
 public final class DeskPage {
     private final Meeting meeting;
-    private final PollLifecycle polls;
+    private final PollStatuses polls;
     private final Roster roster;
-    private final KioskSessions kiosks;
+    private final KioskDeliveries deliveries;
+    private final KioskEnrolments kiosks;
     private final KioskBooth booth;
     private final AdminGuard guard;
 
-    public DeskPage(Meeting meeting, PollLifecycle polls, Roster roster, KioskSessions kiosks, KioskBooth booth, AdminGuard guard) {
+    public DeskPage(Meeting meeting, PollStatuses polls, Roster roster, KioskDeliveries deliveries, KioskEnrolments kiosks, KioskBooth booth, AdminGuard guard) {
         this.meeting = meeting;
         this.polls = polls;
         this.roster = roster;
+        this.deliveries = deliveries;
         this.kiosks = kiosks;
         this.booth = booth;
         this.guard = guard;
@@ -51,7 +55,7 @@ public final class DeskPage {
         boolean organiser = guard.session(ctx).orElseThrow() == StaffRole.ORGANISER;
         params.put("organiser", organiser); // enrolment, withdrawal and import are the organiser's
         params.put("enrolled", organiser ? kiosks.enrolled() : List.of());
-        params.put("waitingAt", roster.kioskBallotsWaiting().stream().map(Roster.WaitingKioskBallot::kiosk).distinct().toList());
+        params.put("waitingAt", deliveries.kioskBallotsWaiting().stream().map(KioskDeliveries.WaitingKioskBallot::kiosk).distinct().toList());
         params.put("withdrawn", Optional.ofNullable(ctx.queryParam("withdrawn")).filter(n -> n.matches("[a-z0-9][a-z0-9-]{0,31}")).orElse(""));
         params.put("langSwitch", "?lang=" + t.otherLang());
         Pages.render(ctx, "desk.jte", params);
@@ -80,8 +84,8 @@ public final class DeskPage {
         String kiosk = KioskSessions.requireName(Optional.ofNullable(ctx.formParam("name")).map(String::strip).orElse(null));
         String secret = kiosks.enrol(kiosk);
         guard.signOut(ctx);
-        ctx.res().addHeader("Set-Cookie", KioskSessions.COOKIE + "=" + secret + "; Path=/kiosk; Max-Age="
-                + KioskSessions.ENROLMENT_COOKIE_AGE.toSeconds() + "; HttpOnly; SameSite=Strict");
+        ctx.res().addHeader("Set-Cookie", KioskEnrolments.COOKIE + "=" + secret + "; Path=/kiosk; Max-Age="
+                + KioskEnrolments.ENROLMENT_COOKIE_AGE.toSeconds() + "; HttpOnly; SameSite=Strict");
         ctx.redirect("/kiosk/" + kiosk, HttpStatus.SEE_OTHER);
     }
 

@@ -7,6 +7,7 @@ import io.javalin.http.HttpStatus;
 
 import kioskvote.kiosk.KioskEnrolmentCodes;
 import kioskvote.kiosk.KioskRejected;
+import kioskvote.kiosk.KioskEnrolments;
 import kioskvote.kiosk.KioskSessions;
 
 /**
@@ -19,7 +20,7 @@ final class KioskEnrolment {
     }
 
     /** POST /admin/kiosks/code (name=phong-1), on the laptop: the code, shown once, valid ten minutes. */
-    static void showCode(Context ctx, KioskSessions kiosks) {
+    static void showCode(Context ctx, KioskEnrolments kiosks) {
         String kiosk = KioskSessions.requireName(Optional.ofNullable(ctx.formParam("name")).map(String::strip).orElse(null));
         String code = kiosks.enrolmentCodes().issue(kiosk);
         PageText t = PageText.of(ctx);
@@ -28,14 +29,14 @@ final class KioskEnrolment {
     }
 
     /** POST /kiosk/NAME/enrol (code=…), on the tablet: enrolled and sent to the kiosk's welcome page, or 403. */
-    static void enrol(Context ctx, KioskSessions kiosks) {
+    static void enrol(Context ctx, KioskEnrolments kiosks) {
         String kiosk = KioskSessions.requireName(ctx.pathParam("name"));
         if (!kiosks.enrolmentCodes().redeem(kiosk, ctx.formParam("code"))) {
             throw new KioskRejected(KioskRejected.Code.KIOSK_CODE_WRONG, kiosk);
         }
         String secret = kiosks.enrol(kiosk);
-        ctx.res().addHeader("Set-Cookie", KioskSessions.COOKIE + "=" + secret + "; Path=/kiosk; Max-Age="
-                + KioskSessions.ENROLMENT_COOKIE_AGE.toSeconds() + "; HttpOnly; SameSite=Strict");
+        ctx.res().addHeader("Set-Cookie", KioskEnrolments.COOKIE + "=" + secret + "; Path=/kiosk; Max-Age="
+                + KioskEnrolments.ENROLMENT_COOKIE_AGE.toSeconds() + "; HttpOnly; SameSite=Strict");
         ctx.redirect("/kiosk/" + kiosk, HttpStatus.SEE_OTHER);
     }
 }

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.sse.SseClient;
 
 import kioskvote.meeting.StationEvents;
-import kioskvote.poll.PollLifecycle;
+import kioskvote.poll.PollStatuses;
 import kioskvote.poll.PollStatus;
 
 /**
@@ -52,7 +52,7 @@ public final class LiveFeed implements StationEvents {
     });
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile long lastBroadcastNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(MIN_INTERVAL_MS);
-    private volatile PollLifecycle desk;
+    private volatile PollStatuses desk;
     private volatile String lastSent; // written on the sender thread only
     private volatile boolean databaseTroubleLogged;
 
@@ -82,7 +82,7 @@ public final class LiveFeed implements StationEvents {
         return pool;
     }
 
-    public void attach(PollLifecycle desk) {
+    public void attach(PollStatuses desk) {
         this.desk = desk;
     }
 

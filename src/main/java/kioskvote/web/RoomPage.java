@@ -9,7 +9,8 @@ import java.util.Optional;
 import io.javalin.http.Context;
 
 import kioskvote.meeting.Meeting;
-import kioskvote.poll.PollLifecycle;
+import kioskvote.poll.PollResults;
+import kioskvote.poll.PollStatuses;
 import kioskvote.poll.PollStatus;
 import kioskvote.tally.Minutes.RecordAnchor;
 import kioskvote.tally.PollTally;
@@ -25,18 +26,20 @@ public final class RoomPage {
     }
 
     private final Meeting meeting;
-    private final PollLifecycle polls;
+    private final PollStatuses polls;
+    private final PollResults results;
 
-    public RoomPage(Meeting meeting, PollLifecycle polls) {
+    public RoomPage(Meeting meeting, PollStatuses polls, PollResults results) {
         this.meeting = meeting;
         this.polls = polls;
+        this.results = results;
     }
 
     /** GET /: the results shown so far, newest poll first as the room met them (the meeting's order reversed). */
     void show(Context ctx) {
         PageText t = PageText.of(ctx);
         List<Shown> shown = new ArrayList<>(polls.statuses().stream().filter(PollStatus::resultsShown).filter(s -> !s.practice())
-                .map(s -> new Shown(polls.tally(s.pollId()), polls.recordAnchor(s.pollId()))).toList());
+                .map(s -> new Shown(results.tally(s.pollId()), polls.recordAnchor(s.pollId()))).toList());
         Collections.reverse(shown);
         Pages.render(ctx, "room.jte", Map.of("t", t, "meeting", meeting, "shown", shown, "langSwitch", "?lang=" + t.otherLang()));
     }

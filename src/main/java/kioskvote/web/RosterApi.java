@@ -7,10 +7,12 @@ import java.util.Optional;
 
 import io.javalin.http.Context;
 
-import kioskvote.kiosk.KioskRejected;
+import kioskvote.kiosk.KioskDeliveries;
+import kioskvote.kiosk.KioskHandOff;
 import kioskvote.kiosk.KioskSessions;
+import kioskvote.meeting.HandOutKind;
+import kioskvote.roster.CheckInDesk;
 import kioskvote.roster.HandOut;
-import kioskvote.roster.HandOutKind;
 import kioskvote.roster.Person;
 import kioskvote.roster.Roster;
 import kioskvote.roster.RosterCsv;
@@ -26,11 +28,17 @@ public final class RosterApi {
     }
 
     private final Roster roster;
+    private final CheckInDesk desk;
+    private final KioskHandOff handOff;
     private final KioskSessions kiosks;
+    private final KioskDeliveries deliveries;
 
-    public RosterApi(Roster roster, KioskSessions kiosks) {
+    public RosterApi(Roster roster, CheckInDesk desk, KioskHandOff handOff, KioskSessions kiosks, KioskDeliveries deliveries) {
         this.roster = roster;
+        this.desk = desk;
+        this.handOff = handOff;
         this.kiosks = kiosks;
+        this.deliveries = deliveries;
     }
 
     /** POST /api/admin/roster/import: the CSV file as the request body. */
@@ -66,16 +74,17 @@ public final class RosterApi {
     void handOut(Context ctx) {
         HandOutRequest request = readHandOut(ctx);
         if (kind(request) == HandOutKind.KIOSK && (request.kiosk() == null || request.kiosk().isBlank())) {
-            Map<String, Object> out = new LinkedHashMap<>(person(roster.registerKioskVoter(request.personId())));
+            Map<String, Object> out = new LinkedHashMap<>(person(desk.registerKioskVoter(request.personId())));
             out.put("kind", HandOutKind.KIOSK.name());
             out.put("registered", true);
             out.put("turnout", turnout(roster.turnout()));
             ctx.json(out);
             return;
         }
-        String kiosk = kioskOf(request);
-        HandOut handOut = roster.handOut(request.personId(), request.pollId(), kind(request), Optional.ofNullable(kiosk));
-        ctx.json(answer(handOut, kiosk));
+        HandOut handOut = kind(request) == HandOutKind.KIOSK
+                ? handOff.send(request.personId(), request.pollId(), request.kiosk())
+                : desk.handOut(request.personId(), request.pollId(), kind(request), Optional.empty());
+        ctx.json(answer(handOut, request.kiosk()));
     }
 
     /** POST /api/admin/desk/replace: void the lost slip by its code, then hand out a new ballot. */
@@ -83,7 +92,7 @@ public final class RosterApi {
         HandOutRequest request = readHandOut(ctx);
         String kiosk = kioskOf(request);
         if (request.code() == null) throw BadRequest.missing("code");
-        HandOut handOut = roster.replace(request.personId(), request.pollId(), request.code(), kind(request),
+        HandOut handOut = desk.replace(request.personId(), request.pollId(), request.code(), kind(request),
                 Optional.ofNullable(request.newCode()));
         ctx.json(answer(handOut, kiosk));
     }
@@ -92,13 +101,13 @@ public final class RosterApi {
     void undoHandOut(Context ctx) {
         HandOutRequest request = JsonBody.read(ctx, HandOutRequest.class);
         if (request.personId() == null) throw BadRequest.missing("personId");
-        Person person = roster.undoHandOut(request.personId());
+        Person person = desk.undoHandOut(request.personId());
         ctx.json(Map.of("personId", person.id(), "undone", true));
     }
 
     /** GET /api/admin/desk/kiosks: the kiosks seen lately, and the ballots sent and not yet picked up (also across a restart). */
     void kiosks(Context ctx) {
-        List<Map<String, String>> waiting = roster.kioskBallotsWaiting().stream()
+        List<Map<String, String>> waiting = deliveries.kioskBallotsWaiting().stream()
                 .map(w -> Map.of("kiosk", w.kiosk(), "pollId", w.pollId())).toList();
         ctx.json(Map.of("kiosks", kiosks.kiosksSeen(), "waiting", waiting));
     }
@@ -119,15 +128,12 @@ public final class RosterApi {
     private String kioskOf(HandOutRequest request) {
         if (kind(request) != HandOutKind.KIOSK) return null;
         if (request.kiosk() == null) throw BadRequest.missing("kiosk");
-        String kiosk = KioskSessions.requireName(request.kiosk());
-        if (!kiosks.isEnrolled(kiosk)) throw new KioskRejected(KioskRejected.Code.KIOSK_UNKNOWN, kiosk);
-        if (kiosks.hasWaiting(kiosk)) throw new KioskRejected(KioskRejected.Code.KIOSK_BUSY, kiosk);
-        return kiosk;
+        return handOff.requireFreeKiosk(request.kiosk());
     }
 
     /**
-     * QR: the slip to show once on the desk screen. KIOSK: the token goes to the kiosk's session and is
-     * not in the answer. The roster keeps neither.
+     * QR: the slip to show once on the desk screen. KIOSK: the token went to the kiosk's session (KioskHandOff) and
+     * is not in the answer. The roster keeps neither.
      */
     private Map<String, Object> answer(HandOut handOut, String kiosk) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -139,13 +145,6 @@ public final class RosterApi {
             var slip = handOut.ballot().orElseThrow().slip();
             out.put("slip", Map.of("url", slip.url(), "shortCode", slip.shortCode(), "qrSvg", slip.qr().toSvg()));
         } else if (handOut.kind() == HandOutKind.KIOSK) {
-            String token = handOut.ballot().orElseThrow().encodedToken();
-            long handle = handOut.kioskHandle().orElseThrow();
-            if (!kiosks.sendFromDesk(kiosk, token, handle, handOut.pollId())) {
-                // Another clerk sent a ballot to the same kiosk a moment earlier: this one is voided at once.
-                roster.kioskBallotAbandoned(handle, handOut.pollId(), token);
-                throw new KioskRejected(KioskRejected.Code.KIOSK_BUSY, kiosk);
-            }
             out.put("kiosk", kiosk);
         }
         out.put("turnout", turnout(roster.turnout()));

@@ -15,7 +15,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.http.util.AsyncExecutor;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-import kioskvote.kiosk.KioskSessions;
+import kioskvote.kiosk.KioskEnrolments;
 import kioskvote.meeting.Meeting;
 
 /** Every URL the station answers, who may call it, and its handler (errors become HTTP in ErrorResponses). */
@@ -26,7 +26,7 @@ public final class Routes {
     /** The handlers, each built by App with exactly the services it uses. */
     public record Handlers(VoterApi voter, BallotPages ballotPages, KioskPages kiosk, ChairApi chair, ChairPage chairPage,
                            LiveFeed feed, AdminGuard guard, AdminPages adminPages, CountPages count, StaffPages staff, AdminApi admin, DeskPage desk,
-                           RosterApi roster, KioskSessions kiosks, Meeting meeting, RecordPages records, PaperPages paper,
+                           RosterApi roster, KioskEnrolments kiosks, Meeting meeting, RecordPages records, PaperPages paper,
                            RosterPage rosterPage, RosterEditApi rosterEdit, MeetingApi meetingApi, MeetingEditorPage meetingPage,
                            RoomPage room, DeviceSealingApi deviceSealing) {
     }

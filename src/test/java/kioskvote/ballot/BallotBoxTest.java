@@ -65,14 +65,14 @@ class BallotBoxTest {
         CastReceipt receipt = box.cast(POLL, token(), FULL_BALLOT, secret);
         assertEquals(ReceiptCode.codeOf(secret), receipt.receiptCode());
         assertFalse(receipt.alreadyCounted());
-        assertEquals(1, fixture.station().polls().status(POLL).cast());
+        assertEquals(1, fixture.station().pollStatuses().status(POLL).cast());
         assertEquals(1, storedBallots());
         assertEquals(List.of(), storedAnswers(), "sealed: nothing readable until the count");
         fixture.station().polls().close(POLL);
-        fixture.station().polls().count(POLL, opened.shares().orElseThrow().cards().stream().limit(2)
+        fixture.station().boxOpening().count(POLL, opened.shares().orElseThrow().cards().stream().limit(2)
                 .map(c -> c.share().code()).toList());
         assertEquals(List.of("{\"s1\":[\"high\"],\"s2\":[\"medium\"],\"s3\":[\"low\"],\"s4\":[\"high\"]}"), storedAnswers());
-        assertEquals(List.of(receipt.receiptCode()), fixture.station().polls().receipts(POLL));
+        assertEquals(List.of(receipt.receiptCode()), fixture.station().results().receipts(POLL));
     }
 
     @Test
@@ -83,7 +83,7 @@ class BallotBoxTest {
         CastReceipt retry = box.cast(POLL, token, FULL_BALLOT, secret);
         assertTrue(retry.alreadyCounted());
         assertEquals(ReceiptCode.codeOf(secret), retry.receiptCode());
-        assertEquals(1, fixture.station().polls().status(POLL).cast(), "the retry is not a second ballot");
+        assertEquals(1, fixture.station().pollStatuses().status(POLL).cast(), "the retry is not a second ballot");
     }
 
     @Test
@@ -220,7 +220,7 @@ class BallotBoxTest {
         }
         assertEquals(1, accepted);
         assertEquals(99, alreadyUsed);
-        assertEquals(1, fixture.station().polls().status(POLL).cast());
+        assertEquals(1, fixture.station().pollStatuses().status(POLL).cast());
         assertEquals(1, storedBallots());
     }
 

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import kioskvote.ballot.ReceiptCode;
+import kioskvote.meeting.HandOutKind;
 import kioskvote.roster.HandOut;
-import kioskvote.roster.HandOutKind;
 import kioskvote.slip.Slip;
 import kioskvote.token.Token;
 import kioskvote.token.TokenRejected;
@@ -93,17 +93,17 @@ class ByteCopyAttackTest {
                 kindOf.put(person, kind);
                 switch (kind) {
                     case SLIP -> {
-                        m.station.roster().handOut(person, POLL, HandOutKind.SLIP);
+                        m.station.checkInDesk().handOut(person, POLL, HandOutKind.SLIP);
                         Slip slip = stack.remove(0);
                         tokenOf.put(person, kioskvote.token.TestSlips.secretOf(slip.url()));
                     }
                     case QR -> {
-                        HandOut qr = m.station.roster().handOut(person, POLL, HandOutKind.QR);
+                        HandOut qr = m.station.checkInDesk().handOut(person, POLL, HandOutKind.QR);
                         tokenOf.put(person, qr.ballot().orElseThrow().encodedToken());
                         shortCodes.add(qr.ballot().orElseThrow().slip().shortCode());
                     }
                     case KIOSK -> {
-                        if (i < PEOPLE - LATE_KIOSK_VOTERS) m.station.roster().registerKioskVoter(person);
+                        if (i < PEOPLE - LATE_KIOSK_VOTERS) m.station.checkInDesk().registerKioskVoter(person);
                         else late.add(person); // comes in while the poll is open: checked in and sent a kiosk ballot at once
                     }
                 }
@@ -116,7 +116,7 @@ class ByteCopyAttackTest {
             for (String person : voters) {
                 if (kindOf.get(person) == HandOutKind.KIOSK) {
                     // The desk sends a kiosk ballot; the kiosk casts it (the same statements as /kiosk/NAME/cast).
-                    HandOut sent = m.station.roster().handOut(person, POLL, HandOutKind.KIOSK);
+                    HandOut sent = m.station.checkInDesk().handOut(person, POLL, HandOutKind.KIOSK);
                     tokenOf.put(person, sent.ballot().orElseThrow().encodedToken());
                 }
                 m.station.ballotBox().cast(POLL, tokenOf.get(person), ThreePollMeeting.AGREE, ReceiptCode.randomSecret(random));
@@ -145,7 +145,7 @@ class ByteCopyAttackTest {
                 }
             }
             assertEquals(new H2ByteCopy(afterVote).hex64.size(), refused, "every hash from the file refused as a short code");
-            assertEquals(PEOPLE, m.station.polls().status(POLL).cast());
+            assertEquals(PEOPLE, m.station.pollStatuses().status(POLL).cast());
         }
 
         Set<String> personIds = serialOf.keySet();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import kioskvote.ballot.BallotBox;
 import kioskvote.ballot.ReceiptCode;
-import kioskvote.roster.HandOutKind;
+import kioskvote.meeting.HandOutKind;
 import kioskvote.slip.Slip;
 import kioskvote.token.CastStatement;
 import kioskvote.token.MeetingKey;
@@ -69,17 +69,17 @@ class CopyOfTheDataVotesForNobodyTest {
                 String secret;
                 switch (i / PER_KIND) {
                     case 0 -> {
-                        m.station.roster().handOut(person, POLL, HandOutKind.SLIP);
+                        m.station.checkInDesk().handOut(person, POLL, HandOutKind.SLIP);
                         secret = TestSlips.secretOf(run.slips().get(i).url());
                         if (votesNow) castAsThePhone(m.station.ballotBox(), meetingId, secret);
                     }
                     case 1 -> {
-                        secret = m.station.roster().handOut(person, POLL, HandOutKind.QR).ballot().orElseThrow().encodedToken();
+                        secret = m.station.checkInDesk().handOut(person, POLL, HandOutKind.QR).ballot().orElseThrow().encodedToken();
                         if (votesNow) castAsThePhone(m.station.ballotBox(), meetingId, secret);
                     }
                     default -> {
-                        m.station.roster().registerKioskVoter(person);
-                        secret = m.station.roster().handOut(person, POLL, HandOutKind.KIOSK).ballot().orElseThrow().encodedToken();
+                        m.station.checkInDesk().registerKioskVoter(person);
+                        secret = m.station.checkInDesk().handOut(person, POLL, HandOutKind.KIOSK).ballot().orElseThrow().encodedToken();
                         // half cast by the kiosk session, which holds the secret; the other half typed the code at a kiosk
                         if (votesNow) m.station.ballotBox().castByShortCode(POLL, Token.decode(secret).shortCode(), ThreePollMeeting.AGREE,
                                 ReceiptCode.randomSecret(random));
@@ -91,7 +91,7 @@ class CopyOfTheDataVotesForNobodyTest {
             unusedSecrets.add(TestSlips.secretOf(run.slips().get(PER_KIND).url())); // printed, never handed out
             unusedSecrets.add(TestSlips.secretOf(run.slips().get(PER_KIND + 1).url()));
             copies.add(copyOfTheDataDirectory(m.data, "during-the-poll"));
-            issuedBefore = m.station.polls().status(POLL).issued();
+            issuedBefore = m.station.pollStatuses().status(POLL).issued();
         } finally {
             m.close();
         }
@@ -99,11 +99,11 @@ class CopyOfTheDataVotesForNobodyTest {
         m = ThreePollMeeting.open(m.config, m.data);
         try {
             BallotBox box = m.station.ballotBox();
-            assertEquals(issuedBefore, m.station.polls().status(POLL).issued(), "the restart's new pool is not issued");
+            assertEquals(issuedBefore, m.station.pollStatuses().status(POLL).issued(), "the restart's new pool is not issued");
             assertEquals(2L * PER_KIND + PER_KIND + 2, issuedBefore,
                     "issued = the printed run plus the desk's hand-outs (QR and kiosk), never the desk's pool");
             copies.add(copyOfTheDataDirectory(m.data, "after-the-restart"));
-            long castBefore = m.station.polls().status(POLL).cast();
+            long castBefore = m.station.pollStatuses().status(POLL).cast();
 
             Set<String> found = new LinkedHashSet<>();
             for (Path copy : copies) {
@@ -155,11 +155,11 @@ class CopyOfTheDataVotesForNobodyTest {
             System.out.print(report);
             Files.writeString(Path.of("target", "copy-votes-for-nobody.txt"), report);
             assertEquals(0, accepted, report);
-            assertEquals(castBefore, m.station.polls().status(POLL).cast(), "nothing was cast by the attempts");
+            assertEquals(castBefore, m.station.pollStatuses().status(POLL).cast(), "nothing was cast by the attempts");
 
             // Meanwhile every unused slip still votes for its holder, after the restart too.
             for (String secret : unusedSecrets) castAsThePhone(box, meetingId, secret);
-            assertEquals(castBefore + unusedSecrets.size(), m.station.polls().status(POLL).cast());
+            assertEquals(castBefore + unusedSecrets.size(), m.station.pollStatuses().status(POLL).cast());
         } finally {
             m.close();
         }

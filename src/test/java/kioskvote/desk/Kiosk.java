@@ -26,7 +26,7 @@ final class Kiosk {
     Kiosk(ThreePollMeeting m, String name) {
         this.origin = m.url();
         this.base = m.url() + "/kiosk/" + name;
-        this.cookie = "kv_kiosk=" + m.station.kiosks().enrol(name);
+        this.cookie = "kv_kiosk=" + m.station.kioskEnrolments().enrol(name);
     }
 
     /** The ballot the desk sent, if one is waiting. */

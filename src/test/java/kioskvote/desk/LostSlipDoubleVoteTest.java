@@ -42,7 +42,7 @@ class LostSlipDoubleVoteTest {
             assertEquals(409, again.status(), "the replacement voted a second time in poll 1: " + again.body());
             assertEquals("token_already_used", again.errorCode());
             assertEquals(200, api.cast("ke-hoach", token(replaced), ThreePollMeeting.AGREE, receipt()).status(), "and votes in poll 2");
-            assertEquals(1, m.station.polls().status("quy-che").cast(), "one ballot in poll 1");
+            assertEquals(1, m.station.pollStatuses().status("quy-che").cast(), "one ballot in poll 1");
         }
     }
 

@@ -67,12 +67,12 @@ class ThreePollsInARowTest {
             m.station.polls().close(poll3);
 
             for (String poll : ThreePollMeeting.POLLS) {
-                var status = m.station.polls().status(poll);
+                var status = m.station.pollStatuses().status(poll);
                 assertEquals(2, status.cast(), poll + ": one ballot each from Hạnh and Lộc");
                 assertEquals(2, status.handedOut(), "handed out counts people, once for the meeting");
                 assertTrue(status.addsUp(), poll);
             }
-            assertEquals(3, m.station.polls().status(poll3).voided(), "two lost slips and one abandoned kiosk ballot");
+            assertEquals(3, m.station.pollStatuses().status(poll3).voided(), "two lost slips and one abandoned kiosk ballot");
         }
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import kioskvote.config.MeetingLoader;
-import kioskvote.roster.HandOutKind;
+import kioskvote.meeting.HandOutKind;
 import kioskvote.store.Database;
 import kioskvote.token.ShortCode;
 import kioskvote.token.Token;
@@ -61,7 +61,7 @@ class UpgradeFromV3Test {
                     () -> m.station.ballotBox().checkShortCode("quy-che", "K7QM3-XTA9P")).reason(), "an old code is no code now");
             assertEquals(TokenRejected.Reason.VOIDED, voided.reason());
             assertEquals(HandOutKind.QR, m.station.roster().person("p1").ballotKind().orElseThrow(), "she still holds her ballot");
-            assertEquals(1, m.station.polls().status("quy-che").handedOut());
+            assertEquals(1, m.station.pollStatuses().status("quy-che").handedOut());
         }
         try (Connection db = DriverManager.getConnection(url, "kioskvote", "");
              ResultSet tables = db.createStatement().executeQuery("SELECT LOWER(table_name) FROM information_schema.tables")) {

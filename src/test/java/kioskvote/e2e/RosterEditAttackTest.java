@@ -38,6 +38,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jdbi.v3.core.Handle;
 
 import kioskvote.e2e.RosterEditTest.Page;
+import kioskvote.meeting.HandOutKind;
 import kioskvote.store.RosterDao;
 
 /**
@@ -245,7 +246,7 @@ class RosterEditAttackTest {
     void aRemovalWaitingForAHandOutToTheSamePersonIsRefusedBecauseTheyNowHoldABallot() throws Exception {
         String id = add("Người thử");
         Api.Reply removal = whileRowHeld(id, dao -> {
-            dao.insertHolder(7, id, "SLIP");
+            dao.insertHolder(7, id, HandOutKind.SLIP);
             dao.setPresent(id, true);
         }, () -> remove(id));
         assertRefused(409, "person_holds_ballot", removal);
@@ -285,7 +286,7 @@ class RosterEditAttackTest {
         assertEquals(200, clerk().adminPost("/api/admin/roster/" + id + "/present", Map.of("present", true)).status());
         Page organiser = organiser();
         // The desk's hand-out holds the row and records the ballot; the organiser's "undo the check-in" comes meanwhile.
-        Page.Reply absent = whileRowHeld(id, dao -> dao.insertHolder(11, id, "SLIP"),
+        Page.Reply absent = whileRowHeld(id, dao -> dao.insertHolder(11, id, HandOutKind.SLIP),
                 () -> organiser.post("/admin/roster/" + id + "/absent", Map.of("q", "")));
         assertEquals(409, absent.status(), "a person holding a ballot cannot be marked absent");
         JsonNode person = api.adminGet("/api/admin/roster/" + id).json();
@@ -295,7 +296,7 @@ class RosterEditAttackTest {
         String other = add("Người thử 2");
         Api clerk = clerk();
         assertEquals(200, clerk.adminPost("/api/admin/roster/" + other + "/present", Map.of("present", true)).status());
-        Api.Reply byClerk = whileRowHeld(other, dao -> dao.insertHolder(12, other, "SLIP"),
+        Api.Reply byClerk = whileRowHeld(other, dao -> dao.insertHolder(12, other, HandOutKind.SLIP),
                 () -> clerk.adminPost("/api/admin/roster/" + other + "/present", Map.of("present", false)));
         assertRefused(409, "has_ballot", byClerk);
         assertFigures(api.get("/api/polls/" + POLLS.get(0)).json(), 7, 2, 2, 0);
@@ -554,7 +555,7 @@ class RosterEditAttackTest {
 
         Kiosk(String name) {
             this.base = station.url() + "/kiosk/" + name;
-            this.cookie = "kv_kiosk=" + station.station().kiosks().enrol(name);
+            this.cookie = "kv_kiosk=" + station.station().kioskEnrolments().enrol(name);
         }
 
         Optional<Ballot> pickUp() {

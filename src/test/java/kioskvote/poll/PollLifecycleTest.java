@@ -42,11 +42,17 @@ class PollLifecycleTest {
     Path data;
     DirectStation fixture;
     PollLifecycle polls;
+    PollStatuses statuses;
+    PollResults results;
+    BoxOpening boxes;
 
     @BeforeEach
     void openStation() {
         fixture = DirectStation.open(data);
         polls = fixture.station().polls();
+        statuses = fixture.station().pollStatuses();
+        results = fixture.station().results();
+        boxes = fixture.station().boxOpening();
     }
 
     @AfterEach
@@ -56,14 +62,14 @@ class PollLifecycleTest {
 
     @Test
     void everyPollStartsAsADraftWithNoDefinitionFrozen() {
-        for (PollStatus status : polls.statuses()) {
+        for (PollStatus status : statuses.statuses()) {
             assertEquals(PollState.DRAFT, status.state(), status.pollId());
             assertEquals(Optional.empty(), status.definitionHash());
             assertEquals(Optional.empty(), status.openedAt());
             assertEquals(0, status.cast());
         }
         assertEquals(List.of("tin-nhiem", "bieu-quyet-quy-che", "bo-phieu-tin-nhiem", "bau-cu-bch-cong-doan", "bo-phieu-thu"),
-                polls.statuses().stream().map(PollStatus::pollId).toList());
+                statuses.statuses().stream().map(PollStatus::pollId).toList());
     }
 
     @Test
@@ -72,14 +78,14 @@ class PollLifecycleTest {
         PollRejected warning = assertThrows(PollRejected.class, () -> polls.open(POLL, false));
         assertEquals(PollRejected.Code.QUORUM_NOT_MET.code(), warning.code());
         assertEquals(Map.of("present", 26, "summoned", 40), warning.args());
-        assertEquals(PollState.DRAFT, polls.status(POLL).state());
+        assertEquals(PollState.DRAFT, statuses.status(POLL).state());
         assertEquals(PollState.OPEN, polls.open(POLL, true).status().state(), "the chair confirmed");
     }
 
     @Test
     void atExactlyTwoThirdsPresentThePollOpensWithoutConfirmation() {
         polls.setPresent(27); // 3 × 27 = 81 ≥ 80; the rule is "at least two thirds"
-        assertTrue(polls.status(POLL).quorumMet());
+        assertTrue(statuses.status(POLL).quorumMet());
         assertEquals(PollState.OPEN, polls.open(POLL, false).status().state());
     }
 
@@ -120,17 +126,17 @@ class PollLifecycleTest {
         assertEquals(PollState.CLOSED, polls.close(POLL).state());
         assertRejected(PollRejected.Code.POLL_ALREADY_CLOSED, () -> polls.close(POLL));
         assertRejected(PollRejected.Code.POLL_NOT_DRAFT, () -> polls.open(POLL, true));
-        assertTrue(polls.status(POLL).closedAt().isPresent());
-        assertEquals(PollState.DRAFT, polls.status("bieu-quyet-quy-che").state(), "the other poll is untouched");
+        assertTrue(statuses.status(POLL).closedAt().isPresent());
+        assertEquals(PollState.DRAFT, statuses.status("bieu-quyet-quy-che").state(), "the other poll is untouched");
     }
 
     @Test
     void resultsReceiptsAndBallotsAreRefusedUntilTheClose() {
         polls.setPresent(40);
         polls.open(POLL, false);
-        assertRejected(PollRejected.Code.RESULTS_NOT_READY, () -> polls.receipts(POLL));
-        assertRejected(PollRejected.Code.RESULTS_NOT_READY, () -> polls.ballots(POLL));
-        assertRejected(PollRejected.Code.RESULTS_NOT_READY, () -> polls.minutes(POLL, Language.VI));
+        assertRejected(PollRejected.Code.RESULTS_NOT_READY, () -> results.receipts(POLL));
+        assertRejected(PollRejected.Code.RESULTS_NOT_READY, () -> results.ballots(POLL));
+        assertRejected(PollRejected.Code.RESULTS_NOT_READY, () -> results.minutes(POLL, Language.VI));
     }
 
     @Test
@@ -141,13 +147,13 @@ class PollLifecycleTest {
             fixture.station().ballotBox().cast(POLL, token, Map.of("s1", List.of("high")), ReceiptCode.randomSecret(RANDOM));
         }
         polls.close(POLL);
-        assertRejected(PollRejected.Code.AWAITING_COUNT, () -> polls.minutes(POLL, Language.VI)); // sealed: the committee counts first
-        polls.count(POLL, opened.shares().orElseThrow().cards().stream().limit(2).map(c -> c.share().code()).toList());
-        var minutes = polls.minutes(POLL, Language.EN);
+        assertRejected(PollRejected.Code.AWAITING_COUNT, () -> results.minutes(POLL, Language.VI)); // sealed: the committee counts first
+        boxes.count(POLL, opened.shares().orElseThrow().cards().stream().limit(2).map(c -> c.share().code()).toList());
+        var minutes = results.minutes(POLL, Language.EN);
         assertEquals(2, minutes.tally().counts().received());
-        assertEquals(polls.status(POLL).definitionHash().orElseThrow(), minutes.pollDefinitionHash());
-        assertEquals(2, polls.receipts(POLL).size());
-        assertEquals(2, polls.ballots(POLL).size());
+        assertEquals(statuses.status(POLL).definitionHash().orElseThrow(), minutes.pollDefinitionHash());
+        assertEquals(2, results.receipts(POLL).size());
+        assertEquals(2, results.ballots(POLL).size());
         var log = fixture.station().jdbi().withHandle(h -> new AuditDao(h).all());
         assertTrue(AuditLog.verifyChain(log));
         assertEquals(AuditLog.head(log), minutes.auditHeadHash());
@@ -165,19 +171,19 @@ class PollLifecycleTest {
         fixture.station().ballotBox().cast(POLL, fixture.issueTokens(1).get(0), Map.of("s1", List.of("high")), ReceiptCode.randomSecret(RANDOM));
         polls.close(POLL);
         polls.setPresent(35); // late arrivals, between the close and the count: the count fixes the figures
-        polls.count(POLL, opened.shares().orElseThrow().cards().stream().limit(2).map(c -> c.share().code()).toList());
-        PollStatus atCount = polls.status(POLL);
+        boxes.count(POLL, opened.shares().orElseThrow().cards().stream().limit(2).map(c -> c.share().code()).toList());
+        PollStatus atCount = statuses.status(POLL);
         assertEquals(35, atCount.present());
         assertEquals(4, atCount.issued());
 
         polls.setPresent(38); // later in the day: more people, more slips, for the next poll
         fixture.issueTokens(5);
-        assertEquals(38, polls.status("bieu-quyet-quy-che").present(), "the next poll sees the figures of now");
-        assertEquals(9, polls.status("bieu-quyet-quy-che").issued());
-        PollStatus later = polls.status(POLL);
+        assertEquals(38, statuses.status("bieu-quyet-quy-che").present(), "the next poll sees the figures of now");
+        assertEquals(9, statuses.status("bieu-quyet-quy-che").issued());
+        PollStatus later = statuses.status(POLL);
         assertEquals(35, later.present(), "the counted poll keeps the figures of its count");
         assertEquals(4, later.issued());
-        var counts = polls.minutes(POLL, Language.VI).tally().counts();
+        var counts = results.minutes(POLL, Language.VI).tally().counts();
         assertEquals(35, counts.present());
         assertEquals(4, counts.issued());
         assertEquals(40, counts.summoned());
@@ -188,13 +194,13 @@ class PollLifecycleTest {
         assertRejected(PollRejected.Code.BAD_COUNT, () -> polls.setPresent(41));
         assertRejected(PollRejected.Code.BAD_COUNT, () -> polls.setPresent(-1));
         polls.setPresent(40);
-        assertEquals(40, polls.status(POLL).present());
+        assertEquals(40, statuses.status(POLL).present());
     }
 
     @Test
     void anUnknownPollIsRefused() {
         assertRejected(BallotRejected.Code.UNKNOWN_POLL, () -> polls.open("no-such-poll", true));
-        assertRejected(BallotRejected.Code.UNKNOWN_POLL, () -> polls.status("no-such-poll"));
+        assertRejected(BallotRejected.Code.UNKNOWN_POLL, () -> statuses.status("no-such-poll"));
     }
 
     private AuditDao.AuditRow lastAuditEvent() {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import kioskvote.meeting.HandOutKind;
 import kioskvote.meeting.PollState;
 import kioskvote.store.AuditDao.AuditRow;
 import kioskvote.store.KioskDao.DeliveryRow;
@@ -239,8 +240,8 @@ abstract class DaoContract {
             RosterDao roster = new RosterDao(h);
             roster.insertPerson("p1", "Trần Thị Bình", "Phòng Kế hoạch", "tran thi binh");
             assertEquals(Optional.empty(), roster.heldKind("p1"));
-            roster.insertHolder(8_123_456_789L, "p1", "KIOSK");
-            assertEquals(Optional.of("KIOSK"), roster.heldKind("p1"));
+            roster.insertHolder(8_123_456_789L, "p1", HandOutKind.KIOSK);
+            assertEquals(Optional.of(HandOutKind.KIOSK), roster.heldKind("p1"));
             assertEquals(1, roster.countHandedOut());
             roster.insertKioskVisit(42L, "visit-p1-poll1");
             assertTrue(roster.hasKioskVisit("visit-p1-poll1"));
@@ -249,7 +250,7 @@ abstract class DaoContract {
             roster.insertKioskVisit(43L, "visit-p1-poll1");
         });
         StatementException second = assertThrows(StatementException.class,
-                () -> jdbi.useHandle(h -> new RosterDao(h).insertHolder(1L, "p1", "QR")));
+                () -> jdbi.useHandle(h -> new RosterDao(h).insertHolder(1L, "p1", HandOutKind.QR)));
         assertTrue(Database.isUniqueViolation(second), "one holder row per person");
         StatementException sameVisit = assertThrows(StatementException.class,
                 () -> jdbi.useHandle(h -> new RosterDao(h).insertKioskVisit(44L, "visit-p1-poll1")));
@@ -264,11 +265,11 @@ abstract class DaoContract {
             roster.insertPerson("p2", "Lương Văn Tâm", "Thanh tra Sở", "luong van tam");
             assertEquals(Optional.of("p1"), roster.idOf("Vũ Thị Lan", "Phòng Kế hoạch"));
             assertEquals(Optional.empty(), roster.idOf("Vũ Thị Lan", "Thanh tra Sở"));
-            roster.insertHolder(77L, "p1", "SLIP");
+            roster.insertHolder(77L, "p1", HandOutKind.SLIP);
             assertEquals(1, roster.updatePerson("p1", "Võ Thị Lan", "Phòng Kế hoạch", "vo thi lan"));
             assertEquals(List.of("p1"), roster.search(List.of("vo", "lan"), 10).stream().map(RosterDao.PersonRow::personId).toList());
             assertEquals(List.of(), roster.search(List.of("vu"), 10));
-            assertEquals(Optional.of("SLIP"), roster.heldKind("p1"), "the holder row still belongs to the corrected person");
+            assertEquals(Optional.of(HandOutKind.SLIP), roster.heldKind("p1"), "the holder row still belongs to the corrected person");
             assertEquals(0, roster.updatePerson("nobody", "Hà Văn Bảo", "", "ha van bao"));
             assertEquals(1, roster.deletePerson("p2"));
             assertEquals(0, roster.deletePerson("p2"));
@@ -282,7 +283,7 @@ abstract class DaoContract {
         assertTrue(Database.isUniqueViolation(taken), "name and unit stay unique under a correction");
         assertThrows(StatementException.class, () -> jdbi.useHandle(h -> new RosterDao(h).deletePerson("p1")),
                 "a person holding a ballot cannot be deleted, even by a caller that forgot to check");
-        assertEquals(Optional.of("SLIP"), jdbi.withHandle(h -> new RosterDao(h).heldKind("p1")));
+        assertEquals(Optional.of(HandOutKind.SLIP), jdbi.withHandle(h -> new RosterDao(h).heldKind("p1")));
     }
 
     // --- AuditDao

@@ -1,4 +1,4 @@
-package kioskvote.roster;
+package kioskvote.meeting;
 
 import java.util.Locale;
 import java.util.Optional;
