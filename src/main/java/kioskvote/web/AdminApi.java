@@ -91,19 +91,7 @@ public final class AdminApi {
 
     /** POST /api/admin/polls/{id}/cards/{index}: that one card, once (410 card_dealt after); the station then wipes it. */
     void dealCard(Context ctx) {
-        int index;
-        try {
-            index = Integer.parseInt(ctx.pathParam("index"));
-        } catch (NumberFormatException e) {
-            throw new kioskvote.poll.PollRejected(kioskvote.poll.PollRejected.Code.CARD_DEALT);
-        }
-        CardDealing.Screen screen = dealing.take(ctx.pathParam("pollId"), index)
-                .orElseThrow(() -> new kioskvote.poll.PollRejected(kioskvote.poll.PollRejected.Code.CARD_DEALT));
-        try {
-            CardResponse.json(ctx, screen);
-        } finally {
-            screen.card().wipe();
-        }
+        CardResponse.dealOne(ctx, dealing);
     }
 
     void close(Context ctx) {

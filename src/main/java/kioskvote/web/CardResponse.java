@@ -67,6 +67,23 @@ final class CardResponse {
         return groups;
     }
 
+    /** One card of the API, once: card {index} of the poll as JSON, then wiped; 410 card_dealt for any other. */
+    static void dealOne(Context ctx, CardDealing dealing) {
+        int index;
+        try {
+            index = Integer.parseInt(ctx.pathParam("index"));
+        } catch (NumberFormatException e) {
+            throw new kioskvote.poll.PollRejected(kioskvote.poll.PollRejected.Code.CARD_DEALT);
+        }
+        CardDealing.Screen screen = dealing.take(ctx.pathParam("pollId"), index)
+                .orElseThrow(() -> new kioskvote.poll.PollRejected(kioskvote.poll.PollRejected.Code.CARD_DEALT));
+        try {
+            json(ctx, screen);
+        } finally {
+            screen.card().wipe();
+        }
+    }
+
     /** The card as JSON: the poll, the member, "card i of n", the threshold and the code. */
     static void json(Context ctx, CardDealing.Screen screen) {
         var card = screen.card();
