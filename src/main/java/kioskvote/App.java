@@ -162,7 +162,7 @@ public final class App {
         var rosterEditor = new RosterEditor(s.jdbi(), s.meeting(), s.audit(), s.random(), s.feed());
         var cards = new CardDealing(); // the key cards not yet dealt, for the admin pages and the API alike
         var handlers = new Routes.Handlers(
-                new VoterApi(s.meeting(), s.keyFingerprint(), s.ballotBox()),
+                new VoterApi(s.meeting(), s.keyFingerprint(), s.ballotBox(), s.roster()::turnout),
                 new BallotPages(s.meeting(), s.rights(), s.pollStatuses(), s.random()),
                 new KioskPages(s.meeting(), booth, s.random()),
                 new ChairApi(s.pollStatuses(), s.results()),

@@ -3,6 +3,7 @@ package kioskvote.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.javalin.http.Context;
 
@@ -10,6 +11,7 @@ import kioskvote.ballot.BallotBox;
 import kioskvote.ballot.CastReceipt;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
+import kioskvote.roster.Turnout;
 
 /** What a voter's page (or a kiosk) may do: read the ballot, check a slip, cast. */
 public final class VoterApi {
@@ -23,9 +25,12 @@ public final class VoterApi {
     private final Meeting meeting;
     private final String keyFingerprint;
     private final BallotBox ballotBox;
+    private final Supplier<Turnout> turnout;
 
-    public VoterApi(Meeting meeting, String keyFingerprint, BallotBox ballotBox) {
+    /** @param turnout the figures the desk, the projector and the minutes use: the roster's count once one is imported */
+    public VoterApi(Meeting meeting, String keyFingerprint, BallotBox ballotBox, Supplier<Turnout> turnout) {
         this.meeting = meeting;
+        this.turnout = turnout;
         this.keyFingerprint = keyFingerprint;
         this.ballotBox = ballotBox;
     }
@@ -39,7 +44,7 @@ public final class VoterApi {
         out.put("date", m.date().toString());
         out.put("time", m.time());
         out.put("place", m.place());
-        out.put("summoned", m.summoned());
+        out.put("summoned", turnout.get().summoned());
         out.put("keyFingerprint", keyFingerprint);
         out.put("polls", m.polls().stream().map(VoterApi::pollJson).toList());
         ctx.json(out);

@@ -77,6 +77,7 @@ class RosterTest {
         assertEquals(2, people.json().path("people").size());
         JsonNode status = api.get("/api/polls/" + POLL).json();
         assertEquals(2, status.path("summoned").asInt(), "summoned comes from the roster, not meeting.yaml's 40");
+        assertEquals(2, api.get("/api/meeting").json().path("summoned").asInt(), "the meeting's public figures say the same");
         assertEquals(0, status.path("present").asInt());
         assertTrue(status.path("rosterUsed").asBoolean());
     }
