@@ -128,9 +128,12 @@ public final class SlipOffice {
         }
     }
 
-    /** Mints the desk's pool now (the station's start), long before the first hand-out. */
-    public void fillDeskPool() {
-        pool.fill();
+    /**
+     * Starts minting the desk's pool on its own thread at the station's start, long before the first hand-out,
+     * while HTTP starts beside it; a hand-out meanwhile waits for it. The future completes when the pool is full.
+     */
+    public java.util.concurrent.CompletableFuture<Void> fillDeskPoolInBackground() {
+        return pool.fillInBackground();
     }
 
     /** Draws a token from the desk's pool: memory only, nothing is written. */
