@@ -53,6 +53,7 @@ final class Server implements AutoCloseable {
         HttpRequest ping = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ping")).timeout(Duration.ofSeconds(2)).build();
         long t0 = System.nanoTime();
         Process process = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy)); // a benchmark that stops early leaves no station behind
         while (true) {
             try {
                 if (http.send(ping, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) break;
