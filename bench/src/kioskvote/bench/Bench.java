@@ -582,7 +582,7 @@ public final class Bench {
         for (int size : growth) slips = Math.max(slips, size - Math.min(size, GROWTH_CAST));
         List<String> serials = new ArrayList<>(slips);
         for (int i = 0; i < slips; i++) {
-            byte[] bytes = new byte[16];
+            byte[] bytes = new byte[32]; // a stored id's length: 32 hex digits would be a clear serial, converted at the start
             random.nextBytes(bytes);
             serials.add(java.util.HexFormat.of().formatHex(bytes));
         }
@@ -594,7 +594,7 @@ public final class Bench {
             for (String s : serials) {
                 // the short code's keyed hash needs the station's key; these slips are never typed, so a
                 // distinct placeholder of the same length stands in for it
-                rows.add(new SlipDao.NewToken(random.nextLong() & Long.MAX_VALUE, s, s + s, "bench-prefill"));
+                rows.add(new SlipDao.NewToken(random.nextLong() & Long.MAX_VALUE, s, s, "bench-prefill"));
                 if (rows.size() == 5000) {
                     slipDao.insertIssued(rows);
                     rows.clear();
