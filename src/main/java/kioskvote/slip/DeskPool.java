@@ -41,7 +41,7 @@ final class DeskPool {
         });
     }
 
-    /** Mints the pool up to its size now (at the station's start). */
+    /** Mints the pool up to its size now (on the refill thread: at the station's start, and when half is drawn). */
     void fill() {
         int missing;
         synchronized (this) {
