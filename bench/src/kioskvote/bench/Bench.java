@@ -41,6 +41,8 @@ public final class Bench {
     static final String PASSPHRASE = "bench-passphrase-not-a-secret";
     static final String MAIN = "tin-nhiem";
     static final String WARMUP = "khoi-dong";
+    /** The poll voters cast into while the largest growth poll is counted: the rest of the station keeps answering. */
+    static final String DURING = "trong-luc-kiem";
     static final int SLIPS_PER_CALL = 2000;
     static final int GROWTH_CAST = 1000;
     private static final String CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -143,7 +145,7 @@ public final class Bench {
         int pageBytes = page.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         int qrCount = page.split("<svg", -1).length - 1;
         List<String> tokens = new ArrayList<>();
-        int needed = Math.max(memoryBallots, voters * (connections.length + 1));
+        int needed = Math.max(Math.max(memoryBallots, voters * (connections.length + 1)), GROWTH_CAST + voters);
         long j0 = System.nanoTime();
         while (tokens.size() < needed) tokens.addAll(admin.issueTokens(Math.min(SLIPS_PER_CALL, needed - tokens.size())));
         details.add(String.format("Slips as JSON (the tokens below): %d in %.1f s", tokens.size(), (System.nanoTime() - j0) / 1e9));
@@ -236,6 +238,8 @@ public final class Bench {
         Server grown = Server.start(jar, config, data, tmp.resolve("server.log"), jvmOptions(jfr2));
         details.add(String.format("Start with %d ballots in the database: %.0f ms", prefilled + ledger.size() + warm.size(), grown.startMillis));
         admin = new Admin(grown.url());
+        admin.open(DURING);
+        String duringCount = null;
         Map<Integer, double[]> growthFigures = new LinkedHashMap<>();
         List<Profile.Window> growthWindows = new ArrayList<>();
         for (int size : growth) {
@@ -247,7 +251,35 @@ public final class Bench {
             Load.Result r = report(cast("cast into " + poll, Load.client(), grown, meeting, poll, tokens, 0, n, primary, g, null));
             castErrors += r.errors();
             long u = System.nanoTime();
-            double countMs = admin.closeAndCount(poll);
+            double countMs;
+            if (size == growth[growth.length - 1]) {
+                // Voters of another poll cast throughout the close and count of the largest poll.
+                long[] duringAck = new long[voters];
+                AtomicInteger duringStarted = new AtomicInteger();
+                var casting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return cast("cast during the count of " + poll, Load.client(), grown, meeting, DURING, tokens, GROWTH_CAST, voters,
+                                primary, new Ledger(), new LiveHooks(duringStarted, duringAck, new int[voters]));
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                while (Arrays.stream(duringAck).filter(a -> a > 0).count() < primary && !casting.isDone()) Thread.sleep(5); // casting under way
+                long from = System.nanoTime();
+                countMs = admin.closeAndCount(poll);
+                long to = System.nanoTime();
+                Load.Result during = report(casting.join());
+                castErrors += during.errors();
+                long inWindow = Arrays.stream(duringAck).filter(a -> a >= from && a <= to).count();
+                double windowS = (to - from) / 1e9;
+                boolean covered = Arrays.stream(duringAck).max().orElse(0) >= to; // still casting when the count ended
+                duringCount = String.format("%d acknowledged in the %.1f s of the close and count (%.0f/s%s); the whole run %.0f/s, p99 %.0f ms, "
+                        + "%d errors", inWindow, windowS, inWindow / windowS, covered ? "" : ", casting ended before the count did",
+                        during.perSecond(), during.percentileMs(99), during.errors());
+                details.add("Casting into another poll during the close and count of " + poll + ": " + duringCount);
+            } else {
+                countMs = admin.closeAndCount(poll);
+            }
             details.add(String.format("Growth %,d: close and count of the sealed box (%d sealed ballots; its storage key destroyed, the file "
                     + "not rewritten) %.0f ms, of which the count %.0f ms", size, n, (System.nanoTime() - u) / 1e6, countMs));
             double[] times = new double[3];
@@ -303,6 +335,14 @@ public final class Bench {
             row(String.format("  latency p50 / p95 / p99 / max at %d", c), String.format("%.1f / %.1f / %.1f / %.1f ms", k.percentileMs(50),
                     k.percentileMs(95), k.percentileMs(99), k.maxMs()), "", null);
         }
+        for (int c : connections) {
+            // The server's own CPU, read from /proc in the same run: a load generator on the same cores cannot
+            // tell the station's ceiling, its CPU per request can.
+            double castCpu = castAt.get(c).serverCpuMs() / castAt.get(c).requests();
+            double pingCpu = pingAt.get(c).serverCpuMs() / pingAt.get(c).requests();
+            row(String.format("Server CPU per cast ÷ per ping, %d connections", c), String.format("%.1f× (%.0f ÷ %.0f µs)", castCpu / pingCpu,
+                    1000 * castCpu, 1000 * pingCpu), "≤ 5×", castCpu <= 5 * pingCpu);
+        }
         row("Crypto ceiling, Ed25519 verifications", String.format("%.0f/s (%d threads)", verifyAll, cores), "", null);
         row("Storage ceiling, durable single-row commits", String.format("%.0f/s (%d connections)", ceilingStorage, primary), "", null);
         row("Storage, the casting transaction alone", String.format("%.0f/s (%d threads)", castTx, primary), "", null);
@@ -332,6 +372,8 @@ public final class Bench {
             row(String.format("Count of %,d sealed ballots with %,d ballots in the poll's box", (int) f[5], e.getKey()),
                     String.format("%.0f ms", f[4]), "", null);
         }
+        if (duringCount != null) row(String.format("Casting into another poll during the count of %,d", growth[growth.length - 1]),
+                duringCount, "", null);
         int smallest = growth[0];
         int largest = growth[growth.length - 1];
         if (growthFigures.containsKey(smallest) && growthFigures.containsKey(largest) && largest > smallest
@@ -540,7 +582,7 @@ public final class Bench {
         for (int size : growth) slips = Math.max(slips, size - Math.min(size, GROWTH_CAST));
         List<String> serials = new ArrayList<>(slips);
         for (int i = 0; i < slips; i++) {
-            byte[] bytes = new byte[16];
+            byte[] bytes = new byte[32]; // a stored id's length: 32 hex digits would be a clear serial, converted at the start
             random.nextBytes(bytes);
             serials.add(java.util.HexFormat.of().formatHex(bytes));
         }
@@ -552,7 +594,7 @@ public final class Bench {
             for (String s : serials) {
                 // the short code's keyed hash needs the station's key; these slips are never typed, so a
                 // distinct placeholder of the same length stands in for it
-                rows.add(new SlipDao.NewToken(random.nextLong() & Long.MAX_VALUE, s, s + s, "bench-prefill"));
+                rows.add(new SlipDao.NewToken(random.nextLong() & Long.MAX_VALUE, s, s, "bench-prefill"));
                 if (rows.size() == 5000) {
                     slipDao.insertIssued(rows);
                     rows.clear();
@@ -636,7 +678,7 @@ public final class Bench {
                   admin_passphrase: %s
                 polls:
                 """.formatted(PASSPHRASE));
-        List<String> polls = new ArrayList<>(List.of(MAIN, WARMUP));
+        List<String> polls = new ArrayList<>(List.of(MAIN, WARMUP, DURING));
         for (int g : growth) polls.add("g" + g);
         for (String id : polls) {
             y.append("""

@@ -152,7 +152,8 @@ public final class App {
 
     /** Starts HTTP on the given port; {@code staff} says whether staff devices on the network may use the staff pages. */
     public static Javalin serve(Station s, int port, StaffNetwork staff) {
-        s.slips().fillDeskPool(); // the desk's tokens, minted long before any hand-out (not by the slips command)
+        // The desk's tokens, minted long before any hand-out (not by the slips command), beside the HTTP start below.
+        var deskPool = s.slips().fillDeskPoolInBackground();
         var sessions = new AdminSessions(s.random(), s.clock());
         var credentials = new StaffCredentials(s.jdbi(), s.adminPassphrase(), s.audit(), s.random(), sessions);
         var guard = new AdminGuard(credentials, s.attempts(), sessions, staff);
@@ -180,7 +181,15 @@ public final class App {
                 new RosterPage(s.meeting(), s.roster(), rosterEditor), new RosterEditApi(rosterEditor, s.roster()),
                 new MeetingApi(s.editor(), s.stationSettings()), new MeetingEditorPage(s.editor(), s.roster()::turnout),
                 new RoomPage(s.meeting(), s.pollStatuses(), s.results()), new DeviceSealingApi(new kioskvote.ballot.DeviceSealing(s.ballotBox())));
-        return Routes.create(handlers).start(port);
+        Javalin app = Routes.create(handlers).start(port);
+        try {
+            deskPool.join(); // the station answers meanwhile; whoever called serve gets a full pool
+        } catch (java.util.concurrent.CompletionException e) {
+            app.stop();
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
+        }
+        return app;
     }
 
     /**

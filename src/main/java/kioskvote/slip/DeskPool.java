@@ -3,6 +3,7 @@ package kioskvote.slip;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
@@ -24,6 +25,8 @@ final class DeskPool {
     private final ExecutorService refiller;
     private final List<Token> tokens = new ArrayList<>();
     private boolean refilling;
+    /** The fill started with the station (fillInBackground): a draw from the empty pool waits for it. */
+    private CompletableFuture<Void> firstFill = CompletableFuture.completedFuture(null);
 
     /** @param mint issues n fresh tokens as one pool batch, in its own transaction */
     DeskPool(int target, IntFunction<List<Token>> mint, SecureRandom random) {
@@ -38,7 +41,7 @@ final class DeskPool {
         });
     }
 
-    /** Mints the pool up to its size now (at the station's start). */
+    /** Mints the pool up to its size now (on the refill thread: at the station's start, and when half is drawn). */
     void fill() {
         int missing;
         synchronized (this) {
@@ -47,8 +50,34 @@ final class DeskPool {
         if (missing > 0) add(mint.apply(missing));
     }
 
+    /**
+     * Mints the pool up to its size on the refill thread, while the station starts its HTTP side: with a large
+     * meeting the pool is 2,000 scrypt hashes of short codes, most of a start's CPU (docs/performance.md).
+     */
+    synchronized CompletableFuture<Void> fillInBackground() {
+        refilling = true;
+        firstFill = CompletableFuture.runAsync(() -> {
+            try {
+                fill();
+            } finally {
+                synchronized (this) {
+                    refilling = false;
+                }
+            }
+        }, refiller);
+        return firstFill;
+    }
+
     /** A token drawn uniformly at random from the pool. */
     Token draw() {
+        CompletableFuture<Void> starting;
+        synchronized (this) {
+            if (!tokens.isEmpty()) return takeRandomAndMaybeRefill();
+            starting = firstFill;
+        }
+        // A hand-out in the first seconds after the start waits for the pool then being minted, rather than
+        // minting a second batch beside it; if that fill failed, this draw mints its own below.
+        starting.exceptionally(failed -> null).join();
         synchronized (this) {
             if (!tokens.isEmpty()) return takeRandomAndMaybeRefill();
         }

@@ -43,6 +43,7 @@ public final class SlipOffice {
     private final SecureRandom random;
     private final SlipHashes hashes;
     private final DeskPool pool;
+    private final SlipRows newRows;
     private Optional<WifiNetwork> wifi = Optional.empty();
 
     /**
@@ -58,6 +59,7 @@ public final class SlipOffice {
         this.random = random;
         this.hashes = hashes;
         this.pool = new DeskPool(poolSize, this::mintPoolBatch, random);
+        this.newRows = new SlipRows(hashes, random);
     }
 
     /** The pool size for a meeting: everyone summoned, with a margin, and never fewer than 64. */
@@ -97,13 +99,16 @@ public final class SlipOffice {
         String batchId = HexFormat.of().formatHex(id);
         List<Token> tokens = new ArrayList<>(count);
         for (int i = 0; i < count; i++) tokens.add(Token.random(random));
-        List<NewToken> rows = newRows(tokens, batchId);
-        // Finding the smallest QR code is nine tenths of a run's time (JFR, docs/performance.md) and each
-        // code stands alone: encode them on every core. The list keeps the tokens' order.
-        List<Slip> slips = tokens.parallelStream().map(token -> {
+        // The codes' hashes and the QR codes (each stands alone: on every core, in the tokens' order), before any more
+        // of the desk pool's minting (SlipRows).
+        record Prepared(List<NewToken> rows, List<Slip> slips) {
+        }
+        Prepared prepared = newRows.beforeThePool(() -> new Prepared(newRows.of(tokens, batchId), tokens.parallelStream().map(token -> {
             String url = QrCode.slipUrl(baseUrl, token.encoded());
             return new Slip(url, token.shortCode(), QrCode.encode(url));
-        }).toList();
+        }).toList()));
+        List<NewToken> rows = prepared.rows();
+        List<Slip> slips = prepared.slips();
         String cleanLabel = label == null || label.isBlank() ? "Đợt " + batchId : label.strip();
         jdbi.useTransaction(h -> {
             SlipDao dao = new SlipDao(h);
@@ -129,9 +134,12 @@ public final class SlipOffice {
         }
     }
 
-    /** Mints the desk's pool now (the station's start), long before the first hand-out. */
-    public void fillDeskPool() {
-        pool.fill();
+    /**
+     * Starts minting the desk's pool on its own thread at the station's start, long before the first hand-out,
+     * while HTTP starts beside it; a hand-out meanwhile waits for it. The future completes when the pool is full.
+     */
+    public java.util.concurrent.CompletableFuture<Void> fillDeskPoolInBackground() {
+        return pool.fillInBackground();
     }
 
     /** Draws a token from the desk's pool: memory only, nothing is written. */
@@ -162,7 +170,7 @@ public final class SlipOffice {
         String batchId = "pool-" + HexFormat.of().formatHex(id);
         List<Token> tokens = new ArrayList<>(count);
         for (int i = 0; i < count; i++) tokens.add(Token.random(random));
-        List<NewToken> rows = newRows(tokens, batchId);
+        List<NewToken> rows = newRows.forPool(tokens, batchId);
         jdbi.useTransaction(h -> {
             SlipDao dao = new SlipDao(h);
             dao.insertBatch(batchId, "Bàn phát phiếu (dự trữ) / Check-in desk pool", count, now(), true);
@@ -191,14 +199,6 @@ public final class SlipOffice {
             audit.append(h, "tokens-issued", "batch=" + batchId + " part=" + (part + 1) + "/" + parts
                     + " token-sha256=" + String.join(",", chunk));
         }
-    }
-
-    /** The stored rows: the slip's id and its code's slow hash (scrypt: on every core, as the QR codes). */
-    private List<NewToken> newRows(List<Token> tokens, String batchId) {
-        List<String[]> hashed = tokens.parallelStream().map(t -> new String[] {hashes.idOf(t), hashes.codeHash(t.shortCode())}).toList();
-        List<NewToken> rows = new ArrayList<>(tokens.size());
-        for (String[] h : hashed) rows.add(new NewToken(random.nextLong() & Long.MAX_VALUE, h[0], h[1], batchId));
-        return rows;
     }
 
     /**

@@ -74,18 +74,31 @@ public final class BallotDao {
 
     /**
      * The readable ballots of the poll grouped by content: a poll has few distinct ballots, and counting them in the
-     * database spares reading 100,000 rows out one by one (the tally of the minutes, docs/performance.md).
+     * database spares reading 100,000 rows out one by one (the tally of the minutes, docs/performance.md). Each
+     * table is grouped on its own and the few groups added here: grouping their UNION made H2 copy every row first.
      */
     public List<AnswersCount> answerCounts(String pollId) {
-        return handle.createQuery("SELECT answers_json, COUNT(*) FROM (SELECT answers_json FROM ballot WHERE poll_id = ? "
-                        + "UNION ALL SELECT answers_json FROM counted_ballot WHERE poll_id = ?) AS readable GROUP BY answers_json")
-                .bind(0, pollId).bind(1, pollId).map((rs, ctx) -> new AnswersCount(rs.getString(1), rs.getLong(2))).list();
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (String sql : List.of("SELECT answers_json, COUNT(*) FROM ballot WHERE poll_id = ? GROUP BY answers_json",
+                "SELECT answers_json, COUNT(*) FROM counted_ballot WHERE poll_id = ? GROUP BY answers_json")) {
+            handle.createQuery(sql).bind(0, pollId).map((rs, ctx) -> new AnswersCount(rs.getString(1), rs.getLong(2)))
+                    .forEach(c -> counts.merge(c.answersJson(), c.count(), Long::sum));
+        }
+        return counts.entrySet().stream().map(e -> new AnswersCount(e.getKey(), e.getValue())).toList();
     }
 
+    /**
+     * Every receipt code of the poll, sorted, a code twice if two ballots have it. Each table is read in order (the
+     * ballot table from its (poll, receipt code) index) and the two runs merged by the sort, in linear time: sorting
+     * their UNION in the database cost twice as much for 100,000 ballots.
+     */
     public List<String> receiptCodes(String pollId) {
-        return handle.createQuery("SELECT receipt_code FROM ballot WHERE poll_id = ? "
-                        + "UNION ALL SELECT receipt_code FROM counted_ballot WHERE poll_id = ? ORDER BY 1")
-                .bind(0, pollId).bind(1, pollId).mapTo(String.class).list();
+        List<String> codes = new java.util.ArrayList<>(handle.createQuery("SELECT receipt_code FROM ballot WHERE poll_id = ? ORDER BY receipt_code")
+                .bind(0, pollId).mapTo(String.class).list());
+        codes.addAll(handle.createQuery("SELECT receipt_code FROM counted_ballot WHERE poll_id = ? ORDER BY receipt_code")
+                .bind(0, pollId).mapTo(String.class).list());
+        codes.sort(null);
+        return codes;
     }
 
     /**

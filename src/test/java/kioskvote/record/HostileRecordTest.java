@@ -19,11 +19,16 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kioskvote.ProcessTest;
+
 /**
  * Hostile records, built here as an attacker would (a gigabyte line compressed to about a megabyte, a zip of
  * 400,000 entries): `verify` in its own JVM with a 64 MB heap calls each unreadable (exit code 3) and names
  * the entry, instead of running out of memory (which would also have exited 1, the code of "tampered").
+ * The command line in a JVM of its own is the point (its heap, its exit code), and deflating and reading three
+ * gigabyte lines takes minutes on two cores: a process test, in the whole suite only.
  */
+@ProcessTest
 class HostileRecordTest {
     @TempDir
     static Path dir;
