@@ -21,6 +21,7 @@ import kioskvote.ballot.VotingRights;
 import kioskvote.config.MeetingConfig;
 import kioskvote.editor.MeetingEditor;
 import kioskvote.kiosk.KioskBooth;
+import kioskvote.kiosk.KioskSealing;
 import kioskvote.kiosk.KioskSessions;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
@@ -141,11 +142,12 @@ public final class App {
         var credentials = new StaffCredentials(s.jdbi(), s.adminPassphrase(), s.audit(), s.random(), sessions);
         var guard = new AdminGuard(credentials, s.attempts(), sessions, staff);
         var booth = new KioskBooth(s.kiosks(), s.rights(), s.roster());
+        var deviceSealing = new kioskvote.ballot.DeviceSealing(s.ballotBox());
         var rosterEditor = new RosterEditor(s.jdbi(), s.meeting(), s.audit(), s.random(), s.feed());
         var handlers = new Routes.Handlers(
                 new VoterApi(s.meeting(), s.keyFingerprint(), s.ballotBox()),
                 new BallotPages(s.meeting(), s.rights(), s.polls(), s.random()),
-                new KioskPages(s.meeting(), booth, s.random()),
+                new KioskPages(s.meeting(), booth, new KioskSealing(booth, s.kiosks(), deviceSealing, s.clock()), s.random(), s.clock()),
                 new ChairApi(s.polls()),
                 new ChairPage(s.meeting(), s.polls(), s.keyFingerprint(), s.publicBaseUrl(), s.slips().wifi()),
                 s.feed(), guard,
@@ -159,7 +161,7 @@ public final class App {
                 new PaperPages(s.meeting(), new PaperDesk(s.jdbi(), s.rights(), s.audit(), s.clock(), s.random())),
                 new RosterPage(s.meeting(), s.roster(), rosterEditor), new RosterEditApi(rosterEditor, s.roster()),
                 new MeetingApi(s.editor(), s.stationSettings()), new MeetingEditorPage(s.editor()),
-                new RoomPage(s.meeting(), s.polls()), new DeviceSealingApi(new kioskvote.ballot.DeviceSealing(s.ballotBox())));
+                new RoomPage(s.meeting(), s.polls()), new DeviceSealingApi(deviceSealing));
         return Routes.create(handlers).start(port);
     }
 

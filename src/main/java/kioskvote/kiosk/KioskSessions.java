@@ -87,6 +87,7 @@ public final class KioskSessions {
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final KioskEnrolmentCodes enrolmentCodes;
+    private final KioskRequestProof requestProof;
 
     public KioskSessions(Clock clock, SecureRandom random, Jdbi jdbi, AuditLog audit) {
         this.clock = clock;
@@ -94,11 +95,17 @@ public final class KioskSessions {
         this.jdbi = jdbi;
         this.audit = audit;
         this.enrolmentCodes = new KioskEnrolmentCodes(clock, random);
+        this.requestProof = new KioskRequestProof(jdbi, clock);
     }
 
     /** The one-time codes the organiser gives on the laptop and types on a tablet to enrol it. */
     public KioskEnrolmentCodes enrolmentCodes() {
         return enrolmentCodes;
+    }
+
+    /** The tablets' request keys: every kiosk POST is signed (KioskRequestProof). */
+    public KioskRequestProof requestProof() {
+        return requestProof;
     }
 
     /** A kiosk's name as it appears in its URL (/kiosk/phong-1). */

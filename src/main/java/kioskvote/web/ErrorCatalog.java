@@ -116,6 +116,8 @@ public final class ErrorCatalog {
             entry("kiosk_not_enrolled", 403),
             entry("kiosk_code_wrong", 403),
             entry("kiosk_unknown", 409),
+            entry("kiosk_proof_bad", 403),
+            entry("kiosk_key_missing", 400),
             // admin access (admin/AccessRefused)
             entry("unauthorized", 401),
             entry("staff_on_laptop", 403),

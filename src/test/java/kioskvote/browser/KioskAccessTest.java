@@ -228,7 +228,7 @@ class KioskAccessTest {
         awaitBallot(kiosk);
         kiosk.find("#q-s1 .level-low").click();
         String form = (String) kiosk.driver.executeScript("return new URLSearchParams(new FormData(document.getElementById('kiosk-ballot'))).toString()");
-        assertFalse((Boolean) kiosk.driver.executeScript("return localStorage.length + sessionStorage.length > 0"), "nothing stored");
+        assertFalse((Boolean) kiosk.driver.executeScript("return " + KioskAndDeskTest.VOTER_STORAGE + " > 0"), "nothing of the voter stored");
         kiosk.driver.navigate().refresh();
         awaitWelcome(kiosk);
         assertEquals("The page was reloaded, so your choices were cleared and no ballot was recorded. Please start again with your slip and choose again.",
