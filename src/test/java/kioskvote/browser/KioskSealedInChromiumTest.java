@@ -10,7 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.CookieManager;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -37,7 +46,9 @@ import kioskvote.e2e.InProcessStation;
  * An enrolled tablet kiosk (1024×768) seals every ballot in its page, as the phone does (public/kiosk-device.js),
  * for the three ways a voter gets one there: a scanned slip, a typed short code, a ballot the desk sent for a
  * named voter. The kiosk talks to the station through a logging forwarder standing in for the room's Wi-Fi: what
- * crossed it holds no mark and no receipt code, and the committee's count opens the three ballots.
+ * crossed it holds no mark and no receipt code, and the committee's count opens the three ballots. Every kiosk
+ * request the air carried, sent again by another client, is refused (kiosk/KioskRequestProof), and a ballot the
+ * desk sent still reaches the real tablet.
  */
 @BrowserTest
 class KioskSealedInChromiumTest {
@@ -83,14 +94,11 @@ class KioskSealedInChromiumTest {
 
     @Test
     void theKioskSealsEveryBallotInThePageTheCountOpensThemAndTheAirCarriesNoMarkOrReceiptCode() throws Exception {
-        Chromium kiosk = BROWSERS.take(1024, 768, false, true);
-        KioskAndDeskTest.enrol(kiosk, station.url(), station.passphrase(), "phong-1");
+        Chromium kiosk = enrolledThroughTheAir();
         // Uncompressed answers, so that a plain search of the log sees what a sniffer would after gunzip.
         kiosk.driver.executeCdpCommand("Network.enable", Map.of());
         kiosk.driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Encoding", "identity")));
-        kiosk.driver.get(air.url() + "/kiosk/phong-1?receipt=60&idle=300");
-        await(kiosk, "#welcome #scan");
-        KioskAndDeskTest.mark(kiosk);
+        openKiosk(kiosk);
         List<String> codes = new ArrayList<>();
 
         // 1. A scanner types the slip's URL: the ballot, the review and the receipt in the page, in Vietnamese.
@@ -169,5 +177,115 @@ class KioskSealedInChromiumTest {
         assertEquals(new TreeSet<>(codes), receipts, "the count opened the ballots the kiosk sealed");
         String ballots = api.get("/api/polls/" + POLL + "/ballots").json().path("ballots").toString();
         assertTrue(ballots.contains("\"s4\":[\"high\"]") && ballots.contains("\"s4\":[\"low\"]") && ballots.contains("\"s4\":[\"medium\"]"), ballots);
+    }
+
+    @Test
+    void everyKioskRequestSeenOnTheAirIsRefusedWhenSentAgainAndTheDeskBallotStillReachesTheTablet() throws Exception {
+        Chromium kiosk = enrolledThroughTheAir();
+        openKiosk(kiosk);
+        kiosk.waitUpTo(KioskAndDeskTest.LONG).until(d -> air.sent().split("POST /kiosk/phong-1/desk").length > 3); // it asks the desk
+        kiosk.driver.switchTo().activeElement().sendKeys(slips.get(0).path("url").asText() + Keys.ENTER);
+        awaitBallot(kiosk);
+        rateAll(kiosk, "high");
+        kiosk.find("#kiosk-review-button").click();
+        await(kiosk, "#kiosk-cast-button").click();
+        String first = await(kiosk, "#receipt-code").getText();
+        kiosk.find("#kiosk-done").click();
+        awaitWelcome(kiosk);
+        List<String> seen = kioskPosts();
+        for (String step : List.of("/enrol", "/desk", "/start", "/sealed-cast", "/abandon")) {
+            if (step.equals("/abandon")) continue; // sent only when a ballot is left: not in this vote
+            assertTrue(seen.stream().anyMatch(r -> r.startsWith("POST /kiosk/phong-1" + step)), step + " was on the air");
+        }
+        for (String request : seen) {
+            assertTrue(request.contains("\r\nX-Kiosk-Proof: ") || request.startsWith("POST /kiosk/phong-1/enrol"), "signed: " + request);
+        }
+
+        // The desk sends a ballot for a named voter to this kiosk; a second client sends again everything it saw.
+        String khang = api.adminGet("/api/admin/roster?q=khang").json().path("people").get(0).path("id").asText();
+        Api.Reply sent = api.adminPost("/api/admin/desk/hand-out", Map.of("personId", khang, "pollId", POLL, "kind", "KIOSK", "kiosk", "phong-1"));
+        assertEquals(200, sent.status(), sent.body());
+        List<String> answers = new ArrayList<>();
+        for (String request : seen) {
+            String answer = replay(request);
+            answers.add(answer.substring(0, Math.min(answer.length(), 40)));
+            int status = Integer.parseInt(answer.substring(9, 12));
+            assertTrue(status >= 400 && status < 500, "a replay of " + request.lines().findFirst().orElse("") + " got " + answer);
+            assertTrue(answer.contains(request.startsWith("POST /kiosk/phong-1/enrol") ? "kiosk_code_wrong" : "kiosk_proof_bad"), answer);
+            assertFalse(answer.contains("kiosk-ballot"), "a replay picked up a ballot");
+        }
+        assertEquals(1, api.get("/api/polls/" + POLL).json().path("cast").asInt(), "no replayed cast was counted again");
+
+        // The real tablet still gets the desk's ballot and casts it.
+        awaitBallot(kiosk);
+        rateAll(kiosk, "low");
+        kiosk.find("#kiosk-review-button").click();
+        await(kiosk, "#kiosk-cast-button").click();
+        String second = await(kiosk, "#receipt-code").getText();
+        assertEquals(2, api.get("/api/polls/" + POLL).json().path("cast").asInt());
+        assertEquals(200, api.closeCountAndShow(POLL).status());
+        Set<String> receipts = new TreeSet<>();
+        api.get("/api/polls/" + POLL + "/receipts").json().path("receipts").forEach(r -> receipts.add(r.asText()));
+        assertEquals(new TreeSet<>(List.of(first, second)), receipts);
+        Files.createDirectories(Chromium.SCREENSHOTS);
+        Files.write(Chromium.SCREENSHOTS.resolve("kiosk-replay-figures.txt"), List.of(seen.size() + " kiosk POSTs seen on the air, each sent"
+                + " again from another client, each refused: " + String.join(" | ", new TreeSet<>(answers))));
+    }
+
+    /**
+     * A tablet enrolled through the air, as in the room: the organiser asks for a one-time code on the laptop, and
+     * it is typed on the tablet, whose page makes its key pair (stored for this origin, the air's).
+     */
+    private Chromium enrolledThroughTheAir() throws Exception {
+        HttpClient laptop = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        post(laptop, "/admin", "passphrase=" + URLEncoder.encode(station.passphrase(), StandardCharsets.UTF_8));
+        Matcher code = Pattern.compile("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}").matcher(post(laptop, "/admin/kiosks/code", "name=phong-1"));
+        assertTrue(code.find(), "the laptop shows a code");
+        Chromium kiosk = BROWSERS.take(1024, 768, false, true);
+        kiosk.driver.get(air.url() + "/kiosk/phong-1");
+        await(kiosk, "#enrol-code").sendKeys(code.group());
+        kiosk.find("#enrol-code-button").click();
+        await(kiosk, "#welcome #scan");
+        return kiosk;
+    }
+
+    private void openKiosk(Chromium kiosk) {
+        kiosk.driver.get(air.url() + "/kiosk/phong-1?receipt=60&idle=300");
+        await(kiosk, "#welcome #scan");
+        KioskAndDeskTest.mark(kiosk);
+    }
+
+    private String post(HttpClient client, String path, String form) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(station.url() + path)).header("Origin", station.url())
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** Every kiosk POST the air carried, whole (head and body), in the order sent on each connection. */
+    private List<String> kioskPosts() {
+        List<String> posts = new ArrayList<>();
+        for (String connection : air.sentPerConnection()) {
+            int at = 0;
+            while (true) {
+                int headEnd = connection.indexOf("\r\n\r\n", at);
+                if (headEnd < 0) break;
+                String head = connection.substring(at, headEnd + 4);
+                Matcher length = Pattern.compile("(?i)\r\ncontent-length: *([0-9]+)").matcher(head);
+                int end = headEnd + 4 + (length.find() ? Integer.parseInt(length.group(1)) : 0);
+                if (head.startsWith("POST /kiosk/")) posts.add(connection.substring(at, Math.min(end, connection.length())));
+                at = end;
+            }
+        }
+        return posts;
+    }
+
+    /** The same bytes from another client, straight to the station; its answer's status line and body. */
+    private String replay(String request) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), URI.create(station.url()).getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
