@@ -37,15 +37,24 @@
   var form = document.getElementById('enrol-code-form');
   if (!form) return;
   var kiosk = form.getAttribute('data-kiosk');
-  form.addEventListener('submit', function () {
-    var field = form.elements.key;
-    if (!field) {
-      field = document.createElement('input');
-      field.type = 'hidden';
-      field.name = 'key';
-      form.appendChild(field);
-    }
-    field.value = create(kiosk);
+  // Sent by fetch, not as a form: this page's no-referrer policy makes a form post's Origin "null", which the
+  // station refuses as cross-site; a fetch from the page carries the page's own Origin.
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var body = new URLSearchParams({ code: form.elements.code.value, key: create(kiosk) }).toString();
+    root.fetch(form.action, { method: 'POST', body: body, credentials: 'same-origin', cache: 'no-store',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8' } })
+      .then(function (response) {
+        if (response.ok) { location.replace('/kiosk/' + kiosk); return; }
+        return response.text().then(function (html) {
+          var page = new DOMParser().parseFromString(html, 'text/html');
+          var words = Array.prototype.map.call(page.querySelectorAll('.notice h1, .notice p'), function (p) { return p.textContent; });
+          var error = document.getElementById('enrol-error');
+          error.textContent = words.join(' ');
+          error.hidden = false;
+        });
+      })
+      .catch(function () { /* the station is restarting: the organiser presses the button again */ });
   });
   var given = /^#enrol=([0-9A-Za-z-]+)$/.exec(location.hash);
   if (given) {
