@@ -116,7 +116,7 @@ public final class App {
         slips.convertLegacyTokens();     // a V3 database: short codes to keyed hashes (needs the key)
         roster.convertLegacyHandouts();  // and per-poll hand-outs to one holder per person
         BallotBox ballotBox = new BallotBox(jdbi, meeting, slipHashes, random, feed, storageKeys, key);
-        return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox), desk, slips,
+        return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox, settings.config().station().deviceSealing()), desk, slips,
                 new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random, clock, audit,
                 roster, new KioskSessions(clock, random, jdbi, audit),
                 new AdminPassphrase(jdbi, settings.config().station().adminPassphrase()), records,
@@ -145,7 +145,7 @@ public final class App {
         var deviceSealing = new kioskvote.ballot.DeviceSealing(s.ballotBox());
         var rosterEditor = new RosterEditor(s.jdbi(), s.meeting(), s.audit(), s.random(), s.feed());
         var handlers = new Routes.Handlers(
-                new VoterApi(s.meeting(), s.keyFingerprint(), s.ballotBox()),
+                new VoterApi(s.meeting(), s.keyFingerprint(), s.ballotBox(), s.rights()),
                 new BallotPages(s.meeting(), s.rights(), s.polls(), s.random()),
                 new KioskPages(s.meeting(), booth, new KioskSealing(booth, s.kiosks(), deviceSealing, s.clock()), s.random(), s.clock()),
                 new ChairApi(s.polls()),

@@ -49,6 +49,7 @@ public final class ErrorCatalog {
             entry("already_counted", 409),
             entry("box_damaged", 409),
             entry("box_key_unsigned", 409),
+            entry("device_sealing_required", 409),
             // the committee's key cards (poll/ShareRefused)
             entry("share_malformed", 400),
             entry("share_check_character", 400),

@@ -7,7 +7,9 @@ import java.util.Map;
 import io.javalin.http.Context;
 
 import kioskvote.ballot.BallotBox;
+import kioskvote.ballot.BallotRejected;
 import kioskvote.ballot.CastReceipt;
+import kioskvote.ballot.VotingRights;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
 
@@ -23,8 +25,10 @@ public final class VoterApi {
     private final Meeting meeting;
     private final String keyFingerprint;
     private final BallotBox ballotBox;
+    private final VotingRights rights;
 
-    public VoterApi(Meeting meeting, String keyFingerprint, BallotBox ballotBox) {
+    public VoterApi(Meeting meeting, String keyFingerprint, BallotBox ballotBox, VotingRights rights) {
+        this.rights = rights;
         this.meeting = meeting;
         this.keyFingerprint = keyFingerprint;
         this.ballotBox = ballotBox;
@@ -57,6 +61,7 @@ public final class VoterApi {
         if (request.slipKey() == null) throw BadRequest.missing("slipKey");
         if (request.answers() == null) throw BadRequest.missing("answers");
         if (request.receipt() == null) throw BadRequest.missing("receipt");
+        rights.requireMarksAllowed(meeting.poll(ctx.pathParam("pollId")).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_POLL)));
         CastReceipt receipt = ballotBox.castSigned(ctx.pathParam("pollId"), request.slipKey(), request.signature(),
                 request.answers(), request.receipt());
         ctx.json(Map.of("receipt", receipt.receiptCode(), "alreadyCounted", receipt.alreadyCounted()));
