@@ -157,7 +157,7 @@
     var intro = stage.querySelector('.intro, .lead');
     if (intro) lines.push(text(intro));
     Array.prototype.forEach.call(stage.querySelectorAll('.practice-banner, .kiosk-review .warning, .kept-count, .choices .choice'), function (c) {
-      lines.push(text(c));
+      if (!c.closest('[hidden]')) lines.push(text(c)); // not a notice kept for later ("not sent", "refused")
     });
     return lines;
   }
