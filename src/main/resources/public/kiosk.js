@@ -66,7 +66,9 @@
   function post(path, data, type, keep) {
     var bytes = typeof data === 'string' ? new TextEncoder().encode(data) : (data || new Uint8Array(0));
     var headers = { 'Content-Type': type || FORM };
-    var proof = window.kvKioskKey && window.kvKioskKey.sign(kiosk, 'POST', base + path, bytes, clockOffset);
+    // A photo is streamed to the station, not read before the check: its proof signs an empty body (kiosk/KioskRequestProof).
+    var signed = path === '/photo' ? new Uint8Array(0) : bytes;
+    var proof = window.kvKioskKey && window.kvKioskKey.sign(kiosk, 'POST', base + path, signed, clockOffset);
     if (proof) headers['X-Kiosk-Proof'] = proof;
     return fetch(base + path + query, { method: 'POST', headers: headers, body: bytes, cache: 'no-store', credentials: 'same-origin',
       keepalive: !!keep });

@@ -23,7 +23,8 @@ import kioskvote.e2e.InProcessStation;
 /**
  * A meeting that says {@code station: device_sealing: required}, and a phone (360 px) whose browser has JavaScript
  * off: it cannot seal, so it is told, in Vietnamese and in English, to turn JavaScript on, to vote at a kiosk, or
- * to ask the desk for a paper ballot; no ballot form is offered.
+ * to ask the desk for a paper ballot; no ballot form is offered. (axe-core is not run here: its asynchronous
+ * script does not run in a browser with JavaScript off; PageChecks' contrast, label and scroll checks do.)
  */
 @BrowserTest
 class DeviceSealingRequiredInChromiumTest {
@@ -39,7 +40,6 @@ class DeviceSealingRequiredInChromiumTest {
     @BeforeEach
     void startStation() throws Exception {
         assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
-        assumeTrue(Axe.installed(), "axe-core is not in node_modules (npm install): browser tests skipped");
         Files.writeString(config.resolve("meeting.yaml"), Files.readString(Path.of("kiosk-config/demo/meeting.yaml"))
                 + "\nstation:\n  device_sealing: required\n");
         station = InProcessStation.start(config, data);
@@ -70,7 +70,6 @@ class DeviceSealingRequiredInChromiumTest {
             assertTrue(notice.getText().contains(lang.equals("vi") ? "máy bỏ phiếu" : "kiosk"), notice.getText());
             assertTrue(phone.driver.findElements(By.cssSelector("#ballot")).stream().noneMatch(WebElement::isDisplayed), "no ballot form is offered");
             PageChecks.assertAccessible(phone, "the slip page without JavaScript, device sealing required (" + lang + ")");
-            Axe.assertNoViolations(phone, "the slip page without JavaScript, device sealing required (" + lang + ")");
             phone.screenshot("phone-no-javascript-device-sealing-required-" + lang);
         }
     }

@@ -148,7 +148,7 @@ class KioskAndDeskTest {
                 + "window.fetch = function (u, o) { if (/sealed-cast/.test(u)) window.kvSent.push(o.body); return f.apply(this, arguments); };");
         kiosk1.find("#kiosk-cast-button").click();
         String receipt = await(kiosk1, "#receipt-code").getText();
-        String castBody = (String) kiosk1.driver.executeScript("return window.kvSent[0]");
+        String castBody = (String) kiosk1.driver.executeScript("return new TextDecoder().decode(window.kvSent[0])");
         JsonNode cast = Api.JSON.readTree(castBody);
         assertEquals(List.of("session", "poll", "sealed", "proof"), fieldNames(cast), "the cast carries no mark, secret or code");
 

@@ -365,7 +365,7 @@ class HostileClientTest {
     private static HttpResponse<String> signed(HttpClient client, String path, String body, String origin, String type,
                                                kioskvote.kiosk.TestKioskKey key) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(origin + path)).header("Origin", origin).header("Content-Type", type)
-                .header(kioskvote.kiosk.KioskRequestProof.HEADER, key.proof("phong-9", path, body))
+                .header(kioskvote.kiosk.KioskRequestProof.HEADER, key.proof("phong-9", path, "")) // a photo's proof signs no body
                 .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
