@@ -24,6 +24,7 @@ import kioskvote.kiosk.KioskBooth;
 import kioskvote.kiosk.KioskDeliveries;
 import kioskvote.kiosk.KioskEnrolments;
 import kioskvote.kiosk.KioskHandOff;
+import kioskvote.kiosk.KioskSealing;
 import kioskvote.kiosk.KioskSessions;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
@@ -129,7 +130,7 @@ public final class App {
         roster.convertLegacyHandouts();  // and per-poll hand-outs to one holder per person
         BallotBox ballotBox = new BallotBox(jdbi, meeting, slipHashes, random, feed, storageKeys, key);
         KioskEnrolments kioskEnrolments = new KioskEnrolments(clock, random, jdbi, audit);
-        return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox), desk, statuses, results, boxOpening, slips,
+        return new Station(meeting, jdbi, ballotBox, new VotingRights(jdbi, meeting, ballotBox, settings.config().station().deviceSealing()), desk, statuses, results, boxOpening, slips,
                 new AttemptLimiter(clock), feed, key.fingerprint(), settings.publicBaseUrl(), random, clock, audit,
                 roster, checkInDesk, new KioskSessions(clock, random, kioskEnrolments), kioskEnrolments,
                 new AdminPassphrase(jdbi, settings.config().station().adminPassphrase()), records,
@@ -160,12 +161,13 @@ public final class App {
         var deliveries = new KioskDeliveries(s.jdbi(), s.meeting(), s.slips(), s.audit(), s.feed(), s.publicBaseUrl(),
                 s.checkInDesk().bootId());
         var booth = new KioskBooth(s.kiosks(), s.rights(), deliveries);
+        var deviceSealing = new kioskvote.ballot.DeviceSealing(s.ballotBox());
         var rosterEditor = new RosterEditor(s.jdbi(), s.meeting(), s.audit(), s.random(), s.feed());
         var cards = new CardDealing(); // the key cards not yet dealt, for the admin pages and the API alike
         var handlers = new Routes.Handlers(
-                new VoterApi(s.meeting(), s.keyFingerprint(), s.ballotBox(), s.roster()::turnout),
+                new VoterApi(s.meeting(), s.keyFingerprint(), s.ballotBox(), s.roster()::turnout, s.rights()),
                 new BallotPages(s.meeting(), s.rights(), s.pollStatuses(), s.random()),
-                new KioskPages(s.meeting(), booth, s.random()),
+                new KioskPages(s.meeting(), booth, new KioskSealing(booth, s.kiosks(), deviceSealing, s.clock()), s.random(), s.clock()),
                 new ChairApi(s.pollStatuses(), s.results()),
                 new ChairPage(s.meeting(), s.pollStatuses(), s.results(), s.keyFingerprint(), s.publicBaseUrl(), s.slips().wifi()),
                 s.feed(), guard,
@@ -180,7 +182,7 @@ public final class App {
                 new PaperPages(s.meeting(), new PaperDesk(s.jdbi(), s.rights(), s.audit(), s.clock(), s.random())),
                 new RosterPage(s.meeting(), s.roster(), rosterEditor), new RosterEditApi(rosterEditor, s.roster()),
                 new MeetingApi(s.editor(), s.stationSettings()), new MeetingEditorPage(s.editor(), s.roster()::turnout),
-                new RoomPage(s.meeting(), s.pollStatuses(), s.results()), new DeviceSealingApi(new kioskvote.ballot.DeviceSealing(s.ballotBox())));
+                new RoomPage(s.meeting(), s.pollStatuses(), s.results()), new DeviceSealingApi(deviceSealing));
         Javalin app = Routes.create(handlers).start(port);
         try {
             deskPool.join(); // the station answers meanwhile; whoever called serve gets a full pool

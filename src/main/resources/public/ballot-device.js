@@ -8,7 +8,7 @@
 (function () {
   'use strict';
   var form = document.getElementById('ballot');
-  if (!form || !form.getAttribute('data-box') || !window.kvSeal || !window.kvSlip || !window.fetch || !window.DOMParser
+  if (!form || !form.getAttribute('data-box') || !window.kvSeal || !window.kvReview || !window.kvSlip || !window.fetch || !window.DOMParser
       || !window.crypto || !window.crypto.getRandomValues) return;
 
   var ballotMain = document.getElementById('main');
@@ -131,38 +131,7 @@
   function showReview() {
     var chosen = marks();
     var review = fromTemplate('device-review');
-    var blanks = 0;
-    Array.prototype.forEach.call(review.querySelectorAll('li[data-q]'), function (li) {
-      var picked = chosen[li.getAttribute('data-q')] || [];
-      if (li.hasAttribute('data-o') && !li.querySelector('[data-o]')) { // an election's candidate
-        var kept = picked.indexOf(li.getAttribute('data-o')) >= 0;
-        li.classList.add(kept ? 'kept' : 'crossed');
-        remove(li.querySelector(kept ? '[data-crossed]' : '[data-kept]'));
-        return;
-      }
-      Array.prototype.forEach.call(li.querySelectorAll('[data-o]'), function (answer) {
-        if (picked.indexOf(answer.getAttribute('data-o')) < 0) answer.remove();
-      });
-      if (picked.length) {
-        Array.prototype.forEach.call(li.querySelectorAll('[data-blank]'), remove);
-      } else {
-        li.classList.add('blank');
-        if (+li.getAttribute('data-min') > 0) blanks++;
-      }
-    });
-    var blankCount = review.querySelector('[data-when=blanks]');
-    if (blankCount && blanks > 0) blankCount.textContent = blankCount.getAttribute('data-count').replace('§', blanks);
-    else remove(blankCount);
-    var list = review.querySelector('ol.election-review');
-    if (list) {
-      var q = list.querySelector('li[data-q]').getAttribute('data-q');
-      var k = (chosen[q] || []).length;
-      var count = review.querySelector('#kept-count strong');
-      count.textContent = count.getAttribute('data-count').replace('§', k);
-      var over = review.querySelector('[data-when=over]');
-      if (k > +list.getAttribute('data-seats')) over.textContent = over.getAttribute('data-count').replace('§', k); else remove(over);
-      if (k > +list.getAttribute('data-seats') || k >= +list.getAttribute('data-min')) remove(review.querySelector('[data-when=none]'));
-    }
+    kvReview.fill(review, chosen);
     fetchBox().then(function (b) { // the meeting key's fingerprint, to compare with the one printed on the slip
       var check = review.querySelector('#meeting-key-check');
       check.querySelector('code').textContent = kvSeal.meetingKeyFingerprint(b.meetingKey);

@@ -71,9 +71,8 @@
   // may be sent again, and the slip works again at once. (A wipe has emptied the stage before it leaves.)
   window.addEventListener('pagehide', function () {
     var session = stage.querySelector('input[name=session]');
-    if (session && navigator.sendBeacon) {
-      navigator.sendBeacon('/kiosk/' + body.getAttribute('data-kiosk') + '/abandon' + location.search,
-        new URLSearchParams({ session: session.value }));
+    if (session && window.kvKiosk) { // signed, as every kiosk POST (public/kiosk.js); keepalive: it outlives the page
+      window.kvKiosk.post('/abandon', new URLSearchParams({ session: session.value }).toString(), null, true).catch(function () { /* gone */ });
     }
   });
 
@@ -158,7 +157,7 @@
     var intro = stage.querySelector('.intro, .lead');
     if (intro) lines.push(text(intro));
     Array.prototype.forEach.call(stage.querySelectorAll('.practice-banner, .kiosk-review .warning, .kept-count, .choices .choice'), function (c) {
-      lines.push(text(c));
+      if (!c.closest('[hidden]')) lines.push(text(c)); // not a notice kept for later ("not sent", "refused")
     });
     return lines;
   }

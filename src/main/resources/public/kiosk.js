@@ -1,8 +1,10 @@
 // The tablet kiosk (/kiosk/NAME). The page never navigates while a voter uses it: every step is fetched
 // and shown in place, so the browser's history holds the welcome page only. When the ballot is cast (after
 // the receipt is shown) or the kiosk sits idle, the page empties itself and reloads its welcome URL with
-// location.replace: nothing of the last voter stays in the page, its history or storage (none is used).
-// The only cookie is the kiosk's enrolment (HttpOnly, path /kiosk): not the voter's, and the wipe keeps it.
+// location.replace: nothing of the last voter stays in the page, its history or storage.
+// The only cookie is the kiosk's enrolment (HttpOnly, path /kiosk): not the voter's, and the wipe keeps it; the only
+// storage is the kiosk's request key (public/kiosk-key.js), which signs every POST. A sealed poll's ballot is
+// sealed in the page (public/kiosk-device.js).
 (function () {
   'use strict';
   var body = document.getElementById('kiosk');
@@ -29,9 +31,7 @@
   function wipe() {
     if (wiping) return;
     wiping = true;
-    if (session && navigator.sendBeacon) {
-      navigator.sendBeacon(base + '/abandon' + query, new URLSearchParams({ session: session }));
-    }
+    if (session) post('/abandon', new URLSearchParams({ session: session }).toString(), FORM, true).catch(function () { /* gone */ });
     session = null;
     stage.textContent = '';
     location.replace(base + welcomeQuery);
@@ -55,11 +55,43 @@
   document.addEventListener('contextmenu', function (e) { e.preventDefault(); });
   window.addEventListener('pageshow', function (e) { if (e.persisted) wipe(); });
 
-  function send(path, data) {
+  var FORM = 'application/x-www-form-urlencoded;charset=UTF-8';
+  var kiosk = body.getAttribute('data-kiosk');
+  var clockOffset = Number(body.getAttribute('data-now')) - Date.now(); // the station's clock, which checks the time signed
+
+  /**
+   * Every POST of this page goes through here, signed with the tablet's kiosk key (public/kiosk-key.js):
+   * `data` is a string or the exact bytes to send; `keep` lets it finish while the page goes away.
+   */
+  function post(path, data, type, keep) {
+    var bytes = typeof data === 'string' ? new TextEncoder().encode(data) : (data || new Uint8Array(0));
+    var headers = { 'Content-Type': type || FORM };
+    // A photo is streamed to the station, not read before the check: its proof signs an empty body (kiosk/KioskRequestProof).
+    var signed = path === '/photo' ? new Uint8Array(0) : bytes;
+    var proof = window.kvKioskKey && window.kvKioskKey.sign(kiosk, 'POST', base + path, signed, clockOffset);
+    if (proof) headers['X-Kiosk-Proof'] = proof;
+    return fetch(base + path + query, { method: 'POST', headers: headers, body: bytes, cache: 'no-store', credentials: 'same-origin',
+      keepalive: !!keep });
+  }
+  window.kvKiosk = { post: post };
+
+  /** A photo as the multipart body the station reads (built here, so the bytes signed are the bytes sent). */
+  function multipart(file) {
+    return file.arrayBuffer().then(function (content) {
+      var n = window.noble;
+      var boundary = '----kioskvote' + n.bytesToHex(n.randomBytes(12));
+      return { type: 'multipart/form-data; boundary=' + boundary, bytes: n.concatBytes(
+        n.utf8ToBytes('--' + boundary + '\r\nContent-Disposition: form-data; name="photo"; filename="photo"\r\nContent-Type: '
+          + (file.type || 'application/octet-stream') + '\r\n\r\n'),
+        new Uint8Array(content), n.utf8ToBytes('\r\n--' + boundary + '--\r\n')) };
+    });
+  }
+
+  function send(path, data, type) {
     if (busy) return;
     busy = true;
     setBusy(true);
-    fetch(base + path + query, { method: 'POST', body: data, cache: 'no-store', credentials: 'same-origin' })
+    post(path, data, type)
       .then(function (r) { return r.text().then(function (html) { show(html, r.ok, path); }); })
       .catch(function () { showError(body.getAttribute('data-unreachable')); })
       .then(function () { busy = false; setBusy(false); });
@@ -86,16 +118,31 @@
     var held = stage.querySelector('input[name=session]');
     if (held) session = held.value;
     if (!ok) addStartAgain();
-    if (path === '/cast' && ok) {
-      session = null; // cast: the server forgot it too
-      setTimeout(wipe, receiptMs);
-      countDown(Math.round(receiptMs / 1000));
-    }
+    if (path === '/cast' && ok) receiptShown();
     bind();
+    shown();
+  }
+
+  function shown() {
     window.scrollTo(0, 0);
     var heading = stage.querySelector('h1');
     if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus(); }
     touched();
+  }
+
+  /** A step a script made in the page (public/kiosk-device.js: the review, the ballot again, the receipt). */
+  function place(step) {
+    stage.textContent = '';
+    stage.appendChild(step);
+    shown();
+  }
+
+  function receiptShown() {
+    session = null; // cast: the server forgot it too
+    setTimeout(wipe, receiptMs);
+    countDown(Math.round(receiptMs / 1000));
+    var done = document.getElementById('kiosk-done');
+    if (done) done.addEventListener('click', wipe);
   }
 
   // The receipt says how long it stays; "done" (kiosk-done) ends it sooner.
@@ -141,23 +188,27 @@
         // A scanned slip's secret never leaves the tablet: its short code does (public/slip.js, docs/security.md).
         var secret = /(?:#|^)([0-9]{39})$/.exec(code);
         if (secret && window.kvSlip) code = window.kvSlip.shortCode(secret[1]) || code;
-        if (code) send('/start', new URLSearchParams({ code: code }));
+        if (code) send('/start', new URLSearchParams({ code: code }).toString());
       });
       form('code-form').addEventListener('submit', function (e) {
         e.preventDefault();
         var code = document.getElementById('short-code').value.trim();
-        if (code) send('/start', new URLSearchParams({ code: code }));
+        if (code) send('/start', new URLSearchParams({ code: code }).toString());
       });
       document.getElementById('photo').addEventListener('change', function () {
-        if (this.files.length) send('/photo', new FormData(form('photo-form')));
+        if (this.files.length) multipart(this.files[0]).then(function (m) { send('/photo', m.bytes, m.type); });
       });
     }
     var ballot = form('kiosk-ballot');
     if (ballot) {
-      ballot.addEventListener('submit', function (e) {
-        e.preventDefault();
-        send('/review', new URLSearchParams(new FormData(ballot)));
-      });
+      if (ballot.hasAttribute('data-box') && window.kvKioskDevice) { // a sealed poll: sealed in this page
+        window.kvKioskDevice(ballot, { place: place, post: post, receiptShown: receiptShown, again: addStartAgain });
+      } else {
+        ballot.addEventListener('submit', function (e) {
+          e.preventDefault();
+          send('/review', new URLSearchParams(new FormData(ballot)).toString());
+        });
+      }
       document.getElementById('kiosk-cancel').addEventListener('click', wipe);
     }
     var cast = form('kiosk-cast');
@@ -165,11 +216,9 @@
       cast.addEventListener('submit', function (e) {
         e.preventDefault();
         var action = (e.submitter && e.submitter.getAttribute('data-action')) || 'cast';
-        send('/' + action, new URLSearchParams(new FormData(cast)));
+        send('/' + action, new URLSearchParams(new FormData(cast)).toString());
       });
     }
-    var done = document.getElementById('kiosk-done');
-    if (done) done.addEventListener('click', wipe);
   }
 
   // A QR scanner is a keyboard: keep the scan field focused on the welcome screen unless the voter is typing a code.
@@ -182,7 +231,7 @@
   function askDesk() {
     if (wiping) return;
     if (!onWelcome() || busy) { setTimeout(askDesk, 1000); return; }
-    fetch(base + '/desk' + query, { method: 'POST', cache: 'no-store', credentials: 'same-origin' }) // a POST: it takes the ballot
+    post('/desk') // a POST: it takes the ballot
       .then(function (r) {
         if (r.status === 200 && onWelcome() && !busy) return r.text().then(function (html) { show(html, true, '/desk'); });
         // 503: the database did not answer (the enrolment is checked there): the welcome screen stays, ask again.

@@ -44,6 +44,31 @@ public final class DeviceSealing {
      * first send was lost, or the same signed cast replayed), which is not stored twice.
      */
     public boolean cast(String pollId, String slipKeyHex, String signatureHex, String sealedBase64, String retryProof) {
+        byte[] sealed = checkedCiphertext(pollId, sealedBase64, retryProof);
+        Poll poll = ballotBox.poll(pollId);
+        String serial = ballotBox.signedSlipId(poll,
+                () -> ballotBox.credentials().idOfSignedSealedCast(poll.id(), slipKeyHex, signatureHex, retryProof, sealed));
+        return ballotBox.storeDeviceSealed(poll, serial, retryProof, Base64.getEncoder().encodeToString(sealed));
+    }
+
+    /**
+     * A ballot sealed in an enrolled kiosk's page (public/kiosk-device.js): the credential is the one the kiosk
+     * session holds inside the station (a scanned slip's secret, a typed short code, a token the desk sent), so
+     * nothing but the ciphertext and the retry proof crosses the air. Same checks and transaction as above.
+     */
+    public boolean castAtKiosk(String pollId, Credential credential, String sealedBase64, String retryProof) {
+        byte[] sealed = checkedCiphertext(pollId, sealedBase64, retryProof);
+        Poll poll = ballotBox.poll(pollId);
+        String serial = switch (credential.kind()) {
+            case TOKEN -> ballotBox.credentials().idOfSecret(credential.value());
+            case SHORT_CODE -> ballotBox.checkShortCode(poll.id(), credential.value());
+            case SLIP_KEY -> throw new BallotRejected(BallotRejected.Code.BAD_BALLOT); // a phone's key signs its own casts
+        };
+        return ballotBox.storeDeviceSealed(poll, serial, retryProof, Base64.getEncoder().encodeToString(sealed));
+    }
+
+    /** The ciphertext of an open sealed poll's ballot, of the poll's one size, and a well-formed retry proof. */
+    private byte[] checkedCiphertext(String pollId, String sealedBase64, String retryProof) {
         Box box = box(pollId);
         if (retryProof == null || !PROOF.matcher(retryProof).matches()) throw new BallotRejected(BallotRejected.Code.BAD_RECEIPT);
         byte[] sealed;
@@ -53,10 +78,6 @@ public final class DeviceSealing {
             throw new BallotRejected(BallotRejected.Code.BAD_BALLOT);
         }
         if (sealed.length != box.plaintextLength() + OVERHEAD) throw new BallotRejected(BallotRejected.Code.BAD_BALLOT);
-        Poll poll = ballotBox.poll(pollId);
-        byte[] signed = sealed;
-        String serial = ballotBox.signedSlipId(poll,
-                () -> ballotBox.credentials().idOfSignedSealedCast(poll.id(), slipKeyHex, signatureHex, retryProof, signed));
-        return ballotBox.storeDeviceSealed(poll, serial, retryProof, Base64.getEncoder().encodeToString(sealed));
+        return sealed;
     }
 }

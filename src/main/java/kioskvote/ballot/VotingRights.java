@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jdbi.v3.core.Jdbi;
 
+import kioskvote.meeting.DeviceSealingRule;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollState;
@@ -19,11 +20,27 @@ public final class VotingRights {
     private final Jdbi jdbi;
     private final Meeting meeting;
     private final BallotBox ballotBox;
+    private final DeviceSealingRule deviceSealing;
 
     public VotingRights(Jdbi jdbi, Meeting meeting, BallotBox ballotBox) {
+        this(jdbi, meeting, ballotBox, DeviceSealingRule.PREFERRED);
+    }
+
+    public VotingRights(Jdbi jdbi, Meeting meeting, BallotBox ballotBox, DeviceSealingRule deviceSealing) {
         this.jdbi = jdbi;
         this.meeting = meeting;
         this.ballotBox = ballotBox;
+        this.deviceSealing = deviceSealing;
+    }
+
+    /** The meeting's rule: may a sealed poll's marks travel to the station to be sealed there (the form path)? */
+    public DeviceSealingRule deviceSealing() {
+        return deviceSealing;
+    }
+
+    /** Refuses (409 device_sealing_required) a ballot of this poll that carries its marks, where the meeting requires device sealing. */
+    public void requireMarksAllowed(Poll poll) {
+        if (!deviceSealing.allowsMarksOnTheAir(poll)) throw new BallotRejected(BallotRejected.Code.DEVICE_SEALING_REQUIRED);
     }
 
     /** The polls open now, in the meeting's order. */
@@ -90,6 +107,7 @@ public final class VotingRights {
      * "Casting"). A slip key alone casts nothing: its cast needs its signature ({@link #castSigned}).
      */
     public CastReceipt cast(Credential credential, String pollId, java.util.Map<String, List<String>> marks, String receiptSecret) {
+        requireMarksAllowed(ballotBox.poll(pollId));
         return switch (credential.kind()) {
             case TOKEN -> ballotBox.cast(pollId, credential.value(), marks, receiptSecret);
             case SHORT_CODE -> ballotBox.castByShortCode(pollId, credential.value(), marks, receiptSecret);
@@ -101,6 +119,7 @@ public final class VotingRights {
     public CastReceipt castSigned(Credential slipKey, String signatureHex, String pollId, java.util.Map<String, List<String>> marks,
                                   String receiptSecret) {
         if (slipKey.kind() != Credential.Kind.SLIP_KEY) throw new TokenRejected(TokenRejected.Reason.UNSIGNED);
+        requireMarksAllowed(ballotBox.poll(pollId));
         return ballotBox.castSigned(pollId, slipKey.value(), signatureHex, marks, receiptSecret);
     }
 }

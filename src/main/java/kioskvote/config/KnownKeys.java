@@ -14,7 +14,7 @@ final class KnownKeys {
     static final List<String> DETAILS = List.of("title", "organiser", "date", "time", "place", "summoned");
     static final List<String> COMMITTEE_MEMBER = List.of("name", "role");
     static final List<String> SEAL = List.of("threshold");
-    static final List<String> STATION = List.of("admin_passphrase", "base_url", "database_url", "wifi");
+    static final List<String> STATION = List.of("admin_passphrase", "base_url", "database_url", "wifi", "device_sealing");
     static final List<String> WIFI = List.of("name", "password");
     static final List<String> SUBJECT = List.of("name", "position");
     static final List<String> CANDIDATE = List.of("id", "name", "position", "unit");

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import kioskvote.audit.Sha256;
 import kioskvote.meeting.CommitteeMember;
+import kioskvote.meeting.DeviceSealingRule;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.MeetingDetails;
 import kioskvote.meeting.MeetingSetup;
@@ -211,7 +212,18 @@ public final class MeetingLoader {
         if (baseUrl.isPresent() && !baseUrl.get().matches("https?://[^/\\s]+")) {
             throw new ConfigException(file, "station.base_url", "must look like http://192.168.1.10:7070 (no path)");
         }
-        return new StationSettings(passphrase, baseUrl, fields.optionalText(s, "database_url"), wifi(s.path("wifi")));
+        return new StationSettings(passphrase, baseUrl, fields.optionalText(s, "database_url"), wifi(s.path("wifi")), deviceSealing(s));
+    }
+
+    /** {@code device_sealing: preferred | required} (DeviceSealingRule); preferred when left out. */
+    private DeviceSealingRule deviceSealing(JsonNode s) {
+        Optional<String> value = fields.optionalText(s, "device_sealing");
+        if (value.isEmpty()) return DeviceSealingRule.PREFERRED;
+        return switch (value.get().strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "preferred" -> DeviceSealingRule.PREFERRED;
+            case "required" -> DeviceSealingRule.REQUIRED;
+            default -> throw new ConfigException(file, "station.device_sealing", "must be preferred or required, not \"" + value.get() + "\"");
+        };
     }
 
     /** {@code wifi: {name: ..., password: ...}}: printed on the slips and shown on the chair's screen as a QR code. */

@@ -113,6 +113,7 @@ public final class KioskBooth {
 
     /** Before the review: the credential must still be good for this poll (not spent meanwhile, not voided). */
     public void requireUsable(Session session, Poll poll) {
+        rights.requireMarksAllowed(poll); // the form path: refused for a sealed poll where the meeting requires device sealing
         rights.check(credentialOf(session), poll);
     }
 

@@ -34,17 +34,24 @@ public final class KioskEnrolments {
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final KioskEnrolmentCodes enrolmentCodes;
+    private final KioskRequestProof requestProof;
 
     public KioskEnrolments(Clock clock, SecureRandom random, Jdbi jdbi, AuditLog audit) {
         this.random = random;
         this.jdbi = jdbi;
         this.audit = audit;
         this.enrolmentCodes = new KioskEnrolmentCodes(clock, random);
+        this.requestProof = new KioskRequestProof(jdbi, clock);
     }
 
     /** The one-time codes the organiser gives on the laptop and types on a tablet to enrol it. */
     public KioskEnrolmentCodes enrolmentCodes() {
         return enrolmentCodes;
+    }
+
+    /** The tablets' request keys: every kiosk POST is signed (KioskRequestProof). */
+    public KioskRequestProof requestProof() {
+        return requestProof;
     }
 
     /**

@@ -8,7 +8,7 @@ import kioskvote.text.Refused;
 /** A request about a tablet kiosk that the station refuses; nothing was changed. */
 public class KioskRejected extends Refused {
     public enum Code implements Refused.Code {
-        BAD_KIOSK_NAME, KIOSK_BUSY, KIOSK_SESSION_GONE, KIOSK_NOT_ENROLLED, KIOSK_CODE_WRONG, KIOSK_UNKNOWN;
+        BAD_KIOSK_NAME, KIOSK_BUSY, KIOSK_SESSION_GONE, KIOSK_NOT_ENROLLED, KIOSK_CODE_WRONG, KIOSK_UNKNOWN, KIOSK_PROOF_BAD, KIOSK_KEY_MISSING;
 
         @Override
         public List<String> parameters() {

@@ -202,6 +202,10 @@ public final class PollRecords {
                         lines.line(RecordFiles.auditLine(r.seq(), r.at(), r.event(), r.detail(), r.prevHash(), r.hash()))));
                 RecordHead head = new RecordHead(meeting.id(), poll.id(), commitment.sha256(), ballots.lines(), ballots.hex(), receipts.hex(), spent.size(),
                         spentLines.hex(), Sha256.hex(counts), Sha256.hex(tally), auditAtClose);
+                if (poll.sealed()) {
+                    var sealing = new PollStateDao(h).sealingCounts(poll.id());
+                    record.text(RecordFiles.SEALING, RecordJson.sealing(sealing.onDevices(), sealing.atStation(), sealing.unreadable()));
+                }
                 record.text(RecordFiles.HEAD, head.text());
                 record.sign(key, meeting.id(), poll.id(), ballots.lines(), head.hash());
             }

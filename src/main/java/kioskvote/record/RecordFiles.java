@@ -23,6 +23,12 @@ public final class RecordFiles {
     public static final String HEAD = "head.txt";
     public static final String MANIFEST = "manifest.json";
     public static final String SIGNATURE = "manifest.sig";
+    /**
+     * A sealed poll's record only: how many ballots were sealed on voters' devices, how many at the station, and how
+     * many the count found unreadable (docs/record.md). Listed and signed in the manifest; not recomputable from
+     * the ballots, which by design do not say where each was sealed.
+     */
+    public static final String SEALING = "sealing.json";
 
     /** Every file the manifest lists, in the order the zip holds them. */
     public static final List<String> SIGNED = List.of(MEETING, POLL, COMMITMENT, BALLOTS, RECEIPTS, SPENT_TOKENS, COUNTS, TALLY, AUDIT, HEAD);

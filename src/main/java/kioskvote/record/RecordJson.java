@@ -76,6 +76,15 @@ public final class RecordJson {
         return write(map);
     }
 
+    /** sealing.json: where a sealed poll's ballots were sealed, and how many the count could not read (the minutes' figures). */
+    public static String sealing(long onDevices, long atStation, long unreadable) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("sealedOnDevices", onDevices);
+        map.put("sealedAtStation", atStation);
+        map.put("unreadable", unreadable);
+        return write(map);
+    }
+
     /** The result: the base of the percentages, and per question each option's count and percentage, flags, passed. */
     public static String tally(PollTally tally) {
         Map<String, Object> map = new LinkedHashMap<>();

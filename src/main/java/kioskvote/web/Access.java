@@ -12,15 +12,17 @@ import kioskvote.admin.AccessRefused;
 import kioskvote.admin.StaffRole;
 import kioskvote.kiosk.KioskRejected;
 import kioskvote.kiosk.KioskEnrolments;
+import kioskvote.kiosk.KioskRequestProof;
 import kioskvote.kiosk.KioskSessions;
 
 /**
  * The one access check, run before every matched route with the roles the route table gave it. Public
- * roles pass; a kiosk route needs this kiosk's enrolment cookie; a staff route needs the organiser's
+ * roles pass; a kiosk route needs this kiosk's enrolment cookie, and a kiosk POST the tablet's signature too; a staff route needs the organiser's
  * credential of a role the route names (the organiser may call every staff route): the admin session cookie
  * (pages and API) or the secret as a Bearer header (API only).
  */
 final class Access {
+    private static final String KIOSK_CHECKED = "kv.kiosk-checked";
     private final AdminGuard guard;
     private final KioskEnrolments kiosks;
     private final RouteTable table;
@@ -57,6 +59,8 @@ final class Access {
      * in both languages; every other kiosk request a 403 kiosk_not_enrolled.
      */
     void requireEnrolledKiosk(Context ctx) {
+        // Run twice on a kiosk route (by its path and by its role): a request's proof counts once.
+        if (Boolean.TRUE.equals(ctx.attribute(KIOSK_CHECKED))) return;
         String[] parts = ctx.path().split("/"); // "", "kiosk", name, step… (also for URLs no route matched)
         String kiosk = KioskSessions.requireName(parts.length > 2 ? parts[2] : null);
         boolean post = ctx.method() == HandlerType.POST;
@@ -66,7 +70,14 @@ final class Access {
             return;
         }
         if (kiosks.isEnrolled(kiosk, ctx.cookie(KioskEnrolments.COOKIE))) {
-            if (post) AdminGuard.requireSameOrigin(ctx);
+            if (post) {
+                AdminGuard.requireSameOrigin(ctx);
+                // The cookie alone is a bearer credential a sniffer could replay: a POST is also signed by the tablet's key.
+                // A photo is streamed to its handler, not read before it (docs/api.md, "Limits"): its proof signs an empty body.
+                byte[] body = parts.length == 4 && parts[3].equals("photo") ? new byte[0] : ctx.bodyAsBytes();
+                kiosks.requestProof().require(kiosk, "POST", ctx.path(), body, ctx.header(KioskRequestProof.HEADER));
+            }
+            ctx.attribute(KIOSK_CHECKED, true);
             return;
         }
         if (ctx.method() == HandlerType.GET && parts.length == 3) {

@@ -86,6 +86,7 @@ public final class BallotPages {
     void review(Context ctx) {
         BallotForm form = BallotForm.read(ctx, meeting);
         String token = ctx.pathParam("token");
+        rights.requireMarksAllowed(form.poll()); // a phone without JavaScript, where the meeting requires device sealing
         rights.check(Credential.slipKey(token), rights.requireOpen(form.poll().id()));
         Pages.render(ctx, "review.jte", Map.of("t", PageText.of(ctx), "meeting", meeting, "poll", form.poll(),
                 "token", token, "receipt", form.receipt(), "marks", form.marks(), "blanks", form.blanks()));
@@ -133,6 +134,7 @@ public final class BallotPages {
         params.put("token", token);
         params.put("receipt", receipt);
         params.put("marks", marks);
+        params.put("deviceSealingRequired", !rights.deviceSealing().allowsMarksOnTheAir(poll));
         params.put("langSwitch", "/v/" + token + "?poll=" + poll.id() + "&lang=" + t.otherLang());
         params.put("self", "/v/" + token + "?poll=" + poll.id()); // what kv.js puts back in the address bar after a post
         // For the receipt a sealed poll's page shows itself (ballot-device.js): the polls still to come, as receipt.jte.

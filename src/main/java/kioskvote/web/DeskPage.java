@@ -76,17 +76,16 @@ public final class DeskPage {
     }
 
     /**
-     * POST /admin/kiosks/enrol (name=phong-1), made on the tablet itself: the browser gets the kiosk's secret
-     * in a cookie only /kiosk/* sees, is signed out of admin (a voter at the kiosk must not find an admin
-     * session), and is sent to the kiosk's welcome page.
+     * POST /admin/kiosks/enrol (name=phong-1), made on the tablet itself: the browser is signed out of admin (a
+     * voter at the kiosk must not find an admin session) and sent to the kiosk's page with a one-time enrolment
+     * code in the URL's fragment, which the browser never sends: that page makes the tablet's key pair and
+     * enrols with the code and the key (public/kiosk-key.js), as a code typed from the laptop does.
      */
     void enrolKiosk(Context ctx) {
         String kiosk = KioskSessions.requireName(Optional.ofNullable(ctx.formParam("name")).map(String::strip).orElse(null));
-        String secret = kiosks.enrol(kiosk);
+        String code = kiosks.enrolmentCodes().issue(kiosk);
         guard.signOut(ctx);
-        ctx.res().addHeader("Set-Cookie", KioskEnrolments.COOKIE + "=" + secret + "; Path=/kiosk; Max-Age="
-                + KioskEnrolments.ENROLMENT_COOKIE_AGE.toSeconds() + "; HttpOnly; SameSite=Strict");
-        ctx.redirect("/kiosk/" + kiosk, HttpStatus.SEE_OTHER);
+        ctx.redirect("/kiosk/" + kiosk + "#enrol=" + code.replace(' ', '-'), HttpStatus.SEE_OTHER);
     }
 
     /**

@@ -50,6 +50,7 @@ public final class ErrorCatalog {
             entry("card_dealt", 410),
             entry("box_damaged", 409),
             entry("box_key_unsigned", 409),
+            entry("device_sealing_required", 409),
             // the committee's key cards (poll/ShareRefused)
             entry("share_malformed", 400),
             entry("share_check_character", 400),
@@ -129,6 +130,8 @@ public final class ErrorCatalog {
             entry("kiosk_not_enrolled", 403),
             entry("kiosk_code_wrong", 403),
             entry("kiosk_unknown", 409),
+            entry("kiosk_proof_bad", 403),
+            entry("kiosk_key_missing", 400),
             // admin access (admin/AccessRefused)
             entry("unauthorized", 401),
             entry("staff_on_laptop", 403),

@@ -3,6 +3,7 @@ package kioskvote.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,12 +13,15 @@ import java.util.Optional;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 
+import kioskvote.ballot.BallotRejected;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.kiosk.KioskBooth.KioskBallot;
 import kioskvote.kiosk.KioskBooth;
+import kioskvote.kiosk.KioskSealing;
 import kioskvote.kiosk.KioskSessions.Session;
 import kioskvote.kiosk.KioskSessions;
 import kioskvote.meeting.Meeting;
+import kioskvote.meeting.Poll;
 import kioskvote.slip.QrPhotoReader;
 import kioskvote.text.Language;
 
@@ -34,12 +38,16 @@ public final class KioskPages {
 
     private final Meeting meeting;
     private final KioskBooth booth;
+    private final KioskSealing sealing;
     private final SecureRandom random;
+    private final Clock clock;
 
-    public KioskPages(Meeting meeting, KioskBooth booth, SecureRandom random) {
+    public KioskPages(Meeting meeting, KioskBooth booth, KioskSealing sealing, SecureRandom random, Clock clock) {
         this.meeting = meeting;
         this.booth = booth;
+        this.sealing = sealing;
         this.random = random;
+        this.clock = clock;
     }
 
     /** GET /kiosk/{name}: the welcome screen. ?idle=seconds and ?receipt=seconds configure the timers. */
@@ -50,6 +58,7 @@ public final class KioskPages {
         params.put("kiosk", kiosk(ctx));
         params.put("idleSeconds", seconds(ctx.queryParam("idle"), DEFAULT_IDLE_SECONDS, 3, 3600));
         params.put("receiptSeconds", seconds(ctx.queryParam("receipt"), DEFAULT_RECEIPT_SECONDS, 1, 120));
+        params.put("now", clock.millis()); // the page signs its requests with the station's time (kiosk/KioskRequestProof)
         Pages.render(ctx, "kiosk.jte", params);
     }
 
@@ -127,6 +136,19 @@ public final class KioskPages {
         Pages.render(ctx, "kiosk-receipt.jte", Map.of("t", text(ctx), "code", code));
     }
 
+    record SealedCast(String session, String poll, String sealed, String proof) {
+    }
+
+    /** POST /kiosk/{name}/sealed-cast {session, poll, sealed, proof}: a ballot the page sealed → {alreadyCounted}; no code back. */
+    void sealedCast(Context ctx) {
+        SealedCast request = JsonBody.read(ctx, SealedCast.class);
+        if (request.poll() == null) throw BadRequest.missing("poll");
+        Poll poll = meeting.poll(request.poll()).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_POLL));
+        boolean retry = sealing.cast(kiosk(ctx), request.session(), poll, request.sealed(), request.proof());
+        Pages.noStore(ctx);
+        ctx.json(Map.of("alreadyCounted", retry));
+    }
+
     /** POST /kiosk/{name}/abandon: the kiosk timed out mid-ballot. */
     void abandon(Context ctx) {
         booth.abandon(kiosk(ctx), ctx.formParam("session"));
@@ -140,7 +162,8 @@ public final class KioskPages {
         params.put("meeting", meeting);
         params.put("poll", ballot.poll());
         params.put("session", ballot.session().id());
-        params.put("receipt", receipt != null ? receipt : ReceiptCode.randomSecret(random));
+        // A sealed poll's receipt secret is drawn in the page (public/kiosk-device.js): the station writes none.
+        params.put("receipt", ballot.poll().sealed() ? "" : receipt != null ? receipt : ReceiptCode.randomSecret(random));
         params.put("marks", marks);
         Pages.render(ctx, "kiosk-ballot.jte", params);
     }

@@ -87,6 +87,7 @@ public final class Routes {
         app.post("/kiosk/{name}/review", h.kiosk()::review, KIOSK);
         app.post("/kiosk/{name}/change", h.kiosk()::change, KIOSK);
         app.post("/kiosk/{name}/cast", h.kiosk()::cast, KIOSK);
+        app.post("/kiosk/{name}/sealed-cast", h.kiosk()::sealedCast, KIOSK); // a sealed poll's ballot, sealed in the page
         app.post("/kiosk/{name}/abandon", h.kiosk()::abandon, KIOSK);     // idle timeout mid-ballot
         app.post("/kiosk/{name}/enrol", ctx -> KioskEnrolment.enrol(ctx, h.kiosks()), ANYONE); // code=the one-time code from the laptop
 

@@ -8,7 +8,9 @@ import java.util.function.Supplier;
 import io.javalin.http.Context;
 
 import kioskvote.ballot.BallotBox;
+import kioskvote.ballot.BallotRejected;
 import kioskvote.ballot.CastReceipt;
+import kioskvote.ballot.VotingRights;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
 import kioskvote.roster.Turnout;
@@ -26,9 +28,11 @@ public final class VoterApi {
     private final String keyFingerprint;
     private final BallotBox ballotBox;
     private final Supplier<Turnout> turnout;
+    private final VotingRights rights;
 
     /** @param turnout the figures the desk, the projector and the minutes use: the roster's count once one is imported */
-    public VoterApi(Meeting meeting, String keyFingerprint, BallotBox ballotBox, Supplier<Turnout> turnout) {
+    public VoterApi(Meeting meeting, String keyFingerprint, BallotBox ballotBox, Supplier<Turnout> turnout, VotingRights rights) {
+        this.rights = rights;
         this.meeting = meeting;
         this.turnout = turnout;
         this.keyFingerprint = keyFingerprint;
@@ -62,6 +66,7 @@ public final class VoterApi {
         if (request.slipKey() == null) throw BadRequest.missing("slipKey");
         if (request.answers() == null) throw BadRequest.missing("answers");
         if (request.receipt() == null) throw BadRequest.missing("receipt");
+        rights.requireMarksAllowed(meeting.poll(ctx.pathParam("pollId")).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_POLL)));
         CastReceipt receipt = ballotBox.castSigned(ctx.pathParam("pollId"), request.slipKey(), request.signature(),
                 request.answers(), request.receipt());
         ctx.json(Map.of("receipt", receipt.receiptCode(), "alreadyCounted", receipt.alreadyCounted()));

@@ -22,6 +22,7 @@ final class AirLog implements AutoCloseable {
     private final ByteArrayOutputStream up = new ByteArrayOutputStream();
     private final ByteArrayOutputStream down = new ByteArrayOutputStream();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final List<ByteArrayOutputStream> upPerConnection = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
 
     AirLog(int stationPort) throws IOException {
@@ -41,6 +42,15 @@ final class AirLog implements AutoCloseable {
         synchronized (up) {
             return up.toString(StandardCharsets.ISO_8859_1);
         }
+    }
+
+    /** What the browser sent, one string per connection (requests on one connection follow each other whole). */
+    List<String> sentPerConnection() {
+        return upPerConnection.stream().map(b -> {
+            synchronized (b) {
+                return b.toString(StandardCharsets.ISO_8859_1);
+            }
+        }).toList();
     }
 
     /** Everything the station answered. */
@@ -66,21 +76,26 @@ final class AirLog implements AutoCloseable {
                 Socket station = new Socket(InetAddress.getLoopbackAddress(), stationPort);
                 open.add(browser);
                 open.add(station);
-                pump(browser, station, up);
-                pump(station, browser, down);
+                ByteArrayOutputStream connection = new ByteArrayOutputStream();
+                upPerConnection.add(connection);
+                pump(browser, station, up, connection);
+                pump(station, browser, down, new ByteArrayOutputStream());
             } catch (IOException e) {
                 if (server.isClosed()) return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to, ByteArrayOutputStream log) {
+    private void pump(Socket from, Socket to, ByteArrayOutputStream log, ByteArrayOutputStream connection) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     synchronized (log) {
                         log.write(buffer, 0, n);
+                    }
+                    synchronized (connection) {
+                        connection.write(buffer, 0, n);
                     }
                     out.write(buffer, 0, n);
                     out.flush();

@@ -228,13 +228,15 @@ class KioskAccessTest {
         awaitBallot(kiosk);
         kiosk.find("#q-s1 .level-low").click();
         String form = (String) kiosk.driver.executeScript("return new URLSearchParams(new FormData(document.getElementById('kiosk-ballot'))).toString()");
-        assertFalse((Boolean) kiosk.driver.executeScript("return localStorage.length + sessionStorage.length > 0"), "nothing stored");
+        assertFalse((Boolean) kiosk.driver.executeScript("return " + KioskAndDeskTest.VOTER_STORAGE + " > 0"), "nothing of the voter stored");
         kiosk.driver.navigate().refresh();
         awaitWelcome(kiosk);
         assertEquals("The page was reloaded, so your choices were cleared and no ballot was recorded. Please start again with your slip and choose again.",
                 await(kiosk, "#kiosk-reloaded").getText());
         kiosk.screenshot("kiosk-reloaded");
-        kiosk.waitUpTo(Chromium.PATIENCE).until(d -> KioskAndDeskTest.postFrom(kiosk, "/kiosk/phong-1/review", form).startsWith("410 "));
+        // A sealed poll's ballot form holds no receipt secret (the page draws it): the review's form path needs one.
+        String withSecret = form + "&receipt=" + kioskvote.ballot.ReceiptCode.randomSecret(new java.security.SecureRandom());
+        kiosk.waitUpTo(Chromium.PATIENCE).until(d -> KioskAndDeskTest.postFrom(kiosk, "/kiosk/phong-1/review", withSecret).startsWith("410 "));
         PageChecks.assertAccessible(kiosk, "kiosk reloaded mid-ballot (en)");
         Axe.assertNoViolations(kiosk, "kiosk reloaded mid-ballot (en)");
         kiosk.find("#short-code").sendKeys(code);

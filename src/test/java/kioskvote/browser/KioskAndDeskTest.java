@@ -143,16 +143,22 @@ class KioskAndDeskTest {
         rateAll(kiosk1, "high");
         kiosk1.find("#kiosk-review-button").click();
         await(kiosk1, "#kiosk-cast-button");
-        String castForm = (String) kiosk1.driver.executeScript("return new URLSearchParams(new FormData(document.getElementById('kiosk-cast'))).toString()");
+        // What the page sends when the voter presses "Cast" (sealed in the page, public/kiosk-device.js), kept to send again.
+        kiosk1.driver.executeScript("var f = window.fetch; window.kvSent = [];"
+                + "window.fetch = function (u, o) { if (/sealed-cast/.test(u)) window.kvSent.push(o.body); return f.apply(this, arguments); };");
         kiosk1.find("#kiosk-cast-button").click();
         String receipt = await(kiosk1, "#receipt-code").getText();
+        String castBody = (String) kiosk1.driver.executeScript("return new TextDecoder().decode(window.kvSent[0])");
+        JsonNode cast = Api.JSON.readTree(castBody);
+        assertEquals(List.of("session", "poll", "sealed", "proof"), fieldNames(cast), "the cast carries no mark, secret or code");
 
-        // The answer to the cast was lost and the tablet sends it again: the same receipt, not "session gone".
-        String again = postFrom(kiosk1, "/kiosk/phong-1/cast?receipt=60&idle=300", castForm);
-        assertTrue(again.startsWith("200 ") && again.contains(receipt), again);
-        String otherSecret = castForm.replaceAll("receipt=[^&]*", "receipt=" + kioskvote.ballot.ReceiptCode.randomSecret(new java.security.SecureRandom()));
-        String notTheSame = postFrom(kiosk1, "/kiosk/phong-1/cast?receipt=60&idle=300", otherSecret);
+        // The answer to the cast was lost and the tablet sends it again: "already counted", not "session gone".
+        String again = postJsonFrom(kiosk1, "/kiosk/phong-1/sealed-cast?receipt=60&idle=300", castBody);
+        assertTrue(again.startsWith("200 ") && again.contains("\"alreadyCounted\":true"), again);
+        String otherProof = castBody.replaceAll("\"proof\":\"[0-9a-f]+\"", "\"proof\":\"" + "ab".repeat(32) + "\"");
+        String notTheSame = postJsonFrom(kiosk1, "/kiosk/phong-1/sealed-cast?receipt=60&idle=300", otherProof);
         assertTrue(notTheSame.startsWith("410 ") && notTheSame.contains("kiosk_session_gone") && !notTheSame.contains(receipt), notTheSame);
+        assertEquals(1, api.get("/api/polls/" + POLL).json().path("cast").asInt(), "counted once");
         kiosk1.find("#kiosk-done").click(); // the voter need not wait for the timer
         awaitWelcome(kiosk1);
         assertNothingOfTheLastVoter(kiosk1, history, receipt, "");
@@ -409,11 +415,33 @@ class KioskAndDeskTest {
     }
 
     /** A form POST made by the page in this browser (its cookies go along): "status body". */
+    /** Entries of the browser's storage other than the kiosk's own request key (public/kiosk-key.js): a voter's. */
+    static final String VOTER_STORAGE = "(Object.keys(localStorage).filter(function (k) { return k.indexOf('kv-kiosk-') !== 0; }).length"
+            + " + sessionStorage.length)";
+
+    /** A POST from the page: signed as the kiosk page signs (public/kiosk.js) when the page is an enrolled kiosk's. */
     static String postFrom(Chromium browser, String path, String form) {
+        return postFrom(browser, path, form, "application/x-www-form-urlencoded;charset=UTF-8");
+    }
+
+    static String postJsonFrom(Chromium browser, String path, String json) {
+        return postFrom(browser, path, json, "application/json");
+    }
+
+    private static String postFrom(Chromium browser, String path, String body, String type) {
         return (String) browser.driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "fetch(arguments[0], { method: 'POST', body: new URLSearchParams(arguments[1]), credentials: 'same-origin', cache: 'no-store' })"
-                + ".then(function (r) { return r.text().then(function (t) { done(r.status + ' ' + t); }); }, function (e) { done('failed ' + e); });",
-                path, form);
+                + "var kiosk = document.getElementById('kiosk'), base = kiosk && '/kiosk/' + kiosk.getAttribute('data-kiosk');"
+                + "var sent = window.kvKiosk && arguments[0].indexOf(base + '/') === 0"
+                + "  ? window.kvKiosk.post(arguments[0].substring(base.length).split('?')[0], arguments[1], arguments[2])"
+                + "  : fetch(arguments[0], { method: 'POST', headers: { 'Content-Type': arguments[2] }, body: arguments[1], credentials: 'same-origin', cache: 'no-store' });"
+                + "sent.then(function (r) { return r.text().then(function (t) { done(r.status + ' ' + t); }); }, function (e) { done('failed ' + e); });",
+                path, body, type);
+    }
+
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     /** A tablet browser enrolled as kiosk {@code name}, closed after the test. */
@@ -472,7 +500,7 @@ class KioskAndDeskTest {
         if (!session.isEmpty()) assertFalse(page.contains(session), "the session is gone");
         assertFalse(page.contains("kiosk-ballot") || page.contains("receipt-code"), "no ballot or receipt in the page");
         assertEquals(historyBefore, history(kiosk), "the history did not grow: no page of the voter to go back to");
-        assertEquals(0L, ((Number) kiosk.driver.executeScript("return localStorage.length + sessionStorage.length")).longValue());
+        assertEquals(0L, ((Number) kiosk.driver.executeScript("return " + VOTER_STORAGE)).longValue());
         assertEquals("", kiosk.driver.executeScript("return document.cookie"));
         assertEquals("", kiosk.find("#scan").getAttribute("value"));
         assertEquals("", kiosk.find("#short-code").getAttribute("value"));

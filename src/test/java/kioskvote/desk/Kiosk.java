@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import kioskvote.kiosk.KioskRequestProof;
+import kioskvote.kiosk.TestKioskKey;
+
 /** An enrolled tablet kiosk, driven over HTTP as kiosk.js drives it: pick up the desk's ballot, cast, or abandon. */
 final class Kiosk {
     private static final Pattern HIDDEN = Pattern.compile("name=\"(session|receipt)\" value=\"([^\"]+)\"");
@@ -22,11 +25,14 @@ final class Kiosk {
     private final String base;
     private final String origin;
     private final String cookie;
+    private final String name;
+    private final TestKioskKey key = new TestKioskKey();
 
     Kiosk(ThreePollMeeting m, String name) {
         this.origin = m.url();
         this.base = m.url() + "/kiosk/" + name;
-        this.cookie = "kv_kiosk=" + m.station.kioskEnrolments().enrol(name);
+        this.name = name;
+        this.cookie = "kv_kiosk=" + key.enrol(m.station.kioskEnrolments(), name);
     }
 
     /** The ballot the desk sent, if one is waiting. */
@@ -41,7 +47,8 @@ final class Kiosk {
             if (m.group(1).equals("session")) session = m.group(2);
             else receipt = m.group(2);
         }
-        return Optional.of(new Ballot(session, receipt));
+        // A sealed poll's ballot has no receipt secret from the station (its page draws one): this client draws it.
+        return Optional.of(new Ballot(session, receipt != null ? receipt : kioskvote.ballot.ReceiptCode.randomSecret(new java.security.SecureRandom())));
     }
 
     /** Casts "agree" on the motion; the answer's status. */
@@ -57,6 +64,7 @@ final class Kiosk {
     private HttpResponse<String> post(String path, String form) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).header("Origin", origin)
+                    .header(KioskRequestProof.HEADER, key.proof(name, URI.create(base + path).getPath(), form))
                     .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -15,6 +15,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import kioskvote.kiosk.KioskRequestProof;
+import kioskvote.kiosk.TestKioskKey;
+
 /**
  * A tablet enrolled as a kiosk the way the organiser does it (signed in on the tablet, "enrol this tablet"
  * on the desk page), then driven over plain HTTP with the cookie it received. The station's address is
@@ -29,27 +32,37 @@ final class Tablet {
 
     final String name;
     final String secret;
+    private final TestKioskKey key;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private Tablet(String name, String secret) {
+    private Tablet(String name, String secret, TestKioskKey key) {
         this.name = name;
         this.secret = secret;
+        this.key = key;
     }
 
-    /** Signs the organiser in on a fresh browser and enrols it as kiosk {@code name}. */
+    /**
+     * Signs the organiser in on a fresh browser and enrols it as kiosk {@code name}: the desk page sends it to the
+     * kiosk page with a one-time code in the fragment, which the page sends with its new key (public/kiosk-key.js).
+     */
     static Tablet enrol(String base, String passphrase, String name) {
         HttpClient browser = organiser(base, passphrase);
-        HttpResponse<String> enrol = form(browser, base, "/admin/kiosks/enrol", "name=" + name);
+        HttpResponse<String> desk = form(browser, base, "/admin/kiosks/enrol", "name=" + name);
+        String location = desk.headers().firstValue("Location").orElse("");
+        if (desk.statusCode() != 303 || !location.contains("#enrol=")) throw new AssertionError("enrolment: " + desk.statusCode() + " " + location);
+        TestKioskKey key = new TestKioskKey();
+        HttpResponse<String> enrol = form(browser, base, "/kiosk/" + name + "/enrol",
+                "code=" + location.substring(location.indexOf("#enrol=") + 7) + "&key=" + key.publicHex());
         if (enrol.statusCode() != 303) throw new AssertionError("enrolment: " + enrol.statusCode() + " " + enrol.body());
         String setCookie = enrol.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("kv_kiosk=")).findFirst().orElseThrow();
         Matcher m = COOKIE.matcher(setCookie);
         if (!m.find()) throw new AssertionError(setCookie);
-        return new Tablet(name, m.group(1));
+        return new Tablet(name, m.group(1), key);
     }
 
     /** A client that presents a cookie value it did not receive from the station (a guess, or a value read elsewhere). */
     static Tablet forged(String name, String cookieValue) {
-        return new Tablet(name, cookieValue);
+        return new Tablet(name, cookieValue, new TestKioskKey());
     }
 
     /** A browser with the admin session cookie of whoever signs in with {@code secret} (organiser, chair or clerk). */
@@ -99,7 +112,7 @@ final class Tablet {
 
     private HttpResponse<String> post(String base, String path, String form) {
         return send(http, HttpRequest.newBuilder(URI.create(base + "/kiosk/" + name + path)).header("Cookie", "kv_kiosk=" + secret)
-                .header("Origin", base).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+                .header("Origin", base).header(KioskRequestProof.HEADER, key.proof(name, "/kiosk/" + name + path, form)).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     private static Ballot ballot(String html) {
@@ -110,7 +123,9 @@ final class Tablet {
             if (m.group(1).equals("session")) session = m.group(2);
             else receipt = m.group(2);
         }
-        if (session == null || receipt == null) throw new AssertionError("no ballot in the page: " + html);
+        if (session == null) throw new AssertionError("no ballot in the page: " + html);
+        // A sealed poll's ballot has no receipt secret from the station (its page draws one): this client draws it.
+        if (receipt == null) receipt = kioskvote.ballot.ReceiptCode.randomSecret(new java.security.SecureRandom());
         return new Ballot(session, receipt);
     }
 

@@ -169,6 +169,24 @@ class DeviceSealedCastTest {
             String printed = api.adminGet("/api/admin/polls/" + POLL + "/minutes?lang=en").body();
             assertTrue(printed.contains(hostileCount + 1 + " ballots sealed on voters’ devices, 1 at the station, " + hostileCount + " unreadable"),
                     "the printed minutes say it");
+
+            // The published results and the election record say it too; the record still verifies.
+            JsonNode results = api.get("/api/polls/" + POLL + "/results").json().path("ballotBox");
+            assertEquals(List.of(hostileCount + 1, 1, hostileCount), List.of(results.path("sealedOnDevices").asInt(),
+                    results.path("sealedAtStation").asInt(), results.path("unreadable").asInt()), results.toString());
+            java.nio.file.Path record = data.resolve("record.zip");
+            java.nio.file.Files.write(record, java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(station.url() + "/api/polls/" + POLL + "/record")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body());
+            try (var zip = new java.util.zip.ZipFile(record.toFile())) {
+                JsonNode sealing = Api.JSON.readTree(zip.getInputStream(zip.getEntry("sealing.json")));
+                assertEquals(Api.JSON.readTree("{\"sealedOnDevices\":" + (hostileCount + 1) + ",\"sealedAtStation\":1,\"unreadable\":" + hostileCount + "}"),
+                        sealing);
+                assertTrue(new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .contains("\"sealing.json\""), "listed, so signed, in the manifest");
+            }
+            assertEquals(kioskvote.record.RecordVerifier.Outcome.VERIFIED, new kioskvote.record.RecordVerifier(
+                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).verify(record, kioskvote.record.RecordVerifier.Anchors.none()));
         }
     }
 

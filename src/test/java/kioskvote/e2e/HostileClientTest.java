@@ -347,13 +347,26 @@ class HostileClientTest {
         String origin = station.url();
         send(browser, "/admin", "passphrase=" + java.net.URLEncoder.encode(station.passphrase(), StandardCharsets.UTF_8), origin,
                 "application/x-www-form-urlencoded");
-        HttpResponse<String> enrol = send(browser, "/admin/kiosks/enrol", "name=phong-9", origin, "application/x-www-form-urlencoded");
+        HttpResponse<String> desk = send(browser, "/admin/kiosks/enrol", "name=phong-9", origin, "application/x-www-form-urlencoded");
+        String location = desk.headers().firstValue("Location").orElse("");
+        assertTrue(location.contains("#enrol="), "enrolment: " + desk.statusCode() + " " + location);
+        kioskvote.kiosk.TestKioskKey key = new kioskvote.kiosk.TestKioskKey();
+        HttpResponse<String> enrol = send(browser, "/kiosk/phong-9/enrol", "code=" + location.substring(location.indexOf("#enrol=") + 7)
+                + "&key=" + key.publicHex(), origin, "application/x-www-form-urlencoded");
         assertTrue(enrol.statusCode() < 400, "enrolment: " + enrol.statusCode() + " " + enrol.body());
         String broken = "--XYZ\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"slip.jpg\"\r\nContent-Type: image/jpeg\r\n\r\nnot a jpeg and no closing boundary";
-        HttpResponse<String> photo = send(browser, "/kiosk/phong-9/photo", broken, origin, "multipart/form-data; boundary=XYZ");
+        HttpResponse<String> photo = signed(browser, "/kiosk/phong-9/photo", broken, origin, "multipart/form-data; boundary=XYZ", key);
         assertEquals(400, photo.statusCode(), photo.body());
-        HttpResponse<String> noBoundary = send(browser, "/kiosk/phong-9/photo", "whatever", origin, "multipart/form-data");
+        HttpResponse<String> noBoundary = signed(browser, "/kiosk/phong-9/photo", "whatever", origin, "multipart/form-data", key);
         assertEquals(400, noBoundary.statusCode(), noBoundary.body());
+    }
+
+    /** A kiosk POST signed with the tablet's key (kiosk/KioskRequestProof), so that what is tested is the body. */
+    private static HttpResponse<String> signed(HttpClient client, String path, String body, String origin, String type,
+                                               kioskvote.kiosk.TestKioskKey key) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(origin + path)).header("Origin", origin).header("Content-Type", type)
+                .header(kioskvote.kiosk.KioskRequestProof.HEADER, key.proof("phong-9", path, "")) // a photo's proof signs no body
+                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> send(HttpClient client, String path, String body, String origin, String type) throws Exception {

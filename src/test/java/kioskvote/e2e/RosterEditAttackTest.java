@@ -552,10 +552,13 @@ class RosterEditAttackTest {
 
         private final String base;
         private final String cookie;
+        private final String name;
+        private final kioskvote.kiosk.TestKioskKey key = new kioskvote.kiosk.TestKioskKey();
 
         Kiosk(String name) {
+            this.name = name;
             this.base = station.url() + "/kiosk/" + name;
-            this.cookie = "kv_kiosk=" + station.station().kioskEnrolments().enrol(name);
+            this.cookie = "kv_kiosk=" + key.enrol(station.station().kioskEnrolments(), name);
         }
 
         Optional<Ballot> pickUp() {
@@ -565,7 +568,9 @@ class RosterEditAttackTest {
             Map<String, String> hidden = new HashMap<>();
             Matcher m = HIDDEN.matcher(r.body());
             while (m.find()) hidden.put(m.group(1), m.group(2));
-            return Optional.of(new Ballot(hidden.get("session"), hidden.get("receipt")));
+            // A sealed poll's ballot has no receipt secret from the station (its page draws one): this client draws it.
+            return Optional.of(new Ballot(hidden.get("session"),
+                    hidden.getOrDefault("receipt", kioskvote.ballot.ReceiptCode.randomSecret(new java.security.SecureRandom()))));
         }
 
         int castAgree(Ballot ballot, String pollId) {
@@ -576,6 +581,7 @@ class RosterEditAttackTest {
         private HttpResponse<String> post(String path, String form) {
             try {
                 return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).header("Origin", station.url())
+                        .header(kioskvote.kiosk.KioskRequestProof.HEADER, key.proof(name, URI.create(base + path).getPath(), form))
                         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                         HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import kioskvote.App;
 import kioskvote.config.MeetingLoader;
+import kioskvote.kiosk.KioskRequestProof;
+import kioskvote.kiosk.TestKioskKey;
 import kioskvote.store.Database;
 
 /**
@@ -119,19 +121,33 @@ class StaffOffTheAirTest {
         HttpResponse<String> notEnrolled = get(tablet, air + "/kiosk/phong-1");
         assertEquals(403, notEnrolled.statusCode());
         assertTrue(notEnrolled.body().contains("id=\"enrol-code\""), "the tablet's page asks for the code");
-        assertEquals(403, form(tablet, air, "/kiosk/phong-1/enrol", "code=AAAA-BBBB-CCCC-DDDD").statusCode(), "a wrong code");
-        assertEquals(403, formFrom(tablet, air, "/kiosk/phong-1/enrol", "code=" + code, Optional.empty()).statusCode(),
+        TestKioskKey key = new TestKioskKey();
+        String withKey = "&key=" + key.publicHex();
+        assertEquals(403, form(tablet, air, "/kiosk/phong-1/enrol", "code=AAAA-BBBB-CCCC-DDDD" + withKey).statusCode(), "a wrong code");
+        assertEquals(403, formFrom(tablet, air, "/kiosk/phong-1/enrol", "code=" + code + withKey, Optional.empty()).statusCode(),
                 "without the kiosk page's Origin");
-        assertEquals(403, form(tablet, air, "/kiosk/phong-2/enrol", "code=" + code).statusCode(), "for another kiosk name");
-        HttpResponse<String> enrolled = form(tablet, air, "/kiosk/phong-1/enrol", "code=" + code.toLowerCase().replace("-", " "));
-        assertEquals(303, enrolled.statusCode(), enrolled.body());
+        assertEquals(403, form(tablet, air, "/kiosk/phong-2/enrol", "code=" + code + withKey).statusCode(), "for another kiosk name");
+        HttpResponse<String> keyless = form(tablet, air, "/kiosk/phong-1/enrol", "code=" + code);
+        assertEquals(400, keyless.statusCode(), "without the tablet's key");
+        assertTrue(keyless.body().contains("kiosk_key_missing"), keyless.body());
+        HttpResponse<String> enrolled = form(tablet, air, "/kiosk/phong-1/enrol", "code=" + code.toLowerCase().replace("-", " ") + withKey);
+        assertEquals(303, enrolled.statusCode(), "the code still worked after the keyless try: " + enrolled.body());
         assertEquals(200, get(tablet, air + "/kiosk/phong-1").statusCode(), "the tablet is the kiosk now");
-        assertEquals(204, form(tablet, air, "/kiosk/phong-1/desk", "").statusCode(), "and asks the desk for work");
+        HttpResponse<String> unsigned = form(tablet, air, "/kiosk/phong-1/desk", "");
+        assertEquals(403, unsigned.statusCode(), "its cookie alone opens no kiosk POST");
+        assertTrue(unsigned.body().contains("kiosk_proof_bad"), unsigned.body());
+        String proof = key.proof("phong-1", "/kiosk/phong-1/desk", "");
+        assertEquals(204, signedForm(tablet, air, "/kiosk/phong-1/desk", "", proof).statusCode(), "a signed request asks the desk for work");
+        assertEquals(403, signedForm(tablet, air, "/kiosk/phong-1/desk", "", proof).statusCode(), "the same request again is a replay");
+        assertEquals(403, signedForm(tablet, air, "/kiosk/phong-1/start", "code=X", key.proof("phong-1", "/kiosk/phong-1/start", "code=Y"))
+                .statusCode(), "a body other than the one signed");
+        assertEquals(403, signedForm(tablet, air, "/kiosk/phong-1/desk", "",
+                key.proof("phong-1", "/kiosk/phong-1/desk", new byte[0], System.currentTimeMillis() - 10 * 60_000)).statusCode(), "a stale request");
         assertEquals(403, formFrom(tablet, air, "/kiosk/phong-1/desk", "", Optional.of("http://evil.example")).statusCode(),
                 "a kiosk POST from another site is refused");
 
         HttpClient thief = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpResponse<String> again = form(thief, air, "/kiosk/phong-1/enrol", "code=" + code);
+        HttpResponse<String> again = form(thief, air, "/kiosk/phong-1/enrol", "code=" + code + "&key=" + new TestKioskKey().publicHex());
         assertEquals(403, again.statusCode(), "the code seen on the air works once");
         assertTrue(again.body().contains("kiosk_code_wrong"), again.body());
         assertEquals(200, get(tablet, air + "/kiosk/phong-1").statusCode(), "the real tablet is still the kiosk");
@@ -177,6 +193,11 @@ class StaffOffTheAirTest {
 
     private static HttpResponse<String> form(HttpClient client, String base, String path, String body) {
         return formFrom(client, base, path, body, Optional.of(base));
+    }
+
+    private static HttpResponse<String> signedForm(HttpClient client, String base, String path, String body, String proof) {
+        return send(client, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", base).header(KioskRequestProof.HEADER, proof).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static HttpResponse<String> formFrom(HttpClient client, String base, String path, String body, Optional<String> origin) {
