@@ -231,7 +231,7 @@ class WholeMeetingDayTest {
     /** The station stops between two polls and starts again on the same data; the kiosks keep their enrolment. */
     private void theStationIsRestarted() throws Exception {
         station.close();
-        station = StationProcess.start(config, data);
+        station = StationProcess.restart(station, config, data);
         connectApis();
         assertEquals("closed", phaseOf(CONFIDENCE), "the first poll is still counted after the restart");
         assertTrue(organiser.get("/api/polls/" + CONFIDENCE).json().path("resultsShown").asBoolean(), "and its results still shown");

@@ -33,10 +33,22 @@ public final class StationProcess implements RunningStation {
     }
 
     public static StationProcess start(Path configDir, Path dataDir, String... extraArgs) throws IOException {
+        return start(configDir, dataDir, 0, extraArgs);
+    }
+
+    /**
+     * Starts again where a station stopped, on the port it had: a real station keeps its address, so a kiosk page keeps
+     * its origin and with it the key the tablet made at enrolment (public/kiosk-key.js keeps it in the origin's storage).
+     */
+    public static StationProcess restart(StationProcess stopped, Path configDir, Path dataDir, String... extraArgs) throws IOException {
+        return start(configDir, dataDir, stopped.port, extraArgs);
+    }
+
+    private static StationProcess start(Path configDir, Path dataDir, int listenPort, String... extraArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "kioskvote.Main", "serve",
-                "--config", configDir.toString(), "--data", dataDir.toString(), "--port", "0",
+                "--config", configDir.toString(), "--data", dataDir.toString(), "--port", String.valueOf(listenPort),
                 "--base-url", "http://127.0.0.1:7070"));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
