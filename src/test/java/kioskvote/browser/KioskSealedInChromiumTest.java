@@ -283,7 +283,9 @@ class KioskSealedInChromiumTest {
     private String replay(String request) throws Exception {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), URI.create(station.url()).getPort())) {
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            // As the tablet sent it, but asking for an answer in plain text, so the refusal's code can be read here.
+            String plain = request.replaceAll("(?i)\r\nAccept-Encoding: [^\r]*", "");
+            socket.getOutputStream().write(plain.getBytes(StandardCharsets.ISO_8859_1));
             socket.shutdownOutput();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
