@@ -24,10 +24,11 @@ import kioskvote.token.MeetingKey;
 import kioskvote.token.TokenRejected;
 import kioskvote.web.LanAddresses;
 
-/** The command line: serve, slips, verify-token, verify. No logic beyond reading options and printing. */
+/** The command line: serve, slips, verify-token, verify, check-page. No logic beyond reading options and printing. */
 @Command(name = "kioskvote", mixinStandardHelpOptions = true, version = "kioskvote 0.1",
         description = "Secret-ballot voting station for meetings.",
-        subcommands = {Main.Serve.class, Main.Slips.class, Main.VerifyToken.class, kioskvote.record.VerifyCommand.class})
+        subcommands = {Main.Serve.class, Main.Slips.class, Main.VerifyToken.class, kioskvote.record.VerifyCommand.class,
+                kioskvote.pagecheck.CheckPageCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new Main());

@@ -55,6 +55,7 @@ class ArchitectureTest {
             Map.entry("paper", Set.of("meeting", "ballot", "token", "audit", "store", "text")),
             Map.entry("config", Set.of("meeting", "roster", "seal", "audit", "text")),  // roster's CSV reader, seal's largest committee
             Map.entry("editor", Set.of("meeting", "config", "store", "audit", "text")),
+            Map.entry("pagecheck", Set.of("record", "token")),                 // check-page: an HTTP client of the station, no station
             Map.entry("poll", Set.of("meeting", "ballot", "seal", "tally", "roster", "audit", "store", "text", "record", "token")),
             Map.entry("web", Set.of("admin", "audit", "ballot", "config", "editor", "kiosk", "meeting", "paper", "poll", "record",
                     "roster", "seal", "slip", "store", "tally", "text", "token")));

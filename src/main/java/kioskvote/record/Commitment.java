@@ -1,5 +1,6 @@
 package kioskvote.record;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * poll-definition-sha256: …   (the frozen definition, meeting/PollDefinition)
  * meeting-public-key: …        (Ed25519, hex: the key that signs the slips and the record)
  * box-public-key: none | …     (the sealed ballot box's key, hex, when the poll is sealed)
+ * ballot-page-sha256: …       (the page hash of the phone's ballot page, record/BallotPage; absent before it was committed)
  * tokens: N
  * </pre>
  * followed by N lines, the hashes (token/TokenHash) of the slips issued and not voided at the open, in
@@ -23,9 +25,11 @@ import java.util.Optional;
  * that is in either place (docs/record.md).
  */
 public record Commitment(String meetingId, String pollId, String definitionSha256, String meetingPublicKeyHex,
-                         Optional<String> boxPublicKeyHex, long tokens) {
+                         Optional<String> boxPublicKeyHex, long tokens, Optional<String> ballotPageSha256) {
     public static final String FIRST_LINE = "kioskvote commitment v1";
-    public static final int HEADER_LINES = 7;
+    /** The most lines a header has; a commitment made before the page hash was committed has one fewer. */
+    public static final int MAX_HEADER_LINES = 8;
+    private static final String PAGE_KEY = "ballot-page-sha256";
 
     public Commitment {
         Objects.requireNonNull(meetingId, "meetingId");
@@ -33,7 +37,19 @@ public record Commitment(String meetingId, String pollId, String definitionSha25
         Objects.requireNonNull(definitionSha256, "definitionSha256");
         Objects.requireNonNull(meetingPublicKeyHex, "meetingPublicKeyHex");
         Objects.requireNonNull(boxPublicKeyHex, "boxPublicKeyHex");
+        Objects.requireNonNull(ballotPageSha256, "ballotPageSha256");
         if (tokens < 0) throw new IllegalArgumentException("tokens cannot be negative");
+    }
+
+    /** A commitment without the ballot page's hash (as the station made them before it committed one). */
+    public Commitment(String meetingId, String pollId, String definitionSha256, String meetingPublicKeyHex,
+                      Optional<String> boxPublicKeyHex, long tokens) {
+        this(meetingId, pollId, definitionSha256, meetingPublicKeyHex, boxPublicKeyHex, tokens, Optional.empty());
+    }
+
+    /** How many lines the header has: the token hashes start after them. */
+    public int headerLines() {
+        return ballotPageSha256.isPresent() ? MAX_HEADER_LINES : MAX_HEADER_LINES - 1;
     }
 
     /** The header, every line ending in "\n", exactly as hashed. */
@@ -44,6 +60,7 @@ public record Commitment(String meetingId, String pollId, String definitionSha25
                 + "poll-definition-sha256: " + definitionSha256 + "\n"
                 + "meeting-public-key: " + meetingPublicKeyHex + "\n"
                 + "box-public-key: " + boxPublicKeyHex.orElse("none") + "\n"
+                + ballotPageSha256.map(page -> PAGE_KEY + ": " + page + "\n").orElse("")
                 + "tokens: " + tokens + "\n";
     }
 
@@ -55,30 +72,35 @@ public record Commitment(String meetingId, String pollId, String definitionSha25
     }
 
     /**
-     * Reads the header's seven lines back.
+     * Reads the header back from its first lines (seven, or eight with the ballot page's hash; more may follow).
      *
      * @throws IllegalArgumentException naming the line that is wrong
      */
     public static Commitment parse(List<String> lines) {
-        if (lines.size() < HEADER_LINES || !FIRST_LINE.equals(lines.get(0))) {
+        if (lines.size() < MAX_HEADER_LINES - 1 || !FIRST_LINE.equals(lines.get(0))) {
             throw new IllegalArgumentException("line 1: expected \"" + FIRST_LINE + "\"");
         }
-        String[] keys = {"meeting", "poll", "poll-definition-sha256", "meeting-public-key", "box-public-key", "tokens"};
+        boolean page = lines.get(6).startsWith(PAGE_KEY + ": ");
+        if (page && lines.size() < MAX_HEADER_LINES) throw new IllegalArgumentException("line 8: expected \"tokens: …\"");
+        List<String> keys = new ArrayList<>(List.of("meeting", "poll", "poll-definition-sha256", "meeting-public-key", "box-public-key"));
+        if (page) keys.add(PAGE_KEY);
+        keys.add("tokens");
         Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < keys.length; i++) {
+        for (int i = 0; i < keys.size(); i++) {
             String line = lines.get(i + 1);
-            String prefix = keys[i] + ": ";
+            String prefix = keys.get(i) + ": ";
             if (!line.startsWith(prefix)) throw new IllegalArgumentException("line " + (i + 2) + ": expected \"" + prefix + "…\"");
-            values.put(keys[i], line.substring(prefix.length()));
+            values.put(keys.get(i), line.substring(prefix.length()));
         }
         long tokens;
         try {
             tokens = Long.parseLong(values.get("tokens"));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("line 7: tokens is not a number");
+            throw new IllegalArgumentException("line " + (keys.size() + 1) + ": tokens is not a number");
         }
         String box = values.get("box-public-key");
         return new Commitment(values.get("meeting"), values.get("poll"), values.get("poll-definition-sha256"),
-                values.get("meeting-public-key"), "none".equals(box) ? Optional.empty() : Optional.of(box), tokens);
+                values.get("meeting-public-key"), "none".equals(box) ? Optional.empty() : Optional.of(box), tokens,
+                Optional.ofNullable(values.get(PAGE_KEY)));
     }
 }

@@ -21,7 +21,7 @@ final class CommitmentCheck {
         if (!zip.has(RecordFiles.COMMITMENT)) return Optional.empty();
         try (BufferedReader in = zip.lines(RecordFiles.COMMITMENT)) {
             List<String> header = new ArrayList<>();
-            for (String line; header.size() < Commitment.HEADER_LINES && (line = in.readLine()) != null; ) header.add(line);
+            for (String line; header.size() < Commitment.MAX_HEADER_LINES && (line = in.readLine()) != null; ) header.add(line);
             return Optional.of(Commitment.parse(header));
         } catch (IllegalArgumentException e) {
             step.fail("commitment.txt " + e.getMessage());
@@ -41,20 +41,21 @@ final class CommitmentCheck {
             step.summary("no spent tokens").fail("spent-tokens.txt: missing from the record");
             return;
         }
+        Commitment c = commitment.get();
         DigestInputStream raw = new DigestInputStream(zip.stream(RecordFiles.COMMITMENT), RecordZip.sha256());
         long committed = 0;
         long spent = 0;
         long inCommitment = 0;
         long loggedLater = 0;
         try (BufferedReader tokens = zip.reader(RecordFiles.COMMITMENT, raw); BufferedReader spentIn = zip.lines(RecordFiles.SPENT_TOKENS)) {
-            for (int i = 0; i < Commitment.HEADER_LINES; i++) tokens.readLine();
+            for (int i = 0; i < c.headerLines(); i++) tokens.readLine();
             String previous = null;
             String next = tokens.readLine();
             for (String s; (s = spentIn.readLine()) != null; ) {
                 spent++;
                 while (next != null && next.compareTo(s) < 0) {
                     committed++;
-                    previous = checkOrder(next, previous, committed, step);
+                    previous = checkOrder(next, previous, committed, c.headerLines(), step);
                     next = tokens.readLine();
                 }
                 if (next != null && next.equals(s)) {
@@ -68,14 +69,13 @@ final class CommitmentCheck {
             }
             while (next != null) {
                 committed++;
-                previous = checkOrder(next, previous, committed, step);
+                previous = checkOrder(next, previous, committed, c.headerLines(), step);
                 next = tokens.readLine();
             }
         } catch (IOException e) {
             step.fail("commitment.txt: not readable (" + e.getMessage() + ")");
         }
         String fingerprint = HexFormat.of().formatHex(raw.getMessageDigest().digest());
-        Commitment c = commitment.get();
         if (committed != c.tokens()) step.fail("commitment.txt: the header says " + c.tokens() + " tokens, " + committed + " follow it");
         audit.committed().ifPresentOrElse(logged -> {
             if (!logged.equals(fingerprint)) step.fail("commitment.txt: hashes to " + fingerprint + "; the audit chain's poll-committed line "
@@ -83,13 +83,15 @@ final class CommitmentCheck {
         }, () -> step.fail("audit.jsonl: expected a poll-committed line for this poll; none found"));
         step.summary("sha256 " + fingerprint.substring(0, 16) + "… covers " + committed + " slips" + (c.boxPublicKeyHex().isPresent()
                 ? " and the sealed box's key" : "") + "; " + spent + " spent tokens: " + inCommitment + " committed at the open, "
-                + loggedLater + " logged later, " + (spent - inCommitment - loggedLater) + " outside");
+                + loggedLater + " logged later, " + (spent - inCommitment - loggedLater) + " outside; "
+                + c.ballotPageSha256().map(page -> "ballot page sha256 " + page + " (kioskvote check-page --expect)")
+                        .orElse("no ballot page hash (committed before the station pinned it)"));
     }
 
-    private static String checkOrder(String token, String previous, long line, Step step) {
-        if (!VerifyText.HASH.matcher(token).matches()) step.fail("commitment.txt line " + (line + Commitment.HEADER_LINES)
+    private static String checkOrder(String token, String previous, long line, int headerLines, Step step) {
+        if (!VerifyText.HASH.matcher(token).matches()) step.fail("commitment.txt line " + (line + headerLines)
                 + ": expected a token hash (64 hex digits), found " + VerifyText.abbreviate(token));
-        else if (previous != null && token.compareTo(previous) <= 0) step.fail("commitment.txt line " + (line + Commitment.HEADER_LINES)
+        else if (previous != null && token.compareTo(previous) <= 0) step.fail("commitment.txt line " + (line + headerLines)
                 + ": expected each token once, in ascending order");
         return token;
     }

@@ -95,6 +95,7 @@ public final class Routes {
         app.get("/api/polls/{pollId}/results", h.chair()::results, CHAIR_SCREEN);
         app.get("/api/polls/{pollId}/receipts", h.chair()::receipts, CHAIR_SCREEN);
         app.get("/api/polls/{pollId}/ballots", h.chair()::ballots, CHAIR_SCREEN);
+        app.get("/api/ballot-page", h.chair()::ballotPage, CHAIR_SCREEN);   // the pinned ballot page's scripts and each poll's committed hash
         app.sse("/api/live", h.feed()::join, CHAIR_SCREEN);
 
         // the election record, for anyone: a receipt code looked up, and each closed poll's signed record (docs/record.md)

@@ -1,8 +1,10 @@
 package kioskvote.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +36,35 @@ class RecordFormatTest {
         Commitment sealed = new Commitment("m", "p", "d", "k", Optional.of("b0c5"), 0);
         assertEquals(sealed, Commitment.parse(List.of(sealed.header().split("\n"))));
         assertThrows(IllegalArgumentException.class, () -> Commitment.parse(List.of("kioskvote commitment v1", "poll: p")));
+    }
+
+    @Test
+    void theBallotPageHashIsALineOfTheCommitmentAndAnOlderHeaderWithoutItStillReads() {
+        Commitment pinned = new Commitment("m", "p", "d", "k", Optional.empty(), 1, Optional.of("e".repeat(64)));
+        assertEquals("kioskvote commitment v1\nmeeting: m\npoll: p\npoll-definition-sha256: d\nmeeting-public-key: k\nbox-public-key: none\n"
+                + "ballot-page-sha256: " + "e".repeat(64) + "\ntokens: 1\n", pinned.header());
+        assertEquals(8, pinned.headerLines());
+        assertEquals(pinned, Commitment.parse(List.of((pinned.header() + "a".repeat(64)).split("\n"))));
+        Commitment older = new Commitment("m", "p", "d", "k", Optional.empty(), 1);
+        assertEquals(7, older.headerLines());
+        assertEquals(older, Commitment.parse(List.of((older.header() + "a".repeat(64)).split("\n"))), "a token line is not a header line");
+        assertThrows(IllegalArgumentException.class, () -> Commitment.parse(List.of(pinned.header().split("\n")).subList(0, 7)));
+    }
+
+    @Test
+    void theBallotPageHashIsTheSha256OfEachScriptsHashAndPathInTheOrderThePageLoadsThem() {
+        BallotPage page = BallotPage.of(path -> path.getBytes(StandardCharsets.UTF_8));
+        StringBuilder text = new StringBuilder("kioskvote ballot page v1\n");
+        for (String path : List.of("/static/vendor/noble.js", "/static/slip.js", "/static/kv.js", "/static/seal.js", "/static/ballot-device.js")) {
+            text.append(Sha256.hex(path)).append(' ').append(path).append('\n');
+        }
+        assertEquals(text.toString(), page.text());
+        assertEquals(Sha256.hex(text.toString()), page.sha256());
+        BallotPage changed = BallotPage.of(path -> (path.endsWith("seal.js") ? path + ";" : path).getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("/static/seal.js"), page.differingScripts(changed));
+        assertNotEquals(page.sha256(), changed.sha256());
+        // The station's own scripts, as the jar holds them: each one served under /static is one of them.
+        assertEquals(64, BallotPage.ofThisStation().sha256().length());
     }
 
     @Test
