@@ -83,9 +83,9 @@ final class CommitmentCheck {
         }, () -> step.fail("audit.jsonl: expected a poll-committed line for this poll; none found"));
         step.summary("sha256 " + fingerprint.substring(0, 16) + "… covers " + committed + " slips" + (c.boxPublicKeyHex().isPresent()
                 ? " and the sealed box's key" : "") + "; " + spent + " spent tokens: " + inCommitment + " committed at the open, "
-                + loggedLater + " logged later, " + (spent - inCommitment - loggedLater) + " outside; "
-                + c.ballotPageSha256().map(page -> "ballot page sha256 " + page + " (kioskvote check-page --expect)")
-                        .orElse("no ballot page hash (committed before the station pinned it)"));
+                + loggedLater + " logged later, " + (spent - inCommitment - loggedLater) + " outside"
+                // what check-page --expect compares a station's ballot page with (absent from commitments made before it was pinned)
+                + c.ballotPageSha256().map(page -> "; ballot page sha256 " + page).orElse(""));
     }
 
     private static String checkOrder(String token, String previous, long line, int headerLines, Step step) {
