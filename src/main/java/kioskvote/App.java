@@ -54,6 +54,8 @@ import kioskvote.web.ChairApi;
 import kioskvote.web.ChairPage;
 import kioskvote.web.CountPages;
 import kioskvote.web.DeskPage;
+import kioskvote.web.HttpsConnector;
+import kioskvote.web.HttpsPage;
 import kioskvote.web.KioskPages;
 import kioskvote.web.LiveFeed;
 import kioskvote.web.MeetingApi;
@@ -129,6 +131,13 @@ public final class App {
                           PollRecords records, MeetingEditor editor, kioskvote.config.StationSettings stationSettings) {
     }
 
+    /**
+     * The station's HTTPS: its identity (the meeting CA's certificate, or the organisation's), its port (0 picks a free
+     * one), and the laptop's page about it.
+     */
+    public record StationHttps(kioskvote.tls.ServerIdentity identity, int port, HttpsPage page) {
+    }
+
     /** Starts HTTP on the given port (0 picks a free one), staff pages on this laptop only. */
     public static Javalin serve(Station s, int port) {
         return serve(s, port, StaffNetwork.LAPTOP_ONLY);
@@ -136,6 +145,11 @@ public final class App {
 
     /** Starts HTTP on the given port; {@code staff} says whether staff devices on the network may use the staff pages. */
     public static Javalin serve(Station s, int port, StaffNetwork staff) {
+        return serve(s, port, staff, Optional.empty());
+    }
+
+    /** The same, and with {@code https} the same routes over HTTPS on its port as well (docs/security.md, "The network"). */
+    public static Javalin serve(Station s, int port, StaffNetwork staff, Optional<StationHttps> https) {
         s.slips().fillDeskPool(); // the desk's tokens, minted long before any hand-out (not by the slips command)
         var sessions = new AdminSessions(s.random(), s.clock());
         var credentials = new StaffCredentials(s.jdbi(), s.adminPassphrase(), s.audit(), s.random(), sessions);
@@ -160,7 +174,9 @@ public final class App {
                 new RosterPage(s.meeting(), s.roster(), rosterEditor), new RosterEditApi(rosterEditor, s.roster()),
                 new MeetingApi(s.editor(), s.stationSettings()), new MeetingEditorPage(s.editor()),
                 new RoomPage(s.meeting(), s.polls()), new DeviceSealingApi(new kioskvote.ballot.DeviceSealing(s.ballotBox())));
-        return Routes.create(handlers).start(port);
+        Javalin app = Routes.create(handlers, https.map(StationHttps::page).orElse(HttpsPage.NONE));
+        https.ifPresent(h -> HttpsConnector.add(app, h.identity(), h.port()));
+        return app.start(port);
     }
 
     /**

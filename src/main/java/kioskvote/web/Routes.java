@@ -32,6 +32,11 @@ public final class Routes {
     }
 
     public static Javalin create(Handlers h) {
+        return create(h, HttpsPage.NONE);
+    }
+
+    /** @param https the laptop's page about the station's HTTPS and the meeting CA's download (serve --staff-lan) */
+    public static Javalin create(Handlers h, HttpsPage https) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             HttpServerLimits.apply(config); // body size, rate and encoding, accept queue, connections per address (docs/api.md, "Limits")
@@ -60,6 +65,7 @@ public final class Routes {
         // the receipt look-up, the records) and liveness
         app.get("/", h.room()::show, ANYONE);
         app.get("/api/ping", ctx -> ctx.result("ok"), ANYONE); // the benchmark's HTTP ceiling (bench/)
+        app.get("/meeting-ca.crt", https::certificate, ANYONE); // public: a staff device installs it after comparing its fingerprint
 
         // voter's phone (pages and API; the slip's token is the credential)
         app.get("/V", h.ballotPages()::entry, VOTER);                     // the slip's QR code, /V#SECRET (upper case: compact QR)
@@ -126,6 +132,7 @@ public final class Routes {
         app.post("/admin/meeting/polls/{pollId}/move", h.meetingPage()::movePoll, ORGANISER);  // direction: up or down
         app.post("/admin/slips", h.adminPages()::issueSlips, ORGANISER);   // answers the printable slip sheet
         app.post("/admin/slips/void", h.adminPages()::voidSlip, ORGANISER);
+        app.get("/admin/https", https::show, DESK_CLERK, CHAIR, ORGANISER);   // the meeting CA's fingerprint and how to install it
         app.get("/admin/desk", h.desk()::show, DESK_CLERK, ORGANISER);     // check-in desk (desk.js → /api/admin/…)
         app.get("/admin/desk/people", h.desk()::people, DESK_CLERK, ORGANISER); // the desk's search results, as a fragment
         app.post("/admin/kiosks/code", ctx -> KioskEnrolment.showCode(ctx, h.kiosks()), ORGANISER); // a one-time code to type on the tablet
