@@ -175,7 +175,7 @@ public final class App {
                 new MeetingApi(s.editor(), s.stationSettings()), new MeetingEditorPage(s.editor()),
                 new RoomPage(s.meeting(), s.polls()), new DeviceSealingApi(new kioskvote.ballot.DeviceSealing(s.ballotBox())));
         Javalin app = Routes.create(handlers, https.map(StationHttps::page).orElse(HttpsPage.NONE));
-        https.ifPresent(h -> HttpsConnector.add(app, h.identity(), h.port()));
+        https.ifPresent(h -> HttpsConnector.add(app, h.identity(), port, h.port()));
         return app.start(port);
     }
 

@@ -20,8 +20,17 @@ public final class HttpsConnector {
     private HttpsConnector() {
     }
 
-    /** Adds the HTTPS port (0 picks a free one) to an app not yet started. */
-    public static void add(Javalin app, ServerIdentity identity, int port) {
+    /**
+     * Adds the plain-HTTP port and then the HTTPS port (0 picks a free one) to an app not yet started. Javalin adds its
+     * own plain connector only to a server that has none, so the plain one is added here too, first: Javalin's
+     * {@code port()} reports the first connector's.
+     */
+    public static void add(Javalin app, ServerIdentity identity, int plainPort, int port) {
+        app.unsafeConfig().jetty.addConnector((server, plainConfig) -> {
+            ServerConnector plain = new ServerConnector(server, new HttpConnectionFactory(plainConfig));
+            plain.setPort(plainPort);
+            return plain;
+        });
         app.unsafeConfig().jetty.addConnector((server, plainConfig) -> {
             SslContextFactory.Server tls = new SslContextFactory.Server();
             tls.setKeyStore(identity.keyStore());
