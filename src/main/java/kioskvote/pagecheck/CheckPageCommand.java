@@ -31,7 +31,7 @@ import kioskvote.token.TokenRejected;
         description = {"Check that a station serves the ballot page its polls' commitments pin: fetches the page and the scripts "
                 + "every phone runs, hashes them (docs/record.md, \"The ballot page\") and compares with the hash the station "
                 + "publishes for its polls and shows on the projector, and with --expect.",
-                "Exit codes: 0 match, 1 mismatch, 2 usage, 3 station unreachable."})
+                "Exit codes: 0 match, 1 mismatch (or nothing to compare with), 2 usage, 3 station unreachable."})
 public final class CheckPageCommand implements Callable<Integer> {
     public static final int MATCH = 0;
     public static final int MISMATCH = 1;
@@ -89,6 +89,10 @@ public final class CheckPageCommand implements Callable<Integer> {
                 out.println("--expect " + expected + ": " + (same ? "match" : "DIFFERENT"));
                 if (!same) problems.add("the page hash is not the one --expect gives");
                 compared = true;
+            }
+            if (!compared && problems.isEmpty()) {
+                out.println("NOT CHECKED: no poll of this station has a commitment yet, and no --expect HASH was given: nothing to compare with.");
+                return MISMATCH;
             }
             if (!compared) problems.add("nothing to compare with: no poll of this station has a commitment yet; give --expect HASH");
         } catch (StationClient.Unreachable e) {

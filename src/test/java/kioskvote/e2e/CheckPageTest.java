@@ -48,7 +48,9 @@ class CheckPageTest {
         Api api = new Api(station);
         Run before = check(station.url());
         assertEquals(CheckPageCommand.MISMATCH, before.exit(), before.output());
-        assertTrue(before.output().contains("no poll of this station has a commitment yet; give --expect"), before.output());
+        assertTrue(before.output().contains("NOT CHECKED: no poll of this station has a commitment yet, and no --expect HASH"), before.output());
+        Run expected = check(station.url(), "--expect", BallotPage.ofThisStation().sha256());
+        assertEquals(CheckPageCommand.MATCH, expected.exit(), "before any poll opens, --expect alone: " + expected.output());
         slip = api.issueTokens(1).get(0);
         api.adminPost("/api/admin/present", Map.of("present", 40));
         assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of()).status());
