@@ -112,7 +112,7 @@ public final class Main implements Runnable {
             Station station = App.open(settings, Clock.systemDefaultZone(), new SecureRandom(), System.out);
             Optional<App.StationHttps> https;
             try {
-                https = StationHttps.choose(staffLan, Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey), settings.dataDir(),
+                https = ServeHttps.choose(staffLan, Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey), settings.dataDir(),
                         LanAddresses.addresses(), httpsPort, new SecureRandom(), Clock.systemUTC());
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(e.getMessage());

@@ -18,8 +18,8 @@ import kioskvote.web.HttpsPage;
  * authority (made once, kept 0600 in the data directory) and a server certificate it signs for this start's
  * addresses; else none. Wiring only.
  */
-final class StationHttps {
-    private StationHttps() {
+final class ServeHttps {
+    private ServeHttps() {
     }
 
     /** @throws IllegalArgumentException a certificate or key file that cannot be used, naming it */
