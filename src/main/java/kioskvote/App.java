@@ -63,6 +63,8 @@ import kioskvote.web.ChairApi;
 import kioskvote.web.ChairPage;
 import kioskvote.web.CountPages;
 import kioskvote.web.DeskPage;
+import kioskvote.web.HttpsConnector;
+import kioskvote.web.HttpsPage;
 import kioskvote.web.KioskPages;
 import kioskvote.web.LiveFeed;
 import kioskvote.web.MeetingApi;
@@ -146,6 +148,13 @@ public final class App {
                           PollRecords records, MeetingEditor editor, kioskvote.config.StationSettings stationSettings) {
     }
 
+    /**
+     * The station's HTTPS: its identity (the meeting CA's certificate, or the organisation's), its port (0 picks a free
+     * one), and the laptop's page about it.
+     */
+    public record StationHttps(kioskvote.tls.ServerIdentity identity, int port, HttpsPage page) {
+    }
+
     /** Starts HTTP on the given port (0 picks a free one), staff pages on this laptop only. */
     public static Javalin serve(Station s, int port) {
         return serve(s, port, StaffNetwork.LAPTOP_ONLY);
@@ -153,6 +162,11 @@ public final class App {
 
     /** Starts HTTP on the given port; {@code staff} says whether staff devices on the network may use the staff pages. */
     public static Javalin serve(Station s, int port, StaffNetwork staff) {
+        return serve(s, port, staff, Optional.empty());
+    }
+
+    /** The same, and with {@code https} the same routes over HTTPS on its port as well (docs/security.md, "The network"). */
+    public static Javalin serve(Station s, int port, StaffNetwork staff, Optional<StationHttps> https) {
         // The desk's tokens, minted long before any hand-out (not by the slips command), beside the HTTP start below.
         var deskPool = s.slips().fillDeskPoolInBackground();
         var sessions = new AdminSessions(s.random(), s.clock());
@@ -183,7 +197,9 @@ public final class App {
                 new RosterPage(s.meeting(), s.roster(), rosterEditor), new RosterEditApi(rosterEditor, s.roster()),
                 new MeetingApi(s.editor(), s.stationSettings()), new MeetingEditorPage(s.editor(), s.roster()::turnout),
                 new RoomPage(s.meeting(), s.pollStatuses(), s.results()), new DeviceSealingApi(deviceSealing));
-        Javalin app = Routes.create(handlers).start(port);
+        Javalin app = Routes.create(handlers, https.map(StationHttps::page).orElse(HttpsPage.NONE));
+        https.ifPresent(h -> HttpsConnector.add(app, h.identity(), port, h.port()));
+        app.start(port);
         try {
             deskPool.join(); // the station answers meanwhile; whoever called serve gets a full pool
         } catch (java.util.concurrent.CompletionException e) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -24,10 +25,11 @@ import kioskvote.token.MeetingKey;
 import kioskvote.token.TokenRejected;
 import kioskvote.web.LanAddresses;
 
-/** The command line: serve, slips, verify-token, verify. No logic beyond reading options and printing. */
+/** The command line: serve, slips, verify-token, verify, check-page. No logic beyond reading options and printing. */
 @Command(name = "kioskvote", mixinStandardHelpOptions = true, version = "kioskvote 0.1",
         description = "Secret-ballot voting station for meetings.",
-        subcommands = {Main.Serve.class, Main.Slips.class, Main.VerifyToken.class, kioskvote.record.VerifyCommand.class})
+        subcommands = {Main.Serve.class, Main.Slips.class, Main.VerifyToken.class, kioskvote.record.VerifyCommand.class,
+                kioskvote.pagecheck.CheckPageCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new Main());
@@ -88,15 +90,34 @@ public final class Main implements Runnable {
         @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default: ${DEFAULT-VALUE}).")
         int port;
 
-        @Option(names = "--staff-lan", description = "Let staff devices on the network use the admin pages, the desk and the count "
-                + "(default: only this laptop; the passphrase and the staff pages then cross the Wi-Fi, docs/security.md \"The network\").")
+        @Option(names = "--staff-lan", description = "Let staff devices on the network use the admin pages, the desk and the count, "
+                + "over HTTPS only, with a certificate authority the station makes for the meeting (default: only this laptop; "
+                + "docs/security.md \"The network\").")
         boolean staffLan;
+
+        @Option(names = "--https-port", defaultValue = "7443", description = "HTTPS port, with --staff-lan or --tls-cert (default: ${DEFAULT-VALUE}).")
+        int httpsPort;
+
+        @Option(names = "--tls-cert", paramLabel = "PEM", description = "The organisation's own certificate (and chain), PEM, for a name "
+                + "its network resolves: then every device, phones included, may use HTTPS. Needs --tls-key.")
+        Path tlsCert;
+
+        @Option(names = "--tls-key", paramLabel = "PEM", description = "The private key of --tls-cert, PEM, not encrypted.")
+        Path tlsKey;
 
         @Override
         public Integer call() throws IOException {
+            if ((tlsCert == null) != (tlsKey == null)) throw new IllegalStateException("--tls-cert and --tls-key go together: give both, or neither");
             var settings = meeting.settings(port);
             Station station = App.open(settings, Clock.systemDefaultZone(), new SecureRandom(), System.out);
-            var app = App.serve(station, port, new kioskvote.web.StaffNetwork(staffLan));
+            Optional<App.StationHttps> https;
+            try {
+                https = ServeHttps.choose(staffLan, Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey), settings.dataDir(),
+                        LanAddresses.addresses(), httpsPort, new SecureRandom(), Clock.systemUTC());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(e.getMessage());
+            }
+            var app = App.serve(station, port, new kioskvote.web.StaffNetwork(staffLan), https);
             int actualPort = app.port();
             List<String> urls = LanAddresses.urls(actualPort);
             System.out.println();
@@ -104,8 +125,13 @@ public final class Main implements Runnable {
             System.out.println("Meeting key fingerprint: " + station.keyFingerprint());
             System.out.println("On this laptop:   http://127.0.0.1:" + actualPort + "/");
             urls.forEach(u -> System.out.println("On the network:   " + u + "/"));
-            System.out.println(staffLan ? "Staff pages (admin, desk, count): on this laptop and, with --staff-lan, from any device on the network."
+            System.out.println(staffLan ? "Staff pages (admin, desk, count): on this laptop and, over HTTPS only, from staff devices on the network."
                     : "Staff pages (admin, desk, count): on this laptop only, http://127.0.0.1:" + actualPort + "/admin (--staff-lan lets staff devices in).");
+            https.ifPresent(h -> {
+                urls.forEach(u -> System.out.println("HTTPS:            " + u.replaceFirst("^http:", "https:").replaceFirst(":\\d+$", ":" + h.port()) + "/"));
+                h.identity().meetingCa().ifPresent(ca -> System.out.println("Meeting certificate for staff devices: SHA-256 " + ca.fingerprint()
+                        + "\n  install it from http://127.0.0.1:" + actualPort + "/admin/https (steps there and in README.md)"));
+            });
             String main = urls.isEmpty() ? "http://127.0.0.1:" + actualPort + "/" : urls.get(0) + "/";
             System.out.println(QrCode.encode(main).toTerminal());
             System.out.println("Ready on port " + actualPort + ". Stop with Ctrl+C.");

@@ -11,7 +11,7 @@ import kioskvote.text.Refused;
  */
 public class AccessRefused extends Refused {
     public enum Code implements Refused.Code {
-        UNAUTHORIZED, STAFF_ON_LAPTOP, CROSS_SITE, TOO_MANY_ATTEMPTS, ROLE_NOT_ALLOWED, SECRET_TOO_SHORT, SECRET_IN_USE;
+        UNAUTHORIZED, STAFF_ON_LAPTOP, STAFF_NEEDS_HTTPS, CROSS_SITE, TOO_MANY_ATTEMPTS, ROLE_NOT_ALLOWED, SECRET_TOO_SHORT, SECRET_IN_USE;
 
         @Override
         public List<String> parameters() {
@@ -37,6 +37,11 @@ public class AccessRefused extends Refused {
      */
     public static AccessRefused staffOnLaptop() {
         return new AccessRefused(Code.STAFF_ON_LAPTOP, Map.of());
+    }
+
+    /** A staff page asked for from another device on the plain-HTTP port while staff devices are let in over HTTPS (serve --staff-lan). */
+    public static AccessRefused staffNeedsHttps() {
+        return new AccessRefused(Code.STAFF_NEEDS_HTTPS, Map.of());
     }
 
     /** A cookie-borne change whose Origin (or Referer) is not the station itself. */

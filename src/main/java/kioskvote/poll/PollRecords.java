@@ -19,6 +19,7 @@ import kioskvote.ballot.BallotRejected;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.Poll;
 import kioskvote.audit.AuditDetail;
+import kioskvote.record.BallotPage;
 import kioskvote.record.Commitment;
 import kioskvote.record.LinesDigest;
 import kioskvote.record.RecordFiles;
@@ -73,8 +74,9 @@ public final class PollRecords {
     public String commitAtOpen(Handle h, Poll poll, String definitionSha256, Optional<String> boxPublicKeyHex) {
         List<String> hashes = new SlipDao(h).validSerials().stream().map(serial -> TokenHash.of(meeting.id(), serial)).sorted().toList();
         Optional<String> boxSignature = boxPublicKeyHex.map(box -> new PollStateDao(h).boxSignature(poll.id()).orElseThrow());
+        // The scripts the phone's ballot page runs are pinned too: the room can check the station serves them (BallotPage).
         Commitment commitment = new Commitment(meeting.id(), poll.id(), definitionSha256, HexFormat.of().formatHex(key.publicKey()),
-                boxPublicKeyHex, boxSignature, hashes.size());
+                boxPublicKeyHex, boxSignature, hashes.size(), Optional.of(BallotPage.ofThisStation().sha256()));
         String fingerprint = commitment.fingerprint(hashes);
         new CommitmentDao(h).insert(poll.id(), commitment.header(), hashes.size(), fingerprint, hashes);
         audit.append(h, COMMITTED, "poll=" + poll.id() + " commitment-sha256=" + fingerprint + " tokens=" + hashes.size()
@@ -128,7 +130,8 @@ public final class PollRecords {
     /** What the room is shown of a poll's record: the commitment from the open, and after the close the count and head. */
     public Optional<Minutes.RecordAnchor> anchor(Handle h, String pollId) {
         return new CommitmentDao(h).find(pollId).map(c -> new Minutes.RecordAnchor(c.sha256(), c.tokenCount(),
-                c.headBallots().map(Integer::longValue), c.recordHead()));
+                c.headBallots().map(Integer::longValue), c.recordHead(),
+                Commitment.parse(List.of(c.header().split("\n"))).ballotPageSha256()));
     }
 
     public Optional<Minutes.RecordAnchor> anchor(String pollId) {

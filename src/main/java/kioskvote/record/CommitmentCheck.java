@@ -24,7 +24,7 @@ final class CommitmentCheck {
         if (!zip.has(RecordFiles.COMMITMENT)) return Optional.empty();
         try (BufferedReader in = zip.lines(RecordFiles.COMMITMENT)) {
             List<String> header = new ArrayList<>();
-            for (String line; header.size() < Commitment.HEADER_LINES && (line = in.readLine()) != null; ) header.add(line);
+            for (String line; header.size() < Commitment.MAX_HEADER_LINES && (line = in.readLine()) != null; ) header.add(line);
             return Optional.of(Commitment.parse(header));
         } catch (IllegalArgumentException e) {
             step.fail("commitment.txt " + e.getMessage());
@@ -44,20 +44,21 @@ final class CommitmentCheck {
             step.summary("no spent tokens").fail("spent-tokens.txt: missing from the record");
             return;
         }
+        Commitment c = commitment.get();
         DigestInputStream raw = new DigestInputStream(zip.stream(RecordFiles.COMMITMENT), RecordZip.sha256());
         long committed = 0;
         long spent = 0;
         long inCommitment = 0;
         long loggedLater = 0;
         try (BufferedReader tokens = zip.reader(RecordFiles.COMMITMENT, raw); BufferedReader spentIn = zip.lines(RecordFiles.SPENT_TOKENS)) {
-            for (int i = 0; i < Commitment.HEADER_LINES; i++) tokens.readLine();
+            for (int i = 0; i < c.headerLines(); i++) tokens.readLine();
             String previous = null;
             String next = tokens.readLine();
             for (String s; (s = spentIn.readLine()) != null; ) {
                 spent++;
                 while (next != null && next.compareTo(s) < 0) {
                     committed++;
-                    previous = checkOrder(next, previous, committed, step);
+                    previous = checkOrder(next, previous, committed, c.headerLines(), step);
                     next = tokens.readLine();
                 }
                 if (next != null && next.equals(s)) {
@@ -71,14 +72,13 @@ final class CommitmentCheck {
             }
             while (next != null) {
                 committed++;
-                previous = checkOrder(next, previous, committed, step);
+                previous = checkOrder(next, previous, committed, c.headerLines(), step);
                 next = tokens.readLine();
             }
         } catch (IOException e) {
             step.fail("commitment.txt: not readable (" + e.getMessage() + ")");
         }
         String fingerprint = HexFormat.of().formatHex(raw.getMessageDigest().digest());
-        Commitment c = commitment.get();
         String box = BoxKeyCheck.check(c, poll, step);
         if (committed != c.tokens()) step.fail("commitment.txt: the header says " + c.tokens() + " tokens, " + committed + " follow it");
         audit.committed().ifPresentOrElse(logged -> {
@@ -86,13 +86,15 @@ final class CommitmentCheck {
                     + "(made at the open) expects " + logged);
         }, () -> step.fail("audit.jsonl: expected a poll-committed line for this poll; none found"));
         step.summary("sha256 " + fingerprint.substring(0, 16) + "… covers " + committed + " slips" + box + "; " + spent + " spent tokens: "
-                + inCommitment + " committed at the open, " + loggedLater + " logged later, " + (spent - inCommitment - loggedLater) + " outside");
+                + inCommitment + " committed at the open, " + loggedLater + " logged later, " + (spent - inCommitment - loggedLater) + " outside"
+                // what check-page --expect compares a station's ballot page with (absent from commitments made before it was pinned)
+                + c.ballotPageSha256().map(page -> "; ballot page sha256 " + page).orElse(""));
     }
 
-    private static String checkOrder(String token, String previous, long line, Step step) {
-        if (!VerifyText.HASH.matcher(token).matches()) step.fail("commitment.txt line " + (line + Commitment.HEADER_LINES)
+    private static String checkOrder(String token, String previous, long line, int headerLines, Step step) {
+        if (!VerifyText.HASH.matcher(token).matches()) step.fail("commitment.txt line " + (line + headerLines)
                 + ": expected a token hash (64 hex digits), found " + VerifyText.abbreviate(token));
-        else if (previous != null && token.compareTo(previous) <= 0) step.fail("commitment.txt line " + (line + Commitment.HEADER_LINES)
+        else if (previous != null && token.compareTo(previous) <= 0) step.fail("commitment.txt line " + (line + headerLines)
                 + ": expected each token once, in ascending order");
         return token;
     }

@@ -19,13 +19,21 @@ public record Minutes(Meeting meeting, PollTally tally, String keyFingerprint, S
     /**
      * The poll's election record as the room sees it (docs/record.md): the commitment fixed at the open and how
      * many slips it covers; once the ballots are final, their count and the record's head hash, which
-     * `kioskvote verify --count --head` compares with any copy of the record.
+     * `kioskvote verify --count --head` compares with any copy of the record; and the hash of the phone's ballot
+     * page the commitment pins (record/BallotPage), which `kioskvote check-page` compares with what the station serves.
      */
-    public record RecordAnchor(String commitmentSha256, long committedTokens, Optional<Long> ballots, Optional<String> recordHead) {
+    public record RecordAnchor(String commitmentSha256, long committedTokens, Optional<Long> ballots, Optional<String> recordHead,
+                               Optional<String> ballotPageSha256) {
         public RecordAnchor {
             Objects.requireNonNull(commitmentSha256, "commitmentSha256");
             Objects.requireNonNull(ballots, "ballots");
             Objects.requireNonNull(recordHead, "recordHead");
+            Objects.requireNonNull(ballotPageSha256, "ballotPageSha256");
+        }
+
+        /** An anchor of a commitment that pins no ballot page (made before the station pinned it). */
+        public RecordAnchor(String commitmentSha256, long committedTokens, Optional<Long> ballots, Optional<String> recordHead) {
+            this(commitmentSha256, committedTokens, ballots, recordHead, Optional.empty());
         }
     }
 

@@ -72,7 +72,10 @@ public final class AdminGuard {
         beginAttempt(ctx);
         StaffRole role = credentials.roleOf(secret).orElseThrow(AccessRefused::unauthorized);
         attempts.succeeded(ctx.ip());
-        ctx.header("Set-Cookie", AdminSessions.COOKIE + "=" + sessions.start(role) + "; Path=/; HttpOnly; SameSite=Strict");
+        // Over HTTPS the cookie is Secure: cookies ignore ports, and the browser would otherwise send it in clear to the
+        // station's plain-HTTP port (a room page opened on the same device), where anyone on the air could take it.
+        ctx.header("Set-Cookie", AdminSessions.COOKIE + "=" + sessions.start(role) + "; Path=/; HttpOnly; SameSite=Strict"
+                + (ctx.req().isSecure() ? "; Secure" : ""));
         return role;
     }
 

@@ -1,11 +1,13 @@
 package kioskvote.web;
 
+import java.util.ArrayList;
 import java.util.Map;
 
 import io.javalin.http.Context;
 
 import kioskvote.poll.PollResults;
 import kioskvote.poll.PollStatuses;
+import kioskvote.record.BallotPage;
 import kioskvote.tally.MinutesJson;
 import kioskvote.text.Language;
 
@@ -41,6 +43,19 @@ public final class ChairApi {
         polls.status(ctx.pathParam("pollId")).requirePublished();
         var ballots = results.ballots(ctx.pathParam("pollId")).stream().map(a -> a.marks()).toList();
         ctx.json(Map.of("pollId", ctx.pathParam("pollId"), "ballots", ballots));
+    }
+
+    /**
+     * GET /api/ballot-page: the scripts the phone's ballot page runs (record/BallotPage) and the page hash each opened
+     * poll's commitment pins; `kioskvote check-page` fetches the scripts itself and compares.
+     */
+    void ballotPage(Context ctx) {
+        var committed = new ArrayList<Map<String, String>>();
+        for (var status : polls.statuses()) {
+            polls.recordAnchor(status.pollId()).flatMap(a -> a.ballotPageSha256()).ifPresent(page ->
+                    committed.add(Map.of("poll", status.pollId(), "state", status.state().code(), "ballotPageSha256", page)));
+        }
+        ctx.json(Map.of("format", BallotPage.FIRST_LINE, "scripts", BallotPage.SCRIPTS, "polls", committed));
     }
 
     static Language language(Context ctx) {

@@ -135,6 +135,7 @@ public final class ErrorCatalog {
             // admin access (admin/AccessRefused)
             entry("unauthorized", 401),
             entry("staff_on_laptop", 403),
+            entry("staff_needs_https", 403),
             entry("cross_site", 403),
             entry("too_many_attempts", 429),
             entry("role_not_allowed", 403),

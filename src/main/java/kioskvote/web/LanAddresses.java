@@ -1,6 +1,7 @@
 package kioskvote.web;
 
 import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.ArrayList;
@@ -14,20 +15,23 @@ public final class LanAddresses {
 
     /** Every non-loopback IPv4 address of an interface that is up, as http://ADDRESS:PORT. */
     public static List<String> urls(int port) {
-        List<String> urls = new ArrayList<>();
+        return addresses().stream().map(a -> "http://" + a.getHostAddress() + ":" + port).toList();
+    }
+
+    /** Every non-loopback IPv4 address of an interface that is up: what the meeting's certificate authority vouches for. */
+    public static List<InetAddress> addresses() {
+        List<InetAddress> found = new ArrayList<>();
         try {
             for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 if (!nic.isUp() || nic.isLoopback()) continue;
                 for (var address : Collections.list(nic.getInetAddresses())) {
-                    if (address instanceof Inet4Address && !address.isLoopbackAddress()) {
-                        urls.add("http://" + address.getHostAddress() + ":" + port);
-                    }
+                    if (address instanceof Inet4Address && !address.isLoopbackAddress()) found.add(address);
                 }
             }
         } catch (SocketException e) {
             // No interface list: the station still runs on loopback; the caller prints that URL.
         }
-        return urls;
+        return found;
     }
 
     /**

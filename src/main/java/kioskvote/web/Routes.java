@@ -32,6 +32,11 @@ public final class Routes {
     }
 
     public static Javalin create(Handlers h) {
+        return create(h, HttpsPage.NONE);
+    }
+
+    /** @param https the laptop's page about the station's HTTPS and the meeting CA's download (serve --staff-lan) */
+    public static Javalin create(Handlers h, HttpsPage https) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             // Jetty's pooled buffers are zeroed when given back: a key card's page or the count's cards stay in none.
@@ -62,6 +67,7 @@ public final class Routes {
         // the receipt look-up, the records) and liveness
         app.get("/", h.room()::show, ANYONE);
         app.get("/api/ping", ctx -> ctx.result("ok"), ANYONE); // the benchmark's HTTP ceiling (bench/)
+        app.get("/meeting-ca.crt", https::certificate, ANYONE); // public: a staff device installs it after comparing its fingerprint
 
         // voter's phone (pages and API; the slip's token is the credential)
         app.get("/V", h.ballotPages()::entry, VOTER);                     // the slip's QR code, /V#SECRET (upper case: compact QR)
@@ -98,6 +104,7 @@ public final class Routes {
         app.get("/api/polls/{pollId}/results", h.chair()::results, CHAIR_SCREEN);
         app.get("/api/polls/{pollId}/receipts", h.chair()::receipts, CHAIR_SCREEN);
         app.get("/api/polls/{pollId}/ballots", h.chair()::ballots, CHAIR_SCREEN);
+        app.get("/api/ballot-page", h.chair()::ballotPage, CHAIR_SCREEN);   // the pinned ballot page's scripts and each poll's committed hash
         app.sse("/api/live", h.feed()::join, CHAIR_SCREEN);
 
         // the election record, for anyone: a receipt code looked up, and each closed poll's signed record (docs/record.md)
@@ -128,6 +135,7 @@ public final class Routes {
         app.post("/admin/meeting/polls/{pollId}/move", h.meetingPage()::movePoll, ORGANISER);  // direction: up or down
         app.post("/admin/slips", h.adminPages()::issueSlips, ORGANISER);   // answers the printable slip sheet
         app.post("/admin/slips/void", h.adminPages()::voidSlip, ORGANISER);
+        app.get("/admin/https", https::show, DESK_CLERK, CHAIR, ORGANISER);   // the meeting CA's fingerprint and how to install it
         app.get("/admin/desk", h.desk()::show, DESK_CLERK, ORGANISER);     // check-in desk (desk.js → /api/admin/…)
         app.get("/admin/desk/people", h.desk()::people, DESK_CLERK, ORGANISER); // the desk's search results, as a fragment
         app.post("/admin/kiosks/code", ctx -> KioskEnrolment.showCode(ctx, h.kiosks()), ORGANISER); // a one-time code to type on the tablet

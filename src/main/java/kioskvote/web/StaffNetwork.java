@@ -11,7 +11,8 @@ import kioskvote.admin.AccessRefused;
  * Where staff pages answer (docs/security.md, "The network"). By default only on the station laptop itself:
  * a request whose peer is a loopback address. The organiser's passphrase, the staff sessions, the desk's
  * roster answers and the committee's key cards then never cross the meeting's Wi-Fi. {@code serve --staff-lan}
- * lets staff devices on the network in as well, knowingly.
+ * lets staff devices on the network in as well, over HTTPS only (the meeting's certificate authority, tls/MeetingCa):
+ * from another device, a staff request on the plain-HTTP port is refused before any secret in it is looked at.
  *
  * <p>The peer is the TCP connection's remote address as Jetty saw it, never a header a client can write
  * (X-Forwarded-For): the station is never behind a proxy.
@@ -25,9 +26,9 @@ public record StaffNetwork(boolean lanAllowed) {
         return path.equals("/admin") || path.startsWith("/admin/") || path.startsWith("/api/admin/") || path.equals("/api/admin");
     }
 
-    /** May a staff route answer a peer at this address? Loopback always; any other address only with --staff-lan. */
-    public boolean mayServe(String peerAddress) {
-        return lanAllowed || isLoopback(peerAddress);
+    /** May a staff route answer a peer at this address? Loopback always; any other address only with --staff-lan, over HTTPS. */
+    public boolean mayServe(String peerAddress, boolean overHttps) {
+        return isLoopback(peerAddress) || lanAllowed && overHttps;
     }
 
     /** A literal IPv4 or IPv6 address (as Jetty reports it, IPv6 possibly in brackets) in 127/8 or ::1. */
@@ -43,8 +44,9 @@ public record StaffNetwork(boolean lanAllowed) {
         }
     }
 
-    /** Refuses a staff request from another device unless staff devices are allowed. */
+    /** Refuses a staff request from another device unless staff devices are allowed and it came over HTTPS. */
     void require(Context ctx) {
-        if (!mayServe(ctx.req().getRemoteAddr())) throw AccessRefused.staffOnLaptop();
+        // isSecure: the request came in on the HTTPS connector (web/HttpsConnector), never a header a client writes.
+        if (!mayServe(ctx.req().getRemoteAddr(), ctx.req().isSecure())) throw lanAllowed ? AccessRefused.staffNeedsHttps() : AccessRefused.staffOnLaptop();
     }
 }

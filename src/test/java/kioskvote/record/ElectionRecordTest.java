@@ -118,6 +118,8 @@ class ElectionRecordTest {
         // 11 printed slips not voided, and the desk's pool minted at the start; the slip printed after the open is logged.
         assertTrue(run.output().matches("(?s).*covers (\\d+) slips and the sealed box.s key [0-9A-F]{8}, signed by the meeting key; 10 spent tokens: 9 committed at the open, 1 logged later, 0 outside.*"), run.output());
         assertEquals(10, count);
+        // The commitment pins the ballot page the phones ran; verify reports it (kioskvote check-page --expect).
+        assertTrue(run.output().contains("ballot page sha256 " + BallotPage.ofThisStation().sha256()), run.output());
     }
 
     @Test

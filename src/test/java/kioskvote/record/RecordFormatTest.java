@@ -1,9 +1,11 @@
 package kioskvote.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +38,35 @@ class RecordFormatTest {
         assertEquals(sealed, Commitment.parse(List.of(sealed.header().split("\n"))));
         assertTrue(sealed.header().contains("\nbox-public-key: b0c5\nbox-signature: 5167\n"), "the box key's signature is hashed with it");
         assertThrows(IllegalArgumentException.class, () -> Commitment.parse(List.of("kioskvote commitment v2", "poll: p")));
+    }
+
+    @Test
+    void theBallotPageHashIsALineOfTheCommitmentAndAHeaderWithoutItStillReads() {
+        Commitment pinned = new Commitment("m", "p", "d", "k", Optional.empty(), 1, Optional.of("e".repeat(64)));
+        assertEquals("kioskvote commitment v2\nmeeting: m\npoll: p\npoll-definition-sha256: d\nmeeting-public-key: k\nbox-public-key: none\n"
+                + "box-signature: none\nballot-page-sha256: " + "e".repeat(64) + "\ntokens: 1\n", pinned.header());
+        assertEquals(9, pinned.headerLines());
+        assertEquals(pinned, Commitment.parse(List.of((pinned.header() + "a".repeat(64)).split("\n"))));
+        Commitment older = new Commitment("m", "p", "d", "k", Optional.empty(), Optional.empty(), 1);
+        assertEquals(8, older.headerLines());
+        assertEquals(older, Commitment.parse(List.of((older.header() + "a".repeat(64)).split("\n"))), "a token line is not a header line");
+        assertThrows(IllegalArgumentException.class, () -> Commitment.parse(List.of(pinned.header().split("\n")).subList(0, 8)));
+    }
+
+    @Test
+    void theBallotPageHashIsTheSha256OfEachScriptsHashAndPathInTheOrderThePageLoadsThem() {
+        BallotPage page = BallotPage.of(path -> path.getBytes(StandardCharsets.UTF_8));
+        StringBuilder text = new StringBuilder("kioskvote ballot page v1\n");
+        for (String path : List.of("/static/vendor/noble.js", "/static/slip.js", "/static/kv.js", "/static/seal.js", "/static/device-review.js", "/static/ballot-device.js")) {
+            text.append(Sha256.hex(path)).append(' ').append(path).append('\n');
+        }
+        assertEquals(text.toString(), page.text());
+        assertEquals(Sha256.hex(text.toString()), page.sha256());
+        BallotPage changed = BallotPage.of(path -> (path.endsWith("seal.js") ? path + ";" : path).getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("/static/seal.js"), page.differingScripts(changed));
+        assertNotEquals(page.sha256(), changed.sha256());
+        // The station's own scripts, as the jar holds them: each one served under /static is one of them.
+        assertEquals(64, BallotPage.ofThisStation().sha256().length());
     }
 
     @Test

@@ -62,8 +62,10 @@ class StaffOffTheAirTest {
         for (String a : new String[] {"192.0.2.2", "10.0.0.1", "fe80::1", "fd00::2", "0.0.0.0", "localhost", "", "127.0.0.1.evil"}) {
             assertFalse(StaffNetwork.isLoopback(a), a);
         }
-        assertFalse(StaffNetwork.LAPTOP_ONLY.mayServe("192.168.1.20"));
-        assertTrue(new StaffNetwork(true).mayServe("192.168.1.20"));
+        assertFalse(StaffNetwork.LAPTOP_ONLY.mayServe("192.168.1.20", false) || StaffNetwork.LAPTOP_ONLY.mayServe("192.168.1.20", true));
+        assertTrue(new StaffNetwork(true).mayServe("192.168.1.20", true));
+        assertFalse(new StaffNetwork(true).mayServe("192.168.1.20", false), "with --staff-lan, from another device over HTTPS only");
+        assertTrue(StaffNetwork.LAPTOP_ONLY.mayServe("127.0.0.1", false));
         assertTrue(StaffNetwork.isStaffPath("/admin") && StaffNetwork.isStaffPath("/admin/desk") && StaffNetwork.isStaffPath("/api/admin/slips"));
         assertFalse(StaffNetwork.isStaffPath("/administrator") || StaffNetwork.isStaffPath("/api/polls") || StaffNetwork.isStaffPath("/kiosk/phong-1"));
     }
@@ -99,10 +101,12 @@ class StaffOffTheAirTest {
     }
 
     @Test
-    void withStaffLanTheStaffPagesAnswerOnTheNetwork() throws Exception {
+    void withStaffLanTheStaffPagesStillRefusePlainHttpFromTheNetwork() throws Exception {
         String lan = lanAddress();
         start(new StaffNetwork(true));
-        assertEquals(200, get(HttpClient.newHttpClient(), "http://" + lan + ":" + server.port() + "/admin").statusCode());
+        HttpResponse<String> plain = get(HttpClient.newHttpClient(), "http://" + lan + ":" + server.port() + "/admin");
+        assertEquals(403, plain.statusCode());
+        assertTrue(plain.body().contains("data-code=\"staff_needs_https\""), plain.body()); // over HTTPS: StaffHttpsTest
     }
 
     @Test
