@@ -68,10 +68,10 @@ class CheckPageTest {
         assertEquals(CheckPageCommand.MATCH, run.exit(), run.output());
         assertTrue(run.output().contains("Poll " + POLL + " (open) committed " + pinned + ": match"), run.output());
         assertTrue(run.output().contains("MATCH: the station serves the ballot page its commitment pins."), run.output());
-        // A voter's own slip opens their real ballot page (all five scripts of a sealed poll), without using the slip.
+        // A voter's own slip opens their real ballot page (all six scripts of a sealed poll), without using the slip.
         Run own = check(station.url() + "/V#" + slip, "--expect", pinned.substring(0, 16));
         assertEquals(CheckPageCommand.MATCH, own.exit(), own.output());
-        assertTrue(own.output().contains("/v/") && own.output().contains("loads 5 scripts"), own.output());
+        assertTrue(own.output().contains("/v/") && own.output().contains("loads 6 scripts"), own.output());
         assertTrue(own.output().contains("--expect " + pinned.substring(0, 16) + ": match"), own.output());
         // The same hash on the projector, for the room to compare.
         String chair = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(station.url() + "/chair")).build(),
