@@ -204,8 +204,7 @@ public final class App {
             deskPool.join(); // the station answers meanwhile; whoever called serve gets a full pool
         } catch (java.util.concurrent.CompletionException e) {
             app.stop();
-            if (e.getCause() instanceof RuntimeException cause) throw cause;
-            throw e;
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         return app;
     }
