@@ -51,7 +51,7 @@ final class ErrorResponses {
      * SQLTransientConnectionException. The PostgreSQL outage test is the evidence. H2's own file failing (a full
      * disk despite the reserve DurableStorage keeps, an I/O error) is answered the same way, never 500.
      */
-    private static boolean isDatabaseTrouble(Throwable e) {
+    static boolean isDatabaseTrouble(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) return true;
             if (t instanceof org.h2.mvstore.MVStoreException || t instanceof java.io.IOException) return true; // H2's file: a failed write

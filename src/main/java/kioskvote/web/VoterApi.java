@@ -28,6 +28,7 @@ public final class VoterApi {
     private final String keyFingerprint;
     private final BallotBox ballotBox;
     private final Supplier<Turnout> turnout;
+    private volatile int lastSummoned = -1;
     private final VotingRights rights;
 
     /** @param turnout the figures the desk, the projector and the minutes use: the roster's count once one is imported */
@@ -48,10 +49,25 @@ public final class VoterApi {
         out.put("date", m.date().toString());
         out.put("time", m.time());
         out.put("place", m.place());
-        out.put("summoned", turnout.get().summoned());
+        out.put("summoned", summoned());
         out.put("keyFingerprint", keyFingerprint);
         out.put("polls", m.polls().stream().map(VoterApi::pollJson).toList());
         ctx.json(out);
+    }
+
+    /**
+     * The roster's count once one is imported. The meeting's description is what a page needs to show a ballot, so
+     * it keeps answering while the database is away (docs/scaling.md): then with the last figure it read.
+     */
+    private int summoned() {
+        try {
+            int summoned = turnout.get().summoned();
+            lastSummoned = summoned;
+            return summoned;
+        } catch (RuntimeException e) {
+            if (!ErrorResponses.isDatabaseTrouble(e)) throw e;
+            return lastSummoned >= 0 ? lastSummoned : meeting.summoned();
+        }
     }
 
     void checkToken(Context ctx) {

@@ -141,7 +141,11 @@ public final class Api {
 
     /** The meeting's id (what a slip key signs with), read once from /api/meeting. */
     public String meetingId() {
-        if (meetingId == null) meetingId = get("/api/meeting").json().path("id").asText();
+        if (meetingId == null) {
+            Reply meeting = get("/api/meeting");
+            if (meeting.status() != 200) throw new IllegalStateException("GET /api/meeting answered " + meeting.status() + ": " + meeting.body());
+            meetingId = meeting.json().path("id").asText(); // kept only when read: a cast is signed with it
+        }
         return meetingId;
     }
 
