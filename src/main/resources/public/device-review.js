@@ -1,6 +1,7 @@
 // kioskvote: the review of a ballot sealed in the page (jte/page/device-review.jte), on the phone
 // (public/ballot-device.js) and at the kiosk (public/kiosk-device.js). The template lists every answer; this keeps
-// the ones marked, says which questions are blank, and counts an election's kept candidates.
+// the ones marked, says which questions are blank, and counts an election's kept candidates; and reads the form's
+// marks and questions for sealing.
 (function (root) {
   'use strict';
   function remove(element) { if (element) element.remove(); }
@@ -41,5 +42,32 @@
     }
   }
 
-  root.kvReview = { fill: fill };
+  function isMark(e) { return e.name && e.name.indexOf('q.') === 0; }
+
+  /** The form's marks: question id → the option ids checked (what is sealed). */
+  function marks(form) {
+    var out = {};
+    Array.prototype.forEach.call(form.elements, function (e) {
+      if (!isMark(e)) return;
+      var q = e.name.substring(2);
+      out[q] = out[q] || [];
+      if (e.checked) out[q].push(e.value);
+    });
+    return out;
+  }
+
+  /** The poll's questions and option ids, in the poll's order, as the form lists them (what the sealed layout pads to). */
+  function pollOfForm(form) {
+    var questions = [];
+    var byId = {};
+    Array.prototype.forEach.call(form.elements, function (e) {
+      if (!isMark(e)) return;
+      var id = e.name.substring(2);
+      if (!byId[id]) { byId[id] = { id: id, options: [] }; questions.push(byId[id]); }
+      byId[id].options.push({ id: e.value });
+    });
+    return { id: form.elements.poll.value, questions: questions };
+  }
+
+  root.kvReview = { fill: fill, marks: marks, pollOfForm: pollOfForm };
 })(typeof window !== 'undefined' ? window : globalThis);

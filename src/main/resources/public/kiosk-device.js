@@ -23,31 +23,9 @@
       showReview();
     });
 
-    function isMark(e) { return e.name && e.name.indexOf('q.') === 0; }
 
-    function marks() {
-      var out = {};
-      Array.prototype.forEach.call(form.elements, function (e) {
-        if (!isMark(e)) return;
-        var q = e.name.substring(2);
-        out[q] = out[q] || [];
-        if (e.checked) out[q].push(e.value);
-      });
-      return out;
-    }
-
-    /** The poll's questions and option ids, in the poll's order, as the form lists them. */
-    function pollOfForm() {
-      var questions = [];
-      var byId = {};
-      Array.prototype.forEach.call(form.elements, function (e) {
-        if (!isMark(e)) return;
-        var id = e.name.substring(2);
-        if (!byId[id]) { byId[id] = { id: id, options: [] }; questions.push(byId[id]); }
-        byId[id].options.push({ id: e.value });
-      });
-      return { id: form.elements.poll.value, questions: questions };
-    }
+    function marks() { return root.kvReview.marks(form); }
+    function pollOfForm() { return root.kvReview.pollOfForm(form); }
 
     function fetchBox() {
       if (box) return Promise.resolve(box);
