@@ -723,11 +723,11 @@ public final class Bench {
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         }
 
-        /** Opens a poll; a sealed poll's key shares come in this answer only, and are kept for its count. */
+        /** Opens a poll; a sealed poll's key cards are then fetched once each, from where the open says, and kept for its count. */
         void open(String poll) throws IOException, InterruptedException {
             JsonNode opened = post("/api/admin/polls/" + poll + "/open", Map.of("confirmBelowQuorum", true));
             List<String> codes = new ArrayList<>();
-            opened.path("shares").forEach(share -> codes.add(share.path("code").asText()));
+            for (JsonNode card : opened.path("cards")) codes.add(post(card.path("deal").asText(), Map.of()).path("code").asText());
             if (!codes.isEmpty()) shares.put(poll, codes.subList(0, opened.path("box").path("threshold").asInt()));
         }
 
