@@ -17,29 +17,13 @@ import kioskvote.seal.ShareSplitter;
 
 /**
  * The key cards the committee presents at the count, read from the request's bytes as wipeable characters, never
- * as Strings (Javalin's form parameters and Jackson's values would be): the form's fields share1…shareN, or the
- * API's {"shares": [...]}. The body is zeroed once read (docs/security.md, "Memory"); the caller wipes the cards.
+ * as Strings (Javalin's form parameters and Jackson's values would be): the count page's fields (share{c} or
+ * share{c}-g{g}), or the API's {"shares": [...]}. The body is zeroed once read (docs/security.md, "Memory"); the caller wipes the cards.
  */
 final class CardCodes {
     private static final JsonFactory JSON = new JsonFactory();
 
     private CardCodes() {
-    }
-
-    /** share1, share2… of the count page's form, up to the first missing one. */
-    static List<CardText> fromForm(Context ctx) {
-        byte[] body = body(ctx);
-        try {
-            List<CardText> codes = new ArrayList<>();
-            for (int i = 1; i <= ShareSplitter.MAX_SHARES; i++) {
-                CardText code = field(body, ("share" + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                if (code == null) break;
-                codes.add(code);
-            }
-            return codes;
-        } finally {
-            Arrays.fill(body, (byte) 0);
-        }
     }
 
     /**
@@ -150,20 +134,6 @@ final class CardCodes {
     /** The request's body as RequestBodyGate read it (wiped by the callers above), or nothing. */
     private static byte[] body(Context ctx) {
         return BufferedBody.of(ctx.req()).map(BufferedBody::bytes).orElse(new byte[0]);
-    }
-
-    /** The first value of {@code name} in a form body, percent-decoded into characters; null if absent. */
-    private static CardText field(byte[] form, byte[] name) {
-        int at = 0;
-        while (at < form.length) {
-            int end = at;
-            while (end < form.length && form[end] != '&') end++;
-            if (end - at > name.length && form[at + name.length] == '=' && Arrays.equals(form, at, at + name.length, name, 0, name.length)) {
-                return decode(form, at + name.length + 1, end);
-            }
-            at = end + 1;
-        }
-        return null;
     }
 
     private static CardText decode(byte[] form, int from, int to) {
