@@ -1,5 +1,6 @@
 package kioskvote.poll;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,7 +63,7 @@ public final class PollStatuses {
         // a poll whose ballots are final keeps the figures of that moment (docs/rules.md, "Minutes")
         MeetingFigures f = row.state() == PollState.CLOSED ? records.figuresWhenFinal(h, poll.id()).orElse(live) : live;
         return new PollStatus(poll.id(), poll.title(), poll.kind().code(), row.state(), f, row.castCount(), row.definitionHash(),
-                row.openedAt(), row.closedAt(), poll.practice(), row.sealed(), row.countedAt().isPresent(),
+                row.openedAt().map(OffsetDateTime::toString), row.closedAt().map(OffsetDateTime::toString), poll.practice(), row.sealed(), row.countedAt().isPresent(),
                 row.state() == PollState.CLOSED && new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id()),
                 OpenVoteCounts.live(h, poll, row));
     }

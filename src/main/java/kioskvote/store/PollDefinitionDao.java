@@ -1,5 +1,6 @@
 package kioskvote.store;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.jdbi.v3.core.Handle;
@@ -8,7 +9,7 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** Polls created while the station runs (second rounds): their canonical definition, in the order created. */
 public final class PollDefinitionDao {
-    public record DefinitionRow(String pollId, String fromPoll, String definitionJson, String createdAt) {
+    public record DefinitionRow(String pollId, String fromPoll, String definitionJson, OffsetDateTime createdAt) {
     }
 
     private static final RowMapper<DefinitionRow> ROW = ConstructorMapper.of(DefinitionRow.class);

@@ -1,5 +1,6 @@
 package kioskvote.store;
 
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
@@ -15,8 +16,8 @@ import kioskvote.meeting.PollState;
  */
 public final class PollStateDao {
     public record PollStateRow(String pollId, PollState state, int castCount, Optional<String> definitionJson,
-                               Optional<String> definitionHash, Optional<String> openedAt, Optional<String> closedAt,
-                               Optional<String> boxPublicKey, int boxThreshold, int boxShares, Optional<String> countedAt) {
+                               Optional<String> definitionHash, Optional<OffsetDateTime> openedAt, Optional<OffsetDateTime> closedAt,
+                               Optional<String> boxPublicKey, int boxThreshold, int boxShares, Optional<OffsetDateTime> countedAt) {
         /** A sealed poll: opened with a ballot-box key. */
         public boolean sealed() {
             return boxPublicKey.isPresent();
@@ -44,7 +45,7 @@ public final class PollStateDao {
     }
 
     /** @return true if the poll was a draft and is now open */
-    public boolean open(String pollId, String definitionJson, String definitionHash, String at) {
+    public boolean open(String pollId, String definitionJson, String definitionHash, OffsetDateTime at) {
         return handle.createUpdate("UPDATE poll_state SET state = 'open', definition_json = :definitionJson, definition_hash = :definitionHash, "
                         + "opened_at = :at WHERE poll_id = :pollId AND state = 'draft'")
                 .bind("definitionJson", definitionJson).bind("definitionHash", definitionHash).bind("at", at).bind("pollId", pollId)
@@ -65,14 +66,14 @@ public final class PollStateDao {
      * Marks a closed sealed poll counted. Also the lock of the count: of two committees presenting
      * shares at once, one gets true and counts, the other false.
      */
-    public boolean markCounted(String pollId, String at) {
+    public boolean markCounted(String pollId, OffsetDateTime at) {
         return handle.createUpdate("UPDATE poll_state SET counted_at = :at WHERE poll_id = :pollId AND state = 'closed' "
                         + "AND box_public_key IS NOT NULL AND counted_at IS NULL")
                 .bind("at", at).bind("pollId", pollId).execute() == 1;
     }
 
     /** @return true if the poll was open and is now closed */
-    public boolean close(String pollId, String at) {
+    public boolean close(String pollId, OffsetDateTime at) {
         return handle.createUpdate("UPDATE poll_state SET state = 'closed', closed_at = :at WHERE poll_id = :pollId AND state = 'open'")
                 .bind("at", at).bind("pollId", pollId).execute() == 1;
     }

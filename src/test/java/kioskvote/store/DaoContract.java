@@ -68,19 +68,40 @@ abstract class DaoContract {
             PollStateDao polls = new PollStateDao(h);
             polls.insertDraft("p1");
             assertEquals(PollState.DRAFT, polls.find("p1").orElseThrow().state());
-            assertFalse(polls.close("p1", "2026-12-10T09:00Z"), "a draft does not close");
-            assertTrue(polls.open("p1", "{\"id\":\"p1\"}", "hash-1", "2026-12-10T08:30Z"));
-            assertFalse(polls.open("p1", "{\"id\":\"changed\"}", "hash-2", "2026-12-10T08:31Z"), "an open poll does not open again");
+            assertFalse(polls.close("p1", at("2026-12-10T09:00Z")), "a draft does not close");
+            assertTrue(polls.open("p1", "{\"id\":\"p1\"}", "hash-1", at("2026-12-10T08:30Z")));
+            assertFalse(polls.open("p1", "{\"id\":\"changed\"}", "hash-2", at("2026-12-10T08:31Z")), "an open poll does not open again");
             var open = polls.find("p1").orElseThrow();
             assertEquals(PollState.OPEN, open.state());
             assertEquals(Optional.of("{\"id\":\"p1\"}"), open.definitionJson(), "the definition stays as frozen at the first open");
             assertEquals(Optional.of("hash-1"), open.definitionHash());
-            assertEquals(Optional.of("2026-12-10T08:30Z"), open.openedAt());
-            assertTrue(polls.close("p1", "2026-12-10T09:00Z"));
-            assertFalse(polls.close("p1", "2026-12-10T09:01Z"));
-            assertEquals(Optional.of("2026-12-10T09:00Z"), polls.find("p1").orElseThrow().closedAt());
+            assertEquals(Optional.of(at("2026-12-10T08:30Z")), open.openedAt());
+            assertTrue(polls.close("p1", at("2026-12-10T09:00Z")));
+            assertFalse(polls.close("p1", at("2026-12-10T09:01Z")));
+            assertEquals(Optional.of(at("2026-12-10T09:00Z")), polls.find("p1").orElseThrow().closedAt());
             assertEquals(Optional.empty(), polls.find("p2"));
         });
+    }
+
+    @Test
+    void aStoredTimeKeepsTheStationsOffsetAndTheTextItWasAlwaysStoredAs() {
+        jdbi.useHandle(h -> {
+            PollStateDao polls = new PollStateDao(h);
+            polls.insertDraft("p1");
+            polls.open("p1", "{}", "hash", at("2026-12-10T08:30:15+07:00"));
+            polls.close("p1", at("2026-12-10T09:00+07:00"));
+            var closed = polls.find("p1").orElseThrow();
+            assertEquals(Optional.of(at("2026-12-10T08:30:15+07:00")), closed.openedAt());
+            assertEquals("+07:00", closed.closedAt().orElseThrow().getOffset().getId(), "the minutes print the hour in this offset");
+            assertEquals(List.of("2026-12-10T08:30:15+07:00", "2026-12-10T09:00+07:00"),
+                    h.createQuery("SELECT opened_at, closed_at FROM poll_state WHERE poll_id = 'p1'")
+                            .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2))).one(),
+                    "the columns hold the text earlier stations wrote and read");
+        });
+    }
+
+    private static java.time.OffsetDateTime at(String iso) {
+        return java.time.OffsetDateTime.parse(iso);
     }
 
     @Test
@@ -89,10 +110,10 @@ abstract class DaoContract {
             PollStateDao polls = new PollStateDao(h);
             polls.insertDraft("p1");
             assertFalse(polls.countCastIfOpen("p1"));
-            polls.open("p1", "{}", "hash", "t");
+            polls.open("p1", "{}", "hash", at("2026-12-10T08:00Z"));
             assertTrue(polls.countCastIfOpen("p1"));
             assertTrue(polls.countCastIfOpen("p1"));
-            polls.close("p1", "t");
+            polls.close("p1", at("2026-12-10T08:00Z"));
             assertFalse(polls.countCastIfOpen("p1"));
             assertEquals(2, polls.find("p1").orElseThrow().castCount());
         });
