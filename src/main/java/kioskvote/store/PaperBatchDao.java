@@ -1,5 +1,7 @@
 package kioskvote.store;
 
+import java.time.OffsetDateTime;
+
 import org.jdbi.v3.core.Handle;
 
 /** Accepted batches of paper ballots: how many ballots each brought, nothing else. */
@@ -16,7 +18,7 @@ public final class PaperBatchDao {
                 .mapTo(Integer.class).one() > 0;
     }
 
-    public void insert(String pollId, String batch, int ballotCount, String acceptedAt) {
+    public void insert(String pollId, String batch, int ballotCount, OffsetDateTime acceptedAt) {
         handle.createUpdate("INSERT INTO paper_batch (poll_id, batch, ballot_count, accepted_at) VALUES (:pollId, :batch, :ballotCount, :acceptedAt)")
                 .bind("pollId", pollId).bind("batch", batch).bind("ballotCount", ballotCount).bind("acceptedAt", acceptedAt).execute();
     }
