@@ -1,5 +1,6 @@
 package kioskvote.store;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +10,7 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** The meeting as edited in the admin pages: tables meeting_setup (one row) and meeting_poll (its polls, in order). */
 public final class MeetingSetupDao {
-    public record SetupRow(String meetingId, String setupJson, String seededFromSha256, String updatedAt) {
+    public record SetupRow(String meetingId, String setupJson, String seededFromSha256, OffsetDateTime updatedAt) {
     }
 
     public record PollRow(String pollId, int position, String definitionJson) {
@@ -37,7 +38,7 @@ public final class MeetingSetupDao {
                 .bindMethods(row).execute();
     }
 
-    public void update(String setupJson, String updatedAt) {
+    public void update(String setupJson, OffsetDateTime updatedAt) {
         handle.createUpdate("UPDATE meeting_setup SET setup_json = :setupJson, updated_at = :updatedAt")
                 .bind("setupJson", setupJson).bind("updatedAt", updatedAt).execute();
     }
