@@ -371,4 +371,66 @@ abstract class DaoContract {
         int count = jdbi.withHandle(h -> new CommitmentDao(h).find("p1").orElseThrow().tokenCount());
         assertEquals(2_345, count);
     }
+
+    // --- the smaller DAOs: every row read back as it was written, on both databases
+
+    @Test
+    void theEditedMeetingItsPollsAndItsNextRoundsReadBackAsWritten() {
+        jdbi.useHandle(h -> {
+            MeetingSetupDao setups = new MeetingSetupDao(h);
+            assertEquals(Optional.empty(), setups.find());
+            setups.insert(new MeetingSetupDao.SetupRow("meeting-1", "{}", "sha-1", at("2026-12-10T08:00+07:00")));
+            setups.update("{\"title\":\"Hội nghị\"}", at("2026-12-10T08:05:30+07:00"));
+            assertEquals(Optional.of(new MeetingSetupDao.SetupRow("meeting-1", "{\"title\":\"Hội nghị\"}", "sha-1",
+                    at("2026-12-10T08:05:30+07:00"))), setups.find());
+            setups.replacePolls(List.of(new MeetingSetupDao.PollRow("b", 1, "{\"id\":\"b\"}"), new MeetingSetupDao.PollRow("a", 2, "{}")));
+            setups.appendPoll("b-2", "{\"id\":\"b-2\"}");
+            assertEquals(List.of(new MeetingSetupDao.PollRow("b", 1, "{\"id\":\"b\"}"), new MeetingSetupDao.PollRow("a", 2, "{}"),
+                    new MeetingSetupDao.PollRow("b-2", 3, "{\"id\":\"b-2\"}")), setups.polls());
+            assertEquals(Optional.of("{\"id\":\"b-2\"}"), setups.pollDefinition("b-2"));
+
+            PollDefinitionDao definitions = new PollDefinitionDao(h);
+            var round = new PollDefinitionDao.DefinitionRow("b-2", "b", "{\"id\":\"b-2\"}", at("2026-12-10T10:00+07:00"));
+            definitions.insert(round);
+            assertEquals(List.of(round), definitions.all());
+            assertTrue(definitions.existsFrom("b"));
+            definitions.delete("b-2");
+            assertFalse(definitions.existsFrom("b"));
+        });
+    }
+
+    @Test
+    void staffSecretsKioskKeysPaperBatchesAndSealedBallotsReadBackAsWritten() {
+        jdbi.useHandle(h -> {
+            StaffCredentialDao staff = new StaffCredentialDao(h);
+            staff.put(new StaffCredentialDao.CredentialRow("desk", "s1", "h1"));
+            staff.put(new StaffCredentialDao.CredentialRow("chair", "s2", "h2"));
+            staff.put(new StaffCredentialDao.CredentialRow("desk", "s3", "h3"));
+            staff.remove("chair");
+            assertEquals(List.of(new StaffCredentialDao.CredentialRow("desk", "s3", "h3")), staff.all());
+
+            new KioskDao(h).putEnrolment(new EnrolmentRow("phong-1", "secret-hash-1"));
+            KioskKeyDao keys = new KioskKeyDao(h);
+            keys.put(new KioskKeyDao.KeyRow("phong-1", "secret-hash-1", "public-key-1"));
+            assertEquals(Optional.of(new KioskKeyDao.KeyRow("phong-1", "secret-hash-1", "public-key-1")), keys.findCurrent("phong-1"));
+            new KioskDao(h).putEnrolment(new EnrolmentRow("phong-1", "secret-hash-2"));
+            assertEquals(Optional.empty(), keys.findCurrent("phong-1"), "a tablet enrolled again retires the earlier key");
+
+            PaperBatchDao paper = new PaperBatchDao(h);
+            paper.insert("p1", "to-1", 12, at("2026-12-10T09:30+07:00"));
+            paper.insert("p1", "to-2", 3, at("2026-12-10T09:40+07:00"));
+            assertTrue(paper.exists("p1", "to-1"));
+            assertFalse(paper.exists("p2", "to-1"));
+            assertEquals(15, paper.countBallots("p1"));
+
+            SealedBallotDao sealed = new SealedBallotDao(h);
+            sealed.insert(41L, "p1", "proof-1", "c2VhbGVk");
+            assertTrue(sealed.hasRetryProof("p1", "proof-1"));
+            assertFalse(sealed.hasRetryProof("p2", "proof-1"));
+            assertEquals(List.of(new SealedBallotDao.SealedRow(41L, "c2VhbGVk")), sealed.all("p1"));
+            assertEquals(1, sealed.count("p1"));
+            assertEquals(1, sealed.deleteAll("p1"));
+            assertEquals(0, sealed.count("p1"));
+        });
+    }
 }
