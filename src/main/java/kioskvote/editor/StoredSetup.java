@@ -58,7 +58,7 @@ final class StoredSetup {
                 Optional<SetupRow> stored = setups.find();
                 if (!isStored(h, stored, current)) throw new EditRefused(EditRefused.Code.MEETING_CHANGED_ELSEWHERE);
                 checks.accept(h);
-                String now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+                OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
                 if (stored.isEmpty()) {
                     setups.insert(new SetupRow(meeting.id(), SetupJson.write(next), configSha256, now));
                     audit.append(h, "meeting-editor-took-over", "seeded-from-config-sha256=" + configSha256);

@@ -114,7 +114,7 @@ public final class PaperDesk {
             rights.cast(new Credential(Credential.Kind.SHORT_CODE, ballot.code()), poll.id(), ballot.marks(), ReceiptCode.randomSecret(random));
         }
         jdbi.useTransaction(h -> {
-            new PaperBatchDao(h).insert(poll.id(), batch, ballots.size(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+            new PaperBatchDao(h).insert(poll.id(), batch, ballots.size(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
             audit.append(h, "paper-batch-accepted", "poll=" + poll.id() + " batch=" + batch + " ballots=" + ballots.size());
         });
     }

@@ -139,7 +139,8 @@ public final class BoxOpening {
         return statuses.status(h, poll);
     }
 
-    private String now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    /** The time a row stores: to the second, in the station's offset (store/StoredTypes). */
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
     }
 }

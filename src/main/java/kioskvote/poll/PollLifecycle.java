@@ -224,7 +224,8 @@ public final class PollLifecycle {
     }
 
 
-    private String now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    /** The time a row stores: to the second, in the station's offset (store/StoredTypes). */
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -17,6 +17,7 @@ import kioskvote.ballot.Answers;
 import kioskvote.ballot.AnswersJson;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.meeting.Meeting;
+import kioskvote.meeting.MeetingFigures;
 import kioskvote.meeting.Poll;
 import kioskvote.audit.AuditDetail;
 import kioskvote.record.BallotPage;
@@ -89,7 +90,7 @@ public final class PollRecords {
      * poll's minutes and status keep them, whatever presence, hand-outs and slips do in later polls (docs/rules.md,
      * "Minutes"). Empty before the head is fixed, and for a poll opened before the station made commitments.
      */
-    public Optional<RecordJson.Figures> figuresWhenFinal(Handle h, String pollId) {
+    public Optional<MeetingFigures> figuresWhenFinal(Handle h, String pollId) {
         return new CommitmentDao(h).find(pollId).flatMap(CommitmentRow::countsJson).map(RecordJson::figures);
     }
 
@@ -116,8 +117,7 @@ public final class PollRecords {
         List<String> spent = spentTokenHashes(h, poll);
         LinesDigest spentLines = new LinesDigest();
         spent.forEach(spentLines::add);
-        PollTally tally = counter.finish(new TallyCounts(status.summoned(), status.present(), status.issued(), counter.received(),
-                status.voided(), status.handedOut(), status.rosterUsed()));
+        PollTally tally = counter.finish(new TallyCounts(status.figures(), counter.received(), 0));
         String countsJson = RecordJson.counts(tally);
         String tallyJson = RecordJson.tally(tally);
         String auditAtClose = new AuditDao(h).last().orElseThrow().hash();

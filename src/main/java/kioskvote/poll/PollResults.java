@@ -99,8 +99,7 @@ public final class PollResults {
         for (var distinct : new BallotDao(h).answerCounts(poll.id())) {
             answers.addAll(Collections.nCopies(Math.toIntExact(distinct.count()), AnswersJson.read(distinct.answersJson())));
         }
-        var counts = new TallyCounts(status.summoned(), status.present(), status.issued(), answers.size(), status.voided(),
-                status.handedOut(), status.rosterUsed(), new PaperBatchDao(h).countBallots(poll.id()));
+        var counts = new TallyCounts(status.figures(), answers.size(), new PaperBatchDao(h).countBallots(poll.id()));
         return Tally.count(poll, answers, counts);
     }
 

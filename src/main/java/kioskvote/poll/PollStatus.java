@@ -2,22 +2,49 @@ package kioskvote.poll;
 
 import java.util.Optional;
 
-import kioskvote.meeting.CountRules;
+import kioskvote.meeting.MeetingFigures;
 import kioskvote.meeting.PollState;
 
 /**
- * A poll's public state and turnout: what the chair's screen may show before the close. With a roster,
- * summoned and present come from it and {@code handedOut} counts the people holding a ballot (one each
- * for the whole meeting); {@code issued} is net of the voided slips; see {@link #addsUp()} for how they add up. A practice
+ * A poll's public state and turnout: what the chair's screen may show before the close. The meeting's
+ * {@link MeetingFigures} (summoned, present, handed out, issued net of the voided slips, voided); see
+ * {@link #addsUp()} for how they add up with the ballots cast. A practice
  * poll ({@code practice}) is labelled so on every screen. {@code liveCounts}: an open vote's counts while it is
  * open (docs/rules.md, "Open vote"); empty for every other poll and state.
  */
-public record PollStatus(String pollId, String title, String kind, PollState state, int summoned, int present,
-                         long handedOut, long issued, long voided, long cast, Optional<String> definitionHash,
-                         Optional<String> openedAt, Optional<String> closedAt, boolean rosterUsed, boolean practice,
-                         boolean sealed, boolean counted, boolean resultsShown, java.util.Map<String, Long> liveCounts) {
+public record PollStatus(String pollId, String title, String kind, PollState state, MeetingFigures figures, long cast,
+                         Optional<String> definitionHash, Optional<String> openedAt, Optional<String> closedAt,
+                         boolean practice, boolean sealed, boolean counted, boolean resultsShown,
+                         java.util.Map<String, Long> liveCounts) {
     public PollStatus {
+        java.util.Objects.requireNonNull(figures, "figures");
         liveCounts = java.util.Map.copyOf(liveCounts);
+    }
+
+    public int summoned() {
+        return (int) figures.summoned();
+    }
+
+    public int present() {
+        return (int) figures.present();
+    }
+
+    public long handedOut() {
+        return figures.handedOut();
+    }
+
+    /** Slips issued, net of the voided. */
+    public long issued() {
+        return figures.issued();
+    }
+
+    public long voided() {
+        return figures.voided();
+    }
+
+    /** Summoned and present are counted on the roster, person by person. */
+    public boolean rosterUsed() {
+        return figures.fromRoster();
     }
 
     /** Closed, sealed, and not yet opened by the committee: no result, receipt or minutes yet. */
@@ -48,7 +75,7 @@ public record PollStatus(String pollId, String title, String kind, PollState sta
 
     /** The identities the minutes check (meeting/CountRules), with the ballots cast so far as received. */
     public boolean addsUp() {
-        return CountRules.addsUp(rosterUsed, cast, issued, handedOut, present, summoned);
+        return figures.addsUp(cast);
     }
 
     /** The state as the projector follows it: a closed poll whose results the chair has shown is one more step. */
@@ -57,6 +84,6 @@ public record PollStatus(String pollId, String title, String kind, PollState sta
     }
 
     public boolean quorumMet() {
-        return CountRules.quorumMet(present, summoned);
+        return figures.quorumMet();
     }
 }

@@ -1,5 +1,6 @@
 package kioskvote.poll;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,9 +9,9 @@ import org.jdbi.v3.core.Jdbi;
 
 import kioskvote.ballot.BallotRejected;
 import kioskvote.meeting.Meeting;
+import kioskvote.meeting.MeetingFigures;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollState;
-import kioskvote.record.RecordJson;
 import kioskvote.roster.Roster;
 import kioskvote.roster.Turnout;
 import kioskvote.store.AuditDao;
@@ -57,13 +58,12 @@ public final class PollStatuses {
         long handedOut = turnout.fromRoster() ? new RosterDao(h).countHandedOut() : 0;
         SlipDao slips = new SlipDao(h);
         long voided = slips.countVoided();
-        var live = new RecordJson.Figures(turnout.summoned(), turnout.present(), turnout.fromRoster(), handedOut,
+        var live = new MeetingFigures(turnout.summoned(), turnout.present(), turnout.fromRoster(), handedOut,
                 slips.countIssued() - voided, voided);
         // a poll whose ballots are final keeps the figures of that moment (docs/rules.md, "Minutes")
-        var f = row.state() == PollState.CLOSED ? records.figuresWhenFinal(h, poll.id()).orElse(live) : live;
-        return new PollStatus(poll.id(), poll.title(), poll.kind().code(), row.state(), (int) f.summoned(),
-                (int) f.present(), f.handedOut(), f.issued(), f.voided(), row.castCount(), row.definitionHash(),
-                row.openedAt(), row.closedAt(), f.fromRoster(), poll.practice(), row.sealed(), row.countedAt().isPresent(),
+        MeetingFigures f = row.state() == PollState.CLOSED ? records.figuresWhenFinal(h, poll.id()).orElse(live) : live;
+        return new PollStatus(poll.id(), poll.title(), poll.kind().code(), row.state(), f, row.castCount(), row.definitionHash(),
+                row.openedAt().map(OffsetDateTime::toString), row.closedAt().map(OffsetDateTime::toString), poll.practice(), row.sealed(), row.countedAt().isPresent(),
                 row.state() == PollState.CLOSED && new AuditDao(h).has(RESULTS_SHOWN, "poll=" + poll.id()),
                 OpenVoteCounts.live(h, poll, row));
     }

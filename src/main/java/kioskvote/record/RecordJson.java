@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import kioskvote.meeting.CommitteeMember;
 import kioskvote.meeting.Meeting;
+import kioskvote.meeting.MeetingFigures;
 import kioskvote.tally.CandidateResult;
 import kioskvote.tally.ElectionResult;
 import kioskvote.tally.OptionCount;
@@ -143,19 +144,19 @@ public final class RecordJson {
         return map;
     }
 
-    /** counts.json's turnout figures, read back. {@code issued} is net of the voided slips, as in TallyCounts. */
-    public record Figures(long summoned, long present, boolean fromRoster, long handedOut, long issued, long voided) {
-    }
-
     /** Reads back the turnout figures {@link #counts} wrote (the station's own counts.json, not a downloaded one). */
-    public static Figures figures(String countsJson) {
+    public static MeetingFigures figures(String countsJson) {
         try {
-            JsonNode c = RecordFiles.JSON.readTree(countsJson);
-            return new Figures(c.path("summoned").asLong(), c.path("present").asLong(), c.path("fromRoster").asBoolean(),
-                    c.path("handedOut").asLong(), c.path("issued").asLong() - c.path("voided").asLong(), c.path("voided").asLong());
+            return figures(RecordFiles.JSON.readTree(countsJson));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("counts.json as the station wrote it", e);
         }
+    }
+
+    /** counts.json's turnout figures. Its "issued" counts the voided slips too; the figures' is net of them, as in TallyCounts. */
+    public static MeetingFigures figures(JsonNode counts) {
+        return new MeetingFigures(counts.path("summoned").asLong(), counts.path("present").asLong(), counts.path("fromRoster").asBoolean(),
+                counts.path("handedOut").asLong(), counts.path("issued").asLong() - counts.path("voided").asLong(), counts.path("voided").asLong());
     }
 
     static String write(Object value) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** The audit_event table: append and read, never update or delete. */
 public final class AuditDao {
@@ -12,6 +14,8 @@ public final class AuditDao {
 
     public record AuditRow(long seq, String at, String event, String detail, String prevHash, String hash) {
     }
+
+    private static final RowMapper<AuditRow> ROW = ConstructorMapper.of(AuditRow.class);
 
     private final Handle handle;
 
@@ -27,27 +31,22 @@ public final class AuditDao {
     public Optional<AuditRow> last() {
         handle.createQuery("SELECT meeting_id FROM station FOR UPDATE").mapTo(String.class).list();
         return handle.createQuery("SELECT seq, at, event, detail, prev_hash, hash FROM audit_event ORDER BY seq DESC")
-                .setMaxRows(1).map((rs, ctx) -> row(rs)).findFirst();
+                .setMaxRows(1).map(ROW).findFirst();
     }
 
     public void append(AuditRow row) {
-        handle.createUpdate("INSERT INTO audit_event (seq, at, event, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)")
-                .bind(0, row.seq()).bind(1, row.at()).bind(2, row.event()).bind(3, row.detail())
-                .bind(4, row.prevHash()).bind(5, row.hash()).execute();
+        handle.createUpdate("INSERT INTO audit_event (seq, at, event, detail, prev_hash, hash) VALUES (:seq, :at, :event, :detail, :prevHash, :hash)")
+                .bindMethods(row).execute();
     }
 
     /** True if the log holds this event with exactly this detail (e.g. "results-shown", "poll=tin-nhiem"). */
     public boolean has(String event, String detail) {
-        return handle.createQuery("SELECT COUNT(*) FROM audit_event WHERE event = ? AND detail = ?")
-                .bind(0, event).bind(1, detail).mapTo(Long.class).one() > 0;
+        return handle.createQuery("SELECT COUNT(*) FROM audit_event WHERE event = :event AND detail = :detail")
+                .bind("event", event).bind("detail", detail).mapTo(Long.class).one() > 0;
     }
 
     public List<AuditRow> all() {
         return handle.createQuery("SELECT seq, at, event, detail, prev_hash, hash FROM audit_event ORDER BY seq")
-                .map((rs, ctx) -> row(rs)).list();
-    }
-
-    private static AuditRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new AuditRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
+                .map(ROW).list();
     }
 }

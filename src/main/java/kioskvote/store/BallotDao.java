@@ -14,30 +14,32 @@ public final class BallotDao {
     }
 
     public boolean isSpent(String pollId, String serial) {
-        return handle.createQuery("SELECT COUNT(*) FROM spent_token WHERE poll_id = ? AND serial = ?")
-                .bind(0, pollId).bind(1, serial).mapTo(Integer.class).one() > 0;
+        return handle.createQuery("SELECT COUNT(*) FROM spent_token WHERE poll_id = :pollId AND serial = :serial")
+                .bind("pollId", pollId).bind("serial", serial).mapTo(Integer.class).one() > 0;
     }
 
     public boolean isSpentInAnyPoll(String serial) {
-        return handle.createQuery("SELECT COUNT(*) FROM spent_token WHERE serial = ?").bind(0, serial).mapTo(Integer.class).one() > 0;
+        return handle.createQuery("SELECT COUNT(*) FROM spent_token WHERE serial = :serial").bind("serial", serial).mapTo(Integer.class).one() > 0;
     }
 
     /** Throws the database's unique-key violation if the token was already spent in this poll. */
     /** {@code spentId} is random, so the table's storage order says nothing about the order of casting. */
     public void spendToken(long spentId, String pollId, String serial) {
-        handle.createUpdate("INSERT INTO spent_token (spent_id, poll_id, serial) VALUES (?, ?, ?)")
-                .bind(0, spentId).bind(1, pollId).bind(2, serial).execute();
+        handle.createUpdate("INSERT INTO spent_token (spent_id, poll_id, serial) VALUES (:spentId, :pollId, :serial)")
+                .bind("spentId", spentId).bind("pollId", pollId).bind("serial", serial).execute();
     }
 
     /** {@code ballotId} is random, so the table's storage order says nothing about the order of casting. */
     public void insertBallot(long ballotId, String pollId, String receiptCode, String receiptProof, String answersJson) {
-        handle.createUpdate("INSERT INTO ballot (ballot_id, poll_id, receipt_code, receipt_proof, answers_json) VALUES (?, ?, ?, ?, ?)")
-                .bind(0, ballotId).bind(1, pollId).bind(2, receiptCode).bind(3, receiptProof).bind(4, answersJson).execute();
+        handle.createUpdate("INSERT INTO ballot (ballot_id, poll_id, receipt_code, receipt_proof, answers_json) "
+                        + "VALUES (:ballotId, :pollId, :receiptCode, :receiptProof, :answersJson)")
+                .bind("ballotId", ballotId).bind("pollId", pollId).bind("receiptCode", receiptCode).bind("receiptProof", receiptProof)
+                .bind("answersJson", answersJson).execute();
     }
 
     public Optional<String> proofForReceipt(String pollId, String receiptCode) {
-        return handle.createQuery("SELECT receipt_proof FROM ballot WHERE poll_id = ? AND receipt_code = ?")
-                .bind(0, pollId).bind(1, receiptCode).mapTo(String.class).findFirst();
+        return handle.createQuery("SELECT receipt_proof FROM ballot WHERE poll_id = :pollId AND receipt_code = :receiptCode")
+                .bind("pollId", pollId).bind("receiptCode", receiptCode).mapTo(String.class).findFirst();
     }
 
     /**
@@ -47,9 +49,9 @@ public final class BallotDao {
      * (the old row versions go at the next vacuum; docs/scaling.md).
      */
     public void restampAtClose(String pollId) {
-        handle.createUpdate("UPDATE ballot SET poll_id = poll_id WHERE poll_id = ?").bind(0, pollId).execute();
-        handle.createUpdate("UPDATE sealed_ballot SET poll_id = poll_id WHERE poll_id = ?").bind(0, pollId).execute();
-        handle.createUpdate("UPDATE spent_token SET poll_id = poll_id WHERE poll_id = ?").bind(0, pollId).execute();
+        handle.createUpdate("UPDATE ballot SET poll_id = poll_id WHERE poll_id = :pollId").bind("pollId", pollId).execute();
+        handle.createUpdate("UPDATE sealed_ballot SET poll_id = poll_id WHERE poll_id = :pollId").bind("pollId", pollId).execute();
+        handle.createUpdate("UPDATE spent_token SET poll_id = poll_id WHERE poll_id = :pollId").bind("pollId", pollId).execute();
     }
 
     /**
@@ -57,15 +59,15 @@ public final class BallotDao {
      * poll inserted in random order).
      */
     public void insertCountedBallot(long ballotId, String pollId, String receiptCode, String answersJson) {
-        handle.createUpdate("INSERT INTO counted_ballot (ballot_id, poll_id, receipt_code, answers_json) VALUES (?, ?, ?, ?)")
-                .bind(0, ballotId).bind(1, pollId).bind(2, receiptCode).bind(3, answersJson).execute();
+        handle.createUpdate("INSERT INTO counted_ballot (ballot_id, poll_id, receipt_code, answers_json) VALUES (:ballotId, :pollId, :receiptCode, :answersJson)")
+                .bind("ballotId", ballotId).bind("pollId", pollId).bind("receiptCode", receiptCode).bind("answersJson", answersJson).execute();
     }
 
     /** Every readable ballot of the poll: cast in the clear (unsealed poll) or counted from the sealed box. */
     public List<String> answers(String pollId) {
-        return handle.createQuery("SELECT answers_json FROM ballot WHERE poll_id = ? "
-                        + "UNION ALL SELECT answers_json FROM counted_ballot WHERE poll_id = ?")
-                .bind(0, pollId).bind(1, pollId).mapTo(String.class).list();
+        return handle.createQuery("SELECT answers_json FROM ballot WHERE poll_id = :pollId "
+                        + "UNION ALL SELECT answers_json FROM counted_ballot WHERE poll_id = :pollId")
+                .bind("pollId", pollId).mapTo(String.class).list();
     }
 
     /** A distinct ballot content and how many ballots of the poll hold it. */
@@ -79,9 +81,9 @@ public final class BallotDao {
      */
     public List<AnswersCount> answerCounts(String pollId) {
         java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        for (String sql : List.of("SELECT answers_json, COUNT(*) FROM ballot WHERE poll_id = ? GROUP BY answers_json",
-                "SELECT answers_json, COUNT(*) FROM counted_ballot WHERE poll_id = ? GROUP BY answers_json")) {
-            handle.createQuery(sql).bind(0, pollId).map((rs, ctx) -> new AnswersCount(rs.getString(1), rs.getLong(2)))
+        for (String sql : List.of("SELECT answers_json, COUNT(*) FROM ballot WHERE poll_id = :pollId GROUP BY answers_json",
+                "SELECT answers_json, COUNT(*) FROM counted_ballot WHERE poll_id = :pollId GROUP BY answers_json")) {
+            handle.createQuery(sql).bind("pollId", pollId).map((rs, ctx) -> new AnswersCount(rs.getString(1), rs.getLong(2)))
                     .forEach(c -> counts.merge(c.answersJson(), c.count(), Long::sum));
         }
         return counts.entrySet().stream().map(e -> new AnswersCount(e.getKey(), e.getValue())).toList();
@@ -93,10 +95,10 @@ public final class BallotDao {
      * their UNION in the database cost twice as much for 100,000 ballots.
      */
     public List<String> receiptCodes(String pollId) {
-        List<String> codes = new java.util.ArrayList<>(handle.createQuery("SELECT receipt_code FROM ballot WHERE poll_id = ? ORDER BY receipt_code")
-                .bind(0, pollId).mapTo(String.class).list());
-        codes.addAll(handle.createQuery("SELECT receipt_code FROM counted_ballot WHERE poll_id = ? ORDER BY receipt_code")
-                .bind(0, pollId).mapTo(String.class).list());
+        List<String> codes = new java.util.ArrayList<>(handle.createQuery("SELECT receipt_code FROM ballot WHERE poll_id = :pollId ORDER BY receipt_code")
+                .bind("pollId", pollId).mapTo(String.class).list());
+        codes.addAll(handle.createQuery("SELECT receipt_code FROM counted_ballot WHERE poll_id = :pollId ORDER BY receipt_code")
+                .bind("pollId", pollId).mapTo(String.class).list());
         codes.sort(null);
         return codes;
     }
@@ -116,24 +118,25 @@ public final class BallotDao {
 
     /** Every receipt code of a poll in order, one at a time, a code twice if two ballots have it (docs/record.md). */
     public void forEachReceiptCode(String pollId, java.util.function.Consumer<String> each) {
-        handle.createQuery("SELECT receipt_code FROM ballot WHERE poll_id = ? "
-                        + "UNION ALL SELECT receipt_code FROM counted_ballot WHERE poll_id = ? ORDER BY 1")
-                .bind(0, pollId).bind(1, pollId).setFetchSize(1000).mapTo(String.class).forEach(each);
+        handle.createQuery("SELECT receipt_code FROM ballot WHERE poll_id = :pollId "
+                        + "UNION ALL SELECT receipt_code FROM counted_ballot WHERE poll_id = :pollId ORDER BY 1")
+                .bind("pollId", pollId).setFetchSize(1000).mapTo(String.class).forEach(each);
     }
 
     /** The serials spent in a poll (for their public hashes in the record; the order here means nothing). */
     public List<String> spentSerials(String pollId) {
-        return handle.createQuery("SELECT serial FROM spent_token WHERE poll_id = ?").bind(0, pollId).mapTo(String.class).list();
+        return handle.createQuery("SELECT serial FROM spent_token WHERE poll_id = :pollId").bind("pollId", pollId).mapTo(String.class).list();
     }
 
     public boolean hasReceipt(String pollId, String receiptCode) {
-        return handle.createQuery("SELECT (SELECT COUNT(*) FROM ballot WHERE poll_id = ? AND receipt_code = ?) "
-                        + "+ (SELECT COUNT(*) FROM counted_ballot WHERE poll_id = ? AND receipt_code = ?)")
-                .bind(0, pollId).bind(1, receiptCode).bind(2, pollId).bind(3, receiptCode).mapTo(Integer.class).one() > 0;
+        return handle.createQuery("SELECT (SELECT COUNT(*) FROM ballot WHERE poll_id = :pollId AND receipt_code = :receiptCode) "
+                        + "+ (SELECT COUNT(*) FROM counted_ballot WHERE poll_id = :pollId AND receipt_code = :receiptCode)")
+                .bind("pollId", pollId).bind("receiptCode", receiptCode).mapTo(Integer.class).one() > 0;
     }
 
     public long countBallots(String pollId) {
-        return handle.createQuery("SELECT (SELECT COUNT(*) FROM ballot WHERE poll_id = ?) + (SELECT COUNT(*) FROM counted_ballot WHERE poll_id = ?)")
-                .bind(0, pollId).bind(1, pollId).mapTo(Long.class).one();
+        return handle.createQuery("SELECT (SELECT COUNT(*) FROM ballot WHERE poll_id = :pollId) "
+                        + "+ (SELECT COUNT(*) FROM counted_ballot WHERE poll_id = :pollId)")
+                .bind("pollId", pollId).mapTo(Long.class).one();
     }
 }

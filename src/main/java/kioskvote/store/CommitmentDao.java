@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** The poll_commitment and committed_token tables: what a poll committed to at its open, and its record's head. */
 public final class CommitmentDao {
@@ -14,6 +16,8 @@ public final class CommitmentDao {
 
     private static final int INSERT_CHUNK = 1000;
 
+    private static final RowMapper<CommitmentRow> ROW = ConstructorMapper.of(CommitmentRow.class);
+
     private final Handle handle;
 
     public CommitmentDao(Handle handle) {
@@ -21,14 +25,14 @@ public final class CommitmentDao {
     }
 
     public void insert(String pollId, String header, int tokenCount, String sha256, List<String> sortedTokenHashes) {
-        handle.createUpdate("INSERT INTO poll_commitment (poll_id, header, token_count, sha256) VALUES (?, ?, ?, ?)")
-                .bind(0, pollId).bind(1, header).bind(2, tokenCount).bind(3, sha256).execute();
+        handle.createUpdate("INSERT INTO poll_commitment (poll_id, header, token_count, sha256) VALUES (:pollId, :header, :tokenCount, :sha256)")
+                .bind("pollId", pollId).bind("header", header).bind("tokenCount", tokenCount).bind("sha256", sha256).execute();
         // In chunks: a batch holds every row's bindings until it runs, and a meeting with 100,000 slips
         // would otherwise hold them all at once (beyond the launcher's 112 MB heap, measured by bench/run).
         for (int from = 0; from < sortedTokenHashes.size(); from += INSERT_CHUNK) {
-            var batch = handle.prepareBatch("INSERT INTO committed_token (poll_id, token_hash) VALUES (?, ?)");
+            var batch = handle.prepareBatch("INSERT INTO committed_token (poll_id, token_hash) VALUES (:pollId, :tokenHash)");
             for (String hash : sortedTokenHashes.subList(from, Math.min(from + INSERT_CHUNK, sortedTokenHashes.size()))) {
-                batch.bind(0, pollId).bind(1, hash).add();
+                batch.bind("pollId", pollId).bind("tokenHash", hash).add();
             }
             batch.execute();
         }
@@ -36,12 +40,8 @@ public final class CommitmentDao {
 
     public Optional<CommitmentRow> find(String pollId) {
         return handle.createQuery("SELECT poll_id, header, token_count, sha256, record_head, head_ballots, counts_json, tally_json "
-                        + "FROM poll_commitment WHERE poll_id = ?")
-                .bind(0, pollId)
-                .map((rs, ctx) -> new CommitmentRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        Optional.ofNullable(rs.getString(5)), Optional.ofNullable((Integer) rs.getObject(6, Integer.class)),
-                        Optional.ofNullable(rs.getString(7)), Optional.ofNullable(rs.getString(8))))
-                .findFirst();
+                        + "FROM poll_commitment WHERE poll_id = :pollId")
+                .bind("pollId", pollId).map(ROW).findFirst();
     }
 
     /** Whether any poll has opened (and committed): slips issued from then on are logged by their hashes. */
@@ -51,13 +51,15 @@ public final class CommitmentDao {
 
     /** The committed token hashes of a poll in ascending order, one at a time (a large meeting has many). */
     public void forEachToken(String pollId, Consumer<String> each) {
-        handle.createQuery("SELECT token_hash FROM committed_token WHERE poll_id = ? ORDER BY token_hash")
-                .bind(0, pollId).setFetchSize(1000).mapTo(String.class).forEach(each);
+        handle.createQuery("SELECT token_hash FROM committed_token WHERE poll_id = :pollId ORDER BY token_hash")
+                .bind("pollId", pollId).setFetchSize(1000).mapTo(String.class).forEach(each);
     }
 
     /** Fixes the record's head, figures and tally (at the close, or for a sealed poll at the count). */
     public void setRecordHead(String pollId, String head, int ballots, String countsJson, String tallyJson) {
-        handle.createUpdate("UPDATE poll_commitment SET record_head = ?, head_ballots = ?, counts_json = ?, tally_json = ? WHERE poll_id = ?")
-                .bind(0, head).bind(1, ballots).bind(2, countsJson).bind(3, tallyJson).bind(4, pollId).execute();
+        handle.createUpdate("UPDATE poll_commitment SET record_head = :head, head_ballots = :ballots, counts_json = :countsJson, "
+                        + "tally_json = :tallyJson WHERE poll_id = :pollId")
+                .bind("head", head).bind("ballots", ballots).bind("countsJson", countsJson).bind("tallyJson", tallyJson)
+                .bind("pollId", pollId).execute();
     }
 }

@@ -67,6 +67,7 @@ public final class Database {
         // by default; those messages reach the server log, which must never hold them.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         jdbi.define(POOL_ATTRIBUTE, dataSource);
+        StoredTypes.register(jdbi);
         return jdbi;
     }
 

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The kiosk_enrolment and kiosk_delivery tables: which tablet holds which kiosk name (a hash of its secret),
@@ -22,6 +24,9 @@ public final class KioskDao {
 
     private static final String DELIVERY_COLUMNS = "visit_id, kiosk_name, poll_id, boot_id";
 
+    private static final RowMapper<EnrolmentRow> ENROLMENT = ConstructorMapper.of(EnrolmentRow.class);
+    private static final RowMapper<DeliveryRow> DELIVERY = ConstructorMapper.of(DeliveryRow.class);
+
     private final Handle handle;
 
     public KioskDao(Handle handle) {
@@ -30,19 +35,18 @@ public final class KioskDao {
 
     /** Enrols the name, replacing the hash of an earlier tablet's secret (call inside a transaction). */
     public void putEnrolment(EnrolmentRow row) {
-        handle.createUpdate("DELETE FROM kiosk_enrolment WHERE kiosk_name = ?").bind(0, row.kioskName()).execute();
-        handle.createUpdate("INSERT INTO kiosk_enrolment (kiosk_name, secret_hash) VALUES (?, ?)")
-                .bind(0, row.kioskName()).bind(1, row.secretHash()).execute();
+        deleteEnrolment(row.kioskName());
+        handle.createUpdate("INSERT INTO kiosk_enrolment (kiosk_name, secret_hash) VALUES (:kioskName, :secretHash)").bindMethods(row).execute();
     }
 
     public Optional<EnrolmentRow> findEnrolment(String kioskName) {
-        return handle.createQuery("SELECT kiosk_name, secret_hash FROM kiosk_enrolment WHERE kiosk_name = ?").bind(0, kioskName)
-                .map((rs, ctx) -> new EnrolmentRow(rs.getString(1), rs.getString(2))).findFirst();
+        return handle.createQuery("SELECT kiosk_name, secret_hash FROM kiosk_enrolment WHERE kiosk_name = :kioskName")
+                .bind("kioskName", kioskName).map(ENROLMENT).findFirst();
     }
 
     /** @return 1 if the name was enrolled */
     public int deleteEnrolment(String kioskName) {
-        return handle.createUpdate("DELETE FROM kiosk_enrolment WHERE kiosk_name = ?").bind(0, kioskName).execute();
+        return handle.createUpdate("DELETE FROM kiosk_enrolment WHERE kiosk_name = :kioskName").bind("kioskName", kioskName).execute();
     }
 
     public List<String> enrolledNames() {
@@ -50,28 +54,25 @@ public final class KioskDao {
     }
 
     public void insertDelivery(DeliveryRow row) {
-        handle.createUpdate("INSERT INTO kiosk_delivery (" + DELIVERY_COLUMNS + ") VALUES (?, ?, ?, ?)")
-                .bind(0, row.visitId()).bind(1, row.kioskName()).bind(2, row.pollId()).bind(3, row.bootId()).execute();
+        handle.createUpdate("INSERT INTO kiosk_delivery (" + DELIVERY_COLUMNS + ") VALUES (:visitId, :kioskName, :pollId, :bootId)")
+                .bindMethods(row).execute();
     }
 
     /** Claims the delivery: 1 for the one caller that deleted it, 0 if it was already picked up or released. */
     public int deleteDelivery(long visitId) {
-        return handle.createUpdate("DELETE FROM kiosk_delivery WHERE visit_id = ?").bind(0, visitId).execute();
+        return handle.createUpdate("DELETE FROM kiosk_delivery WHERE visit_id = :visitId").bind("visitId", visitId).execute();
     }
 
     /** The kiosk ballots waiting for this kiosk, those of other station runs only when {@code notOfBoot} is given. */
     public List<DeliveryRow> deliveriesFor(String kioskName, Optional<String> notOfBoot) {
-        return handle.createQuery("SELECT " + DELIVERY_COLUMNS + " FROM kiosk_delivery WHERE kiosk_name = ? AND boot_id <> ? ORDER BY visit_id")
-                .bind(0, kioskName).bind(1, notOfBoot.orElse("")).map((rs, ctx) -> delivery(rs)).list();
+        return handle.createQuery("SELECT " + DELIVERY_COLUMNS + " FROM kiosk_delivery WHERE kiosk_name = :kioskName AND boot_id <> :notOfBoot "
+                        + "ORDER BY visit_id")
+                .bind("kioskName", kioskName).bind("notOfBoot", notOfBoot.orElse("")).map(DELIVERY).list();
     }
 
     /** Every kiosk ballot waiting, for the desk's list. */
     public List<DeliveryRow> deliveries() {
         return handle.createQuery("SELECT " + DELIVERY_COLUMNS + " FROM kiosk_delivery ORDER BY kiosk_name, visit_id")
-                .map((rs, ctx) -> delivery(rs)).list();
-    }
-
-    private static DeliveryRow delivery(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new DeliveryRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
+                .map(DELIVERY).list();
     }
 }

@@ -1,5 +1,7 @@
 package kioskvote.store;
 
+import java.time.OffsetDateTime;
+
 import org.jdbi.v3.core.Handle;
 
 /** Accepted batches of paper ballots: how many ballots each brought, nothing else. */
@@ -11,18 +13,19 @@ public final class PaperBatchDao {
     }
 
     public boolean exists(String pollId, String batch) {
-        return handle.createQuery("SELECT COUNT(*) FROM paper_batch WHERE poll_id = ? AND batch = ?").bind(0, pollId).bind(1, batch)
+        return handle.createQuery("SELECT COUNT(*) FROM paper_batch WHERE poll_id = :pollId AND batch = :batch")
+                .bind("pollId", pollId).bind("batch", batch)
                 .mapTo(Integer.class).one() > 0;
     }
 
-    public void insert(String pollId, String batch, int ballotCount, String acceptedAt) {
-        handle.createUpdate("INSERT INTO paper_batch (poll_id, batch, ballot_count, accepted_at) VALUES (?, ?, ?, ?)")
-                .bind(0, pollId).bind(1, batch).bind(2, ballotCount).bind(3, acceptedAt).execute();
+    public void insert(String pollId, String batch, int ballotCount, OffsetDateTime acceptedAt) {
+        handle.createUpdate("INSERT INTO paper_batch (poll_id, batch, ballot_count, accepted_at) VALUES (:pollId, :batch, :ballotCount, :acceptedAt)")
+                .bind("pollId", pollId).bind("batch", batch).bind("ballotCount", ballotCount).bind("acceptedAt", acceptedAt).execute();
     }
 
     /** Paper ballots accepted into a poll. */
     public long countBallots(String pollId) {
-        return handle.createQuery("SELECT COALESCE(SUM(ballot_count), 0) FROM paper_batch WHERE poll_id = ?").bind(0, pollId)
+        return handle.createQuery("SELECT COALESCE(SUM(ballot_count), 0) FROM paper_batch WHERE poll_id = :pollId").bind("pollId", pollId)
                 .mapTo(Long.class).one();
     }
 }

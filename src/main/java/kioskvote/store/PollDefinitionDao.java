@@ -1,13 +1,18 @@
 package kioskvote.store;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** Polls created while the station runs (second rounds): their canonical definition, in the order created. */
 public final class PollDefinitionDao {
-    public record DefinitionRow(String pollId, String fromPoll, String definitionJson, String createdAt) {
+    public record DefinitionRow(String pollId, String fromPoll, String definitionJson, OffsetDateTime createdAt) {
     }
+
+    private static final RowMapper<DefinitionRow> ROW = ConstructorMapper.of(DefinitionRow.class);
 
     private final Handle handle;
 
@@ -17,22 +22,21 @@ public final class PollDefinitionDao {
 
     public List<DefinitionRow> all() {
         return handle.createQuery("SELECT poll_id, from_poll, definition_json, created_at FROM poll_definition ORDER BY created_at, poll_id")
-                .map((rs, ctx) -> new DefinitionRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list();
+                .map(ROW).list();
     }
 
     public void insert(DefinitionRow row) {
-        handle.createUpdate("INSERT INTO poll_definition (poll_id, from_poll, definition_json, created_at) VALUES (?, ?, ?, ?)")
-                .bind(0, row.pollId()).bind(1, row.fromPoll()).bind(2, row.definitionJson()).bind(3, row.createdAt()).execute();
+        handle.createUpdate("INSERT INTO poll_definition (poll_id, from_poll, definition_json, created_at) VALUES (:pollId, :fromPoll, :definitionJson, :createdAt)")
+                .bindMethods(row).execute();
     }
 
     public boolean existsFrom(String fromPoll) {
-        return handle.createQuery("SELECT COUNT(*) FROM poll_definition WHERE from_poll = ?").bind(0, fromPoll)
+        return handle.createQuery("SELECT COUNT(*) FROM poll_definition WHERE from_poll = :fromPoll").bind("fromPoll", fromPoll)
                 .mapTo(Integer.class).one() > 0;
     }
 
     /** A next round deleted as a draft in the meeting editor: it is not read back at the next start. */
     public void delete(String pollId) {
-        handle.createUpdate("DELETE FROM poll_definition WHERE poll_id = ?").bind(0, pollId).execute();
+        handle.createUpdate("DELETE FROM poll_definition WHERE poll_id = :pollId").bind("pollId", pollId).execute();
     }
 }

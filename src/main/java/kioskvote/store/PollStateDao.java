@@ -1,25 +1,31 @@
 package kioskvote.store;
 
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 import kioskvote.meeting.PollState;
 
 /**
  * Poll lifecycle rows: draft → open → closed, the frozen definition and the cast counter. The row carries the
- * meeting's {@link PollState}, read from its stored word here, once: store/ may use the meeting's value types
+ * meeting's {@link PollState}, read from its stored word in one place (StoredTypes): store/ may use the meeting's value types
  * (docs/architecture.md), so no caller converts a string.
  */
 public final class PollStateDao {
     public record PollStateRow(String pollId, PollState state, int castCount, Optional<String> definitionJson,
-                               Optional<String> definitionHash, Optional<String> openedAt, Optional<String> closedAt,
-                               Optional<String> boxPublicKey, int boxThreshold, int boxShares, Optional<String> countedAt) {
+                               Optional<String> definitionHash, Optional<OffsetDateTime> openedAt, Optional<OffsetDateTime> closedAt,
+                               Optional<String> boxPublicKey, int boxThreshold, int boxShares, Optional<OffsetDateTime> countedAt) {
         /** A sealed poll: opened with a ballot-box key. */
         public boolean sealed() {
             return boxPublicKey.isPresent();
         }
     }
+
+    private static final RowMapper<PollStateRow> ROW = ConstructorMapper.of(PollStateRow.class);
+    private static final RowMapper<SealingCounts> SEALING = ConstructorMapper.of(SealingCounts.class);
 
     private final Handle handle;
 
@@ -29,25 +35,20 @@ public final class PollStateDao {
 
     public Optional<PollStateRow> find(String pollId) {
         return handle.createQuery("SELECT poll_id, state, cast_count, definition_json, definition_hash, opened_at, closed_at, "
-                        + "box_public_key, box_threshold, box_shares, counted_at FROM poll_state WHERE poll_id = ?")
-                .bind(0, pollId)
-                .map((rs, ctx) -> new PollStateRow(rs.getString(1), PollState.fromCode(rs.getString(2)), rs.getInt(3),
-                        Optional.ofNullable(rs.getString(4)), Optional.ofNullable(rs.getString(5)),
-                        Optional.ofNullable(rs.getString(6)), Optional.ofNullable(rs.getString(7)),
-                        Optional.ofNullable(rs.getString(8)), rs.getInt(9), rs.getInt(10), Optional.ofNullable(rs.getString(11))))
-                .findFirst();
+                        + "box_public_key, box_threshold, box_shares, counted_at FROM poll_state WHERE poll_id = :pollId")
+                .bind("pollId", pollId).map(ROW).findFirst();
     }
 
     public void insertDraft(String pollId) {
-        handle.createUpdate("INSERT INTO poll_state (poll_id, state, cast_count) VALUES (?, 'draft', 0)")
-                .bind(0, pollId).execute();
+        handle.createUpdate("INSERT INTO poll_state (poll_id, state, cast_count) VALUES (:pollId, 'draft', 0)")
+                .bind("pollId", pollId).execute();
     }
 
     /** @return true if the poll was a draft and is now open */
-    public boolean open(String pollId, String definitionJson, String definitionHash, String at) {
-        return handle.createUpdate("UPDATE poll_state SET state = 'open', definition_json = ?, definition_hash = ?, "
-                        + "opened_at = ? WHERE poll_id = ? AND state = 'draft'")
-                .bind(0, definitionJson).bind(1, definitionHash).bind(2, at).bind(3, pollId)
+    public boolean open(String pollId, String definitionJson, String definitionHash, OffsetDateTime at) {
+        return handle.createUpdate("UPDATE poll_state SET state = 'open', definition_json = :definitionJson, definition_hash = :definitionHash, "
+                        + "opened_at = :at WHERE poll_id = :pollId AND state = 'draft'")
+                .bind("definitionJson", definitionJson).bind("definitionHash", definitionHash).bind("at", at).bind("pollId", pollId)
                 .execute() == 1;
     }
 
@@ -56,24 +57,25 @@ public final class PollStateDao {
      * the opening transaction, before any ballot can be cast. The private key is never stored.
      */
     public void setBox(String pollId, String publicKeyHex, int threshold, int shares) {
-        handle.createUpdate("UPDATE poll_state SET box_public_key = ?, box_threshold = ?, box_shares = ? WHERE poll_id = ?")
-                .bind(0, publicKeyHex).bind(1, threshold).bind(2, shares).bind(3, pollId).execute();
+        handle.createUpdate("UPDATE poll_state SET box_public_key = :publicKey, box_threshold = :threshold, box_shares = :shares "
+                        + "WHERE poll_id = :pollId")
+                .bind("publicKey", publicKeyHex).bind("threshold", threshold).bind("shares", shares).bind("pollId", pollId).execute();
     }
 
     /**
      * Marks a closed sealed poll counted. Also the lock of the count: of two committees presenting
      * shares at once, one gets true and counts, the other false.
      */
-    public boolean markCounted(String pollId, String at) {
-        return handle.createUpdate("UPDATE poll_state SET counted_at = ? WHERE poll_id = ? AND state = 'closed' "
+    public boolean markCounted(String pollId, OffsetDateTime at) {
+        return handle.createUpdate("UPDATE poll_state SET counted_at = :at WHERE poll_id = :pollId AND state = 'closed' "
                         + "AND box_public_key IS NOT NULL AND counted_at IS NULL")
-                .bind(0, at).bind(1, pollId).execute() == 1;
+                .bind("at", at).bind("pollId", pollId).execute() == 1;
     }
 
     /** @return true if the poll was open and is now closed */
-    public boolean close(String pollId, String at) {
-        return handle.createUpdate("UPDATE poll_state SET state = 'closed', closed_at = ? WHERE poll_id = ? AND state = 'open'")
-                .bind(0, at).bind(1, pollId).execute() == 1;
+    public boolean close(String pollId, OffsetDateTime at) {
+        return handle.createUpdate("UPDATE poll_state SET state = 'closed', closed_at = :at WHERE poll_id = :pollId AND state = 'open'")
+                .bind("at", at).bind("pollId", pollId).execute() == 1;
     }
 
     /**
@@ -82,28 +84,30 @@ public final class PollStateDao {
      * land after the close.
      */
     public boolean countCastIfOpen(String pollId) {
-        return handle.createUpdate("UPDATE poll_state SET cast_count = cast_count + 1 WHERE poll_id = ? AND state = 'open'")
-                .bind(0, pollId).execute() == 1;
+        return handle.createUpdate("UPDATE poll_state SET cast_count = cast_count + 1 WHERE poll_id = :pollId AND state = 'open'")
+                .bind("pollId", pollId).execute() == 1;
     }
 
     /** The meeting key's signature over the box key in its context (seal/BoxEndorsement), hex; written at the open. */
     public void setBoxSignature(String pollId, String signatureHex) {
-        handle.createUpdate("UPDATE poll_state SET box_signature = ? WHERE poll_id = ?").bind(0, signatureHex).bind(1, pollId).execute();
+        handle.createUpdate("UPDATE poll_state SET box_signature = :signature WHERE poll_id = :pollId")
+                .bind("signature", signatureHex).bind("pollId", pollId).execute();
     }
 
     public java.util.Optional<String> boxSignature(String pollId) {
-        return handle.createQuery("SELECT box_signature FROM poll_state WHERE poll_id = ?").bind(0, pollId)
+        return handle.createQuery("SELECT box_signature FROM poll_state WHERE poll_id = :pollId").bind("pollId", pollId)
                 .mapTo(String.class).findOne().filter(java.util.Objects::nonNull);
     }
 
     /** One more ballot of this sealed poll sealed on a voter's device, or at the station: counters, nothing per ballot. */
     public void countSealing(String pollId, boolean onDevice) {
-        handle.createUpdate(onDevice ? "UPDATE poll_state SET device_sealed = device_sealed + 1 WHERE poll_id = ?"
-                : "UPDATE poll_state SET station_sealed = station_sealed + 1 WHERE poll_id = ?").bind(0, pollId).execute();
+        handle.createUpdate(onDevice ? "UPDATE poll_state SET device_sealed = device_sealed + 1 WHERE poll_id = :pollId"
+                : "UPDATE poll_state SET station_sealed = station_sealed + 1 WHERE poll_id = :pollId").bind("pollId", pollId).execute();
     }
 
     public void setUnreadable(String pollId, long unreadable) {
-        handle.createUpdate("UPDATE poll_state SET unreadable_ballots = ? WHERE poll_id = ?").bind(0, unreadable).bind(1, pollId).execute();
+        handle.createUpdate("UPDATE poll_state SET unreadable_ballots = :unreadable WHERE poll_id = :pollId")
+                .bind("unreadable", unreadable).bind("pollId", pollId).execute();
     }
 
     /** How a sealed poll's ballots were sealed, and how many did not read at the count. */
@@ -111,8 +115,9 @@ public final class PollStateDao {
     }
 
     public SealingCounts sealingCounts(String pollId) {
-        return handle.createQuery("SELECT device_sealed, station_sealed, unreadable_ballots FROM poll_state WHERE poll_id = ?")
-                .bind(0, pollId).map((rs, ctx) -> new SealingCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).findOne()
+        return handle.createQuery("SELECT device_sealed AS on_devices, station_sealed AS at_station, unreadable_ballots AS unreadable "
+                        + "FROM poll_state WHERE poll_id = :pollId")
+                .bind("pollId", pollId).map(SEALING).findOne()
                 .orElse(new SealingCounts(0, 0, 0));
     }
 
@@ -138,7 +143,8 @@ public final class PollStateDao {
 
     /** Deletes a draft's row (the meeting editor, after {@link #isUntouchedDraft}). */
     public boolean deleteDraft(String pollId) {
-        return handle.createUpdate("DELETE FROM poll_state WHERE poll_id = ? AND state = 'draft' AND cast_count = 0").bind(0, pollId).execute() == 1;
+        return handle.createUpdate("DELETE FROM poll_state WHERE poll_id = :pollId AND state = 'draft' AND cast_count = 0")
+                .bind("pollId", pollId).execute() == 1;
     }
 
     /** Sealed polls whose box is not counted yet, and how many key cards were dealt at their open. */

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 import kioskvote.meeting.HandOutKind;
 
@@ -16,6 +18,8 @@ public final class RosterDao {
     }
 
     private static final String PERSON_COLUMNS = "person_id, full_name, unit, present";
+
+    private static final RowMapper<PersonRow> PERSON = ConstructorMapper.of(PersonRow.class);
 
     private final Handle handle;
 
@@ -55,13 +59,13 @@ public final class RosterDao {
 
     public Optional<PersonRow> find(String personId) {
         return handle.createQuery("SELECT " + PERSON_COLUMNS + " FROM roster_person WHERE person_id = :personId")
-                .bind("personId", personId).map((rs, ctx) -> person(rs)).findFirst();
+                .bind("personId", personId).map(PERSON).findFirst();
     }
 
     /** Locks the person's row until the transaction ends: two desks handing out to one person take turns. */
     public Optional<PersonRow> findForUpdate(String personId) {
         return handle.createQuery("SELECT " + PERSON_COLUMNS + " FROM roster_person WHERE person_id = :personId FOR UPDATE")
-                .bind("personId", personId).map((rs, ctx) -> person(rs)).findFirst();
+                .bind("personId", personId).map(PERSON).findFirst();
     }
 
     /** Every word of the query must appear in the search key (both already normalized). */
@@ -74,7 +78,7 @@ public final class RosterDao {
             String escaped = words.get(i).replace("!", "!!").replace("%", "!%").replace("_", "!_");
             query.bind("word" + i, "%" + escaped + "%");
         }
-        return query.setMaxRows(limit).map((rs, ctx) -> person(rs)).list();
+        return query.setMaxRows(limit).map(PERSON).list();
     }
 
     public void setPresent(String personId, boolean present) {
@@ -93,13 +97,13 @@ public final class RosterDao {
     /** The kind of ballot this person holds for the meeting, if any. */
     public Optional<HandOutKind> heldKind(String personId) {
         return handle.createQuery("SELECT kind FROM ballot_holder WHERE person_id = :personId").bind("personId", personId)
-                .mapTo(String.class).findFirst().map(HandOutKind::valueOf);
+                .mapTo(HandOutKind.class).findFirst();
     }
 
     /** Throws the database's unique-key violation if this person already holds a ballot. */
     public void insertHolder(long holderId, String personId, HandOutKind kind) {
         handle.createUpdate("INSERT INTO ballot_holder (holder_id, person_id, kind) VALUES (:holderId, :personId, :kind)")
-                .bind("holderId", holderId).bind("personId", personId).bind("kind", kind.name()).execute();
+                .bind("holderId", holderId).bind("personId", personId).bind("kind", kind).execute();
     }
 
     /** Undoes a printed slip's hand-out recorded by mistake (Roster checks it cannot have voted). */
@@ -135,15 +139,12 @@ public final class RosterDao {
 
     /** V3's per-poll hand-outs still held (not awaiting replacement): person → kind. */
     public List<HandoutRow> legacyHandouts() {
-        return handle.createQuery("SELECT person_id, MIN(kind) FROM ballot_handout WHERE awaiting_replacement = FALSE GROUP BY person_id")
-                .map((rs, ctx) -> new HandoutRow(rs.getString(1), HandOutKind.valueOf(rs.getString(2)))).list();
+        return handle.createQuery("SELECT person_id, MIN(kind) AS kind FROM ballot_handout WHERE awaiting_replacement = FALSE "
+                        + "GROUP BY person_id")
+                .map(ConstructorMapper.of(HandoutRow.class)).list();
     }
 
     public void dropLegacyHandouts() {
         handle.execute("DROP TABLE ballot_handout");
-    }
-
-    private static PersonRow person(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new PersonRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4));
     }
 }

@@ -17,25 +17,25 @@ public final class SealedBallotDao {
 
     /** Throws the database's unique-key violation if the retry proof is already in this poll's box. */
     public void insert(long sealedId, String pollId, String retryProof, String ciphertextBase64) {
-        handle.createUpdate("INSERT INTO sealed_ballot (sealed_id, poll_id, retry_proof, ciphertext) VALUES (?, ?, ?, ?)")
-                .bind(0, sealedId).bind(1, pollId).bind(2, retryProof).bind(3, ciphertextBase64).execute();
+        handle.createUpdate("INSERT INTO sealed_ballot (sealed_id, poll_id, retry_proof, ciphertext) VALUES (:sealedId, :pollId, :retryProof, :ciphertext)")
+                .bind("sealedId", sealedId).bind("pollId", pollId).bind("retryProof", retryProof).bind("ciphertext", ciphertextBase64).execute();
     }
 
     public boolean hasRetryProof(String pollId, String retryProof) {
-        return handle.createQuery("SELECT COUNT(*) FROM sealed_ballot WHERE poll_id = ? AND retry_proof = ?")
-                .bind(0, pollId).bind(1, retryProof).mapTo(Integer.class).one() > 0;
+        return handle.createQuery("SELECT COUNT(*) FROM sealed_ballot WHERE poll_id = :pollId AND retry_proof = :retryProof")
+                .bind("pollId", pollId).bind("retryProof", retryProof).mapTo(Integer.class).one() > 0;
     }
 
     public List<SealedRow> all(String pollId) {
-        return handle.createQuery("SELECT sealed_id, ciphertext FROM sealed_ballot WHERE poll_id = ?")
-                .bind(0, pollId).map((rs, ctx) -> new SealedRow(rs.getLong(1), rs.getString(2))).list();
+        return handle.createQuery("SELECT sealed_id, ciphertext FROM sealed_ballot WHERE poll_id = :pollId")
+                .bind("pollId", pollId).map((rs, ctx) -> new SealedRow(rs.getLong(1), rs.getString(2))).list();
     }
 
     public long count(String pollId) {
-        return handle.createQuery("SELECT COUNT(*) FROM sealed_ballot WHERE poll_id = ?").bind(0, pollId).mapTo(Long.class).one();
+        return handle.createQuery("SELECT COUNT(*) FROM sealed_ballot WHERE poll_id = :pollId").bind("pollId", pollId).mapTo(Long.class).one();
     }
 
     public int deleteAll(String pollId) {
-        return handle.createUpdate("DELETE FROM sealed_ballot WHERE poll_id = ?").bind(0, pollId).execute();
+        return handle.createUpdate("DELETE FROM sealed_ballot WHERE poll_id = :pollId").bind("pollId", pollId).execute();
     }
 }

@@ -34,21 +34,22 @@ public final class SlipDao {
     }
 
     public void insertBatch(String batchId, String label, int count, String at, boolean pool) {
-        handle.createUpdate("INSERT INTO slip_batch (batch_id, label, slip_count, created_at, pool) VALUES (?, ?, ?, ?, ?)")
-                .bind(0, batchId).bind(1, label).bind(2, count).bind(3, at).bind(4, pool).execute();
+        handle.createUpdate("INSERT INTO slip_batch (batch_id, label, slip_count, created_at, pool) VALUES (:batchId, :label, :count, :at, :pool)")
+                .bind("batchId", batchId).bind("label", label).bind("count", count).bind("at", at).bind("pool", pool).execute();
     }
 
     public void insertIssued(List<NewToken> rows) {
-        var batch = handle.prepareBatch("INSERT INTO issued_token (token_id, serial, code_mac, batch_id, voided) VALUES (?, ?, ?, ?, FALSE)");
+        var batch = handle.prepareBatch("INSERT INTO issued_token (token_id, serial, code_mac, batch_id, voided) "
+                + "VALUES (:tokenId, :serial, :codeMac, :batchId, FALSE)");
         for (NewToken row : rows) {
-            batch.bind(0, row.tokenId()).bind(1, row.serial()).bind(2, row.codeMac()).bind(3, row.batchId()).add();
+            batch.bind("tokenId", row.tokenId()).bind("serial", row.serial()).bind("codeMac", row.codeMac()).bind("batchId", row.batchId()).add();
         }
         batch.execute();
     }
 
     public Optional<IssuedRow> findBySerial(String serial) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM issued_token WHERE serial = ?")
-                .bind(0, serial).map((rs, ctx) -> new IssuedRow(rs.getString(1), rs.getString(2), rs.getBoolean(3))).findFirst();
+        return handle.createQuery("SELECT " + COLUMNS + " FROM issued_token WHERE serial = :serial")
+                .bind("serial", serial).map((rs, ctx) -> new IssuedRow(rs.getString(1), rs.getString(2), rs.getBoolean(3))).findFirst();
     }
 
     /**
@@ -56,26 +57,26 @@ public final class SlipDao {
      * happen one after the other, never both on a slip each saw as valid.
      */
     public Optional<IssuedRow> findBySerialForUpdate(String serial) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM issued_token WHERE serial = ? FOR UPDATE")
-                .bind(0, serial).map((rs, ctx) -> new IssuedRow(rs.getString(1), rs.getString(2), rs.getBoolean(3))).findFirst();
+        return handle.createQuery("SELECT " + COLUMNS + " FROM issued_token WHERE serial = :serial FOR UPDATE")
+                .bind("serial", serial).map((rs, ctx) -> new IssuedRow(rs.getString(1), rs.getString(2), rs.getBoolean(3))).findFirst();
     }
 
     /** By the keyed hash of a short code (KeyedHash "short-code" of the normalized code). */
     public Optional<IssuedRow> findByCodeMac(String codeMac) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM issued_token WHERE code_mac = ?")
-                .bind(0, codeMac).map((rs, ctx) -> new IssuedRow(rs.getString(1), rs.getString(2), rs.getBoolean(3))).findFirst();
+        return handle.createQuery("SELECT " + COLUMNS + " FROM issued_token WHERE code_mac = :codeMac")
+                .bind("codeMac", codeMac).map((rs, ctx) -> new IssuedRow(rs.getString(1), rs.getString(2), rs.getBoolean(3))).findFirst();
     }
 
     public Optional<IssuedRow> findByCodeMacForUpdate(String codeMac) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM issued_token WHERE code_mac = ? FOR UPDATE")
-                .bind(0, codeMac).map((rs, ctx) -> new IssuedRow(rs.getString(1), rs.getString(2), rs.getBoolean(3))).findFirst();
+        return handle.createQuery("SELECT " + COLUMNS + " FROM issued_token WHERE code_mac = :codeMac FOR UPDATE")
+                .bind("codeMac", codeMac).map((rs, ctx) -> new IssuedRow(rs.getString(1), rs.getString(2), rs.getBoolean(3))).findFirst();
     }
 
     /** Voids every slip of a run that has not voted in any poll (a lost stack, or the leftovers after the meeting). */
     public int voidUnusedOfBatch(String batchId) {
-        return handle.createUpdate("UPDATE issued_token SET voided = TRUE WHERE batch_id = ? AND voided = FALSE "
+        return handle.createUpdate("UPDATE issued_token SET voided = TRUE WHERE batch_id = :batchId AND voided = FALSE "
                         + "AND serial NOT IN (SELECT serial FROM spent_token)")
-                .bind(0, batchId).execute();
+                .bind("batchId", batchId).execute();
     }
 
     /**
@@ -84,15 +85,15 @@ public final class SlipDao {
      * Two stations creating it at once: one gets the unique-key violation and its caller retries.
      */
     public void countIntoStandingBatch(String batchId, String label, String at) {
-        int updated = handle.createUpdate("UPDATE slip_batch SET slip_count = slip_count + 1 WHERE batch_id = ?")
-                .bind(0, batchId).execute();
+        int updated = handle.createUpdate("UPDATE slip_batch SET slip_count = slip_count + 1 WHERE batch_id = :batchId")
+                .bind("batchId", batchId).execute();
         if (updated == 0) insertBatch(batchId, label, 1, at, false);
     }
 
     /** @return how many tokens changed from valid to voided */
     public int voidBySerial(String serial) {
-        return handle.createUpdate("UPDATE issued_token SET voided = TRUE WHERE serial = ? AND voided = FALSE")
-                .bind(0, serial).execute();
+        return handle.createUpdate("UPDATE issued_token SET voided = TRUE WHERE serial = :serial AND voided = FALSE")
+                .bind("serial", serial).execute();
     }
 
     /**
@@ -141,9 +142,10 @@ public final class SlipDao {
 
     /** Replaces a clear serial by the slip's stored id, in issued_token and spent_token, and its code's hash. */
     public void replaceClearSerial(String serial, String storedId, String codeMac) {
-        handle.createUpdate("UPDATE issued_token SET serial = ?, code_mac = ? WHERE serial = ?")
-                .bind(0, storedId).bind(1, codeMac).bind(2, serial).execute();
-        handle.createUpdate("UPDATE spent_token SET serial = ? WHERE serial = ?").bind(0, storedId).bind(1, serial).execute();
+        handle.createUpdate("UPDATE issued_token SET serial = :storedId, code_mac = :codeMac WHERE serial = :serial")
+                .bind("storedId", storedId).bind("codeMac", codeMac).bind("serial", serial).execute();
+        handle.createUpdate("UPDATE spent_token SET serial = :storedId WHERE serial = :serial")
+                .bind("storedId", storedId).bind("serial", serial).execute();
     }
 
     public void dropLegacyTable() {

@@ -3,11 +3,15 @@ package kioskvote.store;
 import java.util.List;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** The chair's and the desk clerk's sign-in secrets, as salted PBKDF2 hashes. */
 public final class StaffCredentialDao {
     public record CredentialRow(String role, String salt, String hash) {
     }
+
+    private static final RowMapper<CredentialRow> ROW = ConstructorMapper.of(CredentialRow.class);
 
     private final Handle handle;
 
@@ -17,18 +21,16 @@ public final class StaffCredentialDao {
 
     public List<CredentialRow> all() {
         return handle.createQuery("SELECT role, salt, hash FROM staff_credential ORDER BY role")
-                .map((rs, ctx) -> new CredentialRow(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .list();
+                .map(ROW).list();
     }
 
     /** Sets or replaces the role's secret. */
     public void put(CredentialRow row) {
-        handle.createUpdate("DELETE FROM staff_credential WHERE role = ?").bind(0, row.role()).execute();
-        handle.createUpdate("INSERT INTO staff_credential (role, salt, hash) VALUES (?, ?, ?)")
-                .bind(0, row.role()).bind(1, row.salt()).bind(2, row.hash()).execute();
+        remove(row.role());
+        handle.createUpdate("INSERT INTO staff_credential (role, salt, hash) VALUES (:role, :salt, :hash)").bindMethods(row).execute();
     }
 
     public void remove(String role) {
-        handle.createUpdate("DELETE FROM staff_credential WHERE role = ?").bind(0, role).execute();
+        handle.createUpdate("DELETE FROM staff_credential WHERE role = :role").bind("role", role).execute();
     }
 }

@@ -1,20 +1,29 @@
 package kioskvote.tally;
 
+import java.util.List;
+import java.util.Objects;
+
 import kioskvote.meeting.CountRules;
+import kioskvote.meeting.MeetingFigures;
+
 /**
- * The meeting-level figures of one poll, as the minutes print them (docs/rules.md, "The minutes"):
- * people summoned and present, ballots issued and received, slips voided or replaced.
- * {@code received} is the number of ballots cast in the poll. With a roster ({@code fromRoster}),
- * summoned and present are counted person by person and {@code handedOut} is the number of people
- * holding a ballot from the check-in desk (one each for the whole meeting). {@code onPaper} of the ballots
- * received were paper ballots entered by the tellers (docs/rules.md, "Paper ballots").
+ * The meeting-level figures of one poll, as the minutes print them (docs/rules.md, "The minutes"): the meeting's
+ * {@link MeetingFigures} and the ballots the poll received. {@code received} is the number of ballots cast in the
+ * poll; {@code onPaper} of them were paper ballots entered by the tellers (docs/rules.md, "Paper ballots").
  */
-public record TallyCounts(long summoned, long present, long issued, long received, long voided, long handedOut,
-                          boolean fromRoster, long onPaper) {
+public record TallyCounts(MeetingFigures figures, long received, long onPaper) {
     public TallyCounts {
-        if (summoned < 0 || present < 0 || issued < 0 || received < 0 || voided < 0 || handedOut < 0 || onPaper < 0) {
+        Objects.requireNonNull(figures, "figures");
+        if (figures.summoned() < 0 || figures.present() < 0 || figures.issued() < 0 || received < 0 || figures.voided() < 0
+                || figures.handedOut() < 0 || onPaper < 0) {
             throw new IllegalArgumentException("tally counts cannot be negative");
         }
+    }
+
+    /** Figures written out by hand (a test's, a minutes example's); the station passes its {@link MeetingFigures}. */
+    public TallyCounts(long summoned, long present, long issued, long received, long voided, long handedOut,
+                       boolean fromRoster, long onPaper) {
+        this(new MeetingFigures(summoned, present, fromRoster, handedOut, issued, voided), received, onPaper);
     }
 
     public TallyCounts(long summoned, long present, long issued, long received, long voided, long handedOut,
@@ -27,6 +36,31 @@ public record TallyCounts(long summoned, long present, long issued, long receive
         this(summoned, present, issued, received, voided, 0, false, 0);
     }
 
+    public long summoned() {
+        return figures.summoned();
+    }
+
+    public long present() {
+        return figures.present();
+    }
+
+    /** Slips issued, net of the voided. */
+    public long issued() {
+        return figures.issued();
+    }
+
+    public long voided() {
+        return figures.voided();
+    }
+
+    public long handedOut() {
+        return figures.handedOut();
+    }
+
+    public boolean fromRoster() {
+        return figures.fromRoster();
+    }
+
     /**
      * The identities the counting committee checks (meeting/CountRules): received ≤ issued (net of the voided slips)
      * and present ≤ summoned; with a roster received ≤ handed out ≤ present; without one received ≤ present when a
@@ -37,7 +71,7 @@ public record TallyCounts(long summoned, long present, long issued, long receive
     }
 
     /** The rules these figures break, for the minutes to name; empty when they add up. */
-    public java.util.List<CountRules.Rule> broken() {
-        return CountRules.broken(fromRoster, received, issued, handedOut, present, summoned);
+    public List<CountRules.Rule> broken() {
+        return figures.broken(received);
     }
 }

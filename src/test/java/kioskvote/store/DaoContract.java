@@ -68,19 +68,40 @@ abstract class DaoContract {
             PollStateDao polls = new PollStateDao(h);
             polls.insertDraft("p1");
             assertEquals(PollState.DRAFT, polls.find("p1").orElseThrow().state());
-            assertFalse(polls.close("p1", "2026-12-10T09:00Z"), "a draft does not close");
-            assertTrue(polls.open("p1", "{\"id\":\"p1\"}", "hash-1", "2026-12-10T08:30Z"));
-            assertFalse(polls.open("p1", "{\"id\":\"changed\"}", "hash-2", "2026-12-10T08:31Z"), "an open poll does not open again");
+            assertFalse(polls.close("p1", at("2026-12-10T09:00Z")), "a draft does not close");
+            assertTrue(polls.open("p1", "{\"id\":\"p1\"}", "hash-1", at("2026-12-10T08:30Z")));
+            assertFalse(polls.open("p1", "{\"id\":\"changed\"}", "hash-2", at("2026-12-10T08:31Z")), "an open poll does not open again");
             var open = polls.find("p1").orElseThrow();
             assertEquals(PollState.OPEN, open.state());
             assertEquals(Optional.of("{\"id\":\"p1\"}"), open.definitionJson(), "the definition stays as frozen at the first open");
             assertEquals(Optional.of("hash-1"), open.definitionHash());
-            assertEquals(Optional.of("2026-12-10T08:30Z"), open.openedAt());
-            assertTrue(polls.close("p1", "2026-12-10T09:00Z"));
-            assertFalse(polls.close("p1", "2026-12-10T09:01Z"));
-            assertEquals(Optional.of("2026-12-10T09:00Z"), polls.find("p1").orElseThrow().closedAt());
+            assertEquals(Optional.of(at("2026-12-10T08:30Z")), open.openedAt());
+            assertTrue(polls.close("p1", at("2026-12-10T09:00Z")));
+            assertFalse(polls.close("p1", at("2026-12-10T09:01Z")));
+            assertEquals(Optional.of(at("2026-12-10T09:00Z")), polls.find("p1").orElseThrow().closedAt());
             assertEquals(Optional.empty(), polls.find("p2"));
         });
+    }
+
+    @Test
+    void aStoredTimeKeepsTheStationsOffsetAndTheTextItWasAlwaysStoredAs() {
+        jdbi.useHandle(h -> {
+            PollStateDao polls = new PollStateDao(h);
+            polls.insertDraft("p1");
+            polls.open("p1", "{}", "hash", at("2026-12-10T08:30:15+07:00"));
+            polls.close("p1", at("2026-12-10T09:00+07:00"));
+            var closed = polls.find("p1").orElseThrow();
+            assertEquals(Optional.of(at("2026-12-10T08:30:15+07:00")), closed.openedAt());
+            assertEquals("+07:00", closed.closedAt().orElseThrow().getOffset().getId(), "the minutes print the hour in this offset");
+            assertEquals(List.of("2026-12-10T08:30:15+07:00", "2026-12-10T09:00+07:00"),
+                    h.createQuery("SELECT opened_at, closed_at FROM poll_state WHERE poll_id = 'p1'")
+                            .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2))).one(),
+                    "the columns hold the text earlier stations wrote and read");
+        });
+    }
+
+    private static java.time.OffsetDateTime at(String iso) {
+        return java.time.OffsetDateTime.parse(iso);
     }
 
     @Test
@@ -89,10 +110,10 @@ abstract class DaoContract {
             PollStateDao polls = new PollStateDao(h);
             polls.insertDraft("p1");
             assertFalse(polls.countCastIfOpen("p1"));
-            polls.open("p1", "{}", "hash", "t");
+            polls.open("p1", "{}", "hash", at("2026-12-10T08:00Z"));
             assertTrue(polls.countCastIfOpen("p1"));
             assertTrue(polls.countCastIfOpen("p1"));
-            polls.close("p1", "t");
+            polls.close("p1", at("2026-12-10T08:00Z"));
             assertFalse(polls.countCastIfOpen("p1"));
             assertEquals(2, polls.find("p1").orElseThrow().castCount());
         });
@@ -349,5 +370,67 @@ abstract class DaoContract {
         assertEquals(hashes, read);
         int count = jdbi.withHandle(h -> new CommitmentDao(h).find("p1").orElseThrow().tokenCount());
         assertEquals(2_345, count);
+    }
+
+    // --- the smaller DAOs: every row read back as it was written, on both databases
+
+    @Test
+    void theEditedMeetingItsPollsAndItsNextRoundsReadBackAsWritten() {
+        jdbi.useHandle(h -> {
+            MeetingSetupDao setups = new MeetingSetupDao(h);
+            assertEquals(Optional.empty(), setups.find());
+            setups.insert(new MeetingSetupDao.SetupRow("meeting-1", "{}", "sha-1", at("2026-12-10T08:00+07:00")));
+            setups.update("{\"title\":\"Hội nghị\"}", at("2026-12-10T08:05:30+07:00"));
+            assertEquals(Optional.of(new MeetingSetupDao.SetupRow("meeting-1", "{\"title\":\"Hội nghị\"}", "sha-1",
+                    at("2026-12-10T08:05:30+07:00"))), setups.find());
+            setups.replacePolls(List.of(new MeetingSetupDao.PollRow("b", 1, "{\"id\":\"b\"}"), new MeetingSetupDao.PollRow("a", 2, "{}")));
+            setups.appendPoll("b-2", "{\"id\":\"b-2\"}");
+            assertEquals(List.of(new MeetingSetupDao.PollRow("b", 1, "{\"id\":\"b\"}"), new MeetingSetupDao.PollRow("a", 2, "{}"),
+                    new MeetingSetupDao.PollRow("b-2", 3, "{\"id\":\"b-2\"}")), setups.polls());
+            assertEquals(Optional.of("{\"id\":\"b-2\"}"), setups.pollDefinition("b-2"));
+
+            PollDefinitionDao definitions = new PollDefinitionDao(h);
+            var round = new PollDefinitionDao.DefinitionRow("b-2", "b", "{\"id\":\"b-2\"}", at("2026-12-10T10:00+07:00"));
+            definitions.insert(round);
+            assertEquals(List.of(round), definitions.all());
+            assertTrue(definitions.existsFrom("b"));
+            definitions.delete("b-2");
+            assertFalse(definitions.existsFrom("b"));
+        });
+    }
+
+    @Test
+    void staffSecretsKioskKeysPaperBatchesAndSealedBallotsReadBackAsWritten() {
+        jdbi.useHandle(h -> {
+            StaffCredentialDao staff = new StaffCredentialDao(h);
+            staff.put(new StaffCredentialDao.CredentialRow("desk", "s1", "h1"));
+            staff.put(new StaffCredentialDao.CredentialRow("chair", "s2", "h2"));
+            staff.put(new StaffCredentialDao.CredentialRow("desk", "s3", "h3"));
+            staff.remove("chair");
+            assertEquals(List.of(new StaffCredentialDao.CredentialRow("desk", "s3", "h3")), staff.all());
+
+            new KioskDao(h).putEnrolment(new EnrolmentRow("phong-1", "secret-hash-1"));
+            KioskKeyDao keys = new KioskKeyDao(h);
+            keys.put(new KioskKeyDao.KeyRow("phong-1", "secret-hash-1", "public-key-1"));
+            assertEquals(Optional.of(new KioskKeyDao.KeyRow("phong-1", "secret-hash-1", "public-key-1")), keys.findCurrent("phong-1"));
+            new KioskDao(h).putEnrolment(new EnrolmentRow("phong-1", "secret-hash-2"));
+            assertEquals(Optional.empty(), keys.findCurrent("phong-1"), "a tablet enrolled again retires the earlier key");
+
+            PaperBatchDao paper = new PaperBatchDao(h);
+            paper.insert("p1", "to-1", 12, at("2026-12-10T09:30+07:00"));
+            paper.insert("p1", "to-2", 3, at("2026-12-10T09:40+07:00"));
+            assertTrue(paper.exists("p1", "to-1"));
+            assertFalse(paper.exists("p2", "to-1"));
+            assertEquals(15, paper.countBallots("p1"));
+
+            SealedBallotDao sealed = new SealedBallotDao(h);
+            sealed.insert(41L, "p1", "proof-1", "c2VhbGVk");
+            assertTrue(sealed.hasRetryProof("p1", "proof-1"));
+            assertFalse(sealed.hasRetryProof("p2", "proof-1"));
+            assertEquals(List.of(new SealedBallotDao.SealedRow(41L, "c2VhbGVk")), sealed.all("p1"));
+            assertEquals(1, sealed.count("p1"));
+            assertEquals(1, sealed.deleteAll("p1"));
+            assertEquals(0, sealed.count("p1"));
+        });
     }
 }
