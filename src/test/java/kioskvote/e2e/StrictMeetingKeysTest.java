@@ -7,14 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import kioskvote.StationExtension;
 
 /**
  * The meeting editor's API takes a poll by the same validator as meeting.yaml (docs/rules.md, "Motions"): a misspelt
@@ -25,23 +25,13 @@ class StrictMeetingKeysTest {
     private static final String MOTION = "{\"id\":\"ke-hoach\",\"kind\":\"motion\",\"title\":\"Biểu quyết kế hoạch năm 2027\","
             + "\"motion\":\"Thông qua kế hoạch công tác năm 2027\"";
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess();
     private Api api;
 
     @BeforeEach
     void start() throws Exception {
-        Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
-        station = InProcessStation.start(config, data, Optional.empty());
         api = station.api();
-    }
-
-    @AfterEach
-    void stop() {
-        if (station != null) station.close();
     }
 
     @Test
