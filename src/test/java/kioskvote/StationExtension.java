@@ -139,7 +139,8 @@ public final class StationExtension implements BeforeAllCallback, AfterAllCallba
         configDir = Files.createDirectory(root.resolve("config"));
         dataDir = root.resolve("data"); // created by the station, with the modes it wants (DataDirectory)
         meetingFiles.writeInto(configDir);
-        database = Optional.empty();
+        // a fresh database of its own (the tag's), chosen before the start so a test may reach it first
+        database = postgres ? Optional.of(PostgresCluster.shared().newDatabase()) : Optional.empty();
         passphrase = null;
     }
 
@@ -157,7 +158,6 @@ public final class StationExtension implements BeforeAllCallback, AfterAllCallba
     /** Starts the station on its meeting and data (for {@link #startedByTheTest()}, or again after {@link #stop()}). */
     public StationExtension start() {
         if (started != null) throw new IllegalStateException("the station is already running");
-        if (postgres && database.isEmpty()) database = Optional.of(PostgresCluster.shared().newDatabase());
         started = StartedStation.start(mode, configDir, dataDir, database, 0, extraArgs);
         if (started.passphrase() != null) passphrase = started.passphrase();
         return this;
