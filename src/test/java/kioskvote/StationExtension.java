@@ -58,6 +58,7 @@ public final class StationExtension implements BeforeAllCallback, AfterAllCallba
     private final List<String> extraArgs;
     private MeetingFiles meetingFiles = dir -> copyFolder(DEMO, dir);
     private boolean startedByTheTest;
+    private StationExtension sharingTheDatabaseOf;
 
     private boolean classScope;
     private boolean postgres;
@@ -103,6 +104,12 @@ public final class StationExtension implements BeforeAllCallback, AfterAllCallba
     /** The test starts the station itself ({@link #start()}), once it has prepared what it needs. */
     public StationExtension startedByTheTest() {
         this.startedByTheTest = true;
+        return this;
+    }
+
+    /** Keeps the data in the other station's PostgreSQL database: two stations of one meeting (docs/scaling.md). */
+    public StationExtension sharingTheDatabaseOf(StationExtension other) {
+        this.sharingTheDatabaseOf = other;
         return this;
     }
 
@@ -158,6 +165,7 @@ public final class StationExtension implements BeforeAllCallback, AfterAllCallba
     /** Starts the station on its meeting and data (for {@link #startedByTheTest()}, or again after {@link #stop()}). */
     public StationExtension start() {
         if (started != null) throw new IllegalStateException("the station is already running");
+        if (sharingTheDatabaseOf != null) database = sharingTheDatabaseOf.database;
         started = StartedStation.start(mode, configDir, dataDir, database, 0, extraArgs);
         if (started.passphrase() != null) passphrase = started.passphrase();
         return this;

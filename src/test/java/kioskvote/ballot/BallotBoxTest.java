@@ -20,12 +20,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import kioskvote.StationExtension;
 import kioskvote.store.BallotDao;
+import kioskvote.text.Refusal;
+import kioskvote.text.Refused;
 import kioskvote.token.MeetingKey;
 import kioskvote.token.ShortCode;
 import kioskvote.token.TestSlips;
 import kioskvote.token.Token;
-import kioskvote.text.Refusal;
-import kioskvote.text.Refused;
 import kioskvote.token.TokenRejected;
 
 /**

@@ -27,7 +27,6 @@ class ChunkedBodyCutOffTest {
 
     private static final long BODY = 150L * 1024 * 1024;
 
-
     @Test
     void aChunkedBodyOverTheLimitIsCutOffNearTheLimitAndItsConnectionClosed() throws Exception {
         for (String path : new String[] {"/api/polls/tin-nhiem/ballots", "/v/AAAA/cast"}) {

@@ -40,7 +40,6 @@ class DeviceSealedCastTest {
 
     private static final String POLL = "tin-nhiem";
 
-
     @Test
     void ballotsSealedOnDevicesAreCountedWithTheStationsOwnAndTheCastCarriesNoMarkSecretOrCode() throws Exception {
         Poll poll = MeetingLoader.load(FullConfidenceVoteTest.DEMO).meeting().poll(POLL).orElseThrow();

@@ -41,7 +41,6 @@ class DeviceSealingRequiredTest {
 
     private static final String POLL = "tin-nhiem";
 
-
     private Path requiring(String value) throws Exception {
         Files.writeString(station.configDir().resolve("meeting.yaml"), Files.readString(FullConfidenceVoteTest.DEMO.resolve("meeting.yaml"))
                 + "\nstation:\n  device_sealing: " + value + "\n");

@@ -34,7 +34,6 @@ class MinutesCheckTest {
     private static final Map<String, List<String>> ALL_HIGH = Map.of("s1", List.of("high"), "s2", List.of("high"),
             "s3", List.of("high"), "s4", List.of("high"));
 
-
     @Test
     void withoutARosterMoreBallotsThanSlipsIssuedFailTheCheckAndTheMinutesSayWhichRule() {
         station.start();

@@ -25,7 +25,6 @@ class PaperBallotsTest {
 
     static final String MOTION = "bieu-quyet-quy-che";
 
-
     static Map<String, Object> entry(String teller, List<String> codes, List<String> votes) {
         List<Object> ballots = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
