@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,19 +14,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import kioskvote.DirectStation;
+import kioskvote.StationExtension;
 import kioskvote.store.BallotDao;
+import kioskvote.text.Refusal;
+import kioskvote.text.Refused;
 import kioskvote.token.MeetingKey;
 import kioskvote.token.ShortCode;
 import kioskvote.token.TestSlips;
 import kioskvote.token.Token;
-import kioskvote.text.Refusal;
-import kioskvote.text.Refused;
 import kioskvote.token.TokenRejected;
 
 /**
@@ -40,23 +38,16 @@ class BallotBoxTest {
             "s3", List.of("low"), "s4", List.of("high"));
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @TempDir
-    Path data;
-    DirectStation fixture;
+    @RegisterExtension
+    final StationExtension fixture = StationExtension.direct();
     BallotBox box;
     kioskvote.poll.OpenedPoll opened;
 
     @BeforeEach
     void openTheConfidencePoll() {
-        fixture = DirectStation.open(data);
         box = fixture.station().ballotBox();
         fixture.station().polls().setPresent(40);
         opened = fixture.station().polls().open(POLL, false);
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        fixture.close();
     }
 
     @Test

@@ -7,19 +7,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import kioskvote.BrowserTest;
+import kioskvote.StationExtension;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.InProcessStation;
 
 /**
  * The organiser's roster page (/admin/roster) in real Chromium: reached from the dashboard, a person added, a
@@ -29,25 +27,16 @@ import kioskvote.e2e.InProcessStation;
  */
 @BrowserTest
 class AdminRosterTest {
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private InProcessStation station;
-
-    @AfterEach
-    void stop() {
-        if (station != null) station.close();
-    }
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
 
     @Test
     void theOrganiserAddsCorrectsAndIsToldWhyARemovalIsRefusedOnADesktopAndOnAPhoneWithoutJavaScript() throws Exception {
         assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
         assumeTrue(Axe.installed(), "axe-core is not in node_modules (npm install): browser tests skipped");
-        Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
-        Files.writeString(config.resolve("roster.csv"), "name,unit\nTrương Thị Hoa,Văn phòng Sở\nĐinh Minh Khang,Thanh tra Sở\n"
+        Files.writeString(station.configDir().resolve("roster.csv"), "name,unit\nTrương Thị Hoa,Văn phòng Sở\nĐinh Minh Khang,Thanh tra Sở\n"
                 + "Vũ Thị Lan,Phòng Kế hoạch\nLương Văn Tâm,Ban Quản lý dự án\n", StandardCharsets.UTF_8);
-        station = InProcessStation.start(config, data);
+        station.start();
         Api api = station.api();
         String hoa = api.adminGet("/api/admin/roster?q=truong+thi+hoa").json().path("people").get(0).path("id").asText();
         assertEquals(200, api.adminPost("/api/admin/desk/hand-out", Map.of("personId", hoa, "pollId", "tin-nhiem", "kind", "SLIP")).status());

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +19,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import kioskvote.BrowserTest;
+import kioskvote.StationExtension;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.InProcessStation;
 
 /**
  * A phone (360 px, JavaScript on) votes in a sealed poll through a logging forwarder standing in for the
@@ -40,16 +39,15 @@ class BallotSealedInChromiumTest {
     private static final List<String> FIGURES = new ArrayList<>();
     private static final Browsers BROWSERS = new Browsers();
 
-    @TempDir
-    Path data;
-    private InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
     private Api api;
     private AirLog air;
 
     @BeforeEach
     void startStation() throws Exception {
         assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
-        station = InProcessStation.start(Path.of("kiosk-config/demo"), data);
+        station.start();
         api = station.api();
         air = new AirLog(URI.create(station.url()).getPort());
         api.adminPost("/api/admin/present", Map.of("present", 40));
@@ -60,7 +58,6 @@ class BallotSealedInChromiumTest {
     void stop() throws Exception {
         BROWSERS.resetAll();
         if (air != null) air.close();
-        if (station != null) station.close();
     }
 
     @AfterAll

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import kioskvote.BrowserTest;
+import kioskvote.StationExtension;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.InProcessStation;
 
 /**
  * A meeting that says {@code station: device_sealing: required}, and a phone (360 px) whose browser has JavaScript
@@ -30,19 +30,16 @@ import kioskvote.e2e.InProcessStation;
 class DeviceSealingRequiredInChromiumTest {
     private static final Browsers BROWSERS = new Browsers();
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
     private Api api;
 
     @BeforeEach
     void startStation() throws Exception {
         assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
-        Files.writeString(config.resolve("meeting.yaml"), Files.readString(Path.of("kiosk-config/demo/meeting.yaml"))
+        Files.writeString(station.configDir().resolve("meeting.yaml"), Files.readString(Path.of("kiosk-config/demo/meeting.yaml"))
                 + "\nstation:\n  device_sealing: required\n");
-        station = InProcessStation.start(config, data);
+        station.start();
         api = station.api();
         api.adminPost("/api/admin/present", Map.of("present", 40));
         assertEquals(200, api.adminPost("/api/admin/polls/tin-nhiem/open", Map.of()).status());
@@ -51,7 +48,6 @@ class DeviceSealingRequiredInChromiumTest {
     @AfterEach
     void stop() {
         BROWSERS.resetAll();
-        if (station != null) station.close();
     }
 
     @AfterAll

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +17,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import kioskvote.BrowserTest;
+import kioskvote.StationExtension;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.InProcessStation;
 import kioskvote.token.ShortCode;
 
 /**
@@ -39,16 +38,12 @@ class ElectionPaperAndMinutesTest {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Browsers BROWSERS = new Browsers();
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
 
     @AfterEach
     void stop() {
         BROWSERS.resetAll();
-        if (station != null) station.close();
     }
 
     @AfterAll
@@ -58,14 +53,13 @@ class ElectionPaperAndMinutesTest {
 
     private Api start(boolean roster) throws Exception {
         assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
-        Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
         if (roster) {
             StringBuilder csv = new StringBuilder("name,unit\n");
             String[] family = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"};
             for (int i = 0; i < 12; i++) csv.append(family[i]).append(" Văn Khách ").append(i + 1).append(",Phòng ").append(i % 4 + 1).append('\n');
-            Files.writeString(config.resolve("roster.csv"), csv, StandardCharsets.UTF_8);
+            Files.writeString(station.configDir().resolve("roster.csv"), csv, StandardCharsets.UTF_8);
         }
-        station = InProcessStation.start(config, data);
+        station.start();
         return station.api();
     }
 

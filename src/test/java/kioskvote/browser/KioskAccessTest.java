@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +19,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import kioskvote.BrowserTest;
+import kioskvote.StationExtension;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.InProcessStation;
 
 /**
  * The kiosk for every voter, in real headless Chromium on a 1024×768 tablet (and 1280×800): the language chosen
@@ -59,20 +58,16 @@ class KioskAccessTest {
             })();
             """;
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
     private final List<JsonNode> slips = new ArrayList<>();
 
     @BeforeEach
     void startStation() throws Exception {
         assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
-        Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
-        Files.writeString(config.resolve("roster.csv"), "\uFEFFname,unit\r\nNguyễn Văn An,Phòng Tổ chức cán bộ\r\nTrần Thị Bình,Phòng Kế hoạch\r\n",
+        Files.writeString(station.configDir().resolve("roster.csv"), "\uFEFFname,unit\r\nNguyễn Văn An,Phòng Tổ chức cán bộ\r\nTrần Thị Bình,Phòng Kế hoạch\r\n",
                 StandardCharsets.UTF_8);
-        station = InProcessStation.start(config, data);
+        station.start();
         Api api = station.api();
         Api.Reply issued = api.adminPost("/api/admin/slips", Map.of("count", 4, "format", "json"));
         assertEquals(200, issued.status(), issued.body());
@@ -83,7 +78,6 @@ class KioskAccessTest {
     @AfterEach
     void stop() {
         BROWSERS.resetAll();
-        if (station != null) station.close();
     }
 
     @AfterAll static void closeBrowsers() { BROWSERS.close(); }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -40,8 +40,8 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 
 import kioskvote.BrowserTest;
+import kioskvote.StationExtension;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.InProcessStation;
 
 /**
  * The tablet kiosks (1024×768) and the check-in desk in real headless Chromium: the four ways into a
@@ -55,11 +55,8 @@ class KioskAndDeskTest {
     static final String POLL = "tin-nhiem";
     static final Duration LONG = Duration.ofSeconds(60); // two cores shared with other test runs: generous limits
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
     private Api api;
     private static final Browsers BROWSERS = new Browsers();
     private final List<JsonNode> slips = new ArrayList<>();
@@ -68,11 +65,10 @@ class KioskAndDeskTest {
     @BeforeEach
     void startStationWithARosterAnOpenPollAndSlips() throws Exception {
         assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
-        Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
-        Files.writeString(config.resolve("roster.csv"), "\uFEFFname,unit\r\n"
+        Files.writeString(station.configDir().resolve("roster.csv"), "\uFEFFname,unit\r\n"
                 + "Nguyễn Văn An,Phòng Tổ chức cán bộ\r\nNguyễn Văn An,Ban Quản lý dự án\r\nTrần Thị Bình,Phòng Kế hoạch\r\n"
                 + "Lê Hoàng Cường,Thanh tra Sở\r\nĐỗ Minh Khang,Văn phòng Sở\r\nPhạm Thị Hoa,Công đoàn Sở\r\n", StandardCharsets.UTF_8);
-        station = InProcessStation.start(config, data);
+        station.start();
         api = station.api();
         Api.Reply issued = api.adminPost("/api/admin/slips", Map.of("count", 8, "format", "json"));
         assertEquals(200, issued.status(), issued.body());
@@ -83,7 +79,6 @@ class KioskAndDeskTest {
     @AfterEach
     void resetBrowsersAndStopStation() {
         BROWSERS.resetAll();
-        if (station != null) station.close();
     }
 
     @AfterAll

@@ -20,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +34,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 
 import kioskvote.BrowserTest;
+import kioskvote.StationExtension;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.InProcessStation;
 
 /**
  * An enrolled tablet kiosk (1024×768) seals every ballot in its page, as the phone does (public/kiosk-device.js),
@@ -55,11 +54,8 @@ class KioskSealedInChromiumTest {
     private static final String POLL = "tin-nhiem";
     private static final Browsers BROWSERS = new Browsers();
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
     private Api api;
     private AirLog air;
     private final List<JsonNode> slips = new ArrayList<>();
@@ -68,10 +64,9 @@ class KioskSealedInChromiumTest {
     void startStation() throws Exception {
         assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
         assumeTrue(Axe.installed(), "axe-core is not in node_modules (npm install): browser tests skipped");
-        Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
-        Files.writeString(config.resolve("roster.csv"), "\uFEFFname,unit\r\nNguyễn Văn An,Phòng Tổ chức cán bộ\r\n"
+        Files.writeString(station.configDir().resolve("roster.csv"), "\uFEFFname,unit\r\nNguyễn Văn An,Phòng Tổ chức cán bộ\r\n"
                 + "Đỗ Minh Khang,Văn phòng Sở\r\n", StandardCharsets.UTF_8);
-        station = InProcessStation.start(config, data);
+        station.start();
         api = station.api();
         air = new AirLog(URI.create(station.url()).getPort());
         Api.Reply issued = api.adminPost("/api/admin/slips", Map.of("count", 2, "format", "json"));
@@ -84,7 +79,6 @@ class KioskSealedInChromiumTest {
     void stop() throws Exception {
         BROWSERS.resetAll();
         if (air != null) air.close();
-        if (station != null) station.close();
     }
 
     @AfterAll

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -28,9 +27,9 @@ import org.openqa.selenium.WebElement;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import kioskvote.BrowserTest;
+import kioskvote.StationExtension;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.InProcessStation;
 
 /**
  * A real meeting day in headless Chromium, with a roster, the room's Wi-Fi and three polls (a confidence
@@ -56,11 +55,8 @@ class MeetingDayTest {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Browsers BROWSERS = new Browsers();
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
     private Api api;
     private final List<String> tokens = new ArrayList<>();
     private final List<String> people = new ArrayList<>();
@@ -114,11 +110,11 @@ class MeetingDayTest {
     void startStationWithSlips() throws Exception {
         assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
         assumeTrue(Axe.installed(), "axe-core is not installed: run `npm install` (see package.json) for the accessibility checks");
-        Files.writeString(config.resolve("meeting.yaml"), meetingYaml(), StandardCharsets.UTF_8);
+        Files.writeString(station.configDir().resolve("meeting.yaml"), meetingYaml(), StandardCharsets.UTF_8);
         StringBuilder roster = new StringBuilder("name,unit\n");
         for (int i = 0; i < 14; i++) roster.append("Người Dự Họp ").append(i + 1).append(",Phòng ").append(i % 4 + 1).append('\n');
-        Files.writeString(config.resolve("roster.csv"), roster.toString().replace("Người Dự Họp 1,", "Trịnh Văn Quang,"), StandardCharsets.UTF_8);
-        station = InProcessStation.start(config, data);
+        Files.writeString(station.configDir().resolve("roster.csv"), roster.toString().replace("Người Dự Họp 1,", "Trịnh Văn Quang,"), StandardCharsets.UTF_8);
+        station.start();
         api = station.api();
         tokens.addAll(api.issueTokens(16));
         api.adminGet("/api/admin/roster?q=").json().path("people").forEach(p -> people.add(p.path("id").asText()));
@@ -128,7 +124,6 @@ class MeetingDayTest {
     @AfterEach
     void resetBrowsersAndStopStation() {
         BROWSERS.resetAll();
-        if (station != null) station.close();
     }
 
     @AfterAll

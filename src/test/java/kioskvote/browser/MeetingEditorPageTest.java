@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import kioskvote.BrowserTest;
+import kioskvote.StationExtension;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.InProcessStation;
 
 /**
  * The meeting editor page (/admin/meeting) in Chromium at 1280×900 and on a 360×740 phone, in Vietnamese and
@@ -23,12 +21,10 @@ import kioskvote.e2e.InProcessStation;
  */
 @BrowserTest
 class MeetingEditorPageTest {
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
 
-    private static void signIn(Chromium browser, InProcessStation station) {
+    private static void signIn(Chromium browser, StationExtension station) {
         browser.driver.get(station.url() + "/admin?lang=vi");
         browser.find("#passphrase").sendKeys(station.passphrase());
         browser.find("form[action='/admin'] button").click();
@@ -38,9 +34,8 @@ class MeetingEditorPageTest {
     @Test
     void theOrganiserSetsUpTheMeetingAndAddsAMotionThatTheChairOpensAtOnce() throws Exception {
         assumeTrue(Chromium.installed() && Axe.installed(), "Chromium, chromedriver and axe-core are needed: browser test skipped");
-        Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
-        try (InProcessStation station = InProcessStation.start(config, data);
-             Chromium laptop = Chromium.start(1280, 900, false, true)) {
+        station.start();
+        try (Chromium laptop = Chromium.start(1280, 900, false, true)) {
             signIn(laptop, station);
             laptop.find("#meeting-editor-link").click();
             laptop.awaitHeading("Soạn cuộc họp");
@@ -111,9 +106,8 @@ class MeetingEditorPageTest {
     @Test
     void onA360PxPhoneWithoutJavaScriptTheFormsWorkAndFitInBothLanguages() throws Exception {
         assumeTrue(Chromium.installed() && Axe.installed(), "Chromium, chromedriver and axe-core are needed: browser test skipped");
-        Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
-        try (InProcessStation station = InProcessStation.start(config, data);
-             Chromium phone = Chromium.start(360, 740, true, true);
+        station.start();
+        try (Chromium phone = Chromium.start(360, 740, true, true);
              Chromium plain = Chromium.start(360, 740, true, false)) {
             signIn(phone, station);
             for (String lang : new String[] {"vi", "en"}) {

@@ -2,36 +2,26 @@ package kioskvote.browser;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import kioskvote.StationExtension;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.InProcessStation;
 
 /**
- * A browser test with a demo station of its own for each test, in this JVM (kiosk-config/demo on a fresh data
- * directory). The test class keeps its browsers; JUnit resets them (the class's own @AfterEach) before this
- * stops the station.
+ * A browser test on a demo station of its own for each test (kiosk-config/demo, in this JVM, from
+ * {@link StationExtension}), started once Chromium and axe-core are known to be there. The test class keeps its
+ * browsers; JUnit resets them (the class's own @AfterEach) before the extension stops the station.
  */
 abstract class OnTheDemoStation {
-    @TempDir
-    Path data;
-    InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
     Api api;
 
     @BeforeEach
     void startStation() {
         assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
         assumeTrue(Axe.installed(), "axe-core is not in node_modules (npm install): browser tests skipped");
-        station = InProcessStation.start(Path.of("kiosk-config/demo"), data);
-        api = station.api();
-    }
-
-    @AfterEach
-    void stopStation() {
-        if (station != null) station.close();
+        api = station.start().api();
     }
 }

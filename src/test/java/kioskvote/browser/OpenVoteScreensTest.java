@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -13,14 +12,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import kioskvote.BrowserTest;
+import kioskvote.StationExtension;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.InProcessStation;
 import kioskvote.e2e.OpenVoteTest;
 
 /**
@@ -32,25 +31,21 @@ class OpenVoteScreensTest {
     private static final Browsers BROWSERS = new Browsers();
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
     private Api api;
 
     @BeforeEach
     void startStation() throws Exception {
         assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
-        OpenVoteTest.writeMeeting(config);
-        station = InProcessStation.start(config, data);
+        OpenVoteTest.writeMeeting(station.configDir());
+        station.start();
         api = station.api();
     }
 
     @AfterEach
     void stop() {
         BROWSERS.resetAll();
-        if (station != null) station.close();
     }
 
     @AfterAll

@@ -17,15 +17,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import kioskvote.BrowserTest;
+import kioskvote.StationExtension;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.InProcessStation;
 import kioskvote.token.ShortCode;
 
 /**
@@ -41,23 +41,21 @@ class PhoneBallotAndChairScreenTest {
     private static final List<String> FIGURES = new ArrayList<>();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @TempDir
-    Path data;
-    private InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
     private Api api;
     private static final Browsers BROWSERS = new Browsers();
 
     @BeforeEach
     void startStation() {
         assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
-        station = InProcessStation.start(Path.of("kiosk-config/demo"), data);
+        station.start();
         api = station.api();
     }
 
     @AfterEach
     void resetBrowsersAndStopStation() {
         BROWSERS.resetAll();
-        if (station != null) station.close();
     }
 
     @AfterAll

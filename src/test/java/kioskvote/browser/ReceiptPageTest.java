@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 
 import kioskvote.BrowserTest;
+import kioskvote.StationExtension;
 import kioskvote.record.DemoStation;
 
 /**
@@ -23,13 +23,13 @@ import kioskvote.record.DemoStation;
  */
 @BrowserTest
 class ReceiptPageTest {
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final StationExtension demoStation = StationExtension.inProcess().startedByTheTest();
 
     @Test
     void aVoterLooksUpTheirReceiptOnAPhoneAndAnUnknownCodeIsNotFound() throws Exception {
         assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed at /usr/bin: browser tests skipped");
-        try (DemoStation station = new DemoStation(dir.resolve("data")); Chromium phone = Chromium.start(360, 740, true, true)) {
+        try (DemoStation station = DemoStation.on(demoStation); Chromium phone = Chromium.start(360, 740, true, true)) {
             List<String> tokens = station.api.issueTokens(3);
             station.api.adminPost("/api/admin/present", Map.of("present", 30));
             station.api.adminPost("/api/admin/polls/tin-nhiem/open", Map.of());

@@ -24,8 +24,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import kioskvote.StationExtension;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.meeting.HandOutKind;
 import kioskvote.roster.HandOut;
@@ -60,8 +61,8 @@ class ByteCopyAttackTest {
     /** Chance is about one correct pairing in 40; seven or more happens by luck less than once in 10,000 runs. */
     static final int MOST_CORRECT_BY_CHANCE = 6;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
 
     private final Random order = new Random();
     private final SecureRandom random = new SecureRandom();
@@ -75,7 +76,7 @@ class ByteCopyAttackTest {
         Set<String> shortCodes = new HashSet<>();
         byte[] afterCheckIn;
         byte[] afterVote;
-        try (ThreePollMeeting m = ThreePollMeeting.start(dir, names)) {
+        try (ThreePollMeeting m = ThreePollMeeting.start(station, names)) {
             Path file = m.data.resolve("kioskvote.mv.db");
             var run = m.station.slips().issue(SLIPS + 2, "Đợt in trước hội nghị", m.station.publicBaseUrl());
             List<Slip> stack = new ArrayList<>(run.slips());

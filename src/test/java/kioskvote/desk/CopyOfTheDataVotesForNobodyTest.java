@@ -17,8 +17,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import kioskvote.StationExtension;
 import kioskvote.ballot.BallotBox;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.meeting.HandOutKind;
@@ -46,6 +48,8 @@ class CopyOfTheDataVotesForNobodyTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
 
     private final SecureRandom random = new SecureRandom();
 
@@ -56,7 +60,7 @@ class CopyOfTheDataVotesForNobodyTest {
         List<String> unusedSecrets = new ArrayList<>(); // slips in their holders' hands, not yet used in the poll
         Set<String> realSecrets = new LinkedHashSet<>();
         List<Path> copies = new ArrayList<>();
-        ThreePollMeeting m = ThreePollMeeting.start(dir, names);
+        ThreePollMeeting m = ThreePollMeeting.start(station, names);
         String meetingId = m.station.meeting().id();
         long issuedBefore;
         try {
@@ -96,7 +100,7 @@ class CopyOfTheDataVotesForNobodyTest {
             m.close();
         }
         // The restart: a new station on the same data; the desk's pool of the first run was only in its memory.
-        m = ThreePollMeeting.open(m.config, m.data);
+        m = ThreePollMeeting.open(station);
         try {
             BallotBox box = m.station.ballotBox();
             assertEquals(issuedBefore, m.station.pollStatuses().status(POLL).issued(), "the restart's new pool is not issued");

@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import kioskvote.StationExtension;
 import kioskvote.e2e.Api;
 import kioskvote.record.VerifyCommand;
 
@@ -31,12 +32,12 @@ import kioskvote.record.VerifyCommand;
 class HonestRecordsTest {
     static final List<String> PEOPLE = List.of("Lý Thị Mai", "Tạ Văn Khoa", "Đinh Thu Hà", "Mạc Văn Tùng");
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
 
     @Test
     void aLostSlipReplacedWhileThePollIsOpenLeavesARecordThatVerifies() throws Exception {
-        try (ThreePollMeeting m = ThreePollMeeting.start(dir, PEOPLE)) {
+        try (ThreePollMeeting m = ThreePollMeeting.start(station, PEOPLE)) {
             Api api = new Api(m.url(), ThreePollMeeting.PASSPHRASE);
             List<Api.Reply> slips = handOutQr(api, m, "quy-che");
             open(api, "quy-che");
@@ -53,7 +54,7 @@ class HonestRecordsTest {
 
     @Test
     void aLostSlipReplacedBeforeThePollOpensLeavesARecordThatVerifies() throws Exception {
-        try (ThreePollMeeting m = ThreePollMeeting.start(dir, PEOPLE)) {
+        try (ThreePollMeeting m = ThreePollMeeting.start(station, PEOPLE)) {
             Api api = new Api(m.url(), ThreePollMeeting.PASSPHRASE);
             List<Api.Reply> slips = handOutQr(api, m, "quy-che");
             // Mai loses her slip before anything opened: the replacement is spent nowhere, the old slip is voided.
@@ -71,7 +72,7 @@ class HonestRecordsTest {
 
     @Test
     void aLostSlipReplacedAfterAPollClosedLeavesBothRecordsVerifying() throws Exception {
-        try (ThreePollMeeting m = ThreePollMeeting.start(dir, PEOPLE)) {
+        try (ThreePollMeeting m = ThreePollMeeting.start(station, PEOPLE)) {
             Api api = new Api(m.url(), ThreePollMeeting.PASSPHRASE);
             List<Api.Reply> slips = handOutQr(api, m, "quy-che");
             open(api, "quy-che");
@@ -93,7 +94,7 @@ class HonestRecordsTest {
 
     @Test
     void aKioskBallotAbandonedAndSentAgainLeavesARecordThatVerifies() throws Exception {
-        try (ThreePollMeeting m = ThreePollMeeting.start(dir, PEOPLE)) {
+        try (ThreePollMeeting m = ThreePollMeeting.start(station, PEOPLE)) {
             Api api = new Api(m.url(), ThreePollMeeting.PASSPHRASE);
             open(api, "quy-che");
             Kiosk kiosk = new Kiosk(m, "buong-1");
@@ -119,7 +120,7 @@ class HonestRecordsTest {
 
     @Test
     void paperBatchesEnteredByTwoTellersLeaveARecordThatVerifies() throws Exception {
-        try (ThreePollMeeting m = ThreePollMeeting.start(dir, PEOPLE)) {
+        try (ThreePollMeeting m = ThreePollMeeting.start(station, PEOPLE)) {
             Api api = new Api(m.url(), ThreePollMeeting.PASSPHRASE);
             List<Api.Reply> slips = handOutQr(api, m, "quy-che");
             open(api, "quy-che");
@@ -141,20 +142,15 @@ class HonestRecordsTest {
 
     @Test
     void aStationRestartedInTheMiddleOfAPollLeavesARecordThatVerifies() throws Exception {
-        Path config;
-        Path data;
         List<Api.Reply> slips;
-        try (ThreePollMeeting m = ThreePollMeeting.start(dir, PEOPLE)) {
+        try (ThreePollMeeting m = ThreePollMeeting.start(station, PEOPLE)) {
             Api api = new Api(m.url(), ThreePollMeeting.PASSPHRASE);
             slips = handOutQr(api, m, "quy-che");
             open(api, "quy-che");
             assertEquals(200, cast(api, "quy-che", LostSlipDoubleVoteTest.token(slips.get(0))));
             assertEquals(200, cast(api, "quy-che", LostSlipDoubleVoteTest.token(slips.get(1))));
-            config = m.config;
-            data = m.data;
-            kioskvote.store.Database.close(m.station.jdbi());
         }
-        try (ThreePollMeeting m = ThreePollMeeting.open(config, data)) {
+        try (ThreePollMeeting m = ThreePollMeeting.open(station)) {
             Api api = new Api(m.url(), ThreePollMeeting.PASSPHRASE);
             assertEquals(200, cast(api, "quy-che", LostSlipDoubleVoteTest.token(slips.get(2))));
             assertEquals(200, api.closeCountAndShow("quy-che").status());

@@ -11,13 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import kioskvote.StationExtension;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.InProcessStation;
 
 /**
  * Withdrawing a kiosk (POST /admin/kiosks/withdraw) is the organiser's alone: the chair, the desk clerk, a
@@ -28,19 +27,13 @@ class KioskWithdrawalTest {
     private static final String CHAIR = "chair-pin-5521";
     private static final String CLERK = "desk-pin-8830";
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().meetingFiles(KioskWithdrawalTest::demoWithAKnownPassphrase);
     private String url;
     private Tablet kiosk;
 
     @BeforeEach
     void stationWithOneKiosk() throws Exception {
-        Files.writeString(config.resolve("meeting.yaml"), Files.readString(Path.of("kiosk-config/demo/meeting.yaml"))
-                + "\nstation:\n  admin_passphrase: " + KioskEnrolmentRestartTest.PASSPHRASE + "\n");
-        station = InProcessStation.start(config, data);
         url = station.url();
         Api organiser = new Api(url, KioskEnrolmentRestartTest.PASSPHRASE);
         assertEquals(200, organiser.adminPost("/api/admin/staff/chair", Map.of("secret", CHAIR)).status());
@@ -48,9 +41,10 @@ class KioskWithdrawalTest {
         kiosk = Tablet.enrol(url, KioskEnrolmentRestartTest.PASSPHRASE, "phong-1");
     }
 
-    @AfterEach
-    void stop() {
-        if (station != null) station.close();
+    /** The demo meeting with the admin passphrase set in meeting.yaml. */
+    static void demoWithAKnownPassphrase(Path config) throws Exception {
+        Files.writeString(config.resolve("meeting.yaml"), Files.readString(Path.of("kiosk-config/demo/meeting.yaml"))
+                + "\nstation:\n  admin_passphrase: " + KioskEnrolmentRestartTest.PASSPHRASE + "\n");
     }
 
     @Test

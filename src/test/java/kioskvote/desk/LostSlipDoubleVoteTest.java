@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import kioskvote.StationExtension;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.e2e.Api;
 
@@ -20,12 +21,12 @@ import kioskvote.e2e.Api;
 class LostSlipDoubleVoteTest {
     static final SecureRandom RANDOM = new SecureRandom();
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
 
     @Test
     void aReplacementSlipCannotVoteAgainInAPollTheLostSlipAlreadyVotedIn() throws Exception {
-        try (ThreePollMeeting m = ThreePollMeeting.start(dir, List.of("Lý Thị Mai", "Tạ Văn Khoa"))) {
+        try (ThreePollMeeting m = ThreePollMeeting.start(station, List.of("Lý Thị Mai", "Tạ Văn Khoa"))) {
             Api api = new Api(m.url(), ThreePollMeeting.PASSPHRASE);
             String mai = m.personId("Lý Thị Mai");
             m.open("quy-che");

@@ -1,25 +1,20 @@
 package kioskvote.desk;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-import io.javalin.Javalin;
-import kioskvote.App;
-import kioskvote.config.MeetingLoader;
-import kioskvote.store.Database;
 import kioskvote.App.Station;
+import kioskvote.StationExtension;
+import kioskvote.config.MeetingLoader;
 
 /**
- * An in-process station for a meeting of three motions (its own meeting.yaml), with a roster of invented
- * people, its H2 file in a temporary data directory. The desk tests drive it through its services and HTTP.
+ * A meeting of three motions (its own meeting.yaml) with a roster of invented people, on the in-process station
+ * of a {@link StationExtension} (its H2 file in the extension's temporary data directory). The desk tests drive
+ * it through its services and HTTP.
  */
 final class ThreePollMeeting implements AutoCloseable {
     static final String PASSPHRASE = "desk-test-passphrase-1234";
@@ -58,38 +53,39 @@ final class ThreePollMeeting implements AutoCloseable {
                 base: received
             """;
 
+    private final StationExtension extension;
     final Path config;
     final Path data;
     final Station station;
-    final Javalin http;
 
-    private ThreePollMeeting(Path config, Path data, Station station, Javalin http) {
-        this.config = config;
-        this.data = data;
-        this.station = station;
-        this.http = http;
+    private ThreePollMeeting(StationExtension extension) {
+        this.extension = extension;
+        this.config = extension.configDir();
+        this.data = extension.dataDir();
+        this.station = extension.station();
     }
 
-    /** @param people invented full names; each one's unit is "Phòng N" */
-    static ThreePollMeeting start(Path dir, List<String> people) throws IOException {
-        Path config = Files.createDirectories(dir.resolve("config"));
-        Path data = dir.resolve("data");
+    /**
+     * Writes the meeting and a roster of {@code people} into the station's meeting folder and starts it.
+     *
+     * @param people invented full names; each one's unit is "Phòng N"
+     */
+    static ThreePollMeeting start(StationExtension extension, List<String> people) throws IOException {
+        Path config = extension.configDir();
         Files.writeString(config.resolve(MeetingLoader.FILE_NAME), MEETING_YAML.formatted(people.size(), PASSPHRASE), StandardCharsets.UTF_8);
         StringBuilder csv = new StringBuilder("name,unit\n");
         for (int i = 0; i < people.size(); i++) csv.append(people.get(i)).append(",Phòng ").append(i + 1).append('\n');
         Files.writeString(config.resolve(MeetingLoader.ROSTER_FILE), csv.toString(), StandardCharsets.UTF_8);
-        return open(config, data);
+        return open(extension);
     }
 
-    static ThreePollMeeting open(Path config, Path data) throws IOException {
-        Files.createDirectories(data);
-        var settings = new App.Settings(MeetingLoader.load(config), data, data, Database.h2Url(data), "http://127.0.0.1:7070");
-        Station station = App.open(settings, Clock.systemUTC(), new SecureRandom(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        return new ThreePollMeeting(config, data, station, App.serve(station, 0));
+    /** Starts (again) the station on the meeting folder and the data it has. */
+    static ThreePollMeeting open(StationExtension extension) {
+        return new ThreePollMeeting(extension.start());
     }
 
     String url() {
-        return "http://127.0.0.1:" + http.port();
+        return extension.url();
     }
 
     String personId(String name) {
@@ -100,8 +96,9 @@ final class ThreePollMeeting implements AutoCloseable {
         station.polls().open(pollId, true);
     }
 
+    /** Stops the station (HTTP and the database); its data stays for a restart. */
     @Override
     public void close() {
-        http.stop();
+        extension.stop();
     }
 }

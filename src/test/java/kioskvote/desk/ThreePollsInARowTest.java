@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import kioskvote.StationExtension;
 import kioskvote.e2e.Api;
 
 /**
@@ -17,12 +18,12 @@ import kioskvote.e2e.Api;
  * (once after its poll closed) vote in three polls in a row, once each, and never twice.
  */
 class ThreePollsInARowTest {
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
 
     @Test
     void aKioskVoterAndALostSlipVoterVoteOnceInEachOfThreePolls() throws Exception {
-        try (ThreePollMeeting m = ThreePollMeeting.start(dir, List.of("Vương Thị Hạnh", "Quách Văn Lộc", "Mạc Thị Yến"))) {
+        try (ThreePollMeeting m = ThreePollMeeting.start(station, List.of("Vương Thị Hạnh", "Quách Văn Lộc", "Mạc Thị Yến"))) {
             Api api = new Api(m.url(), ThreePollMeeting.PASSPHRASE);
             Kiosk kiosk = new Kiosk(m, "phong-1");
             String hanh = m.personId("Vương Thị Hạnh"); // votes at the kiosk

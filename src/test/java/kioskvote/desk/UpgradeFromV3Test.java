@@ -13,8 +13,9 @@ import java.util.HexFormat;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import kioskvote.StationExtension;
 import kioskvote.config.MeetingLoader;
 import kioskvote.meeting.HandOutKind;
 import kioskvote.store.Database;
@@ -30,14 +31,14 @@ import kioskvote.token.TokenRejected;
  * the converted rows answer to the codes derived from their old serials, and a voided one stays voided.
  */
 class UpgradeFromV3Test {
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
 
     @Test
     void aV3DatabaseIsConvertedAndItsSlipsStillVoteByShortCode() throws Exception {
-        Path config = Files.createDirectories(dir.resolve("config"));
+        Path config = station.configDir();
         Files.writeString(config.resolve(MeetingLoader.FILE_NAME), ThreePollMeeting.MEETING_YAML.formatted(2, ThreePollMeeting.PASSPHRASE));
-        Path data = Files.createDirectories(dir.resolve("data"));
+        Path data = Files.createDirectories(station.dataDir());
         String url = Database.h2Url(data);
         Flyway.configure().dataSource(url, "kioskvote", "").locations("classpath:db/migration").target("3").load().migrate();
         byte[] good = HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
@@ -52,7 +53,7 @@ class UpgradeFromV3Test {
             db.createStatement().execute("INSERT INTO ballot_handout VALUES ('p1', 'quy-che', 'QR', 1, FALSE)");
         }
 
-        try (ThreePollMeeting m = ThreePollMeeting.open(config, data)) {
+        try (ThreePollMeeting m = ThreePollMeeting.open(station)) {
             m.open("quy-che");
             assertEquals(m.station.slips().storedIdOf(new Token(good)), m.station.ballotBox().checkShortCode("quy-che", new Token(good).shortCode()));
             TokenRejected voided = org.junit.jupiter.api.Assertions.assertThrows(TokenRejected.class,

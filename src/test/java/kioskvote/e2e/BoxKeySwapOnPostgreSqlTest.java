@@ -14,12 +14,7 @@ import kioskvote.PostgresTest;
 @PostgresTest
 class BoxKeySwapOnPostgreSqlTest extends BoxKeySwapTest {
     @Override
-    Optional<String> database() {
-        return Optional.of(PostgresCluster.shared().newDatabase());
-    }
-
-    @Override
-    void asAdministrator(InProcessStation station, Optional<String> url, AsAdministrator work) throws SQLException {
+    void asAdministrator(kioskvote.StationExtension station, Optional<String> url, AsAdministrator work) throws SQLException {
         try (Connection c = DriverManager.getConnection(url.orElseThrow())) {
             work.run(c);
         }

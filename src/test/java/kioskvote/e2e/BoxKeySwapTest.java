@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import kioskvote.StationExtension;
 import kioskvote.e2e.BoxKeyTamperer.SignedKey;
 import kioskvote.record.VerifyCommand;
 import kioskvote.seal.BallotBoxKey;
@@ -40,13 +41,8 @@ class BoxKeySwapTest {
     static final String POLL = "tin-nhiem";
     static final String OTHER = "bo-phieu-tin-nhiem"; // another sealed poll: its key is signed, for its own context
 
-    @TempDir
-    Path data;
-
-    /** Empty: the embedded H2 file in the data directory. */
-    Optional<String> database() {
-        return Optional.empty();
-    }
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
 
     interface AsAdministrator {
         void run(Connection c) throws SQLException;
@@ -57,7 +53,7 @@ class BoxKeySwapTest {
      * administers it works through that process (a console, a debugger): its own connection pool. PostgreSQL
      * overrides this with a connection of its own.
      */
-    void asAdministrator(InProcessStation station, Optional<String> url, AsAdministrator work) throws SQLException {
+    void asAdministrator(StationExtension station, Optional<String> url, AsAdministrator work) throws SQLException {
         try (var handle = station.station().jdbi().open()) {
             work.run(handle.getConnection());
         }
@@ -65,86 +61,86 @@ class BoxKeySwapTest {
 
     @Test
     void aBoxKeySwappedInTheRunningStationsDatabaseIsRefusedBySealingTheCountAndVerify() throws Exception {
-        Optional<String> url = database();
+        Optional<String> url = Database.isPostgres(station.jdbcUrl()) ? Optional.of(station.jdbcUrl()) : Optional.empty();
         SignedKey attackers = attackersKey();
-        try (InProcessStation station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data, url)) {
-            Api api = station.api();
-            List<String> tokens = api.issueTokens(4);
-            api.adminPost("/api/admin/present", Map.of("present", 40));
-            assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of()).status());
-            assertEquals(200, api.adminPost("/api/admin/polls/" + OTHER + "/open", Map.of()).status());
-            SignedKey[] real = new SignedKey[2];
-            asAdministrator(station, url, c -> {
-                real[0] = BoxKeyTamperer.boxKey(c, POLL);
-                real[1] = BoxKeyTamperer.boxKey(c, OTHER);
-                // Everything that names the box key: the key sealed to, and the commitment the record will carry.
-                BoxKeyTamperer.setBoxKey(c, POLL, attackers);
-                BoxKeyTamperer.rewriteCommittedBoxKey(c, POLL, attackers.keyHex());
-            });
-            assertSealingRefused(api, tokens.get(0));
-            asAdministrator(station, url, c -> BoxKeyTamperer.setBoxKey(c, POLL, real[1]));
-            assertSealingRefused(api, tokens.get(0)); // a key the meeting key did sign, for another poll
+        station.start();
+        Api api = station.api();
+        List<String> tokens = api.issueTokens(4);
+        api.adminPost("/api/admin/present", Map.of("present", 40));
+        assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of()).status());
+        assertEquals(200, api.adminPost("/api/admin/polls/" + OTHER + "/open", Map.of()).status());
+        SignedKey[] real = new SignedKey[2];
+        asAdministrator(station, url, c -> {
+            real[0] = BoxKeyTamperer.boxKey(c, POLL);
+            real[1] = BoxKeyTamperer.boxKey(c, OTHER);
+            // Everything that names the box key: the key sealed to, and the commitment the record will carry.
+            BoxKeyTamperer.setBoxKey(c, POLL, attackers);
+            BoxKeyTamperer.rewriteCommittedBoxKey(c, POLL, attackers.keyHex());
+        });
+        assertSealingRefused(api, tokens.get(0));
+        asAdministrator(station, url, c -> BoxKeyTamperer.setBoxKey(c, POLL, real[1]));
+        assertSealingRefused(api, tokens.get(0)); // a key the meeting key did sign, for another poll
 
-            asAdministrator(station, url, c -> BoxKeyTamperer.setBoxKey(c, POLL, real[0])); // the real key back: voting goes on
-            assertEquals(200, api.cast(POLL, tokens.get(0), Map.of("s1", List.of("high")), Receipts.random()).status());
-            assertEquals(200, api.cast(POLL, tokens.get(1), Map.of("s1", List.of("low")), Receipts.random()).status());
-            assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/close", Map.of()).status());
+        asAdministrator(station, url, c -> BoxKeyTamperer.setBoxKey(c, POLL, real[0])); // the real key back: voting goes on
+        assertEquals(200, api.cast(POLL, tokens.get(0), Map.of("s1", List.of("high")), Receipts.random()).status());
+        assertEquals(200, api.cast(POLL, tokens.get(1), Map.of("s1", List.of("low")), Receipts.random()).status());
+        assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/close", Map.of()).status());
 
-            asAdministrator(station, url, c -> BoxKeyTamperer.setBoxKey(c, POLL, attackers));
-            assertEquals("box_key_unsigned", api.unseal(POLL, Api.sharesOf(POLL).enough()).errorCode(), "the count refuses");
-            assertEquals("counting", api.get("/api/polls/" + POLL).json().path("phase").asText(), "and nothing was counted");
-            asAdministrator(station, url, c -> BoxKeyTamperer.setBoxKey(c, POLL, real[0]));
-            assertEquals(200, api.unseal(POLL, Api.sharesOf(POLL).enough()).status());
-            assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/show-results", Map.of()).status());
+        asAdministrator(station, url, c -> BoxKeyTamperer.setBoxKey(c, POLL, attackers));
+        assertEquals("box_key_unsigned", api.unseal(POLL, Api.sharesOf(POLL).enough()).errorCode(), "the count refuses");
+        assertEquals("counting", api.get("/api/polls/" + POLL).json().path("phase").asText(), "and nothing was counted");
+        asAdministrator(station, url, c -> BoxKeyTamperer.setBoxKey(c, POLL, real[0]));
+        assertEquals(200, api.unseal(POLL, Api.sharesOf(POLL).enough()).status());
+        assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/show-results", Map.of()).status());
 
-            // The record names the swapped key, as the commitment in the database does; the station signs it.
-            Path record = data.resolve("record.zip");
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(station.url() + "/api/polls/" + POLL + "/record")).build(), java.net.http.HttpResponse.BodyHandlers.ofFile(record));
-            assertEquals(200, response.statusCode());
-            String out = verify(record);
-            assertTrue(out.contains("[6/8] commitment: ") && out.contains("— FAIL") && out.contains("Result: TAMPERED — step 6 failed"), out);
-            assertTrue(out.contains("commitment.txt line 7: the box key " + BallotBoxKey.fromHex(attackers.keyHex()).fingerprintText()
-                    + " (line 6) is not the one the meeting key signed at the open"), out);
-        }
+        // The record names the swapped key, as the commitment in the database does; the station signs it.
+        Path record = station.dataDir().resolveSibling("record.zip");
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(station.url() + "/api/polls/" + POLL + "/record")).build(), java.net.http.HttpResponse.BodyHandlers.ofFile(record));
+        assertEquals(200, response.statusCode());
+        String out = verify(record);
+        assertTrue(out.contains("[6/8] commitment: ") && out.contains("— FAIL") && out.contains("Result: TAMPERED — step 6 failed"), out);
+        assertTrue(out.contains("commitment.txt line 7: the box key " + BallotBoxKey.fromHex(attackers.keyHex()).fingerprintText()
+                + " (line 6) is not the one the meeting key signed at the open"), out);
+        station.stop();
     }
 
     @Test
     void aBoxKeySwappedInACopyOfTheH2FilePutBackIsRefusedBySealingAndTheCount() throws Exception {
-        assumeTrue(database().isEmpty(), "the embedded H2 file only");
+        assumeTrue(!Database.isPostgres(station.jdbcUrl()), "the embedded H2 file only");
         SignedKey attackers = attackersKey();
         String passphrase;
         List<String> tokens;
         SignedKey real;
-        try (InProcessStation station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data)) {
-            passphrase = station.passphrase();
-            Api api = station.api();
-            tokens = api.issueTokens(2);
-            api.adminPost("/api/admin/present", Map.of("present", 40));
-            assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of()).status());
-        }
+        station.start();
+        passphrase = station.passphrase();
+        Api api = station.api();
+        tokens = api.issueTokens(2);
+        api.adminPost("/api/admin/present", Map.of("present", 40));
+        assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of()).status());
+        station.stop();
         real = editCopyOfTheFile(c -> {
         });
         editCopyOfTheFile(c -> BoxKeyTamperer.setBoxKey(c, POLL, attackers));
-        try (InProcessStation station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data)) {
-            assertSealingRefused(new Api(station.url(), passphrase), tokens.get(0));
-        }
+        station.start();
+        assertSealingRefused(new Api(station.url(), passphrase), tokens.get(0));
+        station.stop();
         editCopyOfTheFile(c -> BoxKeyTamperer.setBoxKey(c, POLL, real));
-        try (InProcessStation station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data)) {
-            Api api = new Api(station.url(), passphrase);
-            assertEquals(200, api.cast(POLL, tokens.get(0), Map.of("s1", List.of("high")), Receipts.random()).status());
-            assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/close", Map.of()).status());
-        }
+        station.start();
+        api = new Api(station.url(), passphrase);
+        assertEquals(200, api.cast(POLL, tokens.get(0), Map.of("s1", List.of("high")), Receipts.random()).status());
+        assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/close", Map.of()).status());
+        station.stop();
         editCopyOfTheFile(c -> BoxKeyTamperer.setBoxKey(c, POLL, attackers));
-        try (InProcessStation station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data)) {
-            Api api = new Api(station.url(), passphrase);
-            assertEquals("box_key_unsigned", api.unseal(POLL, Api.sharesOf(POLL).enough()).errorCode(), "the count refuses");
-            assertEquals("counting", api.get("/api/polls/" + POLL).json().path("phase").asText());
-        }
+        station.start();
+        api = new Api(station.url(), passphrase);
+        assertEquals("box_key_unsigned", api.unseal(POLL, Api.sharesOf(POLL).enough()).errorCode(), "the count refuses");
+        assertEquals("counting", api.get("/api/polls/" + POLL).json().path("phase").asText());
+        station.stop();
         editCopyOfTheFile(c -> BoxKeyTamperer.setBoxKey(c, POLL, real));
-        try (InProcessStation station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data)) {
-            assertEquals(200, new Api(station.url(), passphrase).unseal(POLL, Api.sharesOf(POLL).enough()).status());
-        }
+        station.start();
+        assertEquals(200, new Api(station.url(), passphrase).unseal(POLL, Api.sharesOf(POLL).enough()).status());
+        station.stop();
     }
 
     /** A box key of the attacker's own, with a signature that is not the meeting key's over it. */
@@ -166,8 +162,8 @@ class BoxKeySwapTest {
      * (mode 600, as the station keeps it). Answers the poll's box key as it was before the edit.
      */
     private SignedKey editCopyOfTheFile(AsAdministrator edit) throws Exception {
-        Path copy = Files.createTempDirectory(data, "copy");
-        Path file = data.resolve("kioskvote.mv.db");
+        Path copy = Files.createTempDirectory(station.dataDir(), "copy");
+        Path file = station.dataDir().resolve("kioskvote.mv.db");
         Files.copy(file, copy.resolve("kioskvote.mv.db"));
         SignedKey before;
         try (Connection c = DriverManager.getConnection(Database.h2Url(copy), "kioskvote", "")) {

@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import kioskvote.StationExtension;
 import kioskvote.pagecheck.CheckPageCommand;
 import kioskvote.record.BallotPage;
 import kioskvote.record.RecordHead;
@@ -34,9 +34,8 @@ import kioskvote.record.RecordHead;
 class CheckPageTest {
     private static final String POLL = "tin-nhiem";
 
-    @TempDir
-    static Path dir;
-    private static InProcessStation station;
+    @RegisterExtension
+    static final StationExtension station = StationExtension.inProcess();
     private static String slip;
 
     record Run(int exit, String output) {
@@ -44,8 +43,7 @@ class CheckPageTest {
 
     @BeforeAll
     static void openAPoll() {
-        station = InProcessStation.start(FullConfidenceVoteTest.DEMO, dir.resolve("data"));
-        Api api = new Api(station);
+        Api api = station.api();
         Run before = check(station.url());
         assertEquals(CheckPageCommand.MISMATCH, before.exit(), before.output());
         assertTrue(before.output().contains("NOT CHECKED: no poll of this station has a commitment yet, and no --expect HASH"), before.output());
@@ -54,11 +52,6 @@ class CheckPageTest {
         slip = api.issueTokens(1).get(0);
         api.adminPost("/api/admin/present", Map.of("present", 40));
         assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of()).status());
-    }
-
-    @AfterAll
-    static void stop() {
-        station.close();
     }
 
     @Test

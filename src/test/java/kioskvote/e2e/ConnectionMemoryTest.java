@@ -8,21 +8,22 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import kioskvote.StationExtension;
 
 /**
  * What each connection costs the station's memory: a room of phones and screens must fit in the launcher's heap
  * and under the resident-memory target (docs/performance.md).
  */
 class ConnectionMemoryTest {
-    @TempDir
-    Path data;
+    @RegisterExtension
+    static final StationExtension STATION = StationExtension.inProcess();
 
     /**
      * Jetty's header table would be 96 KB of heap on every connection that has sent a request, and its 32 KB response
@@ -30,24 +31,19 @@ class ConnectionMemoryTest {
      */
     @Test
     void aConnectionKeepsNoHeaderTableAndASmallResponseBuffer() {
-        InProcessStation station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data);
-        try {
-            var connectors = station.connectors();
-            assertFalse(connectors.isEmpty());
-            for (var connector : connectors) {
-                var http = connector.getConnectionFactory(HttpConnectionFactory.class);
-                assertEquals(0, http.getHttpConfiguration().getHeaderCacheSize(), connector.toString());
-                assertEquals(8 * 1024, http.getHttpConfiguration().getOutputBufferSize(), connector.toString());
-            }
-        } finally {
-            station.close();
+        var connectors = STATION.connectors();
+        assertFalse(connectors.isEmpty());
+        for (var connector : connectors) {
+            var http = connector.getConnectionFactory(HttpConnectionFactory.class);
+            assertEquals(0, http.getHttpConfiguration().getHeaderCacheSize(), connector.toString());
+            assertEquals(8 * 1024, http.getHttpConfiguration().getOutputBufferSize(), connector.toString());
         }
     }
 
     /** Javalin's own pool would start a thread per screen joining at once, and keep each a minute (Routes). */
     @Test
     void aHundredScreensJoiningAtOnceDoNotStartAThreadEach() throws Exception {
-        InProcessStation station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data);
+        StationExtension station = STATION;
         List<Socket> screens = new ArrayList<>();
         try {
             for (int i = 0; i < 100; i++) {
@@ -68,7 +64,6 @@ class ConnectionMemoryTest {
             assertTrue(names.stream().filter(n -> n.startsWith("live-feed-join")).count() <= 2, names.toString());
         } finally {
             for (Socket screen : screens) screen.close();
-            station.close();
         }
     }
 }

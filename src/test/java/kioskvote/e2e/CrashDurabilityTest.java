@@ -3,7 +3,6 @@ package kioskvote.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import kioskvote.ProcessTest;
+import kioskvote.StationExtension;
 
 /**
  * A ballot acknowledged to a voter survives SIGKILL of the server at any moment: a burst of ballots,
@@ -23,21 +23,15 @@ import kioskvote.ProcessTest;
  */
 @ProcessTest
 class CrashDurabilityTest {
-    @TempDir
-    Path data;
-
-    /** The `serve` arguments that choose the database: none for the embedded H2 file in the data directory. */
-    String[] database() {
-        return new String[0];
-    }
+    /** `serve` in a process of its own, killed with SIGKILL and started again on its data (and on its database). */
+    @RegisterExtension
+    final StationExtension station = StationExtension.process();
 
     @Test
     void everyAcknowledgedBallotSurvivesKillNineAndItsTokenStaysSpent() throws Exception {
         List<String> tokens;
         List<String> acknowledged = new ArrayList<>();
         List<String> acknowledgedTokens = new ArrayList<>();
-        String[] database = database();
-        StationProcess station = StationProcess.start(FullConfidenceVoteTest.DEMO, data, database);
         String passphrase = station.passphrase();
         try {
             Api api = new Api(station.url(), passphrase);
@@ -64,20 +58,19 @@ class CrashDurabilityTest {
             station.kill9();
         }
 
-        try (StationProcess restarted = StationProcess.start(FullConfidenceVoteTest.DEMO, data, database)) {
-            Api api = new Api(restarted.url(), passphrase);
-            assertEquals(acknowledged.size(), api.get("/api/polls/tin-nhiem").json().path("cast").asInt());
-            for (String token : acknowledgedTokens.subList(0, 10)) {
-                assertEquals("token_already_used",
-                        api.cast("tin-nhiem", token, Map.of("s1", List.of("low")), Receipts.random()).errorCode());
-            }
-            assertEquals(200, api.closeCountAndShow("tin-nhiem").status());
-            List<String> published = new ArrayList<>();
-            api.get("/api/polls/tin-nhiem/receipts").json().path("receipts").forEach(r -> published.add(r.asText()));
-            assertEquals(acknowledged.stream().sorted().toList(), published);
-            assertEquals(acknowledged.size(),
-                    api.adminGet("/api/admin/polls/tin-nhiem/minutes.json").json().path("counts").path("received").asInt());
+        station.restart(); // on the same data, as the operator would after the crash
+        Api api = new Api(station.url(), passphrase);
+        assertEquals(acknowledged.size(), api.get("/api/polls/tin-nhiem").json().path("cast").asInt());
+        for (String token : acknowledgedTokens.subList(0, 10)) {
+            assertEquals("token_already_used",
+                    api.cast("tin-nhiem", token, Map.of("s1", List.of("low")), Receipts.random()).errorCode());
         }
+        assertEquals(200, api.closeCountAndShow("tin-nhiem").status());
+        List<String> published = new ArrayList<>();
+        api.get("/api/polls/tin-nhiem/receipts").json().path("receipts").forEach(r -> published.add(r.asText()));
+        assertEquals(acknowledged.stream().sorted().toList(), published);
+        assertEquals(acknowledged.size(),
+                api.adminGet("/api/admin/polls/tin-nhiem/minutes.json").json().path("counts").path("received").asInt());
     }
 
     /**
@@ -86,8 +79,6 @@ class CrashDurabilityTest {
      */
     @Test
     void killNineInTheMiddleOfContinuousCastingLosesNoAcknowledgedBallot() throws Exception {
-        String[] database = database();
-        StationProcess station = StationProcess.start(FullConfidenceVoteTest.DEMO, data, database);
         String passphrase = station.passphrase();
         List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
         List<String> acknowledgedTokens = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -124,20 +115,19 @@ class CrashDurabilityTest {
             pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
         }
         List<String> told = new ArrayList<>(acknowledged);
-        try (StationProcess restarted = StationProcess.start(FullConfidenceVoteTest.DEMO, data, database)) {
-            Api api = new Api(restarted.url(), passphrase);
-            int stored = api.get("/api/polls/tin-nhiem").json().path("cast").asInt();
-            assertTrue(stored >= told.size() && stored <= attempted.get(), stored + " stored, " + told.size() + " acknowledged, "
-                    + attempted.get() + " sent");
-            for (String token : acknowledgedTokens.subList(0, 10)) {
-                assertEquals("token_already_used", api.cast("tin-nhiem", token, Map.of("s1", List.of("low")), Receipts.random()).errorCode());
-            }
-            assertEquals(200, api.closeCountAndShow("tin-nhiem").status());
-            java.util.Set<String> published = new java.util.HashSet<>();
-            api.get("/api/polls/tin-nhiem/receipts").json().path("receipts").forEach(r -> published.add(r.asText()));
-            List<String> lost = told.stream().filter(r -> !published.contains(r)).toList();
-            assertEquals(List.of(), lost, "acknowledged but lost");
-            System.out.printf("kill -9 mid-load: %d sent, %d acknowledged, %d stored, 0 lost%n", attempted.get(), told.size(), stored);
+        station.restart(); // on the same data, as the operator would after the crash
+        Api api = new Api(station.url(), passphrase);
+        int stored = api.get("/api/polls/tin-nhiem").json().path("cast").asInt();
+        assertTrue(stored >= told.size() && stored <= attempted.get(), stored + " stored, " + told.size() + " acknowledged, "
+                + attempted.get() + " sent");
+        for (String token : acknowledgedTokens.subList(0, 10)) {
+            assertEquals("token_already_used", api.cast("tin-nhiem", token, Map.of("s1", List.of("low")), Receipts.random()).errorCode());
         }
+        assertEquals(200, api.closeCountAndShow("tin-nhiem").status());
+        java.util.Set<String> published = new java.util.HashSet<>();
+        api.get("/api/polls/tin-nhiem/receipts").json().path("receipts").forEach(r -> published.add(r.asText()));
+        List<String> lost = told.stream().filter(r -> !published.contains(r)).toList();
+        assertEquals(List.of(), lost, "acknowledged but lost");
+        System.out.printf("kill -9 mid-load: %d sent, %d acknowledged, %d stored, 0 lost%n", attempted.get(), told.size(), stored);
     }
 }

@@ -18,8 +18,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import kioskvote.StationExtension;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.config.ConfigException;
 import kioskvote.config.MeetingLoader;
@@ -35,53 +36,50 @@ import kioskvote.token.TestSlips;
  * counted; left out, the setting is "preferred" and the form path works as before.
  */
 class DeviceSealingRequiredTest {
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
+
     private static final String POLL = "tin-nhiem";
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-
     private Path requiring(String value) throws Exception {
-        Files.writeString(config.resolve("meeting.yaml"), Files.readString(FullConfidenceVoteTest.DEMO.resolve("meeting.yaml"))
+        Files.writeString(station.configDir().resolve("meeting.yaml"), Files.readString(FullConfidenceVoteTest.DEMO.resolve("meeting.yaml"))
                 + "\nstation:\n  device_sealing: " + value + "\n");
-        return config;
+        return station.configDir();
     }
 
     @Test
     void theFormPathIsRefusedAndADeviceSealedBallotCounted() throws Exception {
         Poll poll = MeetingLoader.load(FullConfidenceVoteTest.DEMO).meeting().poll(POLL).orElseThrow();
         assertEquals(DeviceSealingRule.REQUIRED, MeetingLoader.load(requiring("required")).station().deviceSealing());
-        try (InProcessStation station = InProcessStation.start(config, data)) {
-            Api api = station.api();
-            List<String> tokens = api.issueTokens(3);
-            api.adminPost("/api/admin/present", Map.of("present", 40));
-            assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of()).status());
+        station.start();
+        Api api = station.api();
+        List<String> tokens = api.issueTokens(3);
+        api.adminPost("/api/admin/present", Map.of("present", 40));
+        assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of()).status());
 
-            Api.Reply marks = api.cast(POLL, tokens.get(0), Map.of("s1", List.of("high")), ReceiptCode.randomSecret(new java.security.SecureRandom()));
-            assertEquals(409, marks.status(), marks.body());
-            assertEquals("device_sealing_required", marks.errorCode());
+        Api.Reply marks = api.cast(POLL, tokens.get(0), Map.of("s1", List.of("high")), ReceiptCode.randomSecret(new java.security.SecureRandom()));
+        assertEquals(409, marks.status(), marks.body());
+        assertEquals("device_sealing_required", marks.errorCode());
 
-            String form = "poll=" + POLL + "&receipt=" + URLEncoder.encode(ReceiptCode.randomSecret(new java.security.SecureRandom()), StandardCharsets.UTF_8)
-                    + "&q.s1=high";
-            for (String lang : List.of("vi", "en")) {
-                HttpResponse<String> review = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(station.url() + "/v/" + TestSlips.keyOf(tokens.get(1)) + "/review?lang=" + lang))
-                        .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", station.url())
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-                assertEquals(409, review.statusCode(), review.body());
-                assertTrue(review.body().contains(lang.equals("vi") ? "xin Bàn điểm danh một phiếu giấy" : "ask the desk for a paper ballot"),
-                        "the voter is told where to vote instead (" + lang + "): " + review.body());
-            }
-            assertEquals(0, api.get("/api/polls/" + POLL).json().path("cast").asInt(), "nothing was cast by the form path");
-
-            JsonNode box = api.get("/api/polls/" + POLL + "/box").json();
-            Map<String, Object> sealed = DeviceSealedCastTest.sealedCast(api, tokens.get(2), BallotBoxKey.fromHex(box.path("boxPublicKey").asText()),
-                    new BoxContext(box.path("meeting").asText(), POLL, box.path("definitionHash").asText()), poll,
-                    Map.of("s1", List.of("high")), ReceiptCode.randomSecret(new java.security.SecureRandom()));
-            assertEquals(200, api.post("/api/polls/" + POLL + "/sealed-ballots", sealed).status(), "a ballot sealed on the device");
-            assertEquals(1, api.get("/api/polls/" + POLL).json().path("cast").asInt());
+        String form = "poll=" + POLL + "&receipt=" + URLEncoder.encode(ReceiptCode.randomSecret(new java.security.SecureRandom()), StandardCharsets.UTF_8)
+                + "&q.s1=high";
+        for (String lang : List.of("vi", "en")) {
+            HttpResponse<String> review = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(station.url() + "/v/" + TestSlips.keyOf(tokens.get(1)) + "/review?lang=" + lang))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", station.url())
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(409, review.statusCode(), review.body());
+            assertTrue(review.body().contains(lang.equals("vi") ? "xin Bàn điểm danh một phiếu giấy" : "ask the desk for a paper ballot"),
+                    "the voter is told where to vote instead (" + lang + "): " + review.body());
         }
+        assertEquals(0, api.get("/api/polls/" + POLL).json().path("cast").asInt(), "nothing was cast by the form path");
+
+        JsonNode box = api.get("/api/polls/" + POLL + "/box").json();
+        Map<String, Object> sealed = DeviceSealedCastTest.sealedCast(api, tokens.get(2), BallotBoxKey.fromHex(box.path("boxPublicKey").asText()),
+                new BoxContext(box.path("meeting").asText(), POLL, box.path("definitionHash").asText()), poll,
+                Map.of("s1", List.of("high")), ReceiptCode.randomSecret(new java.security.SecureRandom()));
+        assertEquals(200, api.post("/api/polls/" + POLL + "/sealed-ballots", sealed).status(), "a ballot sealed on the device");
+        assertEquals(1, api.get("/api/polls/" + POLL).json().path("cast").asInt());
     }
 
     @Test

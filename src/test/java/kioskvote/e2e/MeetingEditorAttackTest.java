@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,13 +18,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import kioskvote.StationExtension;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollDefinition;
 import kioskvote.meeting.PollState;
@@ -39,23 +38,16 @@ import kioskvote.store.PollStateDao;
  * fresh station, and other sites' forms. Each attack either holds or is the regression test of its fix.
  */
 class MeetingEditorAttackTest {
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess();
+    /** A fresh station started on what the export gave. */
+    @RegisterExtension
+    final StationExtension fresh = StationExtension.inProcess().startedByTheTest();
     private Api api;
 
     @BeforeEach
-    void start() throws Exception {
-        Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
-        station = InProcessStation.start(config, data);
+    void start() {
         api = station.api();
-    }
-
-    @AfterEach
-    void stop() {
-        if (station != null) station.close();
     }
 
     private JsonNode meeting() {
@@ -402,18 +394,14 @@ class MeetingEditorAttackTest {
         assertEquals(200, yaml.status());
         assertFalse(yaml.body().contains(station.passphrase()), "no passphrase in the export");
         assertFalse(yaml.body().contains("jdbc:"), "no database URL in the export");
-        Path freshConfig = Files.createTempDirectory(data, "fresh-config");
-        Path freshData = Files.createTempDirectory(data, "fresh-data");
-        Files.writeString(freshConfig.resolve("meeting.yaml"), yaml.body());
-        try (InProcessStation fresh = InProcessStation.start(freshConfig, freshData)) {
-            var a = station.station().meeting();
-            var b = fresh.station().meeting();
-            assertEquals(a.id(), b.id());
-            assertEquals(a.details(), b.details());
-            assertEquals(a.committee(), b.committee());
-            assertEquals(a.sealThreshold(), b.sealThreshold());
-            assertEquals(a.polls().stream().map(PollDefinition::canonicalJson).toList(), b.polls().stream().map(PollDefinition::canonicalJson).toList());
-        }
+        Files.writeString(fresh.configDir().resolve("meeting.yaml"), yaml.body());
+        var a = station.station().meeting();
+        var b = fresh.start().station().meeting();
+        assertEquals(a.id(), b.id());
+        assertEquals(a.details(), b.details());
+        assertEquals(a.committee(), b.committee());
+        assertEquals(a.sealThreshold(), b.sealThreshold());
+        assertEquals(a.polls().stream().map(PollDefinition::canonicalJson).toList(), b.polls().stream().map(PollDefinition::canonicalJson).toList());
     }
 
     // --- roles and other sites

@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import kioskvote.StationExtension;
 
 /**
  * The meeting editor page's forms posted as a browser (or a clumsy hand-made request) would, in process: each
@@ -29,23 +30,13 @@ class MeetingEditorFormTest {
     /** A key of meeting.yaml or a path into it, as the refusals of the file say them. */
     private static final Pattern YAML_KEY = Pattern.compile("passes_with|pass_base|majority_of|subjects\\[|candidates\\[|`");
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess();
     private String cookie;
 
     @BeforeEach
     void start() throws Exception {
-        Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
-        station = InProcessStation.start(config, data);
         cookie = AdminSession.cookie(station.url(), station.passphrase());
-    }
-
-    @AfterEach
-    void stop() {
-        if (station != null) station.close();
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {

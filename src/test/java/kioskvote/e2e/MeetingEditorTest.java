@@ -10,14 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import kioskvote.StationExtension;
 
 /**
  * The meeting editor through its API (docs/api.md, "The meeting editor"): organiser only, every malformed body a
@@ -31,29 +31,15 @@ class MeetingEditorTest {
     static final String CHAIR_SECRET = "chu-toa-bi-mat-2026";
     static final String CLERK_SECRET = "ban-don-tiep-2026";
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess();
     private Api api;
     private String passphrase;
 
     @BeforeEach
     void start() throws Exception {
-        Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
-        station = InProcessStation.start(config, data, database());
         api = station.api();
         passphrase = station.passphrase();
-    }
-
-    Optional<String> database() {
-        return Optional.empty();
-    }
-
-    @AfterEach
-    void stop() {
-        if (station != null) station.close();
     }
 
     private JsonNode meeting() {
@@ -268,8 +254,7 @@ class MeetingEditorTest {
         String hash = opened.json().path("definitionHash").asText();
         JsonNode before = meeting();
 
-        station.close();
-        station = InProcessStation.start(config, data, database());
+        station.restart();
         api = new Api(station.url(), passphrase);
         assertEquals(before, meeting(), "the meeting as edited, after the restart");
         assertEquals(order, pollIds());
@@ -277,9 +262,10 @@ class MeetingEditorTest {
         assertEquals("open", api.get("/api/polls/ke-hoach").json().path("state").asText());
         assertTrue(station.output().stream().noneMatch(l -> l.contains("admin pages' version")), "meeting.yaml did not change: " + station.output());
 
-        station.close();
-        Files.writeString(config.resolve("meeting.yaml"), Files.readString(config.resolve("meeting.yaml")).replace("summoned: 40", "summoned: 41"));
-        station = InProcessStation.start(config, data, database());
+        station.stop();
+        Path meetingYaml = station.configDir().resolve("meeting.yaml");
+        Files.writeString(meetingYaml, Files.readString(meetingYaml).replace("summoned: 40", "summoned: 41"));
+        station.start();
         api = new Api(station.url(), passphrase);
         assertEquals(before, meeting(), "the admin pages' version is still the meeting");
         List<String> said = station.output().stream().filter(l -> l.contains("admin pages' version is used")).toList();

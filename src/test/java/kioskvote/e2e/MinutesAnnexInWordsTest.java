@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +11,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import kioskvote.StationExtension;
 import kioskvote.ballot.ReceiptCode;
 
 /**
@@ -32,20 +31,13 @@ class MinutesAnnexInWordsTest {
     private static final Pattern STORED_EVENT = Pattern.compile("^[a-z]+(-[a-z]+)+$");
     private static final Pattern PAIR = Pattern.compile("\\b[a-z][a-z0-9-]*=");
 
-    @TempDir
-    Path data;
-    private InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess();
     private Api api;
 
     @BeforeEach
     void start() {
-        station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data);
         api = station.api();
-    }
-
-    @AfterEach
-    void stop() {
-        if (station != null) station.close();
     }
 
     @Test

@@ -9,14 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import kioskvote.StationExtension;
 
 /**
  * An open vote (docs/rules.md, "Open vote") beside a secret motion that is not sealed either: only the open vote's
@@ -38,28 +38,18 @@ public class OpenVoteTest {
                 motion: Thông qua chương trình hội nghị
             """;
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().meetingFiles(OpenVoteTest::writeMeeting);
     private Api api;
 
     @BeforeEach
     void start() throws Exception {
-        writeMeeting(config);
-        station = InProcessStation.start(config, data, Optional.empty());
         api = station.api();
     }
 
     public static void writeMeeting(Path config) throws Exception {
         String demo = Files.readString(Path.of("kiosk-config/demo/meeting.yaml"), StandardCharsets.UTF_8);
         Files.writeString(config.resolve("meeting.yaml"), demo.stripTrailing() + "\n" + EXTRA_POLLS.stripIndent().indent(0), StandardCharsets.UTF_8);
-    }
-
-    @AfterEach
-    void stop() {
-        if (station != null) station.close();
     }
 
     @Test

@@ -3,16 +3,16 @@ package kioskvote.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import kioskvote.PostgresTest;
+import kioskvote.StationExtension;
 import kioskvote.store.Database;
 import kioskvote.store.DurableStorage;
 
@@ -23,8 +23,8 @@ import kioskvote.store.DurableStorage;
  */
 @PostgresTest
 class PostgreSqlDurabilitySettingsTest {
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
 
     @Test
     void theStationsConnectionsCommitSynchronouslyEvenWhenTheDatabaseDefaultIsOff() throws Exception {
@@ -43,9 +43,8 @@ class PostgreSqlDurabilitySettingsTest {
 
     @Test
     void aStationOnAServerWithoutFsyncSaysSoAtStart() throws Exception {
-        try (InProcessStation station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data, Optional.of(PostgresCluster.shared().newDatabase()))) {
-            assertTrue(station.output().stream().anyMatch(l -> l.startsWith("WARNING: the PostgreSQL server runs with fsync=off")),
-                    String.join("\n", station.output()));
-        }
+        station.start();
+        assertTrue(station.output().stream().anyMatch(l -> l.startsWith("WARNING: the PostgreSQL server runs with fsync=off")),
+                String.join("\n", station.output()));
     }
 }

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import kioskvote.StationExtension;
 import kioskvote.ballot.ReceiptCode;
 
 /**
@@ -25,20 +24,13 @@ class ResultsPublishedByTheChairTest {
     private static final String MOTION = "bieu-quyet-quy-che";
     private static final List<String> PUBLIC_ROUTES = List.of("/results", "/ballots", "/receipts", "/record");
 
-    @TempDir
-    Path data;
-    private InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess();
     private Api api;
 
     @BeforeEach
     void start() {
-        station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data);
         api = station.api();
-    }
-
-    @AfterEach
-    void stop() {
-        if (station != null) station.close();
     }
 
     @Test

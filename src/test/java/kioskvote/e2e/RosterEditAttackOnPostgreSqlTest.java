@@ -1,14 +1,8 @@
 package kioskvote.e2e;
 
-import java.util.Optional;
-
 import kioskvote.PostgresTest;
 
-/** The same attacks with the station's data in PostgreSQL: its locks, and the characters it refuses to store. */
+/** The same attacks with the station's data in PostgreSQL (the tag gives each station a fresh database on the test server): its locks, and the characters it refuses to store. */
 @PostgresTest
 class RosterEditAttackOnPostgreSqlTest extends RosterEditAttackTest {
-    @Override
-    Optional<String> database() {
-        return Optional.of(PostgresCluster.shared().newDatabase());
-    }
 }

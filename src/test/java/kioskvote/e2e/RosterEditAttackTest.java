@@ -28,15 +28,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.jdbi.v3.core.Handle;
 
+import kioskvote.StationExtension;
 import kioskvote.e2e.RosterEditTest.Page;
 import kioskvote.meeting.HandOutKind;
 import kioskvote.store.RosterDao;
@@ -84,30 +84,24 @@ class RosterEditAttackTest {
                 base: received
             """;
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().meetingFiles(RosterEditAttackTest::threePollsAndAFivePersonRoster);
+    /** Another station of the same meeting, on data of its own, for the attacks that bring its ids here. */
+    @RegisterExtension
+    final StationExtension otherStation = StationExtension.inProcess().meetingFiles(RosterEditAttackTest::threePollsAndAFivePersonRoster)
+            .startedByTheTest();
     Api api;
 
     @BeforeEach
     void startStationWithAFivePersonRoster() throws Exception {
-        Files.writeString(config.resolve("meeting.yaml"), MEETING_YAML, StandardCharsets.UTF_8);
-        Files.writeString(config.resolve("roster.csv"), "name,unit\nTrương Thị Hoa,Văn phòng Sở\nĐinh Minh Khang,Thanh tra Sở\n"
-                + "Vũ Thị Lan,Phòng Kế hoạch\nLê Văn Sơn,Phòng Tài chính\nHà Thị Yến,Phòng Pháp chế\n", StandardCharsets.UTF_8);
-        station = InProcessStation.start(config, data, database());
         api = station.api();
     }
 
-    /** The database the station keeps its data in: empty for the embedded H2 file in the data directory. */
-    Optional<String> database() {
-        return Optional.empty();
-    }
-
-    @AfterEach
-    void stop() {
-        if (station != null) station.close();
+    /** MEETING_YAML with a roster.csv of five people. */
+    static void threePollsAndAFivePersonRoster(Path config) throws Exception {
+        Files.writeString(config.resolve("meeting.yaml"), MEETING_YAML, StandardCharsets.UTF_8);
+        Files.writeString(config.resolve("roster.csv"), "name,unit\nTrương Thị Hoa,Văn phòng Sở\nĐinh Minh Khang,Thanh tra Sở\n"
+                + "Vũ Thị Lan,Phòng Kế hoạch\nLê Văn Sơn,Phòng Tài chính\nHà Thị Yến,Phòng Pháp chế\n", StandardCharsets.UTF_8);
     }
 
     // --- the desk and the roster page across three polls
@@ -495,7 +489,7 @@ class RosterEditAttackTest {
 
     /** Sessions waiting for a row another transaction locked. */
     int waitingForALock() {
-        String sql = database().isPresent() ? "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+        String sql = kioskvote.store.Database.isPostgres(station.jdbcUrl()) ? "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
                 : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
         return station.station().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
     }
@@ -523,10 +517,11 @@ class RosterEditAttackTest {
     }
 
     /** The id of a person on another station's roster (another meeting, another data directory). */
-    String personOfAnotherStation() throws IOException {
-        Path otherData = Files.createDirectories(data.resolve("other"));
-        try (InProcessStation other = InProcessStation.start(config, otherData, database())) {
-            return other.api().adminGet("/api/admin/roster?q=ha+thi+yen").json().path("people").get(0).path("id").asText();
+    String personOfAnotherStation() {
+        try {
+            return otherStation.start().api().adminGet("/api/admin/roster?q=ha+thi+yen").json().path("people").get(0).path("id").asText();
+        } finally {
+            otherStation.stop();
         }
     }
 

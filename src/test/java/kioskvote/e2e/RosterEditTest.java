@@ -17,16 +17,15 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import kioskvote.StationExtension;
 import kioskvote.ballot.ReceiptCode;
 
 /**
@@ -41,30 +40,20 @@ class RosterEditTest {
     static final String CLERK_PIN = "desk-pin-5186";
     static final Map<String, List<String>> ALL_HIGH = Map.of("s1", List.of("high"), "s2", List.of("high"), "s3", List.of("high"), "s4", List.of("high"));
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().meetingFiles(RosterEditTest::meetingWithAThreePersonRoster);
     private Api api;
 
     @BeforeEach
     void startStationWithAThreePersonRoster() throws Exception {
-        Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
-        Files.writeString(config.resolve("roster.csv"), "name,unit\nTrương Thị Hoa,Văn phòng Sở\nĐinh Minh Khang,Thanh tra Sở\n"
-                + "Vũ Thị Lan,Phòng Kế hoạch\n", StandardCharsets.UTF_8);
-        station = InProcessStation.start(config, data, database());
         api = station.api();
     }
 
-    /** The database the station keeps its data in: empty for the embedded H2 file in the data directory. */
-    Optional<String> database() {
-        return Optional.empty();
-    }
-
-    @AfterEach
-    void stop() {
-        if (station != null) station.close();
+    /** The demo meeting with a roster.csv of three people. */
+    static void meetingWithAThreePersonRoster(Path config) throws Exception {
+        Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
+        Files.writeString(config.resolve("roster.csv"), "name,unit\nTrương Thị Hoa,Văn phòng Sở\nĐinh Minh Khang,Thanh tra Sở\n"
+                + "Vũ Thị Lan,Phòng Kế hoạch\n", StandardCharsets.UTF_8);
     }
 
     @Test

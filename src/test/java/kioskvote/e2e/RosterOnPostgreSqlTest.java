@@ -1,14 +1,8 @@
 package kioskvote.e2e;
 
-import java.util.Optional;
-
 import kioskvote.PostgresTest;
 
-/** The roster and the desk with the station's data in PostgreSQL: the same SQL must hold there too. */
+/** The roster and the desk with the station's data in PostgreSQL (the tag gives each station a fresh database on the test server): the same SQL must hold there too. */
 @PostgresTest
 class RosterOnPostgreSqlTest extends RosterTest {
-    @Override
-    Optional<String> database() {
-        return Optional.of(PostgresCluster.shared().newDatabase());
-    }
 }

@@ -15,14 +15,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import kioskvote.StationExtension;
 
 /**
  * The roster and the check-in desk through the admin API: roster.csv from the meeting folder on first
@@ -44,30 +44,20 @@ class RosterTest {
             + "Phạm Thị Hoa,Văn phòng Sở\r\n"                          // line 8: already on the roster
             + "Hoàng Thị Dung,Công đoàn Sở\r\n";                       // line 9
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().meetingFiles(RosterTest::meetingWithATwoPersonRoster);
     private Api api;
 
     @BeforeEach
     void startStationWithARosterInItsMeetingFolder() throws Exception {
-        Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
-        Files.writeString(config.resolve("roster.csv"), "name,unit\nPhạm Thị Hoa,Văn phòng Sở\nĐỗ Minh Khang,Thanh tra Sở\n",
-                StandardCharsets.UTF_8);
-        station = InProcessStation.start(config, data, database());
         api = station.api();
     }
 
-    /** The database the station keeps its data in: empty for the embedded H2 file in the data directory. */
-    Optional<String> database() {
-        return Optional.empty();
-    }
-
-    @AfterEach
-    void stop() {
-        if (station != null) station.close();
+    /** The demo meeting with a roster.csv of two people. */
+    static void meetingWithATwoPersonRoster(Path config) throws Exception {
+        Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
+        Files.writeString(config.resolve("roster.csv"), "name,unit\nPhạm Thị Hoa,Văn phòng Sở\nĐỗ Minh Khang,Thanh tra Sở\n",
+                StandardCharsets.UTF_8);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package kioskvote.e2e;
 
 /**
- * A station serving HTTP for a test: in this JVM ({@link InProcessStation}, fast) or in its own
- * ({@link StationProcess}, where a kill -9, a restart or the command line is the point). Tests talk to
- * either through {@link Api}.
+ * A station serving HTTP in a process of its own ({@link StationProcess}), where a kill -9, a restart or the
+ * command line is the point; the station of every other test comes from kioskvote/StationExtension. Tests talk to
+ * it through {@link Api}.
  */
 public interface RunningStation extends AutoCloseable {
     /** http://127.0.0.1:PORT, no trailing slash. */

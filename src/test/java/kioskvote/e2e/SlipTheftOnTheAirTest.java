@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +18,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import kioskvote.StationExtension;
 import kioskvote.token.TestSlips;
 
 /**
@@ -42,24 +41,17 @@ class SlipTheftOnTheAirTest {
     record Seen(String method, String path, String contentType, String body) {
     }
 
-    @TempDir
-    Path data;
-    InProcessStation station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess();
     Api api;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final List<Seen> proxyLog = new ArrayList<>();
 
     @BeforeEach
     void startStationWithAnOpenPoll() {
-        station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data, java.util.Optional.empty());
         api = station.api();
         api.adminPost("/api/admin/present", Map.of("present", 30));
         assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of()).status());
-    }
-
-    @AfterEach
-    void stop() {
-        if (station != null) station.close();
     }
 
     @Test

@@ -7,14 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import kioskvote.StationExtension;
 
 /**
  * The meeting editor's API takes a poll by the same validator as meeting.yaml (docs/rules.md, "Motions"): a misspelt
@@ -25,24 +24,10 @@ class StrictMeetingKeysTest {
     private static final String MOTION = "{\"id\":\"ke-hoach\",\"kind\":\"motion\",\"title\":\"Biểu quyết kế hoạch năm 2027\","
             + "\"motion\":\"Thông qua kế hoạch công tác năm 2027\"";
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private InProcessStation station;
-    private Api api;
-
-    @BeforeEach
-    void start() throws Exception {
-        Files.copy(Path.of("kiosk-config/demo/meeting.yaml"), config.resolve("meeting.yaml"));
-        station = InProcessStation.start(config, data, Optional.empty());
-        api = station.api();
-    }
-
-    @AfterEach
-    void stop() {
-        if (station != null) station.close();
-    }
+    /** One station for the class: the refusals change nothing, and the one poll added has an id of its own. */
+    @RegisterExtension
+    static final StationExtension STATION = StationExtension.inProcess();
+    private final Api api = STATION.api();
 
     @Test
     void aMisspeltRuleKeyIsRefusedWithTheNearestKnownKeyInBothLanguagesAndNothingIsAdded() {
@@ -77,24 +62,24 @@ class StrictMeetingKeysTest {
 
     @Test
     void aMotionWithoutARuleIsCountedByTheDefaultRuleStatedOnTheBallotAndInTheMinutes() {
-        Api.Reply added = api.postRaw("/api/admin/polls", MOTION + "}", true);
+        Api.Reply added = api.postRaw("/api/admin/polls", MOTION.replace("\"ke-hoach\"", "\"ke-hoach-mac-dinh\"") + "}", true);
         assertEquals(201, added.status(), added.body());
         assertEquals(200, api.adminPost("/api/admin/present", Map.of("present", 40)).status());
         List<String> tokens = api.issueTokens(3);
-        assertEquals(200, api.adminPost("/api/admin/polls/ke-hoach/open", Map.of()).status());
+        assertEquals(200, api.adminPost("/api/admin/polls/ke-hoach-mac-dinh/open", Map.of()).status());
         Api.Reply ballot = api.get("/v/" + kioskvote.token.TestSlips.keyOf(tokens.get(0)));
         assertTrue(ballot.body().contains("Quy tắc mặc định"), "the ballot states the default rule: " + ballot.body());
         List<String> marks = List.of("agree", "agree", "disagree");
         for (int i = 0; i < tokens.size(); i++) {
-            Api.Reply cast = api.cast("ke-hoach", tokens.get(i), Map.of("motion", List.of(marks.get(i))), Receipts.random());
+            Api.Reply cast = api.cast("ke-hoach-mac-dinh", tokens.get(i), Map.of("motion", List.of(marks.get(i))), Receipts.random());
             assertEquals(2, cast.status() / 100, cast.body());
         }
-        assertEquals(200, api.closeAndCount("ke-hoach").status());
-        JsonNode minutes = api.adminGet("/api/admin/polls/ke-hoach/minutes.json").json();
+        assertEquals(200, api.closeAndCount("ke-hoach-mac-dinh").status());
+        JsonNode minutes = api.adminGet("/api/admin/polls/ke-hoach-mac-dinh/minutes.json").json();
         assertTrue(minutes.path("poll").path("majority").path("defaultRule").asBoolean(), minutes.toString());
         JsonNode question = minutes.path("questions").get(0);
         assertTrue(question.path("passed").asBoolean(), "2 of 3 is more than 1/2: " + question);
-        String page = api.adminGet("/api/admin/polls/ke-hoach/minutes").body();
+        String page = api.adminGet("/api/admin/polls/ke-hoach-mac-dinh/minutes").body();
         assertTrue(page.contains("Quy tắc mặc định của hệ thống") && page.contains("THÔNG QUA"), page);
     }
 }

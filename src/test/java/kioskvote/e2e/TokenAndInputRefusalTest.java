@@ -4,59 +4,48 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import kioskvote.token.MeetingKey;
+import kioskvote.StationExtension;
 
 /**
- * Refusals over HTTP: bad tokens, bad input, wrong state, wrong passphrase. Each test has a station of
- * its own (in this JVM) with the confidence poll open, so none depends on what another test did.
+ * Refusals over HTTP: bad tokens, bad input, wrong state, wrong passphrase. One station (in this JVM) for the
+ * class, with the confidence poll open; each test takes slips of its own and compares before and after, so none
+ * depends on what another test did. The lock-out of wrong passphrases, which would lock the others out, has a
+ * station of its own.
  */
 class TokenAndInputRefusalTest {
     static final Map<String, List<String>> FULL_BALLOT = Map.of("s1", List.of("high"), "s2", List.of("medium"),
             "s3", List.of("low"), "s4", List.of("high"));
 
-    @TempDir
-    Path data;
-    InProcessStation station;
-    Api api;
+    @RegisterExtension
+    static final StationExtension STATION = StationExtension.inProcess();
+    @RegisterExtension
+    final StationExtension ownStation = StationExtension.inProcess().startedByTheTest();
+    final Api api = STATION.api();
 
-    /** The database the station keeps its data in: empty for the embedded H2 file in the data directory. */
-    Optional<String> database() {
-        return Optional.empty();
-    }
-
-    @BeforeEach
-    void startStationWithAnOpenPoll() {
-        station = InProcessStation.start(FullConfidenceVoteTest.DEMO, data, database());
-        api = station.api();
+    @BeforeAll
+    static void openTheConfidencePoll() {
+        Api api = STATION.api();
         api.adminPost("/api/admin/present", Map.of("present", 30));
         assertEquals(200, api.adminPost("/api/admin/polls/tin-nhiem/open", Map.of()).status());
-    }
-
-    @AfterEach
-    void stop() {
-        if (station != null) station.close();
     }
 
     /** A slip issued just now, not yet used in any poll. */
@@ -164,7 +153,7 @@ class TokenAndInputRefusalTest {
         try {
             List<Callable<Api.Reply>> attempts = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                Api client = new Api(station.url(), null);
+                Api client = STATION.anonymousApi();
                 attempts.add(() -> client.cast("tin-nhiem", token, FULL_BALLOT, Receipts.random()));
             }
             int accepted = 0;
@@ -223,6 +212,7 @@ class TokenAndInputRefusalTest {
 
     @Test
     void adminActionsNeedThePassphraseAndWrongAttemptsAreRateLimited() {
+        Api api = ownStation.start().api();
         Api.Reply none = api.postRaw("/api/admin/polls/bieu-quyet-quy-che/open", "{}", false);
         assertEquals(401, none.status());
         assertEquals("unauthorized", none.errorCode());

@@ -11,13 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import kioskvote.App;
-import kioskvote.DirectStation;
+import kioskvote.StationExtension;
 import kioskvote.audit.AuditLog;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.ballot.ReceiptCode;
@@ -38,9 +37,8 @@ class PollLifecycleTest {
     static final String POLL = "tin-nhiem";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @TempDir
-    Path data;
-    DirectStation fixture;
+    @RegisterExtension
+    final StationExtension fixture = StationExtension.direct();
     PollLifecycle polls;
     PollStatuses statuses;
     PollResults results;
@@ -48,16 +46,10 @@ class PollLifecycleTest {
 
     @BeforeEach
     void openStation() {
-        fixture = DirectStation.open(data);
         polls = fixture.station().polls();
         statuses = fixture.station().pollStatuses();
         results = fixture.station().results();
         boxes = fixture.station().boxOpening();
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        if (fixture != null) fixture.close();
     }
 
     @Test
@@ -108,12 +100,10 @@ class PollLifecycleTest {
     void aStationRestartedWithAChangedDefinitionOfAnOpenedPollIsRefused() throws Exception {
         polls.setPresent(40);
         polls.open(POLL, false);
-        fixture.close();
-        fixture = null;
-        Path changed = Files.createDirectories(data.resolve("changed-config"));
-        Files.writeString(changed.resolve("meeting.yaml"), Files.readString(DirectStation.DEMO.resolve("meeting.yaml"))
-                .replace("position: Giám đốc Sở", "position: Giám đốc"));
-        App.StartupRefused refused = assertThrows(App.StartupRefused.class, () -> DirectStation.open(changed, data, Optional.empty()));
+        fixture.stop();
+        Path meetingYaml = fixture.configDir().resolve("meeting.yaml");
+        Files.writeString(meetingYaml, Files.readString(meetingYaml).replace("position: Giám đốc Sở", "position: Giám đốc"));
+        App.StartupRefused refused = assertThrows(App.StartupRefused.class, fixture::start);
         assertTrue(refused.getMessage().contains("poll \"tin-nhiem\" was opened with another definition"), refused.getMessage());
     }
 

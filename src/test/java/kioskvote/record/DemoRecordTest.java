@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
+
+import kioskvote.StationExtension;
 
 /**
  * docs/demo-record.zip: the record of the demo meeting's confidence vote (40 summoned, 30 present, 32 slips
@@ -21,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code mvn -o -Dtest=DemoRecordTest -Dkioskvote.writeDemoRecord=true test}.
  */
 class DemoRecordTest {
+    @RegisterExtension
+    final StationExtension demoStation = StationExtension.inProcess().startedByTheTest();
+
     static final Path RECORD = Path.of("docs/demo-record.zip");
     static final Path OUTPUT = Path.of("docs/demo-record-verify.txt");
     static final String RECEIPT_FILE = "docs/demo-record-receipt.txt";
@@ -33,9 +38,9 @@ class DemoRecordTest {
 
     @Test
     @EnabledIfSystemProperty(named = "kioskvote.writeDemoRecord", matches = "true")
-    void writesTheDemoRecord(@TempDir Path dir) throws Exception {
+    void writesTheDemoRecord() throws Exception {
         String receipt;
-        try (DemoStation station = new DemoStation(dir.resolve("data"))) {
+        try (DemoStation station = DemoStation.on(demoStation)) {
             var api = station.api;
             List<String> tokens = api.issueTokens(32);
             api.adminPost("/api/admin/slips/void", Map.of("code", kioskvote.token.Token.decode(tokens.get(31)).shortCode()));

@@ -1,8 +1,6 @@
 package kioskvote.record;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,43 +10,38 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import io.javalin.Javalin;
 
 import kioskvote.App;
+import kioskvote.StationExtension;
 import kioskvote.ballot.ReceiptCode;
-import kioskvote.config.MeetingLoader;
 import kioskvote.e2e.Api;
-import kioskvote.store.Database;
 import kioskvote.token.MeetingKey;
 
-/** The demo meeting on an in-process station (temporary H2 file, free port): what the record tests vote on. */
+/** The demo meeting on a {@link StationExtension} station in this JVM (temporary H2 file, free port): what the record tests vote on. */
 public final class DemoStation implements AutoCloseable {
     public static final Path DEMO = Path.of("kiosk-config/demo");
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final StationExtension extension;
     public final Path data;
     public final App.Station station;
-    public final Javalin app;
     public final Api api;
     public final String url;
 
-    public DemoStation(Path data) {
-        this.data = data;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        var settings = new App.Settings(MeetingLoader.load(DEMO), data, data, Database.h2Url(data), "http://127.0.0.1:7070");
-        station = App.open(settings, Clock.systemDefaultZone(), RANDOM, new PrintStream(printed, true, StandardCharsets.UTF_8));
-        Matcher m = Pattern.compile("Admin passphrase \\(shown once, write it down\\): (\\S+)").matcher(printed.toString(StandardCharsets.UTF_8));
-        String passphrase = m.find() ? m.group(1) : null;
-        app = App.serve(station, 0);
-        url = "http://127.0.0.1:" + app.port();
-        api = new Api(url, passphrase);
+    private DemoStation(StationExtension extension) {
+        this.extension = extension;
+        this.data = extension.dataDir();
+        this.station = extension.station();
+        this.url = extension.url();
+        this.api = extension.api();
+    }
+
+    /** The demo meeting on the extension's station (its meeting is the demo's by default), started if it is not running. */
+    public static DemoStation on(StationExtension extension) {
+        return new DemoStation(extension.isAlive() ? extension : extension.start());
     }
 
     MeetingKey key() {
@@ -92,9 +85,9 @@ public final class DemoStation implements AutoCloseable {
         }
     }
 
+    /** Stops the station (HTTP, and the database: the H2 file is released). */
     @Override
     public void close() {
-        app.stop();
-        Database.close(station.jdbi()); // releases the H2 file
+        extension.stop();
     }
 }

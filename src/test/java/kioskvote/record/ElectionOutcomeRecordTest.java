@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import kioskvote.StationExtension;
 
 /**
  * An election's outcome is in its record (tally.json: who is elected, tied, ranked out, the seats left and who a
@@ -22,6 +25,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * fails the recount, named by candidate.
  */
 class ElectionOutcomeRecordTest {
+    @RegisterExtension
+    final StationExtension demoStation = StationExtension.inProcess().startedByTheTest();
+
     private static final String ELECTION = "bau-cu-bch-cong-doan";
 
     @TempDir
@@ -31,7 +37,7 @@ class ElectionOutcomeRecordTest {
     void theOutcomeIsInTheRecordAndRecomputed() throws Exception {
         Path record;
         kioskvote.token.MeetingKey key;
-        try (DemoStation station = new DemoStation(dir.resolve("data"))) {
+        try (DemoStation station = DemoStation.on(demoStation)) {
             var api = station.api;
             List<String> tokens = api.issueTokens(10);
             assertEquals(200, api.adminPost("/api/admin/present", Map.of("present", 30)).status());

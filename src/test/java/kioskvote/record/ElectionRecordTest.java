@@ -22,15 +22,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import kioskvote.App;
 import kioskvote.ProcessTest;
+import kioskvote.StationExtension;
 import kioskvote.config.MeetingLoader;
 import kioskvote.e2e.StationProcess;
 import kioskvote.store.Database;
@@ -47,6 +48,11 @@ class ElectionRecordTest {
 
     @TempDir
     static Path dir;
+    @RegisterExtension
+    static final StationExtension STATION = StationExtension.inProcess();
+    /** The station whose audit log one test edits. */
+    @RegisterExtension
+    final StationExtension brokenStation = StationExtension.inProcess().startedByTheTest();
 
     static DemoStation station;
     static Path honest;
@@ -58,7 +64,7 @@ class ElectionRecordTest {
 
     @BeforeAll
     static void aVoteIsHeldAndItsRecordDownloaded() {
-        station = new DemoStation(dir.resolve("data"));
+        station = DemoStation.on(STATION);
         var api = station.api;
         List<String> tokens = api.issueTokens(12);
         assertEquals(200, api.adminPost("/api/admin/slips/void", Map.of("code", shortCode(tokens.get(11)))).status());
@@ -76,11 +82,6 @@ class ElectionRecordTest {
         assertEquals(200, api.adminPost("/api/admin/polls/bieu-quyet-quy-che/open", Map.of()).status());
         later = station.download(POLL, dir.resolve("record-later.zip"));
         key = station.key();
-    }
-
-    @AfterAll
-    static void stop() {
-        station.close();
     }
 
     record Run(int exit, String output, Set<Integer> failed, int steps) {
@@ -397,8 +398,8 @@ class ElectionRecordTest {
     @ProcessTest
     @Test
     void aStationWithAnEditedAuditLogRefusesToStartAndNamesTheEntry() throws Exception {
-        Path data = dir.resolve("broken-chain");
-        try (DemoStation broken = new DemoStation(data)) {
+        Path data = brokenStation.dataDir();
+        try (DemoStation broken = DemoStation.on(brokenStation)) {
             broken.api.issueTokens(3);
         }
         Jdbi jdbi = Database.open(Database.h2Url(data));

@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import kioskvote.StationExtension;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.config.MeetingLoader;
 import kioskvote.meeting.Option;
@@ -40,6 +41,8 @@ class ReceiptRecordTest {
 
     @TempDir
     static Path dir;
+    @RegisterExtension
+    static final StationExtension STATION = StationExtension.inProcess();
     static DemoStation station;
     static Path record;
     static String twinCode;
@@ -50,7 +53,7 @@ class ReceiptRecordTest {
     static void aVoteWithTwoVotersSharingAReceiptCode() {
         twinCode = ReceiptCode.codeOf(TWIN_A);
         assertEquals(twinCode, ReceiptCode.codeOf(TWIN_B));
-        station = new DemoStation(dir.resolve("data"));
+        station = DemoStation.on(STATION);
         var api = station.api;
         List<String> tokens = api.issueTokens(8);
         assertEquals(200, api.adminPost("/api/admin/present", Map.of("present", 30)).status());
@@ -64,11 +67,6 @@ class ReceiptRecordTest {
         }
         assertEquals(200, api.closeCountAndShow(POLL).status());
         record = station.download(POLL, dir.resolve("record.zip"));
-    }
-
-    @AfterAll
-    static void stop() {
-        station.close();
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,8 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,34 +18,24 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.javalin.Javalin;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import kioskvote.App;
-import kioskvote.config.MeetingLoader;
+import kioskvote.StationExtension;
 import kioskvote.e2e.Api;
-import kioskvote.store.Database;
 
 /**
  * The committee's cards are dealt one per screen on the laptop: no answer ever holds two cards, a reload never
  * skips one, and the cards dealt open the box at the count.
  */
 class CardDealingTest {
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().meetingFiles(CardDealingTest::demoWithAKnownPassphrase);
+
     private static final String ORGANISER = "organiser-passphrase-1";
     /** A card's code as the page shows it: its 16 numbered groups in a list. */
     private static final Pattern CARD_CODE = Pattern.compile("<ol class=\"share-code\"[^>]*>(.*?)</ol>", Pattern.DOTALL);
     private static final Pattern GROUP = Pattern.compile("<code>([^<]+)</code>");
-
-    @TempDir
-    Path dir;
-    private Javalin server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) server.stop();
-    }
 
     @Test
     void eachScreenShowsOneCardAndTheDealtCardsOpenTheBox() throws Exception {
@@ -144,15 +130,14 @@ class CardDealingTest {
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private String start() throws Exception {
-        Path config = Files.createDirectories(dir.resolve("config"));
+    private String start() {
+        return station.url();
+    }
+
+    /** The demo meeting with the organiser's passphrase set in meeting.yaml. */
+    static void demoWithAKnownPassphrase(Path config) throws Exception {
         Files.writeString(config.resolve("meeting.yaml"), Files.readString(Path.of("kiosk-config/demo/meeting.yaml"))
                 + "\nstation:\n  admin_passphrase: " + ORGANISER + "\n");
-        Path data = Files.createDirectories(dir.resolve("data"));
-        var settings = new App.Settings(MeetingLoader.load(config), data, data, Database.h2Url(data), "http://127.0.0.1:0");
-        var station = App.open(settings, Clock.systemUTC(), new SecureRandom(), new PrintStream(OutputStream.nullOutputStream()));
-        server = App.serve(station, 0);
-        return "http://127.0.0.1:" + server.port();
     }
 
     private static List<String> codes(String html) {

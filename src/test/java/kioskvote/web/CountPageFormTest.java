@@ -3,8 +3,6 @@ package kioskvote.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,21 +12,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.javalin.Javalin;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import kioskvote.App;
-import kioskvote.config.MeetingLoader;
+import kioskvote.StationExtension;
 import kioskvote.e2e.Api;
-import kioskvote.store.Database;
 
 /**
  * The count page as a browser without JavaScript sends it: a mistyped group answers the page again naming that
@@ -36,17 +28,11 @@ import kioskvote.store.Database;
  * the other language with the cards kept; the key-card page's switch shows the same card again.
  */
 class CountPageFormTest {
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().meetingFiles(CountPageFormTest::demoWithAKnownPassphrase);
+
     private static final String ORGANISER = "organiser-passphrase-1";
     private static final String POLL = "tin-nhiem";
-
-    @TempDir
-    Path dir;
-    private Javalin server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) server.stop();
-    }
 
     @Test
     void aMistypedGroupComesBackNamedBesideItsFieldWithEverythingTypedAndNothingCounted() throws Exception {
@@ -102,15 +88,14 @@ class CountPageFormTest {
         return page.substring(from, page.indexOf("</ol>", from));
     }
 
-    private String start() throws Exception {
-        Path config = Files.createDirectories(dir.resolve("config"));
+    private String start() {
+        return station.url();
+    }
+
+    /** The demo meeting with the organiser's passphrase set in meeting.yaml. */
+    static void demoWithAKnownPassphrase(Path config) throws Exception {
         Files.writeString(config.resolve("meeting.yaml"), Files.readString(Path.of("kiosk-config/demo/meeting.yaml"))
                 + "\nstation:\n  admin_passphrase: " + ORGANISER + "\n");
-        Path data = Files.createDirectories(dir.resolve("data"));
-        var settings = new App.Settings(MeetingLoader.load(config), data, data, Database.h2Url(data), "http://127.0.0.1:0");
-        var station = App.open(settings, Clock.systemUTC(), new SecureRandom(), new PrintStream(OutputStream.nullOutputStream()));
-        server = App.serve(station, 0);
-        return "http://127.0.0.1:" + server.port();
     }
 
     private static HttpResponse<String> post(HttpClient client, String base, String path, String body) throws Exception {

@@ -10,15 +10,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.javalin.Javalin;
 
-import kioskvote.e2e.InProcessStation;
+import kioskvote.StationExtension;
 
 /**
  * The route table is the one place that says who may call what, and access refuses by default: a route
@@ -26,6 +25,9 @@ import kioskvote.e2e.InProcessStation;
  * HEAD request is let through only as the GET of the same path would be.
  */
 class RoutesTest {
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -74,19 +76,18 @@ class RoutesTest {
     }
 
     @Test
-    void headOnAStaffRouteIsRefusedWithoutCredentialsAsGetIs(@TempDir Path data) throws Exception {
-        try (InProcessStation station = InProcessStation.start(Path.of("kiosk-config/demo"), data)) {
-            for (String path : List.of("/admin/desk", "/admin/roster", "/admin/meeting", "/admin/polls/tin-nhiem/count",
-                    "/api/admin/roster", "/api/admin/meeting.yaml", "/api/admin/slips", "/api/admin/polls/tin-nhiem/minutes.json")) {
-                int get = send("GET", station.url() + path).statusCode();
-                int head = send("HEAD", station.url() + path).statusCode();
-                assertEquals(401, get, "GET " + path);
-                assertEquals(get, head, "HEAD " + path + " answers as GET does");
-            }
-            assertEquals(403, send("HEAD", station.url() + "/kiosk/phong-1").statusCode(), "an unenrolled browser's HEAD on a kiosk");
-            assertEquals(200, send("HEAD", station.url() + "/").statusCode(), "a public page still answers HEAD");
-            assertEquals(200, send("HEAD", station.url() + "/static/kv.css").statusCode(), "a static file still answers HEAD");
+    void headOnAStaffRouteIsRefusedWithoutCredentialsAsGetIs() throws Exception {
+        station.start();
+        for (String path : List.of("/admin/desk", "/admin/roster", "/admin/meeting", "/admin/polls/tin-nhiem/count",
+                "/api/admin/roster", "/api/admin/meeting.yaml", "/api/admin/slips", "/api/admin/polls/tin-nhiem/minutes.json")) {
+            int get = send("GET", station.url() + path).statusCode();
+            int head = send("HEAD", station.url() + path).statusCode();
+            assertEquals(401, get, "GET " + path);
+            assertEquals(get, head, "HEAD " + path + " answers as GET does");
         }
+        assertEquals(403, send("HEAD", station.url() + "/kiosk/phong-1").statusCode(), "an unenrolled browser's HEAD on a kiosk");
+        assertEquals(200, send("HEAD", station.url() + "/").statusCode(), "a public page still answers HEAD");
+        assertEquals(200, send("HEAD", station.url() + "/static/kv.css").statusCode(), "a static file still answers HEAD");
     }
 
     @Test

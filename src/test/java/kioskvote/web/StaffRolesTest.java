@@ -3,24 +3,17 @@ package kioskvote.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.javalin.Javalin;
-import kioskvote.App;
-import kioskvote.config.MeetingLoader;
+import kioskvote.StationExtension;
 import kioskvote.e2e.Api;
-import kioskvote.store.Database;
 
 /**
  * The organiser gives the chair and the desk clerk their own secrets; each may call only the routes that
@@ -31,30 +24,21 @@ class StaffRolesTest {
     private static final String CHAIR = "chair-pin-7731";
     private static final String CLERK = "desk-pin-4410";
 
-    @TempDir
-    Path dir;
-    private Javalin server;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().meetingFiles(StaffRolesTest::demoWithAKnownPassphrase);
     private Api organiser;
     private String base;
 
     @BeforeEach
-    void startStation() throws Exception {
-        Path config = dir.resolve("config");
-        Files.createDirectories(config);
-        Files.writeString(config.resolve("meeting.yaml"), Files.readString(Path.of("kiosk-config/demo/meeting.yaml"))
-                + "\nstation:\n  admin_passphrase: " + ORGANISER + "\n");
-        Path data = dir.resolve("data");
-        Files.createDirectories(data);
-        var settings = new App.Settings(MeetingLoader.load(config), data, data, Database.h2Url(data), "http://127.0.0.1:0");
-        var station = App.open(settings, Clock.systemUTC(), new SecureRandom(), new PrintStream(OutputStream.nullOutputStream()));
-        server = App.serve(station, 0);
-        base = "http://127.0.0.1:" + server.port();
+    void signIn() {
+        base = station.url();
         organiser = new Api(base, ORGANISER);
     }
 
-    @AfterEach
-    void stopStation() {
-        if (server != null) server.stop();
+    /** The demo meeting with the organiser's passphrase set in meeting.yaml. */
+    static void demoWithAKnownPassphrase(Path config) throws Exception {
+        Files.writeString(config.resolve("meeting.yaml"), Files.readString(Path.of("kiosk-config/demo/meeting.yaml"))
+                + "\nstation:\n  admin_passphrase: " + ORGANISER + "\n");
     }
 
     @Test
