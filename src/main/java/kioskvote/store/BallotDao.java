@@ -74,6 +74,28 @@ public final class BallotDao {
                 .bind(0, ballotId).bind(1, pollId).bind(2, receiptCode).bind(3, answersJson).execute();
     }
 
+    /** A readable ballot of a counted sealed poll, as the count writes it. */
+    public record CountedBallot(long ballotId, String pollId, String receiptCode, String answersJson) {
+    }
+
+    /** Many counted ballots in one batch of the same statement (the count of a box; bench/ fills a database with it). */
+    public void insertCountedBallots(List<CountedBallot> rows) {
+        var batch = handle.prepareBatch("INSERT INTO counted_ballot (ballot_id, poll_id, receipt_code, answers_json) VALUES (?, ?, ?, ?)");
+        for (CountedBallot row : rows) batch.bind(0, row.ballotId()).bind(1, row.pollId()).bind(2, row.receiptCode()).bind(3, row.answersJson()).add();
+        if (!rows.isEmpty()) batch.execute();
+    }
+
+    /** A slip spent in a poll ({@code spentId} random, as in {@link #spendToken}). */
+    public record SpentToken(long spentId, String pollId, String serial) {
+    }
+
+    /** Many spent slips in one batch (bench/ fills a database with it); throws the unique-key violation as {@link #spendToken}. */
+    public void spendTokens(List<SpentToken> rows) {
+        var batch = handle.prepareBatch("INSERT INTO spent_token (spent_id, poll_id, serial) VALUES (?, ?, ?)");
+        for (SpentToken row : rows) batch.bind(0, row.spentId()).bind(1, row.pollId()).bind(2, row.serial()).add();
+        if (!rows.isEmpty()) batch.execute();
+    }
+
     /** Every readable ballot of the poll: cast in the clear (unsealed poll) or counted from the sealed box. */
     public List<String> answers(String pollId) {
         return handle.createQuery("SELECT answers_json FROM ballot WHERE poll_id = ? "
