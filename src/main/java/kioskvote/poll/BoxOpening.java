@@ -96,10 +96,11 @@ public final class BoxOpening {
                     long unreadable = opened.stream().filter(b -> !b.readable()).count();
                     new PollStateDao(h).setUnreadable(poll.id(), unreadable);
                     Collections.shuffle(opened, random);
-                    BallotDao ballots = new BallotDao(h);
+                    List<BallotDao.CountedBallot> rows = new ArrayList<>(opened.size());
                     for (OpenedBallot ballot : opened) {
-                        ballots.insertCountedBallot(random.nextLong() & Long.MAX_VALUE, poll.id(), ballot.receiptCode(), ballot.answersJson());
+                        rows.add(new BallotDao.CountedBallot(random.nextLong() & Long.MAX_VALUE, poll.id(), ballot.receiptCode(), ballot.answersJson()));
                     }
+                    new BallotDao(h).insertCountedBallots(rows); // one batch, in the shuffled order
                     sealed.deleteAll(poll.id());
                     // The ballots are final now: the election record's head is fixed in this transaction.
                     if (!poll.practice()) records.fixHeadWhenBallotsAreFinal(h, poll, status(h, poll));

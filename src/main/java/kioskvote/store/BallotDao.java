@@ -47,11 +47,24 @@ public final class BallotDao {
      * stamps a row with the transaction that wrote it (xmin): a commit that held one cast gave its
      * ballot and its spent token the same stamp. After this, all of them carry the close's stamp
      * (the old row versions go at the next vacuum; docs/scaling.md).
+     * <p>
+     * H2 keeps no such stamp: a committed row holds its value only (the writer's transaction id is dropped at the
+     * commit), so there is nothing to even out, and rewriting a poll's 10,000 rows made its close take seconds and
+     * slowed every other poll's casting meanwhile (docs/performance.md). On H2 the close rewrites nothing.
      */
     public void restampAtClose(String pollId) {
+        if (!stampsRowsWithTheirTransaction()) return;
         handle.createUpdate("UPDATE ballot SET poll_id = poll_id WHERE poll_id = :pollId").bind("pollId", pollId).execute();
         handle.createUpdate("UPDATE sealed_ballot SET poll_id = poll_id WHERE poll_id = :pollId").bind("pollId", pollId).execute();
         handle.createUpdate("UPDATE spent_token SET poll_id = poll_id WHERE poll_id = :pollId").bind("pollId", pollId).execute();
+    }
+
+    private boolean stampsRowsWithTheirTransaction() {
+        try {
+            return handle.getConnection().getMetaData().getURL().startsWith("jdbc:postgresql:");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the database URL", e);
+        }
     }
 
     /**
@@ -61,6 +74,28 @@ public final class BallotDao {
     public void insertCountedBallot(long ballotId, String pollId, String receiptCode, String answersJson) {
         handle.createUpdate("INSERT INTO counted_ballot (ballot_id, poll_id, receipt_code, answers_json) VALUES (:ballotId, :pollId, :receiptCode, :answersJson)")
                 .bind("ballotId", ballotId).bind("pollId", pollId).bind("receiptCode", receiptCode).bind("answersJson", answersJson).execute();
+    }
+
+    /** A readable ballot of a counted sealed poll, as the count writes it. */
+    public record CountedBallot(long ballotId, String pollId, String receiptCode, String answersJson) {
+    }
+
+    /** Many counted ballots in one batch of the same statement (the count of a box; bench/ fills a database with it). */
+    public void insertCountedBallots(List<CountedBallot> rows) {
+        var batch = handle.prepareBatch("INSERT INTO counted_ballot (ballot_id, poll_id, receipt_code, answers_json) VALUES (:ballotId, :pollId, :receiptCode, :answersJson)");
+        for (CountedBallot row : rows) batch.bindMethods(row).add();
+        if (!rows.isEmpty()) batch.execute();
+    }
+
+    /** A slip spent in a poll ({@code spentId} random, as in {@link #spendToken}). */
+    public record SpentToken(long spentId, String pollId, String serial) {
+    }
+
+    /** Many spent slips in one batch (bench/ fills a database with it); throws the unique-key violation as {@link #spendToken}. */
+    public void spendTokens(List<SpentToken> rows) {
+        var batch = handle.prepareBatch("INSERT INTO spent_token (spent_id, poll_id, serial) VALUES (:spentId, :pollId, :serial)");
+        for (SpentToken row : rows) batch.bindMethods(row).add();
+        if (!rows.isEmpty()) batch.execute();
     }
 
     /** Every readable ballot of the poll: cast in the clear (unsealed poll) or counted from the sealed box. */
@@ -90,14 +125,15 @@ public final class BallotDao {
     }
 
     /**
-     * Every receipt code of the poll, sorted, a code twice if two ballots have it. Each table is read in order (the
-     * ballot table from its (poll, receipt code) index) and the two runs merged by the sort, in linear time: sorting
-     * their UNION in the database cost twice as much for 100,000 ballots.
+     * Every receipt code of the poll, sorted, a code twice if two ballots have it. The ballot table is read in the
+     * order of its (poll, receipt code) index; the counted ballots (no such index) are sorted here, with the run
+     * before them: sorting their UNION in the database cost twice as much for 100,000 ballots, and sorting the counted
+     * ones there a third more CPU than here (docs/performance.md).
      */
     public List<String> receiptCodes(String pollId) {
         List<String> codes = new java.util.ArrayList<>(handle.createQuery("SELECT receipt_code FROM ballot WHERE poll_id = :pollId ORDER BY receipt_code")
                 .bind("pollId", pollId).mapTo(String.class).list());
-        codes.addAll(handle.createQuery("SELECT receipt_code FROM counted_ballot WHERE poll_id = :pollId ORDER BY receipt_code")
+        codes.addAll(handle.createQuery("SELECT receipt_code FROM counted_ballot WHERE poll_id = :pollId")
                 .bind("pollId", pollId).mapTo(String.class).list());
         codes.sort(null);
         return codes;
