@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,12 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jdbi.v3.core.Handle;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import kioskvote.DirectStation;
+import kioskvote.StationExtension;
 import kioskvote.ballot.BallotRejected;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.meeting.Poll;
@@ -41,22 +39,15 @@ class CloseBesideCastingTest {
     private static final String B = "bo-phieu-tin-nhiem";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @TempDir
-    Path data;
-    DirectStation fixture;
+    @RegisterExtension
+    final StationExtension fixture = StationExtension.direct();
     Map<String, OpenedPoll> opened = new HashMap<>();
 
     @BeforeEach
     void openTwoSealedPolls() {
-        fixture = DirectStation.open(data);
         fixture.station().polls().setPresent(40);
         opened.put(A, fixture.station().polls().open(A, true));
         opened.put(B, fixture.station().polls().open(B, true));
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        fixture.close();
     }
 
     @Test
