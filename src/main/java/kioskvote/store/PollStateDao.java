@@ -86,6 +86,23 @@ public final class PollStateDao {
                 .bind(0, pollId).execute() == 1;
     }
 
+    /**
+     * Locks the poll's row until the transaction ends, only while the poll is open (the cast writer, once per poll
+     * and group: ballot/GroupPolls); the close then waits for the casts in flight, as with {@link #countCastIfOpen}.
+     * Changes nothing.
+     */
+    public boolean lockIfOpen(String pollId) {
+        return handle.createUpdate("UPDATE poll_state SET cast_count = cast_count WHERE poll_id = ? AND state = 'open'")
+                .bind(0, pollId).execute() == 1;
+    }
+
+    /** Adds a group's ballots to the poll's counters, in the transaction that holds its row ({@link #lockIfOpen}). */
+    public void addCounts(String pollId, int cast, int stationSealed, int deviceSealed) {
+        handle.createUpdate("UPDATE poll_state SET cast_count = cast_count + ?, station_sealed = station_sealed + ?, "
+                        + "device_sealed = device_sealed + ? WHERE poll_id = ?")
+                .bind(0, cast).bind(1, stationSealed).bind(2, deviceSealed).bind(3, pollId).execute();
+    }
+
     /** The meeting key's signature over the box key in its context (seal/BoxEndorsement), hex; written at the open. */
     public void setBoxSignature(String pollId, String signatureHex) {
         handle.createUpdate("UPDATE poll_state SET box_signature = ? WHERE poll_id = ?").bind(0, signatureHex).bind(1, pollId).execute();
