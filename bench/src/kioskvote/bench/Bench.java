@@ -447,8 +447,15 @@ public final class Bench {
         String screens = live == null ? "" : " with " + listeners + " screens";
         for (int round = 1; round <= castingRounds; round++) {
             for (int c : connections) {
-                report(ping("ping, round " + round, Load.client(), server, c, pings));
-                report(cast("cast, round " + round + screens, Load.client(), server, meeting, MAIN, tokens, next, voters, c, ledger, null));
+                var cpu0 = ThreadCpu.snapshot(server.process.pid());
+                Load.Result pinged = report(ping("ping, round " + round, Load.client(), server, c, pings));
+                var cpu1 = ThreadCpu.snapshot(server.process.pid());
+                Load.Result cast = report(cast("cast, round " + round + screens, Load.client(), server, meeting, MAIN, tokens, next, voters,
+                        c, ledger, null));
+                var cpu2 = ThreadCpu.snapshot(server.process.pid());
+                System.out.printf("    ping: %s%n    cast: %s (%d to %d ms)%n    server CPU per cast ÷ per ping: %.1f×%n",
+                        ThreadCpu.perRequest(cpu0, cpu1, pinged.requests()), ThreadCpu.perRequest(cpu1, cpu2, cast.requests()),
+                        cast.startMillis(), cast.endMillis(), (cast.serverCpuMs() / cast.requests()) / (pinged.serverCpuMs() / pinged.requests()));
                 next += voters;
             }
         }

@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import java.util.Base64;
 
 import org.jdbi.v3.core.Handle;
-
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementException;
 
@@ -174,9 +173,9 @@ public final class BallotBox {
      */
     private void storeSealedBallot(Poll poll, String serial, String proof, String ciphertext, boolean onDevice) {
         String stored = sealedBoxes.wrapForStorage(poll, ciphertext);
-        castWriter.write(h -> {
-            spendToken(h, poll, serial);
-            new PollStateDao(h).countSealing(poll.id(), onDevice);
+        castWriter.write((h, polls) -> {
+            spendToken(h, polls, poll, serial);
+            polls.countBallot(poll.id(), onDevice ? GroupPolls.Sealing.ON_DEVICE : GroupPolls.Sealing.AT_STATION);
             try {
                 new SealedBallotDao(h).insert(randomKey(), poll.id(), proof, stored);
             } catch (StatementException e) {
@@ -186,11 +185,11 @@ public final class BallotBox {
         });
     }
 
-    private void spendToken(Handle h, Poll poll, String serial) {
+    private void spendToken(Handle h, GroupPolls polls, Poll poll, String serial) {
         var issued = new SlipDao(h).findBySerialForUpdate(serial).orElseThrow(() -> new TokenRejected(TokenRejected.Reason.NOT_ISSUED));
         if (issued.voided()) throw new TokenRejected(TokenRejected.Reason.VOIDED);
         // The poll row's lock orders every cast of this poll against the others and against the close.
-        if (!new PollStateDao(h).countCastIfOpen(poll.id())) throw new BallotRejected(BallotRejected.Code.POLL_NOT_OPEN);
+        polls.requireOpen(h, poll.id());
         try {
             new BallotDao(h).spendToken(randomKey(), poll.id(), serial);
         } catch (StatementException e) {
@@ -218,8 +217,9 @@ public final class BallotBox {
 
     /** The statements of one cast; CastWriter runs them inside a group-committed transaction. */
     private void storeBallot(Poll poll, String serial, String receipt, String proof, String answersJson) {
-        castWriter.write(h -> {
-            spendToken(h, poll, serial);
+        castWriter.write((h, polls) -> {
+            spendToken(h, polls, poll, serial);
+            polls.countBallot(poll.id(), GroupPolls.Sealing.NONE);
             BallotDao ballots = new BallotDao(h);
             try {
                 ballots.insertBallot(randomKey(), poll.id(), receipt, proof, answersJson);

@@ -34,7 +34,12 @@ final class CastWriter {
         void run(Handle handle);
     }
 
-    private record Pending(CastStatements statements, CompletableFuture<Void> outcome, AtomicBoolean taken) {
+    /** The same, for a cast into a poll: its poll's row lock and counters are shared by the group (GroupPolls). */
+    interface PollCastStatements {
+        void run(Handle handle, GroupPolls polls);
+    }
+
+    private record Pending(PollCastStatements statements, CompletableFuture<Void> outcome, AtomicBoolean taken) {
     }
 
     private final Jdbi jdbi;
@@ -51,6 +56,11 @@ final class CastWriter {
 
     /** Returns once the cast is committed and forced; throws what its statements threw, or the commit's or force's failure. */
     void write(CastStatements statements) {
+        write((handle, polls) -> statements.run(handle));
+    }
+
+    /** The same for a cast into a poll (BallotBox). */
+    void write(PollCastStatements statements) {
         Pending mine = new Pending(statements, new CompletableFuture<>(), new AtomicBoolean());
         waiting.add(mine);
         if (awaitTurnToLead(mine)) {
@@ -117,17 +127,22 @@ final class CastWriter {
             jdbi.useTransaction(h -> {
                 force[0] = storage.forceAfterCommit(h);
                 refusals.clear(); // a retried transaction starts again
+                GroupPolls polls = new GroupPolls();
                 for (int i = 0; i < batch.size(); i++) {
                     String savepoint = "cast" + i;
                     h.savepoint(savepoint);
+                    polls.begin(i);
                     try {
-                        batch.get(i).statements().run(h);
+                        batch.get(i).statements().run(h, polls);
+                        polls.kept();
                         refusals.add(null);
                     } catch (TokenRejected | BallotRejected e) {
                         h.rollbackToSavepoint(savepoint);
+                        polls.rolledBack();
                         refusals.add(e);
                     }
                 }
+                polls.addCounts(h); // the polls' counters, once per poll, in the same transaction
             });
             force[0].run(); // on the disk before any of these voters is answered
         } catch (RuntimeException failed) { // commit or force: not acknowledged (a retry is "already counted" if it was stored)

@@ -79,13 +79,20 @@ public final class PollStateDao {
     }
 
     /**
-     * Counts one ballot in, only while the poll is open. The row lock this takes is held until the
-     * casting transaction commits, so closing the poll waits for casts in flight and no ballot can
-     * land after the close.
+     * Locks the poll's row until the transaction ends, only while the poll is open (the cast writer, once per poll
+     * and group: ballot/GroupPolls); the close then waits for the casts in flight.
+     * Changes nothing.
      */
-    public boolean countCastIfOpen(String pollId) {
-        return handle.createUpdate("UPDATE poll_state SET cast_count = cast_count + 1 WHERE poll_id = :pollId AND state = 'open'")
+    public boolean lockIfOpen(String pollId) {
+        return handle.createUpdate("UPDATE poll_state SET cast_count = cast_count WHERE poll_id = :pollId AND state = 'open'")
                 .bind("pollId", pollId).execute() == 1;
+    }
+
+    /** Adds a group's ballots to the poll's counters, in the transaction that holds its row ({@link #lockIfOpen}). */
+    public void addCounts(String pollId, int cast, int stationSealed, int deviceSealed) {
+        handle.createUpdate("UPDATE poll_state SET cast_count = cast_count + :cast, station_sealed = station_sealed + :stationSealed, "
+                        + "device_sealed = device_sealed + :deviceSealed WHERE poll_id = :pollId")
+                .bind("cast", cast).bind("stationSealed", stationSealed).bind("deviceSealed", deviceSealed).bind("pollId", pollId).execute();
     }
 
     /** The meeting key's signature over the box key in its context (seal/BoxEndorsement), hex; written at the open. */
@@ -97,12 +104,6 @@ public final class PollStateDao {
     public java.util.Optional<String> boxSignature(String pollId) {
         return handle.createQuery("SELECT box_signature FROM poll_state WHERE poll_id = :pollId").bind("pollId", pollId)
                 .mapTo(String.class).findOne().filter(java.util.Objects::nonNull);
-    }
-
-    /** One more ballot of this sealed poll sealed on a voter's device, or at the station: counters, nothing per ballot. */
-    public void countSealing(String pollId, boolean onDevice) {
-        handle.createUpdate(onDevice ? "UPDATE poll_state SET device_sealed = device_sealed + 1 WHERE poll_id = :pollId"
-                : "UPDATE poll_state SET station_sealed = station_sealed + 1 WHERE poll_id = :pollId").bind("pollId", pollId).execute();
     }
 
     public void setUnreadable(String pollId, long unreadable) {

@@ -182,8 +182,8 @@ class CloseBesideCastingTest {
     /** The statements of one sealed cast, as BallotBox runs them in the group writer's transaction (the sealed row is noise). */
     private static void storeCastStatements(Handle h, String pollId) {
         PollStateDao polls = new PollStateDao(h);
-        assertTrue(polls.countCastIfOpen(pollId));
-        polls.countSealing(pollId, false);
+        assertTrue(polls.lockIfOpen(pollId));
+        polls.addCounts(pollId, 1, 1, 0);
         new BallotDao(h).spendToken(RANDOM.nextLong() & Long.MAX_VALUE, pollId, "in-flight-" + RANDOM.nextLong());
         byte[] noise = new byte[200];
         RANDOM.nextBytes(noise);

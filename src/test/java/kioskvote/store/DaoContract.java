@@ -109,13 +109,14 @@ abstract class DaoContract {
         jdbi.useHandle(h -> {
             PollStateDao polls = new PollStateDao(h);
             polls.insertDraft("p1");
-            assertFalse(polls.countCastIfOpen("p1"));
+            assertFalse(polls.lockIfOpen("p1"));
             polls.open("p1", "{}", "hash", at("2026-12-10T08:00Z"));
-            assertTrue(polls.countCastIfOpen("p1"));
-            assertTrue(polls.countCastIfOpen("p1"));
+            assertTrue(polls.lockIfOpen("p1"));
+            polls.addCounts("p1", 2, 1, 1);
             polls.close("p1", at("2026-12-10T08:00Z"));
-            assertFalse(polls.countCastIfOpen("p1"));
+            assertFalse(polls.lockIfOpen("p1"));
             assertEquals(2, polls.find("p1").orElseThrow().castCount());
+            assertEquals(1, polls.sealingCounts("p1").onDevices());
         });
     }
 
