@@ -3,7 +3,6 @@ package kioskvote.ballot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,12 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import kioskvote.DirectStation;
+import kioskvote.StationExtension;
 import kioskvote.store.PollStateDao;
 import kioskvote.text.Refused;
 
@@ -36,21 +34,14 @@ class CastsRacingTheCloseTest {
     private static final String POLL = BallotBoxTest.POLL;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @TempDir
-    Path data;
-    DirectStation fixture;
+    @RegisterExtension
+    final StationExtension fixture = StationExtension.direct();
     kioskvote.poll.OpenedPoll opened;
 
     @BeforeEach
     void openTheConfidencePoll() {
-        fixture = DirectStation.open(data);
         fixture.station().polls().setPresent(40);
         opened = fixture.station().polls().open(POLL, false);
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        fixture.close();
     }
 
     @Test
