@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.IntFunction;
 
 import kioskvote.token.Token;
@@ -43,8 +44,8 @@ final class DeskPool {
     }
 
     /** One daemon thread: fresh tokens are hashed on one core, leaving the other to the station's requests. */
-    static ExecutorService mintingThread() {
-        return Executors.newSingleThreadExecutor(r -> {
+    static ScheduledExecutorService mintingThread() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "slip-minting");
             t.setDaemon(true);
             return t;

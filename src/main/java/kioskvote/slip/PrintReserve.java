@@ -2,7 +2,8 @@ package kioskvote.slip;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import kioskvote.token.Token;
@@ -17,22 +18,27 @@ import kioskvote.token.Token;
 final class PrintReserve {
     /** One stored batch of the reserve: small, so that a run asked for while it fills finds what is ready. */
     static final int BATCH = 100;
+    /**
+     * A run's page is rendered after it takes its tokens (2,000 QR codes on every core): the top-up waits this long,
+     * so that it does not compete with it (docs/performance.md).
+     */
+    static final long TOP_UP_DELAY_MS = 2000;
 
     private final int target;
     private final IntFunction<List<Token>> mint;
-    private final Executor minter;
+    private final ScheduledExecutorService minter;
     private final List<Token> tokens = new ArrayList<>();
     private boolean filling;
 
     /** @param mint issues n fresh tokens as one uncounted batch, in its own transaction */
-    PrintReserve(int target, IntFunction<List<Token>> mint, Executor minter) {
+    PrintReserve(int target, IntFunction<List<Token>> mint, ScheduledExecutorService minter) {
         if (target < 1) throw new IllegalArgumentException("a reserve of at least 1");
         this.target = target;
         this.mint = mint;
         this.minter = minter;
     }
 
-    /** Up to n ready tokens, at once (fewer, or none, while the reserve fills); the reserve is topped up after. */
+    /** Up to n ready tokens, at once (fewer, or none, while the reserve fills); the reserve is topped up a little later. */
     List<Token> take(int n) {
         List<Token> taken;
         synchronized (this) {
@@ -40,7 +46,7 @@ final class PrintReserve {
             taken = new ArrayList<>(tokens.subList(from, tokens.size()));
             tokens.subList(from, tokens.size()).clear();
         }
-        fillLater();
+        minter.schedule(this::fillLater, TOP_UP_DELAY_MS, TimeUnit.MILLISECONDS);
         return taken;
     }
 

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,7 +20,7 @@ import kioskvote.token.Token;
 /** The printable slips' reserve: a run takes what is ready without waiting for the minting, and never a token twice. */
 class PrintReserveTest {
     private final SecureRandom random = new SecureRandom();
-    private final ExecutorService minter = DeskPool.mintingThread();
+    private final ScheduledExecutorService minter = DeskPool.mintingThread();
 
     @AfterEach
     void stop() {
