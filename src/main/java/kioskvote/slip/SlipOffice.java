@@ -42,6 +42,8 @@ public final class SlipOffice {
     private final SlipHashes hashes;
     private final DeskPool pool;
     private final PrintReserve reserve;
+    /** The desk pool's first fill, which App.serve waits for, hashes on every core; later ones on one. */
+    private volatile boolean deskPoolFilledOnce;
     private final SlipRows newRows;
     private final TokensIssuedLog issuedAfterAnOpen;
     private Optional<WifiNetwork> wifi = Optional.empty();
@@ -59,10 +61,10 @@ public final class SlipOffice {
         this.random = random;
         this.hashes = hashes;
         var minting = DeskPool.mintingThread();
-        this.pool = new DeskPool(poolSize, n -> mintUncounted(n, "Bàn phát phiếu (dự trữ) / Check-in desk pool", "desk-pool-minted"),
-                random, minting);
+        this.pool = new DeskPool(poolSize, n -> mintUncounted(n, "Bàn phát phiếu (dự trữ) / Check-in desk pool", "desk-pool-minted",
+                !deskPoolFilledOnce), random, minting);
         this.reserve = new PrintReserve(poolSize, n -> mintUncounted(n, "Phiếu in (dự trữ) / Printable slips reserve",
-                "print-reserve-minted"), minting);
+                "print-reserve-minted", false), minting);
         this.newRows = new SlipRows(hashes, random);
         this.issuedAfterAnOpen = new TokensIssuedLog(meeting, audit);
     }
@@ -155,7 +157,7 @@ public final class SlipOffice {
      * while HTTP starts beside it; a hand-out meanwhile waits for it. The future completes when the pool is full.
      */
     public java.util.concurrent.CompletableFuture<Void> fillDeskPoolInBackground() {
-        var filled = pool.fillInBackground();
+        var filled = pool.fillInBackground().whenComplete((ok, failed) -> deskPoolFilledOnce = true);
         reserve.fillLater(); // on the same thread, after the pool
         return filled;
     }
@@ -187,13 +189,13 @@ public final class SlipOffice {
     }
 
     /** One batch minted ahead (the desk's pool, the printable reserve): random keys, hashed codes, not counted as issued. */
-    private List<Token> mintUncounted(int count, String label, String auditEvent) {
+    private List<Token> mintUncounted(int count, String label, String auditEvent, boolean everyCore) {
         byte[] id = new byte[8];
         random.nextBytes(id);
         String batchId = "pool-" + HexFormat.of().formatHex(id);
         List<Token> tokens = new ArrayList<>(count);
         for (int i = 0; i < count; i++) tokens.add(Token.random(random));
-        List<NewToken> rows = newRows.forPool(tokens, batchId);
+        List<NewToken> rows = newRows.forPool(tokens, batchId, everyCore);
         jdbi.useTransaction(h -> {
             SlipDao dao = new SlipDao(h);
             dao.insertBatch(batchId, label, count, now(), true);

@@ -39,14 +39,14 @@ final class SlipRows {
     }
 
     /**
-     * The rows of a batch minted in the background, hashed on this thread (one core) a chunk at a time: a run of
-     * slips asked for meanwhile goes between two.
+     * The rows of a batch minted in the background, hashed a chunk at a time (a run of slips asked for meanwhile goes
+     * between two): on this thread, one core, unless someone waits for it (the desk pool's first fill).
      */
-    List<NewToken> forPool(List<Token> tokens, String batchId) {
+    List<NewToken> forPool(List<Token> tokens, String batchId, boolean everyCore) {
         List<NewToken> rows = new ArrayList<>(tokens.size());
         for (int from = 0; from < tokens.size(); from += POOL_CHUNK) {
             List<Token> chunk = tokens.subList(from, Math.min(tokens.size(), from + POOL_CHUNK));
-            rows.addAll(beforeThePool(() -> rows(chunk.stream(), batchId)));
+            rows.addAll(beforeThePool(() -> rows(everyCore ? chunk.parallelStream() : chunk.stream(), batchId)));
         }
         return rows;
     }
