@@ -131,6 +131,7 @@ class LauncherTest {
         String write = first.stream().filter(a -> a.startsWith("-XX:ArchiveClassesAtExit=")).findFirst().orElseThrow(() -> new AssertionError(first));
         Path archive = Path.of(write.substring(write.indexOf('=') + 1));
         assertEquals(dir, archive.getParent(), "next to the jar");
+        assertTrue(first.contains("-Xlog:cds=off,cds+dynamic=off"), "writing it lists no skipped classes on the terminal");
         Files.writeString(archive, "archive");
         assertTrue(launch(jdk17, Map.of(), "serve").contains("-XX:SharedArchiveFile=" + archive));
         assertTrue(launch(jdk(dir.resolve("jdk-25"), "25.0.3"), Map.of(), "serve").contains("-XX:+AutoCreateSharedArchive"));
