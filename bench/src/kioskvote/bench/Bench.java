@@ -64,6 +64,7 @@ public final class Bench {
     private int memoryBallots = 10000;
     private boolean profile;
     private int castingRounds;
+    private int startRounds;
     private final List<String> serverOptions = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
@@ -79,10 +80,11 @@ public final class Bench {
                 case "--memory-ballots" -> bench.memoryBallots = Integer.parseInt(args[++i]);
                 case "--profile" -> bench.profile = true;
                 case "--casting-only" -> bench.castingRounds = Integer.parseInt(args[++i]);
+                case "--start-and-slips" -> bench.startRounds = Integer.parseInt(args[++i]);
                 case "--server-option" -> bench.serverOptions.add(args[++i]);
                 default -> {
                     System.err.println("usage: bench/run [--voters N] [--connections 64,256] [--listeners 500] "
-                            + "[--growth 100,1000,10000,100000] [--pings N] [--memory-ballots N] [--profile] [--casting-only ROUNDS] [--server-option JVM-OPTION]...");
+                            + "[--growth 100,1000,10000,100000] [--pings N] [--memory-ballots N] [--profile] [--casting-only ROUNDS] [--start-and-slips ROUNDS] [--server-option JVM-OPTION]...");
                     System.exit(2);
                 }
             }
@@ -103,6 +105,10 @@ public final class Bench {
         System.out.println("Work directory: " + tmp + (serverOptions.isEmpty() ? "" : "; server JVM options: " + serverOptions));
         int cores = Runtime.getRuntime().availableProcessors();
         int primary = connections[0];
+        if (startRounds > 0) {
+            StartAndSlips.run(jar, config, tmp, startRounds, jvmOptions(tmp.resolve("server.jfr")));
+            return;
+        }
         if (castingRounds > 0) {
             castingOnly(config, data, tmp);
             return;

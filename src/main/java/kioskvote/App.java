@@ -167,8 +167,6 @@ public final class App {
 
     /** The same, and with {@code https} the same routes over HTTPS on its port as well (docs/security.md, "The network"). */
     public static Javalin serve(Station s, int port, StaffNetwork staff, Optional<StationHttps> https) {
-        // The desk's tokens, minted long before any hand-out (not by the slips command), beside the HTTP start below.
-        var deskPool = s.slips().fillDeskPoolInBackground();
         var sessions = new AdminSessions(s.random(), s.clock());
         var credentials = new StaffCredentials(s.jdbi(), s.adminPassphrase(), s.audit(), s.random(), sessions);
         var guard = new AdminGuard(credentials, s.attempts(), sessions, staff);
@@ -200,6 +198,8 @@ public final class App {
         Javalin app = Routes.create(handlers, https.map(StationHttps::page).orElse(HttpsPage.NONE));
         https.ifPresent(h -> HttpsConnector.add(app, h.identity(), port, h.port()));
         app.start(port);
+        // The desk's tokens and the printable reserve, on one core once the station answers (docs/performance.md).
+        var deskPool = s.slips().fillDeskPoolInBackground();
         try {
             deskPool.join(); // the station answers meanwhile; whoever called serve gets a full pool
         } catch (java.util.concurrent.CompletionException e) {

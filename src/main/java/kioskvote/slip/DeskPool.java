@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.IntFunction;
 
 import kioskvote.token.Token;
@@ -30,12 +31,22 @@ final class DeskPool {
 
     /** @param mint issues n fresh tokens as one pool batch, in its own transaction */
     DeskPool(int target, IntFunction<List<Token>> mint, SecureRandom random) {
+        this(target, mint, random, mintingThread());
+    }
+
+    /** @param refiller the station's one minting thread, shared with the printable slips' reserve */
+    DeskPool(int target, IntFunction<List<Token>> mint, SecureRandom random, ExecutorService refiller) {
         if (target < 2) throw new IllegalArgumentException("a pool of at least 2");
         this.target = target;
         this.mint = mint;
         this.random = random;
-        this.refiller = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "desk-pool-refill");
+        this.refiller = refiller;
+    }
+
+    /** One daemon thread: fresh tokens are hashed on one core, leaving the other to the station's requests. */
+    static ScheduledExecutorService mintingThread() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "slip-minting");
             t.setDaemon(true);
             return t;
         });
@@ -51,8 +62,8 @@ final class DeskPool {
     }
 
     /**
-     * Mints the pool up to its size on the refill thread, while the station starts its HTTP side: with a large
-     * meeting the pool is 2,000 scrypt hashes of short codes, most of a start's CPU (docs/performance.md).
+     * Mints the pool up to its size on the refill thread, once the station answers: with a large meeting the pool is
+     * 2,000 scrypt hashes of short codes, which would otherwise be most of a start's CPU (docs/performance.md).
      */
     synchronized CompletableFuture<Void> fillInBackground() {
         refilling = true;

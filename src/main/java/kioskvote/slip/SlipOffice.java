@@ -15,14 +15,12 @@ import org.jdbi.v3.core.Jdbi;
 import kioskvote.audit.AuditLog;
 import kioskvote.meeting.Meeting;
 import kioskvote.meeting.WifiNetwork;
-import kioskvote.store.CommitmentDao;
 import kioskvote.store.SlipDao.IssuedRow;
 import kioskvote.store.SlipDao;
 import kioskvote.store.SlipDao.NewToken;
 import kioskvote.token.ShortCode;
 import kioskvote.token.SlipHashes;
 import kioskvote.token.Token;
-import kioskvote.token.TokenHash;
 import kioskvote.token.TokenRejected;
 
 /**
@@ -43,12 +41,16 @@ public final class SlipOffice {
     private final SecureRandom random;
     private final SlipHashes hashes;
     private final DeskPool pool;
+    private final PrintReserve reserve;
+    /** The desk pool's first fill, which App.serve waits for, hashes on every core; later ones on one. */
+    private volatile boolean deskPoolFilledOnce;
     private final SlipRows newRows;
+    private final TokensIssuedLog issuedAfterAnOpen;
     private Optional<WifiNetwork> wifi = Optional.empty();
 
     /**
      * @param hashes what is stored of a slip: the keyed hash of its public key, the slow keyed hash of its code
-     * @param poolSize how many tokens the desk's pool holds (topped up when half are drawn)
+     * @param poolSize how many tokens the desk's pool holds (topped up when half are drawn), and the printable reserve
      */
     public SlipOffice(Jdbi jdbi, Meeting meeting, AuditLog audit, Clock clock, SecureRandom random,
                       SlipHashes hashes, int poolSize) {
@@ -58,8 +60,13 @@ public final class SlipOffice {
         this.clock = clock;
         this.random = random;
         this.hashes = hashes;
-        this.pool = new DeskPool(poolSize, this::mintPoolBatch, random);
+        var minting = DeskPool.mintingThread();
+        this.pool = new DeskPool(poolSize, n -> mintUncounted(n, "Bàn phát phiếu (dự trữ) / Check-in desk pool", "desk-pool-minted",
+                !deskPoolFilledOnce), random, minting);
+        this.reserve = new PrintReserve(poolSize, n -> mintUncounted(n, "Phiếu in (dự trữ) / Printable slips reserve",
+                "print-reserve-minted", false), minting);
         this.newRows = new SlipRows(hashes, random);
+        this.issuedAfterAnOpen = new TokensIssuedLog(meeting, audit);
     }
 
     /** The pool size for a meeting: everyone summoned, with a margin, and never fewer than 64. */
@@ -92,32 +99,43 @@ public final class SlipOffice {
         return this;
     }
 
+    /**
+     * A run of printable slips: taken from the reserve minted in the background as far as it goes (no hashing while
+     * the organiser waits), the rest minted now on every core. The run's transaction counts them all as issued.
+     */
     public IssuedRun issue(int count, String label, String baseUrl) {
         if (count < 1 || count > MAX_SLIPS_PER_RUN) throw new SlipRejected(SlipRejected.Code.BAD_SLIP_COUNT);
         byte[] id = new byte[8];
         random.nextBytes(id);
         String batchId = HexFormat.of().formatHex(id);
-        List<Token> tokens = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) tokens.add(Token.random(random));
-        // The codes' hashes and the QR codes (each stands alone: on every core, in the tokens' order), before any more
-        // of the desk pool's minting (SlipRows).
-        record Prepared(List<NewToken> rows, List<Slip> slips) {
+        List<Token> ready = reserve.take(count);
+        List<Token> tokens = new ArrayList<>(ready);
+        while (tokens.size() < count) tokens.add(Token.random(random));
+        List<Token> fresh = tokens.subList(ready.size(), count);
+        // The fresh codes' hashes, the ready tokens' stored ids and every QR code (each stands alone: on every core, in
+        // the tokens' order), before any more of the background minting (SlipRows).
+        record Prepared(List<NewToken> rows, List<String> readyIds, List<Slip> slips) {
         }
-        Prepared prepared = newRows.beforeThePool(() -> new Prepared(newRows.of(tokens, batchId), tokens.parallelStream().map(token -> {
+        Prepared prepared = newRows.beforeThePool(() -> new Prepared(newRows.of(fresh, batchId),
+                ready.parallelStream().map(hashes::idOf).toList(), tokens.parallelStream().map(token -> {
             String url = QrCode.slipUrl(baseUrl, token.encoded());
             return new Slip(url, token.shortCode(), QrCode.encode(url));
         }).toList()));
-        List<NewToken> rows = prepared.rows();
-        List<Slip> slips = prepared.slips();
         String cleanLabel = label == null || label.isBlank() ? "Đợt " + batchId : label.strip();
-        jdbi.useTransaction(h -> {
-            SlipDao dao = new SlipDao(h);
-            dao.insertBatch(batchId, cleanLabel, count, now(), false);
-            dao.insertIssued(rows);
-            audit.append(h, "slips-issued", "batch=" + batchId + " count=" + count);
-            logTokensIssuedAfterAnOpen(h, batchId, rows);
-        });
-        return new IssuedRun(batchId, cleanLabel, slips);
+        try {
+            jdbi.useTransaction(h -> {
+                SlipDao dao = new SlipDao(h);
+                dao.insertBatch(batchId, cleanLabel, count, now(), false);
+                dao.insertIssued(prepared.rows());
+                dao.moveToBatch(prepared.readyIds(), batchId); // stored (and committed or logged) when minted
+                audit.append(h, "slips-issued", "batch=" + batchId + " count=" + count);
+                issuedAfterAnOpen.append(h, batchId, prepared.rows());
+            });
+        } catch (RuntimeException e) {
+            reserve.putBack(ready); // not issued, and nobody saw them
+            throw e;
+        }
+        return new IssuedRun(batchId, cleanLabel, prepared.slips());
     }
 
     /**
@@ -139,7 +157,14 @@ public final class SlipOffice {
      * while HTTP starts beside it; a hand-out meanwhile waits for it. The future completes when the pool is full.
      */
     public java.util.concurrent.CompletableFuture<Void> fillDeskPoolInBackground() {
-        return pool.fillInBackground();
+        var filled = pool.fillInBackground().whenComplete((ok, failed) -> deskPoolFilledOnce = true);
+        reserve.fillLater(); // on the same thread, after the pool
+        return filled;
+    }
+
+    /** How many printable slips are minted and ready in memory (a run of up to this many hashes nothing). */
+    public int printableReady() {
+        return reserve.size();
     }
 
     /** Draws a token from the desk's pool: memory only, nothing is written. */
@@ -163,42 +188,22 @@ public final class SlipOffice {
         return new DeskBallot(new Slip(url, token.shortCode(), QrCode.encode(url)), encoded);
     }
 
-    /** One pool batch: random keys, hashed short codes, not counted as issued until drawn. */
-    private List<Token> mintPoolBatch(int count) {
+    /** One batch minted ahead (the desk's pool, the printable reserve): random keys, hashed codes, not counted as issued. */
+    private List<Token> mintUncounted(int count, String label, String auditEvent, boolean everyCore) {
         byte[] id = new byte[8];
         random.nextBytes(id);
         String batchId = "pool-" + HexFormat.of().formatHex(id);
         List<Token> tokens = new ArrayList<>(count);
         for (int i = 0; i < count; i++) tokens.add(Token.random(random));
-        List<NewToken> rows = newRows.forPool(tokens, batchId);
+        List<NewToken> rows = newRows.forPool(tokens, batchId, everyCore);
         jdbi.useTransaction(h -> {
             SlipDao dao = new SlipDao(h);
-            dao.insertBatch(batchId, "Bàn phát phiếu (dự trữ) / Check-in desk pool", count, now(), true);
+            dao.insertBatch(batchId, label, count, now(), true);
             dao.insertIssued(rows);
-            audit.append(h, "desk-pool-minted", "batch=" + batchId + " count=" + count);
-            logTokensIssuedAfterAnOpen(h, batchId, rows);
+            audit.append(h, auditEvent, "batch=" + batchId + " count=" + count);
+            issuedAfterAnOpen.append(h, batchId, rows);
         });
         return tokens;
-    }
-
-    /** How many token hashes one audit line holds: the detail column takes 2,000 characters. */
-    static final int HASHES_PER_AUDIT_LINE = 28;
-
-    /**
-     * Tokens minted once a poll has opened (a run of slips, a refill of the desk's pool) are not in its
-     * commitment: their public hashes go into the audit chain in the minting transaction ("tokens-issued"),
-     * which is how `verify` accepts a ballot cast with one (docs/record.md). Checked under the audit chain's
-     * lock, taken by the append before this call, which a poll's opening holds too: a token is committed or logged.
-     */
-    private void logTokensIssuedAfterAnOpen(Handle h, String batchId, List<NewToken> rows) {
-        if (!new CommitmentDao(h).anyCommitment()) return;
-        List<String> hashes = rows.stream().map(row -> TokenHash.of(meeting.id(), row.serial())).sorted().toList();
-        int parts = (hashes.size() + HASHES_PER_AUDIT_LINE - 1) / HASHES_PER_AUDIT_LINE;
-        for (int part = 0; part < parts; part++) {
-            List<String> chunk = hashes.subList(part * HASHES_PER_AUDIT_LINE, Math.min(hashes.size(), (part + 1) * HASHES_PER_AUDIT_LINE));
-            audit.append(h, "tokens-issued", "batch=" + batchId + " part=" + (part + 1) + "/" + parts
-                    + " token-sha256=" + String.join(",", chunk));
-        }
     }
 
     /**

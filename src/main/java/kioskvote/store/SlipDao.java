@@ -47,6 +47,13 @@ public final class SlipDao {
         batch.execute();
     }
 
+    /** Moves stored slips (by stored id) into a run: the printable reserve's tokens, counted as issued from now on. */
+    public void moveToBatch(List<String> serials, String batchId) {
+        var batch = handle.prepareBatch("UPDATE issued_token SET batch_id = :batchId WHERE serial = :serial");
+        for (String serial : serials) batch.bind("batchId", batchId).bind("serial", serial).add();
+        if (!serials.isEmpty()) batch.execute();
+    }
+
     public Optional<IssuedRow> findBySerial(String serial) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM issued_token WHERE serial = :serial")
                 .bind("serial", serial).map((rs, ctx) -> new IssuedRow(rs.getString(1), rs.getString(2), rs.getBoolean(3))).findFirst();

@@ -120,11 +120,34 @@ class LauncherTest {
         return home;
     }
 
-    /** Runs the launcher under dash with JAVA_HOME (unset if null); the arguments the JDK's java was started with. */
+    /**
+     * A `serve` of a JDK 17 writes the class archive when it stops and maps it at the next start; JDK 19+ does both
+     * itself; other commands (a `--version` would archive almost nothing) and older JVMs get no archive option.
+     */
+    @Test
+    void serveWritesTheClassArchiveOnceAndMapsItAfter() throws Exception {
+        Path jdk17 = jdk(dir.resolve("jdk-17"), "17.0.15");
+        List<String> first = launch(jdk17, Map.of(), "serve");
+        String write = first.stream().filter(a -> a.startsWith("-XX:ArchiveClassesAtExit=")).findFirst().orElseThrow(() -> new AssertionError(first));
+        Path archive = Path.of(write.substring(write.indexOf('=') + 1));
+        assertEquals(dir, archive.getParent(), "next to the jar");
+        assertTrue(first.contains("-Xlog:cds=off,cds+dynamic=off"), "writing it lists no skipped classes on the terminal");
+        Files.writeString(archive, "archive");
+        assertTrue(launch(jdk17, Map.of(), "serve").contains("-XX:SharedArchiveFile=" + archive));
+        assertTrue(launch(jdk(dir.resolve("jdk-25"), "25.0.3"), Map.of(), "serve").contains("-XX:+AutoCreateSharedArchive"));
+        assertTrue(launch(jdk17, Map.of()).stream().noneMatch(a -> a.contains("Archive")), "--version");
+        assertTrue(launch(jdk(dir.resolve("jdk-11"), "11.0.21"), Map.of(), "serve").stream().noneMatch(a -> a.contains("Archive")));
+    }
+
     private List<String> launch(Path javaHome, Map<String, String> env) throws Exception {
+        return launch(javaHome, env, "--version");
+    }
+
+    /** Runs the launcher under dash with JAVA_HOME (unset if null); the arguments the JDK's java was started with. */
+    private List<String> launch(Path javaHome, Map<String, String> env, String command) throws Exception {
         Path jar = dir.resolve("kioskvote.jar");
         if (!Files.exists(jar)) Files.createFile(jar);
-        ProcessBuilder launcher = new ProcessBuilder("dash", LAUNCHER.toString(), "--version").redirectErrorStream(true);
+        ProcessBuilder launcher = new ProcessBuilder("dash", LAUNCHER.toString(), command).redirectErrorStream(true);
         launcher.environment().remove("JAVA_HOME");
         if (javaHome != null) launcher.environment().put("JAVA_HOME", javaHome.toString());
         launcher.environment().put("KIOSKVOTE_JAR", jar.toString());
