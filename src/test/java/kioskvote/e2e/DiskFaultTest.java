@@ -16,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import kioskvote.ProcessTest;
+import kioskvote.StationCommand;
+import kioskvote.Waiting;
 import kioskvote.store.DurableStorage;
 
 /** The data disk full, read-only or missing (README.md, "Disk full"): clear answers, reads kept, voting resumes by itself. */
@@ -66,7 +68,7 @@ class DiskFaultTest {
                 assertEquals(503, slips.status(), slips.body());
                 Files.delete(rest);
                 Files.delete(filler); // space returns: voting resumes by itself, the refused slip still unspent
-                StationProcess.waitUntil(Duration.ofSeconds(30), () -> api.get("/api/polls").status() == 200);
+                Waiting.until(Duration.ofSeconds(30), () -> api.get("/api/polls").status() == 200);
                 assertEquals(200, api.cast("tin-nhiem", tokens.get(2), BALLOT, Receipts.random()).status());
                 assertEquals(2, api.get("/api/polls/tin-nhiem").json().path("cast").asInt());
             }
@@ -79,7 +81,7 @@ class DiskFaultTest {
             Files.createDirectories(disk.dir.resolve("data"));
             disk.remountReadOnly();
             for (String data : List.of(disk.dir.resolve("data").toString(), disk.dir.resolve("missing").toString())) {
-                StationProcess.Result result = StationProcess.run("serve", "--config", FullConfidenceVoteTest.DEMO.toString(),
+                StationCommand.Result result = StationCommand.run("serve", "--config", FullConfidenceVoteTest.DEMO.toString(),
                         "--data", data, "--port", "0");
                 assertEquals(2, result.exitCode(), result.output());
                 List<String> lines = result.output().lines().filter(l -> !l.isBlank()).toList();

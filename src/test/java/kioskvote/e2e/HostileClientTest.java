@@ -41,6 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import kioskvote.ProcessTest;
+import kioskvote.Waiting;
 
 /**
  * Clients that send too slowly, too much, too many connections or malformed bytes (docs/api.md, "Limits"), against a real
@@ -256,7 +257,7 @@ class HostileClientTest {
         } finally {
             for (Socket s : sockets) s.close();
         }
-        StationProcess.waitUntil(Duration.ofSeconds(30), () -> {
+        Waiting.until(Duration.ofSeconds(30), () -> {
             try (Socket s = RawHttp.connect(station.url(), flooder)) {
                 s.getOutputStream().write(RawHttp.head("GET", "/api/ping", station.url(), "Connection: close").getBytes(StandardCharsets.ISO_8859_1));
                 return RawHttp.read(s.getInputStream()).status() == 200;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import kioskvote.ProcessTest;
+import kioskvote.Waiting;
 import kioskvote.PostgresTest;
 
 /**
@@ -79,7 +80,7 @@ class PostgreSqlOutageTest {
                     }));
                 }
 
-                StationProcess.waitUntil(Duration.ofSeconds(60), () -> acks.get() >= 15);
+                Waiting.until(Duration.ofSeconds(60), () -> acks.get() >= 15);
                 postgres.stopServer();
                 long downFrom = System.nanoTime();
 
@@ -97,7 +98,7 @@ class PostgreSqlOutageTest {
                     assertEquals("try_again", reply.errorCode());
                     assertFalse(reply.json().path("error").path("message").path("en").asText().isBlank());
                 }
-                StationProcess.waitUntil(Duration.ofSeconds(30),
+                Waiting.until(Duration.ofSeconds(30),
                         () -> attempts.stream().anyMatch(t -> t.sentNanos() > downFrom && t.status() == 503));
                 long downUntil = System.nanoTime();
                 postgres.startServer();

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import kioskvote.PostgresTest;
 import kioskvote.ProcessTest;
+import kioskvote.StationCommand;
+import kioskvote.Waiting;
 import kioskvote.token.MeetingKey;
 
 /**
@@ -137,7 +139,7 @@ class TwoStationsOnOnePostgreSqlTest {
                 // Closing on B closes on A: A refuses the next ballot, and A's screen says closed.
                 assertEquals(200, apiB.closeCountAndShow(POLL).status());
                 assertEquals("poll_not_open", apiA.cast(POLL, tokens.get(52), BALLOT, Receipts.random()).errorCode());
-                StationProcess.waitUntil(Duration.ofSeconds(5), () -> screenA.state(POLL).equals("closed"));
+                Waiting.until(Duration.ofSeconds(5), () -> screenA.state(POLL).equals("closed"));
 
                 List<String> published = new ArrayList<>();
                 apiA.get("/api/polls/" + POLL + "/receipts").json().path("receipts").forEach(r -> published.add(r.asText()));
@@ -186,7 +188,7 @@ class TwoStationsOnOnePostgreSqlTest {
                     return null;
                 }));
             }
-            StationProcess.waitUntil(Duration.ofSeconds(60), () -> acknowledgedSoFar.get() >= 30);
+            Waiting.until(Duration.ofSeconds(60), () -> acknowledgedSoFar.get() >= 30);
             a.kill9(); // mid-vote
             for (Future<?> f : done) f.get(3, java.util.concurrent.TimeUnit.MINUTES);
             voters.shutdownNow();
@@ -206,14 +208,14 @@ class TwoStationsOnOnePostgreSqlTest {
     @Test
     void aStationWithoutTheMeetingKeyOrWithAnotherOneIsRefusedAtStart() throws Exception {
         try (StationProcess a = startFirst()) {
-            StationProcess.Result noKey = StationProcess.run("serve", "--config", FullConfidenceVoteTest.DEMO.toString(),
+            StationCommand.Result noKey = StationCommand.run("serve", "--config", FullConfidenceVoteTest.DEMO.toString(),
                     "--data", dataB.toString(), "--port", "0", "--db", db);
             assertEquals(2, noKey.exitCode(), noKey.output());
             assertTrue(noKey.output().contains("there is no meeting-key.ed25519 in"), noKey.output());
             assertTrue(Files.notExists(dataB.resolve(MeetingKey.PRIVATE_KEY_FILE)), "no stray key was created");
 
             MeetingKey.loadOrCreate(dataB, new SecureRandom()); // a station that made its own key
-            StationProcess.Result otherKey = StationProcess.run("serve", "--config", FullConfidenceVoteTest.DEMO.toString(),
+            StationCommand.Result otherKey = StationCommand.run("serve", "--config", FullConfidenceVoteTest.DEMO.toString(),
                     "--data", dataB.toString(), "--port", "0", "--db", db);
             assertEquals(2, otherKey.exitCode(), otherKey.output());
             assertTrue(otherKey.output().contains("is not the key this database's slips are signed with"), otherKey.output());
