@@ -1,14 +1,10 @@
 package kioskvote;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -56,7 +52,7 @@ public final class StationExtension implements BeforeAllCallback, AfterAllCallba
 
     private final StartedStation.Mode mode;
     private final List<String> extraArgs;
-    private MeetingFiles meetingFiles = dir -> copyFolder(DEMO, dir);
+    private MeetingFiles meetingFiles = dir -> StationFolders.copy(DEMO, dir);
     private boolean startedByTheTest;
     private StationExtension sharingTheDatabaseOf;
 
@@ -91,7 +87,7 @@ public final class StationExtension implements BeforeAllCallback, AfterAllCallba
 
     /** The meeting in {@code configDir} (copied, with everything beside it, into a folder of the station's own). */
     public StationExtension meeting(Path configDir) {
-        this.meetingFiles = dir -> copyFolder(configDir, dir);
+        this.meetingFiles = dir -> StationFolders.copy(configDir, dir);
         return this;
     }
 
@@ -155,9 +151,21 @@ public final class StationExtension implements BeforeAllCallback, AfterAllCallba
         try {
             stop();
         } finally {
-            if (root != null) deleteTree(root);
+            if (root != null) StationFolders.delete(root);
             root = null;
         }
+    }
+
+    /** Before {@link #start()}: the data in {@code dir} (a small disk the test mounted), not in the temporary folder. */
+    public StationExtension dataIn(Path dir) {
+        this.dataDir = dir;
+        return this;
+    }
+
+    /** Before {@link #start()}: the data in this database (on a PostgreSQL server the test stops and starts itself). */
+    public StationExtension database(String jdbcUrl) {
+        this.database = Optional.of(jdbcUrl);
+        return this;
     }
 
     // --- what a test does with it
@@ -278,23 +286,5 @@ public final class StationExtension implements BeforeAllCallback, AfterAllCallba
     private StartedStation running() {
         if (started == null) throw new IllegalStateException("the station is not running (startedByTheTest? stopped?)");
         return started;
-    }
-
-    // --- files
-
-    static void copyFolder(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.toList()) {
-                if (Files.isRegularFile(f)) Files.copy(f, to.resolve(f.getFileName().toString()));
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not remove the station's temporary files " + root, e);
-        }
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -25,10 +25,9 @@ import org.openqa.selenium.WebElement;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import kioskvote.BrowserTest;
-import kioskvote.ProcessTest;
+import kioskvote.StationExtension;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.StationProcess;
 import kioskvote.meeting.CountRules;
 import kioskvote.slip.QrPhotoReader;
 
@@ -40,11 +39,10 @@ import kioskvote.slip.QrPhotoReader;
  * lost slip replaced in the second poll and the old slip then refused; the station restarted between the first
  * and second polls (the kiosks stay enrolled); the desk clerk, signed in with the clerk's own secret, refused at
  * the chair's actions in the page and in the API; the projector showing each outcome; and the minutes of every
- * poll adding up. The station runs in its own process because it is restarted. Screenshots go to
+ * poll adding up. The restart is a clean stop and start on the same port, in this JVM. Screenshots go to
  * target/screenshots/ (day-*).
  */
 @BrowserTest
-@ProcessTest
 class WholeMeetingDayTest {
     static final String CONFIDENCE = "tin-nhiem";
     static final String CONFIDENCE_TITLE = "Lấy phiếu tín nhiệm Ban Giám đốc Trung tâm";
@@ -101,11 +99,8 @@ class WholeMeetingDayTest {
                 passes_with: more than 1/2
             """;
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private StationProcess station;
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
     private String passphrase;
     private Api organiser;
     private Api chairApi;
@@ -125,7 +120,6 @@ class WholeMeetingDayTest {
     @AfterEach
     void stopEverything() throws Exception {
         browsers.close();
-        if (station != null) station.close();
     }
 
     @Test
@@ -142,11 +136,12 @@ class WholeMeetingDayTest {
 
     /** The station, the chair's and the clerk's secrets, printed slips, the kiosks enrolled, the clerk at the desk. */
     private void morning() throws Exception {
+        Path config = station.configDir();
         Files.writeString(config.resolve("meeting.yaml"), MEETING_YAML, StandardCharsets.UTF_8);
         StringBuilder roster = new StringBuilder("name,unit\n");
         for (int i = 0; i < ROSTER.size(); i++) roster.append(ROSTER.get(i)).append(",Phòng ").append(i % 4 + 1).append('\n');
         Files.writeString(config.resolve("roster.csv"), roster.toString(), StandardCharsets.UTF_8);
-        station = StationProcess.start(config, data);
+        station.start();
         passphrase = station.passphrase();
         connectApis();
         assertEquals(200, organiser.adminPost("/api/admin/staff/chair", Map.of("secret", CHAIR_SECRET)).status());
@@ -230,8 +225,7 @@ class WholeMeetingDayTest {
 
     /** The station stops between two polls and starts again on the same data; the kiosks keep their enrolment. */
     private void theStationIsRestarted() throws Exception {
-        station.close();
-        station = StationProcess.restart(station, config, data);
+        station.restart();
         connectApis();
         assertEquals("closed", phaseOf(CONFIDENCE), "the first poll is still counted after the restart");
         assertTrue(organiser.get("/api/polls/" + CONFIDENCE).json().path("resultsShown").asBoolean(), "and its results still shown");

@@ -13,17 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import kioskvote.ProcessTest;
+import kioskvote.StationExtension;
 import kioskvote.audit.Sha256;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.StationProcess;
 
 /**
  * Kiosk enrolments and the desk's kiosk ballots across a real restart of the station process
@@ -37,28 +35,18 @@ class KioskEnrolmentRestartTest {
     static final String POLL = "tin-nhiem";
     static final Map<String, List<String>> ALL_HIGH = Map.of("s1", List.of("high"), "s2", List.of("high"), "s3", List.of("high"), "s4", List.of("high"));
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private StationProcess station;
-
-    @BeforeEach
-    void meetingWithARoster() throws Exception {
+    /** A meeting with a roster; a process of its own, as the second test kills it. */
+    @RegisterExtension
+    final StationExtension station = StationExtension.process().meetingFiles(config -> {
         Files.writeString(config.resolve("meeting.yaml"), Files.readString(Path.of("kiosk-config/demo/meeting.yaml"))
                 + "\nstation:\n  admin_passphrase: " + PASSPHRASE + "\n");
         Files.writeString(config.resolve("roster.csv"), "name,unit\nLương Thị Mai,Phòng Kế hoạch\nĐinh Văn Toàn,Thanh tra Sở\n"
                 + "Tạ Minh Châu,Văn phòng Sở\n", StandardCharsets.UTF_8);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (station != null) station.close();
-    }
+    }).startedByTheTest();
 
     @Test
     void twoKiosksStayEnrolledAcrossARestartAndCastWhileWithdrawnAndReplacedTabletsStayRefused() throws Exception {
-        station = StationProcess.start(config, data);
+        station.start();
         Tablet first = Tablet.enrol(station.url(), PASSPHRASE, "phong-1");
         Tablet second = Tablet.enrol(station.url(), PASSPHRASE, "phong-2");
         Tablet lost = Tablet.enrol(station.url(), PASSPHRASE, "phong-3");
@@ -75,7 +63,7 @@ class KioskEnrolmentRestartTest {
         assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of("confirmBelowQuorum", true)).status());
         List<String> slips = api.issueTokens(2);
 
-        station.close();
+        station.stop();
         byte[] file = Files.readAllBytes(databaseFile());
         String text = new String(file, StandardCharsets.ISO_8859_1);
         for (Tablet t : List.of(first, second, lost, replaced)) {
@@ -84,7 +72,7 @@ class KioskEnrolmentRestartTest {
         assertTrue(text.contains(Sha256.hex(second.secret.getBytes(StandardCharsets.US_ASCII))),
                 "the file holds the secret's hash (the scan reads what the station wrote)");
 
-        station = StationProcess.start(config, data);
+        station.start();
         String url = station.url();
         assertEquals(200, first.welcome(url), "phong-1 keeps working with its cookie after the restart");
         assertEquals(200, second.welcome(url), "phong-2 too");
@@ -108,7 +96,7 @@ class KioskEnrolmentRestartTest {
 
     @Test
     void aDeskBallotWaitingOverACrashIsPickedUpOnceAndOneInProgressIsLostNotDoubled() throws Exception {
-        station = StationProcess.start(config, data);
+        station.start();
         Tablet first = Tablet.enrol(station.url(), PASSPHRASE, "phong-1");
         Tablet second = Tablet.enrol(station.url(), PASSPHRASE, "phong-2");
         Api api = api(station.url());
@@ -122,7 +110,8 @@ class KioskEnrolmentRestartTest {
         assertEquals(List.of("phong-1"), waitingAt(api), "the desk shows the ballot still waiting for phong-1");
 
         station.kill9(); // …when the station crashes
-        station = StationProcess.start(config, data);
+        station.stop();
+        station.start();
         String url = station.url();
         api = api(url);
         assertEquals(List.of("phong-1"), waitingAt(api), "after the restart the desk still shows it waiting");
@@ -144,8 +133,8 @@ class KioskEnrolmentRestartTest {
         // A ballot waiting for a tablet that is lost over a restart: the organiser withdraws the kiosk, which
         // releases the ballot, and the desk sends Châu another to the other kiosk.
         assertEquals(200, sendToKiosk(api, chau, "phong-2").status());
-        station.close();
-        station = StationProcess.start(config, data);
+        station.stop();
+        station.start();
         url = station.url();
         api = api(url);
         assertEquals(List.of("phong-2"), waitingAt(api));
@@ -159,7 +148,7 @@ class KioskEnrolmentRestartTest {
     }
 
     private Path databaseFile() throws Exception {
-        try (Stream<Path> files = Files.list(data)) {
+        try (Stream<Path> files = Files.list(station.dataDir())) {
             return files.filter(p -> p.getFileName().toString().endsWith(".mv.db")).findFirst().orElseThrow();
         }
     }

@@ -31,11 +31,6 @@ public final class Api {
         this.passphrase = passphrase;
     }
 
-    /** Signed in with the station's admin passphrase. */
-    public Api(RunningStation station) {
-        this(station.url(), station.passphrase());
-    }
-
     public Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), false);
     }

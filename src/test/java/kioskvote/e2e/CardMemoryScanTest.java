@@ -22,9 +22,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import kioskvote.ProcessTest;
+import kioskvote.StationExtension;
 
 /**
  * Reads the running station's memory (/proc/PID/mem, every readable region: heap, Jetty's native buffers,
@@ -43,14 +44,14 @@ class CardMemoryScanTest {
     private static final Pattern CARD_CODE = Pattern.compile("<ol class=\"share-code\"[^>]*>(.*?)</ol>", Pattern.DOTALL);
     private static final Pattern GROUP = Pattern.compile("<code>([^<]+)</code>");
 
-    @TempDir
-    Path data;
+    /** The demo meeting without its roster; a process of its own, as its memory is what is read. */
+    @RegisterExtension
+    final StationExtension station = StationExtension.process().meetingFiles(config ->
+            Files.writeString(config.resolve("meeting.yaml"), Files.readString(FullConfidenceVoteTest.DEMO.resolve("meeting.yaml"))));
 
     @Test
     void theRunningStationsMemoryIsScannedForEveryCardAfterTheOpenAfterCastingAndAfterTheCount() throws Exception {
-        Path config = Files.createDirectories(data.resolveSibling(data.getFileName() + "-config"));
-        Files.writeString(config.resolve("meeting.yaml"), Files.readString(FullConfidenceVoteTest.DEMO.resolve("meeting.yaml")));
-        try (StationProcess station = StationProcess.start(config, data.resolve("station"))) {
+        {
             String base = station.url();
             HttpClient laptop = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
             assertEquals(303, post(laptop, base, "/admin", "passphrase=" + station.passphrase()).statusCode());

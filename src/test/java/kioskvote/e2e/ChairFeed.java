@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import kioskvote.Waiting;
+
 /** The chair's screen as a program sees it: the latest status event of GET /api/live (server-sent events). */
 final class ChairFeed implements AutoCloseable {
     private final AtomicReference<JsonNode> latest = new AtomicReference<>();
@@ -36,7 +38,7 @@ final class ChairFeed implements AutoCloseable {
         }, "chair-feed");
         reader.setDaemon(true);
         reader.start();
-        StationProcess.waitUntil(java.time.Duration.ofSeconds(30), () -> latest.get() != null);
+        Waiting.until(java.time.Duration.ofSeconds(30), () -> latest.get() != null);
     }
 
     /** The poll's latest status on this screen. */
@@ -56,7 +58,7 @@ final class ChairFeed implements AutoCloseable {
     /** Milliseconds until the screen shows at least {@code cast} ballots (fails after the limit). */
     long millisUntilCast(String pollId, int cast, long limitMillis) throws InterruptedException {
         long start = System.nanoTime();
-        StationProcess.waitUntil(java.time.Duration.ofMillis(limitMillis), () -> cast(pollId) >= cast);
+        Waiting.until(java.time.Duration.ofMillis(limitMillis), () -> cast(pollId) >= cast);
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 

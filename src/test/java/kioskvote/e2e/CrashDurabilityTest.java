@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import kioskvote.ProcessTest;
+import kioskvote.Waiting;
 import kioskvote.StationExtension;
 
 /**
@@ -108,7 +109,7 @@ class CrashDurabilityTest {
                     }
                 });
             }
-            StationProcess.waitUntil(java.time.Duration.ofSeconds(60), () -> acknowledged.size() >= 200);
+            Waiting.until(java.time.Duration.ofSeconds(60), () -> acknowledged.size() >= 200);
         } finally {
             station.kill9(); // mid-load: casts in flight on every connection
             pool.shutdown();

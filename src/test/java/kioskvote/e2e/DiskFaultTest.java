@@ -14,21 +14,29 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import kioskvote.ProcessTest;
+import kioskvote.StationCommand;
+import kioskvote.StationExtension;
+import kioskvote.Waiting;
 import kioskvote.store.DurableStorage;
 
 /** The data disk full, read-only or missing (README.md, "Disk full"): clear answers, reads kept, voting resumes by itself. */
-@ProcessTest
 class DiskFaultTest {
     static final Map<String, List<String>> BALLOT = TokenAndInputRefusalTest.FULL_BALLOT;
+
+    /** In this JVM: the disk fills under a running station, which is not killed; its data on the test's small disk. */
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
 
     @Test
     void aFullDiskRefusesCastsWithRetryLaterKeepsEveryReadAndVotingResumesWhenSpaceReturns() throws Exception {
         try (SmallDisk disk = SmallDisk.mount("size=64m")) {
             Path data = disk.dir.resolve("data");
-            try (StationProcess station = StationProcess.start(FullConfidenceVoteTest.DEMO, data)) {
-                Api api = new Api(station.url(), station.passphrase());
+            station.dataIn(data).start();
+            try {
+                Api api = station.api();
                 List<String> tokens = api.issueTokens(20);
                 api.adminPost("/api/admin/present", Map.of("present", 30));
                 assertEquals(200, api.adminPost("/api/admin/polls/tin-nhiem/open", Map.of()).status());
@@ -66,20 +74,23 @@ class DiskFaultTest {
                 assertEquals(503, slips.status(), slips.body());
                 Files.delete(rest);
                 Files.delete(filler); // space returns: voting resumes by itself, the refused slip still unspent
-                StationProcess.waitUntil(Duration.ofSeconds(30), () -> api.get("/api/polls").status() == 200);
+                Waiting.until(Duration.ofSeconds(30), () -> api.get("/api/polls").status() == 200);
                 assertEquals(200, api.cast("tin-nhiem", tokens.get(2), BALLOT, Receipts.random()).status());
                 assertEquals(2, api.get("/api/polls/tin-nhiem").json().path("cast").asInt());
+            } finally {
+                station.stop(); // before the small disk goes
             }
         }
     }
 
     @Test
+    @ProcessTest // the command line's exit code
     void aReadOnlyDataDirectoryIsOneClearLineAndExitCodeTwo() throws Exception {
         try (SmallDisk disk = SmallDisk.mount("size=4m")) {
             Files.createDirectories(disk.dir.resolve("data"));
             disk.remountReadOnly();
             for (String data : List.of(disk.dir.resolve("data").toString(), disk.dir.resolve("missing").toString())) {
-                StationProcess.Result result = StationProcess.run("serve", "--config", FullConfidenceVoteTest.DEMO.toString(),
+                StationCommand.Result result = StationCommand.run("serve", "--config", FullConfidenceVoteTest.DEMO.toString(),
                         "--data", data, "--port", "0");
                 assertEquals(2, result.exitCode(), result.output());
                 List<String> lines = result.output().lines().filter(l -> !l.isBlank()).toList();

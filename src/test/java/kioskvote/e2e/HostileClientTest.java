@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,11 +28,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,6 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import kioskvote.ProcessTest;
+import kioskvote.StationExtension;
+import kioskvote.Waiting;
 
 /**
  * Clients that send too slowly, too much, too many connections or malformed bytes (docs/api.md, "Limits"), against a real
@@ -53,25 +53,19 @@ import kioskvote.ProcessTest;
 class HostileClientTest {
     static final Map<String, List<String>> BALLOT = TokenAndInputRefusalTest.FULL_BALLOT;
 
-    @TempDir
-    static Path data;
-    StationProcess station;
+    /** A process of its own: a hostile upload must not grow the station's resident memory, read from /proc. */
+    @RegisterExtension
+    static final StationExtension station = StationExtension.process();
     Api api;
     List<String> tokens;
     final AtomicInteger next = new AtomicInteger();
 
     @BeforeAll
     void startStationWithAnOpenPoll() throws Exception {
-        station = StationProcess.start(FullConfidenceVoteTest.DEMO, data);
-        api = new Api(station.url(), station.passphrase());
+        api = station.api();
         tokens = api.issueTokens(700);
         api.adminPost("/api/admin/present", Map.of("present", 30));
         assertEquals(200, api.adminPost("/api/admin/polls/tin-nhiem/open", Map.of()).status());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        station.close();
     }
 
     String freshToken() {
@@ -256,7 +250,7 @@ class HostileClientTest {
         } finally {
             for (Socket s : sockets) s.close();
         }
-        StationProcess.waitUntil(Duration.ofSeconds(30), () -> {
+        Waiting.until(Duration.ofSeconds(30), () -> {
             try (Socket s = RawHttp.connect(station.url(), flooder)) {
                 s.getOutputStream().write(RawHttp.head("GET", "/api/ping", station.url(), "Connection: close").getBytes(StandardCharsets.ISO_8859_1));
                 return RawHttp.read(s.getInputStream()).status() == 200;

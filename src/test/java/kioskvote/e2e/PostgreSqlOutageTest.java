@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,23 +18,24 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import kioskvote.ProcessTest;
+import kioskvote.StationExtension;
+import kioskvote.Waiting;
 import kioskvote.PostgresTest;
 
 /**
  * PostgreSQL stops in the middle of a vote and comes back: the station answers 503 try_again meanwhile,
  * never 200, and takes ballots again by itself, without being restarted.
  */
-@ProcessTest
 @PostgresTest
 class PostgreSqlOutageTest {
     static final String POLL = "tin-nhiem";
     static final Map<String, List<String>> BALLOT = TokenAndInputRefusalTest.FULL_BALLOT;
 
-    @TempDir
-    Path data;
+    /** In this JVM: the database goes away, not the station, which is never restarted. */
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
 
     /** One answer to one attempt, with when it was sent and when it came back. */
     record Attempt(long sentNanos, long answeredNanos, int status, String code) {
@@ -45,8 +45,9 @@ class PostgreSqlOutageTest {
     void noBallotIsAcknowledgedDuringAnOutageAndVotingResumesWhenTheDatabaseReturns() throws Exception {
         try (PostgresCluster postgres = PostgresCluster.start()) {
             String db = postgres.newDatabase();
-            try (StationProcess station = StationProcess.start(FullConfidenceVoteTest.DEMO, data, "--db", db)) {
-                Api api = new Api(station.url(), station.passphrase());
+            station.database(db).start();
+            try {
+                Api api = station.api();
                 List<String> tokens = api.issueTokens(70);
                 api.adminPost("/api/admin/present", Map.of("present", 40));
                 assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of()).status());
@@ -79,7 +80,7 @@ class PostgreSqlOutageTest {
                     }));
                 }
 
-                StationProcess.waitUntil(Duration.ofSeconds(60), () -> acks.get() >= 15);
+                Waiting.until(Duration.ofSeconds(60), () -> acks.get() >= 15);
                 postgres.stopServer();
                 long downFrom = System.nanoTime();
 
@@ -97,7 +98,7 @@ class PostgreSqlOutageTest {
                     assertEquals("try_again", reply.errorCode());
                     assertFalse(reply.json().path("error").path("message").path("en").asText().isBlank());
                 }
-                StationProcess.waitUntil(Duration.ofSeconds(30),
+                Waiting.until(Duration.ofSeconds(30),
                         () -> attempts.stream().anyMatch(t -> t.sentNanos() > downFrom && t.status() == 503));
                 long downUntil = System.nanoTime();
                 postgres.startServer();
@@ -124,6 +125,8 @@ class PostgreSqlOutageTest {
                 api.get("/api/polls/" + POLL + "/receipts").json().path("receipts").forEach(r -> published.add(r.asText()));
                 assertTrue(published.containsAll(acknowledged.values()), "every acknowledged ballot is there");
                 assertEquals(66, published.size());
+            } finally {
+                station.stop(); // before its PostgreSQL server goes
             }
         }
     }

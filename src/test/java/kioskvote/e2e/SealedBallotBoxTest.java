@@ -20,11 +20,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import kioskvote.ProcessTest;
+import kioskvote.StationExtension;
 import kioskvote.seal.BallotBoxKey;
 import kioskvote.seal.BoxContext;
 import kioskvote.seal.BoxKeyPair;
@@ -35,18 +35,18 @@ import kioskvote.seal.StorageKey;
 import kioskvote.store.Database;
 
 /**
- * The sealed ballot box, end to end on real station processes: shares handed out once at the opening,
+ * The sealed ballot box, end to end on a real station stopped and started again: shares handed out once at the opening,
  * nothing readable in the database file during the poll (also across a restart), the count with k of
  * the committee's cards, refusals that change nothing, and afterwards nothing in a copy of the data directory
  * that opens, even with the committee's cards (the storage key is destroyed; the file is not rewritten).
  */
-@ProcessTest
 class SealedBallotBoxTest {
     private static final String POLL = "tin-nhiem";
     private static final String MOTION = "bieu-quyet-quy-che";
 
-    @TempDir
-    Path data;
+    // In this JVM: the stop and start below are clean ones, and the file is what is read; no kill is needed.
+    @RegisterExtension
+    final StationExtension station = StationExtension.inProcess().startedByTheTest();
 
     @Test
     void aSealedPollIsCountedOnlyWithEnoughCardsAndNothingReadableIsEverInTheFile() throws Exception {
@@ -57,7 +57,9 @@ class SealedBallotBoxTest {
         Api.Shares motionShares;
         List<String> tokens;
         // 1. Open, cast 10, retry one after a "lost answer", stop the station mid-poll.
-        try (StationProcess station = StationProcess.start(FullConfidenceVoteTest.DEMO, data)) {
+        Path data = station.dataDir();
+        station.start();
+        {
             passphrase = station.passphrase();
             Api api = new Api(station.url(), passphrase);
             tokens = api.issueTokens(20);
@@ -85,6 +87,7 @@ class SealedBallotBoxTest {
                             Receipts.random()).errorCode(), "another secret learns nothing");
                 }
             }
+            station.stop(); // mid-poll: what follows reads the file it left
         }
         Path file = data.resolve("kioskvote.mv.db");
         String during = latin1(file);
@@ -107,7 +110,8 @@ class SealedBallotBoxTest {
         assertEquals(10, duringPoll.opened(), "the attack works while the storage key exists (so the scan below means something)");
 
         // 2. Restart mid-poll: nothing lost, voting goes on.
-        try (StationProcess station = StationProcess.start(FullConfidenceVoteTest.DEMO, data)) {
+        station.start();
+        {
             Api api = new Api(station.url(), passphrase);
             for (int i = 10; i < 14; i++) {
                 Api.Reply reply = api.cast(POLL, tokens.get(i), FullConfidenceVoteTest.ballotOf(i), Receipts.random());
@@ -163,6 +167,7 @@ class SealedBallotBoxTest {
             for (JsonNode ballot : api.get("/api/polls/" + POLL + "/ballots").json().path("ballots")) answersWritten.add(ballot.toString());
             // The station keeps working after the file was rewritten under it.
             assertEquals(200, api.cast(MOTION, tokens.get(16), Map.of("motion", List.of("agree")), Receipts.random()).status());
+            station.stop();
         }
 
         // 6. After the count, as someone with a byte copy of the data directory AND the committee's cards: every

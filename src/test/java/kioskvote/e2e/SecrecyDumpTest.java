@@ -16,23 +16,29 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import kioskvote.ProcessTest;
+import kioskvote.StationExtension;
 import kioskvote.store.Database;
 
-/** After a vote, the whole database is dumped: nothing in it joins a ballot to a token, and the log holds no token. */
+/**
+ * After a vote, the whole database is dumped: nothing in it joins a ballot to a token, and the log holds no token.
+ * A process of its own so that the log read is everything the station printed, its HTTP server's and libraries' lines
+ * on standard error among them, not only what it writes to its own terminal stream.
+ */
 @ProcessTest
 class SecrecyDumpTest {
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final StationExtension station = StationExtension.process();
 
     @Test
     void theDatabaseHoldsNothingThatJoinsABallotToAToken() throws Exception {
         List<String> tokens;
         List<String> output;
-        try (StationProcess station = StationProcess.start(FullConfidenceVoteTest.DEMO, data)) {
-            Api api = new Api(station.url(), station.passphrase());
+        Path data = station.dataDir();
+        {
+            Api api = station.api();
             tokens = api.issueTokens(12);
             api.adminPost("/api/admin/present", Map.of("present", 40));
             api.adminPost("/api/admin/polls/tin-nhiem/open", Map.of());
@@ -40,7 +46,8 @@ class SecrecyDumpTest {
                 assertEquals(200, api.cast("tin-nhiem", tokens.get(i), FullConfidenceVoteTest.ballotOf(i), Receipts.random()).status());
             }
             api.cast("tin-nhiem", tokens.get(0), FullConfidenceVoteTest.ballotOf(0), Receipts.random()); // a refused re-use
-            output = station.output();
+            output = List.copyOf(station.output());
+            station.stop(); // the file, as a copy of it would be taken
         }
 
         try (Connection db = DriverManager.getConnection(Database.h2Url(data), "kioskvote", "")) {

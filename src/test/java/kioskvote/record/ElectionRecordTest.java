@@ -33,7 +33,7 @@ import kioskvote.App;
 import kioskvote.ProcessTest;
 import kioskvote.StationExtension;
 import kioskvote.config.MeetingLoader;
-import kioskvote.e2e.StationProcess;
+import kioskvote.StationCommand;
 import kioskvote.store.Database;
 import kioskvote.token.MeetingKey;
 
@@ -386,15 +386,15 @@ class ElectionRecordTest {
     @ProcessTest
     @Test
     void theRealCommandExitsWithDistinctCodes() throws Exception {
-        assertEquals(0, StationProcess.run("verify", honest.toString()).exitCode());
+        assertEquals(0, StationCommand.run("verify", honest.toString()).exitCode());
         Forger f = new Forger(honest);
         f.files.remove(RecordFiles.TALLY);
         f.writeUnsigned(file("dropped-process.zip"));
-        assertEquals(1, StationProcess.run("verify", file("dropped-process.zip").toString()).exitCode(), "tampered");
+        assertEquals(1, StationCommand.run("verify", file("dropped-process.zip").toString()).exitCode(), "tampered");
         Files.writeString(file("not-a-zip.zip"), "hello");
-        var unreadable = StationProcess.run("verify", file("not-a-zip.zip").toString());
+        var unreadable = StationCommand.run("verify", file("not-a-zip.zip").toString());
         assertEquals(3, unreadable.exitCode(), unreadable.output());
-        assertEquals(2, StationProcess.run("verify", honest.toString(), "--receipt", "not a code").exitCode(), "usage");
+        assertEquals(2, StationCommand.run("verify", honest.toString(), "--receipt", "not a code").exitCode(), "usage");
     }
 
     @ProcessTest
@@ -411,7 +411,7 @@ class ElectionRecordTest {
         } catch (RuntimeException closed) {
             // H2 closes the connection under the statement: the shutdown happened
         }
-        var process = StationProcess.run("serve", "--config", DemoStation.DEMO.toString(), "--data", data.toString(), "--port", "0");
+        var process = StationCommand.run("serve", "--config", DemoStation.DEMO.toString(), "--data", data.toString(), "--port", "0");
         assertEquals(2, process.exitCode(), process.output());
         assertTrue(process.output().lines().anyMatch(l -> l.startsWith("kioskvote: the audit log is broken at entry")), process.output());
         var settings = new App.Settings(MeetingLoader.load(DemoStation.DEMO), data, data, Database.h2Url(data), "http://127.0.0.1:7070");

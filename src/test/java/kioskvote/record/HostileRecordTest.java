@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.Deflater;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import kioskvote.ProcessTest;
+import kioskvote.StationCommand;
 
 /**
  * Hostile records, built here as an attacker would (a gigabyte line compressed to about a megabyte, a zip of
@@ -100,10 +100,7 @@ class HostileRecordTest {
     }
 
     private static Run verifyIn64m(Path zip) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-                "-cp", System.getProperty("java.class.path"), "kioskvote.Main", "verify", zip.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Run(process.waitFor(), out);
+        StationCommand.Result result = StationCommand.run(List.of("-Xmx64m"), "verify", zip.toString());
+        return new Run(result.exitCode(), result.output());
     }
 }
