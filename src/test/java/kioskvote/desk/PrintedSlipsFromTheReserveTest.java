@@ -8,14 +8,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import kioskvote.ProcessTest;
+import kioskvote.StationExtension;
+import kioskvote.Waiting;
 import kioskvote.ballot.ReceiptCode;
 import kioskvote.e2e.Api;
-import kioskvote.e2e.StationProcess;
 import kioskvote.token.TestSlips;
 import kioskvote.token.Token;
 
@@ -27,37 +27,25 @@ import kioskvote.token.Token;
  */
 @ProcessTest
 class PrintedSlipsFromTheReserveTest {
-    static final String PASSPHRASE = "organiser-passphrase-reserve-1";
     static final String POLL = "tin-nhiem";
     static final Map<String, List<String>> ALL_HIGH = Map.of("s1", List.of("high"), "s2", List.of("high"), "s3", List.of("high"), "s4", List.of("high"));
 
-    @TempDir
-    Path config;
-    @TempDir
-    Path data;
-    private StationProcess station;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (station != null) station.close();
-    }
+    @RegisterExtension
+    final StationExtension station = StationExtension.process();
 
     @Test
     void aRunFromTheReserveVotesOnceAtAPhoneAndAtAKioskAfterAKillRightAfterItsAnswer() throws Exception {
-        Files.writeString(config.resolve("meeting.yaml"), Files.readString(Path.of("kiosk-config/demo/meeting.yaml"))
-                + "\nstation:\n  admin_passphrase: " + PASSPHRASE + "\n");
-        station = StationProcess.start(config, data);
-        Api api = new Api(station.url(), PASSPHRASE);
+        String passphrase = station.passphrase();
+        Api api = new Api(station.url(), passphrase);
         assertEquals(200, api.adminPost("/api/admin/polls/" + POLL + "/open", Map.of("confirmBelowQuorum", true)).status());
-        awaitIdle(station); // the desk pool and the printable reserve minted: the run below hashes nothing
+        awaitIdle(station.pid()); // the desk pool and the printable reserve minted: the run below hashes nothing
         List<String> slips = api.issueTokens(6);
         station.kill9(); // right after the answer
 
-        StationProcess killed = station;
-        station = StationProcess.restart(killed, config, data);
+        station.restart();
         String url = station.url();
-        api = new Api(url, PASSPHRASE);
-        Tablet kiosk = Tablet.enrol(url, PASSPHRASE, "phong-1");
+        api = new Api(url, passphrase);
+        Tablet kiosk = Tablet.enrol(url, passphrase, "phong-1");
         for (String phone : slips.subList(0, 3)) {
             assertEquals(200, api.cast(POLL, phone, ALL_HIGH, receipt()).status(), "its QR code votes at a phone");
             assertEquals("token_already_used", api.cast(POLL, phone, Map.of("s1", List.of("low")), receipt()).errorCode());
@@ -78,12 +66,12 @@ class PrintedSlipsFromTheReserveTest {
     }
 
     /** Until the station process used under 5 % of a core for a whole second: its background minting is over. */
-    private static void awaitIdle(StationProcess station) throws InterruptedException {
-        double[] last = {cpuMillis(station.pid())};
+    private static void awaitIdle(long pid) throws InterruptedException {
+        double[] last = {cpuMillis(pid)};
         long[] since = {System.nanoTime()};
-        StationProcess.waitUntil(Duration.ofSeconds(240), () -> {
+        Waiting.until(Duration.ofSeconds(240), () -> {
             if (System.nanoTime() - since[0] < 1_000_000_000L) return false;
-            double now = cpuMillis(station.pid());
+            double now = cpuMillis(pid);
             boolean idle = now - last[0] < 50;
             last[0] = now;
             since[0] = System.nanoTime();
