@@ -17,7 +17,7 @@ public record PollStatus(String pollId, String title, String kind, PollState sta
                          Optional<String> openedAt, Optional<String> closedAt, boolean rosterUsed, boolean practice,
                          boolean sealed, boolean counted, boolean resultsShown, java.util.Map<String, Long> liveCounts) {
     public PollStatus {
-        liveCounts = java.util.Map.copyOf(liveCounts);
+        liveCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(liveCounts)); // the ballot's order, as answered
     }
 
     /** Closed, sealed, and not yet opened by the committee: no result, receipt or minutes yet. */

@@ -3,7 +3,6 @@ package kioskvote.web;
 import java.util.List;
 import java.util.Map;
 
-import java.util.LinkedHashMap;
 
 import io.javalin.http.Context;
 
@@ -79,14 +78,11 @@ public final class AdminApi {
     void open(Context ctx) {
         boolean confirm = ctx.contentLength() > 0 && Boolean.TRUE.equals(JsonBody.read(ctx, OpenRequest.class).confirmBelowQuorum());
         OpenedPoll opened = polls.open(ctx.pathParam("pollId"), confirm);
-        Map<String, Object> answer = new LinkedHashMap<>(StatusJson.of(opened.status()));
-        opened.shares().ifPresent(cards -> {
+        PollStatusJson status = PollStatusJson.of(opened.status());
+        opened.shares().ifPresentOrElse(cards -> {
             dealing.start(cards);
-            answer.put("box", Map.of("fingerprint", cards.boxFingerprint(), "threshold", cards.threshold(), "shares", cards.cards().size()));
-            answer.put("cards", cards.cards().stream().map(card -> Map.of("member", card.member().name(), "role", card.member().role(),
-                    "index", card.index(), "of", card.of(), "deal", "/api/admin/polls/" + cards.pollId() + "/cards/" + card.index())).toList());
-        });
-        ctx.json(answer);
+            ctx.json(PollChangeJson.Opened.of(status, cards));
+        }, () -> ctx.json(new PollChangeJson.Opened(status, null, null)));
     }
 
     /** POST /api/admin/polls/{id}/cards/{index}: that one card, once (410 card_dealt after); the station then wipes it. */
@@ -95,7 +91,7 @@ public final class AdminApi {
     }
 
     void close(Context ctx) {
-        ctx.json(StatusJson.of(polls.close(ctx.pathParam("pollId"))));
+        ctx.json(PollStatusJson.of(polls.close(ctx.pathParam("pollId"))));
     }
 
     /** POST /api/admin/polls/{id}/unseal {"shares": [...]}: k share codes open the sealed box; the poll is counted. */
@@ -107,26 +103,18 @@ public final class AdminApi {
         } finally {
             shares.forEach(CardText::wipe);
         }
-        Map<String, Object> answer = new LinkedHashMap<>(StatusJson.of(result.status()));
-        answer.put("counted", result.counted());
-        answer.put("storageKeyDestroyed", result.storageKeyDestroyed());
-        ctx.json(answer);
+        ctx.json(PollChangeJson.Counted.of(result));
     }
 
     /** The next round of a closed election, added as a draft poll; answers its status and definition. */
     void nextRound(Context ctx) {
         var poll = polls.addNextRound(ctx.pathParam("pollId"));
         var election = poll.election().orElseThrow();
-        Map<String, Object> body = new java.util.LinkedHashMap<>(StatusJson.of(pollStatuses.status(poll.id())));
-        body.put("seats", election.seats());
-        body.put("round", election.round());
-        body.put("candidates", election.candidates().stream().map(c -> Map.of("id", c.id(), "name", c.name(),
-                "position", c.position(), "unit", c.unit())).toList());
-        ctx.status(201).json(body);
+        ctx.status(201).json(PollChangeJson.NextRound.of(PollStatusJson.of(pollStatuses.status(poll.id())), election));
     }
 
     void showResults(Context ctx) {
-        ctx.json(StatusJson.of(polls.showResults(ctx.pathParam("pollId"))));
+        ctx.json(PollStatusJson.of(polls.showResults(ctx.pathParam("pollId"))));
     }
 
     void issueSlips(Context ctx) throws java.io.IOException {

@@ -22,11 +22,11 @@ public final class ChairApi {
     }
 
     void polls(Context ctx) {
-        ctx.json(Map.of("polls", polls.statuses().stream().map(StatusJson::of).toList()));
+        ctx.json(PollStatusJson.Polls.of(polls.statuses()));
     }
 
     void poll(Context ctx) {
-        ctx.json(StatusJson.of(polls.status(ctx.pathParam("pollId"))));
+        ctx.json(PollStatusJson.of(polls.status(ctx.pathParam("pollId"))));
     }
 
     void results(Context ctx) {
