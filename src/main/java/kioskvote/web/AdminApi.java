@@ -162,7 +162,7 @@ public final class AdminApi {
     }
 
     void minutesJson(Context ctx) {
-        ctx.json(MinutesJson.toMap(results.minutes(ctx.pathParam("pollId"), ChairApi.language(ctx))));
+        ctx.json(MinutesJson.of(results.minutes(ctx.pathParam("pollId"), ChairApi.language(ctx))));
     }
 
     void minutesCsv(Context ctx) {

@@ -30,7 +30,7 @@ public final class ChairApi {
 
     void results(Context ctx) {
         polls.status(ctx.pathParam("pollId")).requirePublished();
-        ctx.json(MinutesJson.toMap(results.minutes(ctx.pathParam("pollId"), language(ctx))));
+        ctx.json(MinutesJson.of(results.minutes(ctx.pathParam("pollId"), language(ctx))));
     }
 
     void receipts(Context ctx) {
