@@ -101,6 +101,54 @@ public class JsonAnswersTest {
         }
     }
 
+    @Test
+    void theRosterDeskElectionAndEditorAnswersKeepTheirWireForm() throws Exception {
+        Map<String, Api.Reply> answers = new LinkedHashMap<>();
+        answers.put("roster-import", importCsv("name,unit\nNguyễn Văn An,Phòng Tài chính\nTrần Thị Bình,Văn phòng Sở\n"
+                + "Lê Hoàng Cường,Thanh tra Sở\n,Văn phòng Sở\n"));
+        answers.put("roster-search", api.adminGet("/api/admin/roster?q=nguyen"));
+        String an = answers.get("roster-search").json().path("people").get(0).path("id").asText();
+        String binh = api.adminGet("/api/admin/roster?q=binh").json().path("people").get(0).path("id").asText();
+        String cuong = api.adminGet("/api/admin/roster?q=cuong").json().path("people").get(0).path("id").asText();
+        answers.put("roster-person", api.adminGet("/api/admin/roster/" + an));
+        answers.put("roster-present", api.adminPost("/api/admin/roster/" + an + "/present", Map.of("present", true)));
+        answers.put("roster-add", api.adminPost("/api/admin/roster/people", Map.of("name", "Nguyễn Thị Mai", "unit", "Phòng Tài chính")));
+        String mai = answers.get("roster-add").json().path("id").asText();
+        answers.put("roster-correct", api.adminPost("/api/admin/roster/" + mai, Map.of("unit", "Văn phòng Sở")));
+        answers.put("roster-remove", api.adminPost("/api/admin/roster/" + mai + "/remove", Map.of()));
+        answers.put("hand-out-slip", api.adminPost("/api/admin/desk/hand-out", Map.of("personId", binh, "pollId", ELECTION, "kind", "SLIP")));
+        answers.put("undo", api.adminPost("/api/admin/desk/undo", Map.of("personId", binh)));
+        answers.put("hand-out-kiosk-voter", api.adminPost("/api/admin/desk/hand-out", Map.of("personId", cuong, "pollId", ELECTION, "kind", "KIOSK")));
+        answers.put("desk-kiosks", api.adminGet("/api/admin/desk/kiosks"));
+        answers.put("open-election", api.adminPost("/api/admin/polls/" + ELECTION + "/open", Map.of("confirmBelowQuorum", true)));
+        answers.put("hand-out-qr", api.adminPost("/api/admin/desk/hand-out", Map.of("personId", an, "pollId", ELECTION, "kind", "QR")));
+        List<String> slips = api.issueTokens(3);
+        slips.set(0, kioskvote.token.TestSlips.secretOf(answers.get("hand-out-qr").json().path("slip").path("url").asText()));
+        List<List<String>> marks = List.of(List.of("c1", "c2"), List.of("c1", "c2"), List.of("c1", "c3"));
+        for (int i = 0; i < slips.size(); i++) api.cast(ELECTION, slips.get(i), Map.of("election", marks.get(i)), Receipts.random());
+        api.closeCountAndShow(ELECTION);
+        answers.put("results-election", api.get("/api/polls/" + ELECTION + "/results?lang=en"));
+        answers.put("next-round", api.adminPost("/api/admin/polls/" + ELECTION + "/next-round", Map.of()));
+        answers.put("details", api.adminPost("/api/admin/meeting/details", Map.of("title", "Hội nghị thử", "summoned", 41)));
+        answers.put("committee", api.adminPost("/api/admin/meeting/committee", Map.of("committee",
+                List.of(Map.of("name", "Phạm Thị Hoa", "role", "Trưởng ban"), Map.of("name", "Đỗ Minh Khang", "role", "Thành viên")),
+                "seal", Map.of("threshold", 2))));
+        answers.put("reorder", api.adminPost("/api/admin/polls/order", Map.of("ids", List.of("tin-nhiem", "bieu-quyet-quy-che",
+                "bo-phieu-tin-nhiem", ELECTION, ELECTION + "-vong-2", "bo-phieu-thu", "nghi-giai-lao", "bieu-quyet-kin"))));
+        dump(answers);
+    }
+
+    private static final String ELECTION = "bau-cu-bch-cong-doan";
+
+    private Api.Reply importCsv(String csv) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(station.url() + "/api/admin/roster/import"))
+                .header("Authorization", "Bearer " + station.passphrase()).header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Api.Reply(response.statusCode(), Api.JSON.readTree(response.body()), response.body());
+    }
+
     /** With -Dkv.wire.dump=DIR each answer is written to DIR/NAME.json as it came (to compare two versions of the station). */
     private static void dump(Map<String, Api.Reply> answers) throws Exception {
         String dir = System.getProperty("kv.wire.dump");
