@@ -1,7 +1,6 @@
 package kioskvote.web;
 
 import java.util.List;
-import java.util.Map;
 
 
 import io.javalin.http.Context;
@@ -68,7 +67,7 @@ public final class AdminApi {
         PresentRequest request = JsonBody.read(ctx, PresentRequest.class);
         if (request.present() == null) throw BadRequest.missing("present");
         polls.setPresent(request.present());
-        ctx.json(Map.of("present", request.present()));
+        ctx.json(new AdminJson.Present(request.present()));
     }
 
     /**
@@ -122,8 +121,7 @@ public final class AdminApi {
         if (request.count() == null) throw BadRequest.missing("count");
         IssuedRun run = slips.issue(request.count(), request.label(), publicBaseUrl);
         if ("json".equals(request.format())) {
-            ctx.json(Map.of("batchId", run.batchId(), "slips",
-                    run.slips().stream().map(s -> Map.of("url", s.url(), "shortCode", s.shortCode())).toList()));
+            ctx.json(AdminJson.IssuedSlips.of(run));
         } else {
             sendSheet(ctx, slips, keyFingerprint, run);
         }
@@ -133,13 +131,13 @@ public final class AdminApi {
         VoidRequest request = JsonBody.read(ctx, VoidRequest.class);
         if (request.code() == null) throw BadRequest.missing("code");
         slips.voidSlip(request.code());
-        ctx.json(Map.of("voided", request.code()));
+        ctx.json(new AdminJson.VoidedSlip(request.code()));
     }
 
     void voidRun(Context ctx) {
         VoidRunRequest request = JsonBody.read(ctx, VoidRunRequest.class);
         if (request.batchId() == null) throw BadRequest.missing("batchId");
-        ctx.json(Map.of("batchId", request.batchId(), "voided", slips.voidUnusedOfRun(request.batchId())));
+        ctx.json(new AdminJson.VoidedRun(request.batchId(), slips.voidUnusedOfRun(request.batchId())));
     }
 
     /** POST /api/admin/staff/{role}: body {"secret": "…"}; the chair's or the desk clerk's passphrase or PIN. */
@@ -148,17 +146,17 @@ public final class AdminApi {
         if (request.secret() == null) throw BadRequest.missing("secret");
         StaffRole role = StaffPages.staffRole(ctx);
         staff.set(role, request.secret());
-        ctx.json(Map.of("role", role.name().toLowerCase(java.util.Locale.ROOT), "set", true));
+        ctx.json(new AdminJson.StaffSecret(role.name().toLowerCase(java.util.Locale.ROOT), true));
     }
 
     void removeStaffSecret(Context ctx) {
         StaffRole role = StaffPages.staffRole(ctx);
         staff.remove(role);
-        ctx.json(Map.of("role", role.name().toLowerCase(java.util.Locale.ROOT), "set", false));
+        ctx.json(new AdminJson.StaffSecret(role.name().toLowerCase(java.util.Locale.ROOT), false));
     }
 
     void batches(Context ctx) {
-        ctx.json(Map.of("batches", slips.batches()));
+        ctx.json(AdminJson.Batches.of(slips.batches()));
     }
 
     void minutesJson(Context ctx) {
