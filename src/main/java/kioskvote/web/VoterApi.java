@@ -61,7 +61,7 @@ public final class VoterApi {
         TokenCheckRequest request = JsonBody.read(ctx, TokenCheckRequest.class);
         if (request.slipKey() == null) throw BadRequest.missing("slipKey");
         ballotBox.checkSlipKey(ctx.pathParam("pollId"), request.slipKey());
-        ctx.json(Map.of("usable", true));
+        ctx.json(new VoterJson.TokenUsable(true));
     }
 
     void cast(Context ctx) {

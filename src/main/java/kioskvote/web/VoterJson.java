@@ -1,0 +1,22 @@
+package kioskvote.web;
+
+import kioskvote.ballot.DeviceSealing;
+
+/** What a voter's page (or a kiosk) is answered besides the meeting (docs/api.md, "Voters"). */
+final class VoterJson {
+    private VoterJson() {
+    }
+
+    /** POST /api/polls/{pollId}/token-check: the slip may vote in this poll (a refusal says why not). */
+    record TokenUsable(boolean usable) {
+    }
+
+    /** GET /api/polls/{pollId}/box: what a page seals to; {@code boxSignature} is the meeting key's, {@code meetingKey}'s fingerprint is on every slip. */
+    record Box(String meeting, String poll, String definitionHash, String boxPublicKey, int plaintextLength, String boxSignature,
+               String meetingKey) {
+        static Box of(DeviceSealing.Box box) {
+            return new Box(box.meetingId(), box.pollId(), box.definitionHash(), box.boxPublicKey(), box.plaintextLength(),
+                    box.boxSignature(), box.meetingKey());
+        }
+    }
+}
