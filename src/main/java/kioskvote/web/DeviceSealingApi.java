@@ -1,6 +1,5 @@
 package kioskvote.web;
 
-import java.util.Map;
 
 import io.javalin.http.Context;
 
@@ -38,6 +37,6 @@ public final class DeviceSealingApi {
         if (request.proof() == null) throw BadRequest.missing("proof");
         boolean retry = sealing.cast(ctx.pathParam("pollId"), request.slipKey(), request.signature(), request.sealed(), request.proof());
         Pages.noStore(ctx);
-        ctx.json(Map.of("alreadyCounted", retry));
+        ctx.json(new VoterJson.SealedCastAcknowledged(retry));
     }
 }

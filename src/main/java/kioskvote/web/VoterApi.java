@@ -72,6 +72,6 @@ public final class VoterApi {
         rights.requireMarksAllowed(meeting.poll(ctx.pathParam("pollId")).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_POLL)));
         CastReceipt receipt = ballotBox.castSigned(ctx.pathParam("pollId"), request.slipKey(), request.signature(),
                 request.answers(), request.receipt());
-        ctx.json(Map.of("receipt", receipt.receiptCode(), "alreadyCounted", receipt.alreadyCounted()));
+        ctx.json(new VoterJson.CastAcknowledged(receipt.receiptCode(), receipt.alreadyCounted()));
     }
 }

@@ -7,6 +7,14 @@ final class VoterJson {
     private VoterJson() {
     }
 
+    /** POST /api/polls/{pollId}/ballots: the receipt code, and whether this very cast was already in the box (a retry). */
+    record CastAcknowledged(String receipt, boolean alreadyCounted) {
+    }
+
+    /** A ballot sealed on the device (…/sealed-ballots, the kiosk's /sealed-cast): no receipt code comes back. */
+    record SealedCastAcknowledged(boolean alreadyCounted) {
+    }
+
     /** POST /api/polls/{pollId}/token-check: the slip may vote in this poll (a refusal says why not). */
     record TokenUsable(boolean usable) {
     }
