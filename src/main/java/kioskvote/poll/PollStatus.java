@@ -18,7 +18,7 @@ public record PollStatus(String pollId, String title, String kind, PollState sta
                          java.util.Map<String, Long> liveCounts) {
     public PollStatus {
         java.util.Objects.requireNonNull(figures, "figures");
-        liveCounts = java.util.Map.copyOf(liveCounts);
+        liveCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(liveCounts)); // the ballot's order, as answered
     }
 
     public int summoned() {

@@ -1,191 +1,101 @@
 package kioskvote.tally;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 
 import kioskvote.meeting.CommitteeMember;
+import kioskvote.meeting.Majority;
 import kioskvote.meeting.Meeting;
+import kioskvote.meeting.Poll;
 
 /**
- * The minutes as a tree of plain values (maps, lists, strings, numbers, booleans) for the API to
- * serialise. Percentages are strings ("96.30") so no JSON reader turns them into binary floats.
- * Absent values (opening time, a motion result) are left out rather than written as null.
+ * The minutes as the API answers them (docs/api.md, "Results"), field by field in this order. Percentages are
+ * strings ("96.30") so no JSON reader turns them into binary floats. A value the poll does not have (an opening
+ * time, a motion's rule, an election's result, a sealed box's figures) is left out, never written as null.
  */
-public final class MinutesJson {
-    private MinutesJson() {
-    }
+public record MinutesJson(String language, MeetingPart meeting, PollPart poll, CountsPart counts, long base,
+                          List<QuestionJson> questions, @JsonInclude(Include.NON_NULL) ElectionJson election, long onPaper,
+                          String keyFingerprint, String pollDefinitionHash, BoxPart ballotBox, String auditHeadHash,
+                          @JsonInclude(Include.NON_NULL) String commitmentSha256,
+                          @JsonInclude(Include.NON_NULL) Long recordBallots,
+                          @JsonInclude(Include.NON_NULL) String recordHead,
+                          List<AuditEntry> auditLog, List<String> receiptCodes) {
 
-    public static Map<String, Object> toMap(Minutes minutes) {
+    public static MinutesJson of(Minutes minutes) {
         PollTally tally = minutes.tally();
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("language", minutes.language().code());
-        root.put("meeting", meeting(minutes.meeting()));
-
-        Map<String, Object> poll = new LinkedHashMap<>();
-        poll.put("id", tally.poll().id());
-        poll.put("kind", tally.poll().kind().name());
-        poll.put("title", tally.poll().title());
-        poll.put("baseKind", tally.poll().base().name());
-        tally.poll().election().ifPresent(e -> {
-            poll.put("round", e.round());
-            e.fromPoll().ifPresent(from -> poll.put("fromPoll", from));
-        });
-        tally.poll().motionRule().ifPresent(m -> {
-            Map<String, Object> majority = new LinkedHashMap<>();
-            majority.put("optionId", m.optionId());
-            majority.put("numerator", m.numerator());
-            majority.put("denominator", m.denominator());
-            majority.put("orMore", m.orMore());
-            majority.put("of", m.of().map(b -> b.name()).orElse(tally.poll().base().name()));
-            majority.put("abstentionsCounted", m.abstentionsCounted());
-            if (tally.poll().usesDefaultRule()) majority.put("defaultRule", true); // docs/rules.md, "Motions"
-            poll.put("majority", majority);
-        });
-        minutes.openedAt().ifPresent(at -> poll.put("openedAt", at));
-        minutes.closedAt().ifPresent(at -> poll.put("closedAt", at));
-        root.put("poll", poll);
-
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("summoned", tally.counts().summoned());
-        counts.put("present", tally.counts().present());
-        if (tally.counts().fromRoster()) counts.put("handedOut", tally.counts().handedOut());
-        counts.put("issued", tally.counts().issued());
-        counts.put("received", tally.counts().received());
-        counts.put("voided", tally.counts().voided());
-        counts.put("fromRoster", tally.counts().fromRoster());
-        counts.put("addsUp", tally.counts().addsUp());
-        counts.put("brokenRules", tally.counts().broken().stream().map(Enum::name).toList()); // which check fails (meeting/CountRules)
-        root.put("counts", counts);
-        root.put("base", tally.base());
-
-        List<Object> questions = new ArrayList<>();
-        for (QuestionTally question : tally.questions()) {
-            questions.add(question(question, minutes));
-        }
-        root.put("questions", questions);
-        tally.election().ifPresent(e -> root.put("election", election(e, minutes)));
-        root.put("onPaper", tally.counts().onPaper());
-
-        root.put("keyFingerprint", minutes.keyFingerprint());
-        root.put("pollDefinitionHash", minutes.pollDefinitionHash());
-        Map<String, Object> box = new LinkedHashMap<>();
-        box.put("sealed", minutes.seal().sealed());
-        minutes.seal().boxFingerprint().ifPresent(f -> box.put("fingerprint", f));
-        if (minutes.seal().sealed()) {
-            box.put("threshold", minutes.seal().threshold());
-            box.put("shares", minutes.seal().shares());
-            box.put("sealedOnDevices", minutes.seal().onDevices());
-            box.put("sealedAtStation", minutes.seal().atStation());
-            box.put("unreadable", minutes.seal().unreadable());
-        }
-        root.put("ballotBox", box);
-        root.put("auditHeadHash", minutes.auditHeadHash());
-        minutes.record().ifPresent(r -> {
-            root.put("commitmentSha256", r.commitmentSha256());
-            r.ballots().ifPresent(n -> root.put("recordBallots", n));
-            r.recordHead().ifPresent(h -> root.put("recordHead", h));
-        });
-        List<Object> audit = new ArrayList<>();
-        for (AuditLine line : minutes.auditLog()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("seq", line.seq());
-            entry.put("at", line.at());
-            entry.put("event", line.event());
-            entry.put("detail", line.detail());
-            entry.put("hash", line.hash());
-            audit.add(entry);
-        }
-        root.put("auditLog", audit);
-        root.put("receiptCodes", List.copyOf(minutes.receiptCodes()));
-        return root;
+        var record = minutes.record();
+        return new MinutesJson(minutes.language().code(), MeetingPart.of(minutes.meeting()), PollPart.of(minutes),
+                CountsPart.of(tally.counts()), tally.base(),
+                tally.questions().stream().map(q -> QuestionJson.of(q, minutes.language())).toList(),
+                tally.election().map(e -> ElectionJson.of(e, minutes.language())).orElse(null), tally.counts().onPaper(),
+                minutes.keyFingerprint(), minutes.pollDefinitionHash(), BoxPart.of(minutes.seal()), minutes.auditHeadHash(),
+                record.map(r -> r.commitmentSha256()).orElse(null), record.flatMap(r -> r.ballots()).orElse(null),
+                record.flatMap(r -> r.recordHead()).orElse(null),
+                minutes.auditLog().stream().map(l -> new AuditEntry(l.seq(), l.at(), l.event(), l.detail(), l.hash())).toList(),
+                List.copyOf(minutes.receiptCodes()));
     }
 
-    /** An election's result: ballots sorted, candidates ranked with their outcome, seats left, the next round's candidates. */
-    private static Map<String, Object> election(ElectionResult election, Minutes minutes) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("seats", election.seats());
-        map.put("received", election.received());
-        map.put("valid", election.valid());
-        map.put("blank", election.blank());
-        map.put("overLimit", election.overLimit());
-        map.put("elected", election.elected());
-        map.put("remainingSeats", election.remainingSeats());
-        map.put("tie", election.tie());
-        map.put("majorityOf", election.majorityOf().name());
-        map.put("majorityBase", election.majorityBase());
-        map.put("tieRule", election.tieRule().name());
-        List<Object> ranked = new ArrayList<>();
-        for (CandidateResult r : election.ranked()) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("id", r.candidate().id());
-            c.put("name", r.candidate().name());
-            c.put("position", r.candidate().position());
-            c.put("unit", r.candidate().unit());
-            c.put("votes", r.votes());
-            c.put("percent", Percent.plain(r.percent()));
-            c.put("majorityPercent", Percent.plain(r.majorityPercent()));
-            c.put("rank", r.rank());
-            c.put("outcome", r.outcome().name());
-            c.put("outcomeText", new MinutesWords(minutes.language()).outcome(r.outcome(), election.majorityOf()));
-            ranked.add(c);
+    public record MeetingPart(String id, String title, String organiser, String date, String time, String place,
+                              List<Member> committee) {
+        static MeetingPart of(Meeting meeting) {
+            return new MeetingPart(meeting.id(), meeting.title(), meeting.organiser(), meeting.date().toString(), meeting.time(),
+                    meeting.place(), meeting.committee().stream().map(Member::of).toList());
         }
-        map.put("ranked", ranked);
-        map.put("undecided", election.undecided().stream().map(c -> c.id()).toList());
-        return map;
     }
 
-    private static Map<String, Object> meeting(Meeting meeting) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("id", meeting.id());
-        map.put("title", meeting.title());
-        map.put("organiser", meeting.organiser());
-        map.put("date", meeting.date().toString());
-        map.put("time", meeting.time());
-        map.put("place", meeting.place());
-        List<Object> committee = new ArrayList<>();
-        for (CommitteeMember member : meeting.committee()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", member.name());
-            m.put("role", member.role());
-            committee.add(m);
+    public record Member(String name, String role) {
+        static Member of(CommitteeMember member) {
+            return new Member(member.name(), member.role());
         }
-        map.put("committee", committee);
-        return map;
     }
 
-    private static Map<String, Object> question(QuestionTally question, Minutes minutes) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("id", question.question().id());
-        map.put("title", question.question().title());
-        map.put("subtitle", question.question().subtitle());
-        map.put("received", question.received());
-        map.put("valid", question.valid());
-        map.put("invalid", question.invalid());
-        List<Object> options = new ArrayList<>();
-        for (OptionCount option : question.options()) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("id", option.option().id());
-            o.put("label", option.option().label(minutes.language()));
-            o.put("labelVi", option.option().labelVi());
-            o.put("labelEn", option.option().labelEn());
-            o.put("count", option.count());
-            o.put("percent", Percent.plain(option.percent()));
-            options.add(o);
+    /** {@code round} and {@code fromPoll} for an election, {@code majority} for a motion. */
+    public record PollPart(String id, String kind, String title, String baseKind, @JsonInclude(Include.NON_NULL) Integer round,
+                           @JsonInclude(Include.NON_NULL) String fromPoll, @JsonInclude(Include.NON_NULL) MajorityPart majority,
+                           @JsonInclude(Include.NON_NULL) String openedAt, @JsonInclude(Include.NON_NULL) String closedAt) {
+        static PollPart of(Minutes minutes) {
+            Poll poll = minutes.tally().poll();
+            var election = poll.election();
+            return new PollPart(poll.id(), poll.kind().name(), poll.title(), poll.base().name(),
+                    election.map(e -> e.round()).orElse(null), election.flatMap(e -> e.fromPoll()).orElse(null),
+                    poll.motionRule().map(m -> MajorityPart.of(m, poll)).orElse(null),
+                    minutes.openedAt().orElse(null), minutes.closedAt().orElse(null));
         }
-        map.put("options", options);
-        List<Object> flags = new ArrayList<>();
-        for (ThresholdFlag flag : question.flags()) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("code", flag.name());
-            f.put("text", flag.text(minutes.language()));
-            flags.add(f);
+    }
+
+    /** A motion's rule; {@code defaultRule} only when the meeting did not state one (docs/rules.md, "Motions"). */
+    public record MajorityPart(String optionId, int numerator, int denominator, boolean orMore, String of,
+                               boolean abstentionsCounted, @JsonInclude(Include.NON_NULL) Boolean defaultRule) {
+        static MajorityPart of(Majority m, Poll poll) {
+            return new MajorityPart(m.optionId(), m.numerator(), m.denominator(), m.orMore(),
+                    m.of().map(b -> b.name()).orElse(poll.base().name()), m.abstentionsCounted(),
+                    poll.usesDefaultRule() ? Boolean.TRUE : null);
         }
-        map.put("flags", flags);
-        question.passed().ifPresent(passed -> map.put("passed", passed));
-        question.majorityBase().ifPresent(base -> map.put("majorityBase", base));
-        question.outcome().ifPresent(outcome -> map.put("outcome", outcome.code()));
-        return map;
+    }
+
+    /** {@code handedOut} only with a roster; {@code brokenRules}: which check fails (meeting/CountRules). */
+    public record CountsPart(long summoned, long present, @JsonInclude(Include.NON_NULL) Long handedOut, long issued,
+                             long received, long voided, boolean fromRoster, boolean addsUp, List<String> brokenRules) {
+        static CountsPart of(TallyCounts c) {
+            return new CountsPart(c.summoned(), c.present(), c.fromRoster() ? c.handedOut() : null, c.issued(), c.received(),
+                    c.voided(), c.fromRoster(), c.addsUp(), c.broken().stream().map(Enum::name).toList());
+        }
+    }
+
+    /** The box's figures only for a sealed poll; its fingerprint whenever it has one. */
+    public record BoxPart(boolean sealed, @JsonInclude(Include.NON_NULL) String fingerprint,
+                          @JsonInclude(Include.NON_NULL) Integer threshold, @JsonInclude(Include.NON_NULL) Integer shares,
+                          @JsonInclude(Include.NON_NULL) Long sealedOnDevices, @JsonInclude(Include.NON_NULL) Long sealedAtStation,
+                          @JsonInclude(Include.NON_NULL) Long unreadable) {
+        static BoxPart of(BoxSeal seal) {
+            String fingerprint = seal.boxFingerprint().orElse(null);
+            if (!seal.sealed()) return new BoxPart(false, fingerprint, null, null, null, null, null);
+            return new BoxPart(true, fingerprint, seal.threshold(), seal.shares(), seal.onDevices(), seal.atStation(), seal.unreadable());
+        }
+    }
+
+    public record AuditEntry(long seq, String at, String event, String detail, String hash) {
     }
 }

@@ -1,9 +1,7 @@
 package kioskvote.web;
 
 import java.util.List;
-import java.util.Map;
 
-import java.util.LinkedHashMap;
 
 import io.javalin.http.Context;
 
@@ -69,7 +67,7 @@ public final class AdminApi {
         PresentRequest request = JsonBody.read(ctx, PresentRequest.class);
         if (request.present() == null) throw BadRequest.missing("present");
         polls.setPresent(request.present());
-        ctx.json(Map.of("present", request.present()));
+        ctx.json(new AdminJson.Present(request.present()));
     }
 
     /**
@@ -79,14 +77,11 @@ public final class AdminApi {
     void open(Context ctx) {
         boolean confirm = ctx.contentLength() > 0 && Boolean.TRUE.equals(JsonBody.read(ctx, OpenRequest.class).confirmBelowQuorum());
         OpenedPoll opened = polls.open(ctx.pathParam("pollId"), confirm);
-        Map<String, Object> answer = new LinkedHashMap<>(StatusJson.of(opened.status()));
-        opened.shares().ifPresent(cards -> {
+        PollStatusJson status = PollStatusJson.of(opened.status());
+        opened.shares().ifPresentOrElse(cards -> {
             dealing.start(cards);
-            answer.put("box", Map.of("fingerprint", cards.boxFingerprint(), "threshold", cards.threshold(), "shares", cards.cards().size()));
-            answer.put("cards", cards.cards().stream().map(card -> Map.of("member", card.member().name(), "role", card.member().role(),
-                    "index", card.index(), "of", card.of(), "deal", "/api/admin/polls/" + cards.pollId() + "/cards/" + card.index())).toList());
-        });
-        ctx.json(answer);
+            ctx.json(PollChangeJson.Opened.of(status, cards));
+        }, () -> ctx.json(new PollChangeJson.Opened(status, null, null)));
     }
 
     /** POST /api/admin/polls/{id}/cards/{index}: that one card, once (410 card_dealt after); the station then wipes it. */
@@ -95,7 +90,7 @@ public final class AdminApi {
     }
 
     void close(Context ctx) {
-        ctx.json(StatusJson.of(polls.close(ctx.pathParam("pollId"))));
+        ctx.json(PollStatusJson.of(polls.close(ctx.pathParam("pollId"))));
     }
 
     /** POST /api/admin/polls/{id}/unseal {"shares": [...]}: k share codes open the sealed box; the poll is counted. */
@@ -107,26 +102,18 @@ public final class AdminApi {
         } finally {
             shares.forEach(CardText::wipe);
         }
-        Map<String, Object> answer = new LinkedHashMap<>(StatusJson.of(result.status()));
-        answer.put("counted", result.counted());
-        answer.put("storageKeyDestroyed", result.storageKeyDestroyed());
-        ctx.json(answer);
+        ctx.json(PollChangeJson.Counted.of(result));
     }
 
     /** The next round of a closed election, added as a draft poll; answers its status and definition. */
     void nextRound(Context ctx) {
         var poll = polls.addNextRound(ctx.pathParam("pollId"));
         var election = poll.election().orElseThrow();
-        Map<String, Object> body = new java.util.LinkedHashMap<>(StatusJson.of(pollStatuses.status(poll.id())));
-        body.put("seats", election.seats());
-        body.put("round", election.round());
-        body.put("candidates", election.candidates().stream().map(c -> Map.of("id", c.id(), "name", c.name(),
-                "position", c.position(), "unit", c.unit())).toList());
-        ctx.status(201).json(body);
+        ctx.status(201).json(PollChangeJson.NextRound.of(PollStatusJson.of(pollStatuses.status(poll.id())), election));
     }
 
     void showResults(Context ctx) {
-        ctx.json(StatusJson.of(polls.showResults(ctx.pathParam("pollId"))));
+        ctx.json(PollStatusJson.of(polls.showResults(ctx.pathParam("pollId"))));
     }
 
     void issueSlips(Context ctx) throws java.io.IOException {
@@ -134,8 +121,7 @@ public final class AdminApi {
         if (request.count() == null) throw BadRequest.missing("count");
         IssuedRun run = slips.issue(request.count(), request.label(), publicBaseUrl);
         if ("json".equals(request.format())) {
-            ctx.json(Map.of("batchId", run.batchId(), "slips",
-                    run.slips().stream().map(s -> Map.of("url", s.url(), "shortCode", s.shortCode())).toList()));
+            ctx.json(AdminJson.IssuedSlips.of(run));
         } else {
             sendSheet(ctx, slips, keyFingerprint, run);
         }
@@ -145,13 +131,13 @@ public final class AdminApi {
         VoidRequest request = JsonBody.read(ctx, VoidRequest.class);
         if (request.code() == null) throw BadRequest.missing("code");
         slips.voidSlip(request.code());
-        ctx.json(Map.of("voided", request.code()));
+        ctx.json(new AdminJson.VoidedSlip(request.code()));
     }
 
     void voidRun(Context ctx) {
         VoidRunRequest request = JsonBody.read(ctx, VoidRunRequest.class);
         if (request.batchId() == null) throw BadRequest.missing("batchId");
-        ctx.json(Map.of("batchId", request.batchId(), "voided", slips.voidUnusedOfRun(request.batchId())));
+        ctx.json(new AdminJson.VoidedRun(request.batchId(), slips.voidUnusedOfRun(request.batchId())));
     }
 
     /** POST /api/admin/staff/{role}: body {"secret": "…"}; the chair's or the desk clerk's passphrase or PIN. */
@@ -160,21 +146,21 @@ public final class AdminApi {
         if (request.secret() == null) throw BadRequest.missing("secret");
         StaffRole role = StaffPages.staffRole(ctx);
         staff.set(role, request.secret());
-        ctx.json(Map.of("role", role.name().toLowerCase(java.util.Locale.ROOT), "set", true));
+        ctx.json(new AdminJson.StaffSecret(role.name().toLowerCase(java.util.Locale.ROOT), true));
     }
 
     void removeStaffSecret(Context ctx) {
         StaffRole role = StaffPages.staffRole(ctx);
         staff.remove(role);
-        ctx.json(Map.of("role", role.name().toLowerCase(java.util.Locale.ROOT), "set", false));
+        ctx.json(new AdminJson.StaffSecret(role.name().toLowerCase(java.util.Locale.ROOT), false));
     }
 
     void batches(Context ctx) {
-        ctx.json(Map.of("batches", slips.batches()));
+        ctx.json(AdminJson.Batches.of(slips.batches()));
     }
 
     void minutesJson(Context ctx) {
-        ctx.json(MinutesJson.toMap(results.minutes(ctx.pathParam("pollId"), ChairApi.language(ctx))));
+        ctx.json(MinutesJson.of(results.minutes(ctx.pathParam("pollId"), ChairApi.language(ctx))));
     }
 
     void minutesCsv(Context ctx) {

@@ -1,7 +1,6 @@
 package kioskvote.web;
 
 import java.util.ArrayList;
-import java.util.Map;
 
 import io.javalin.http.Context;
 
@@ -22,27 +21,27 @@ public final class ChairApi {
     }
 
     void polls(Context ctx) {
-        ctx.json(Map.of("polls", polls.statuses().stream().map(StatusJson::of).toList()));
+        ctx.json(PollStatusJson.Polls.of(polls.statuses()));
     }
 
     void poll(Context ctx) {
-        ctx.json(StatusJson.of(polls.status(ctx.pathParam("pollId"))));
+        ctx.json(PollStatusJson.of(polls.status(ctx.pathParam("pollId"))));
     }
 
     void results(Context ctx) {
         polls.status(ctx.pathParam("pollId")).requirePublished();
-        ctx.json(MinutesJson.toMap(results.minutes(ctx.pathParam("pollId"), language(ctx))));
+        ctx.json(MinutesJson.of(results.minutes(ctx.pathParam("pollId"), language(ctx))));
     }
 
     void receipts(Context ctx) {
         polls.status(ctx.pathParam("pollId")).requirePublished();
-        ctx.json(Map.of("pollId", ctx.pathParam("pollId"), "receipts", results.receipts(ctx.pathParam("pollId"))));
+        ctx.json(new PublishedJson.Receipts(ctx.pathParam("pollId"), results.receipts(ctx.pathParam("pollId"))));
     }
 
     void ballots(Context ctx) {
         polls.status(ctx.pathParam("pollId")).requirePublished();
         var ballots = results.ballots(ctx.pathParam("pollId")).stream().map(a -> a.marks()).toList();
-        ctx.json(Map.of("pollId", ctx.pathParam("pollId"), "ballots", ballots));
+        ctx.json(new PublishedJson.Ballots(ctx.pathParam("pollId"), ballots));
     }
 
     /**
@@ -50,12 +49,12 @@ public final class ChairApi {
      * poll's commitment pins; `kioskvote check-page` fetches the scripts itself and compares.
      */
     void ballotPage(Context ctx) {
-        var committed = new ArrayList<Map<String, String>>();
+        var committed = new ArrayList<PublishedJson.CommittedPage>();
         for (var status : polls.statuses()) {
             polls.recordAnchor(status.pollId()).flatMap(a -> a.ballotPageSha256()).ifPresent(page ->
-                    committed.add(Map.of("poll", status.pollId(), "state", status.state().code(), "ballotPageSha256", page)));
+                    committed.add(new PublishedJson.CommittedPage(status.pollId(), status.state().code(), page)));
         }
-        ctx.json(Map.of("format", BallotPage.FIRST_LINE, "scripts", BallotPage.SCRIPTS, "polls", committed));
+        ctx.json(new PublishedJson.BallotPage(BallotPage.FIRST_LINE, BallotPage.SCRIPTS, committed));
     }
 
     static Language language(Context ctx) {

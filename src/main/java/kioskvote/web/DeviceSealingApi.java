@@ -1,7 +1,5 @@
 package kioskvote.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.javalin.http.Context;
 
@@ -24,15 +22,7 @@ public final class DeviceSealingApi {
     /** GET /api/polls/{pollId}/box */
     void box(Context ctx) {
         DeviceSealing.Box box = sealing.box(ctx.pathParam("pollId"));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("meeting", box.meetingId());
-        out.put("poll", box.pollId());
-        out.put("definitionHash", box.definitionHash());
-        out.put("boxPublicKey", box.boxPublicKey());
-        out.put("plaintextLength", box.plaintextLength());
-        out.put("boxSignature", box.boxSignature());   // the meeting key's, over meeting, poll, definition hash, box key
-        out.put("meetingKey", box.meetingKey());       // its fingerprint is printed on every slip
-        ctx.json(out);
+        ctx.json(VoterJson.Box.of(box));
     }
 
     /**
@@ -47,6 +37,6 @@ public final class DeviceSealingApi {
         if (request.proof() == null) throw BadRequest.missing("proof");
         boolean retry = sealing.cast(ctx.pathParam("pollId"), request.slipKey(), request.signature(), request.sealed(), request.proof());
         Pages.noStore(ctx);
-        ctx.json(Map.of("alreadyCounted", retry));
+        ctx.json(new VoterJson.SealedCastAcknowledged(retry));
     }
 }

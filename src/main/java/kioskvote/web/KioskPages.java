@@ -146,7 +146,7 @@ public final class KioskPages {
         Poll poll = meeting.poll(request.poll()).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_POLL));
         boolean retry = sealing.cast(kiosk(ctx), request.session(), poll, request.sealed(), request.proof());
         Pages.noStore(ctx);
-        ctx.json(Map.of("alreadyCounted", retry));
+        ctx.json(new VoterJson.SealedCastAcknowledged(retry));
     }
 
     /** POST /kiosk/{name}/abandon: the kiosk timed out mid-ballot. */

@@ -3,7 +3,6 @@ package kioskvote.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -153,7 +152,7 @@ public final class LiveFeed implements StationEvents {
     private String currentStatus() {
         List<PollStatus> statuses = desk == null ? List.of() : desk.statuses();
         try {
-            return JSON.writeValueAsString(Map.of("polls", statuses.stream().map(StatusJson::of).toList()));
+            return JSON.writeValueAsString(PollStatusJson.Polls.of(statuses));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("statuses are plain data", e);
         }

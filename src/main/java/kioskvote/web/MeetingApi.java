@@ -1,9 +1,7 @@
 package kioskvote.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +10,6 @@ import io.javalin.http.Context;
 import kioskvote.config.MeetingYaml;
 import kioskvote.config.StationSettings;
 import kioskvote.editor.MeetingEditor;
-import kioskvote.meeting.Meeting;
 
 /**
  * The meeting editor's API (organiser only): the meeting as JSON and as meeting.yaml, and each change in
@@ -29,33 +26,7 @@ public final class MeetingApi {
 
     /** GET /api/admin/meeting: details, committee, threshold, and every poll as its meeting.yaml entry with state and hash. */
     void meeting(Context ctx) {
-        ctx.json(json(editor));
-    }
-
-    static Map<String, Object> json(MeetingEditor editor) {
-        Meeting meeting = editor.meeting();
-        var d = meeting.details();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("id", meeting.id());
-        details.put("title", d.title());
-        details.put("organiser", d.organiser());
-        details.put("date", d.date().toString());
-        details.put("time", d.time());
-        details.put("place", d.place());
-        details.put("summoned", d.summoned());
-        List<Map<String, Object>> polls = new ArrayList<>();
-        for (var p : editor.polls()) {
-            Map<String, Object> poll = new LinkedHashMap<>(MeetingYaml.entry(p.poll()));
-            poll.put("state", p.state().code());
-            p.definitionHash().ifPresent(hash -> poll.put("definitionHash", hash));
-            polls.add(poll);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("meeting", details);
-        body.put("committee", MeetingYaml.committee(meeting.committee()));
-        body.put("seal", Map.of("threshold", meeting.sealThreshold()));
-        body.put("polls", polls);
-        return body;
+        ctx.json(EditorJson.of(editor));
     }
 
     /** GET /api/admin/meeting.yaml: the meeting as a meeting.yaml that starts an identical meeting on a fresh station. */
@@ -66,7 +37,7 @@ public final class MeetingApi {
 
     void details(Context ctx) {
         editor.changeDetails(JsonBody.readObject(ctx));
-        ctx.json(json(editor));
+        ctx.json(EditorJson.of(editor));
     }
 
     void committee(Context ctx) {
@@ -74,22 +45,22 @@ public final class MeetingApi {
         onlyKeys(body, "committee", "seal");
         if (!body.has("committee")) throw BadRequest.missing("committee");
         editor.changeCommittee(body.get("committee"), body.get("seal"));
-        ctx.json(json(editor));
+        ctx.json(EditorJson.of(editor));
     }
 
     void addPoll(Context ctx) {
         var poll = editor.addPoll(JsonBody.readObject(ctx));
-        ctx.status(201).json(Map.of("id", poll.id()));
+        ctx.status(201).json(new EditorJson.PollId(poll.id()));
     }
 
     void replacePoll(Context ctx) {
         var poll = editor.replacePoll(ctx.pathParam("pollId"), JsonBody.readObject(ctx));
-        ctx.json(Map.of("id", poll.id()));
+        ctx.json(new EditorJson.PollId(poll.id()));
     }
 
     void deletePoll(Context ctx) {
         editor.deletePoll(ctx.pathParam("pollId"));
-        ctx.json(Map.of("deleted", ctx.pathParam("pollId")));
+        ctx.json(new EditorJson.Deleted(ctx.pathParam("pollId")));
     }
 
     void reorder(Context ctx) {
@@ -104,7 +75,7 @@ public final class MeetingApi {
             order.add(id.asText());
         }
         editor.reorder(order);
-        ctx.json(Map.of("ids", order));
+        ctx.json(new EditorJson.Order(order));
     }
 
     private static void onlyKeys(ObjectNode body, String... keys) {

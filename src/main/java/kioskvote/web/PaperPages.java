@@ -72,9 +72,7 @@ public final class PaperPages {
         }).toList();
         if (ballots.stream().map(PaperBallot::code).distinct().count() != ballots.size()) throw BadRequest.missing("code");
         PaperDesk.Outcome outcome = desk.enter(poll.id(), request.batch(), request.teller(), ballots);
-        ctx.json(Map.of("state", outcome.state().name(), "batch", outcome.batch(), "ballots", outcome.ballots(),
-                "tellers", outcome.tellers(), "differences", outcome.differences().stream().map(d -> Map.of(
-                        "code", d.code(), "first", d.first(), "second", d.second(), "inFirst", d.inFirst(), "inSecond", d.inSecond())).toList()));
+        ctx.json(PaperEntryJson.of(outcome));
     }
 
     private void page(Context ctx, Optional<PaperDesk.Outcome> outcome, String batch, String teller, String lines) {

@@ -1,8 +1,6 @@
 package kioskvote.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.javalin.http.Context;
@@ -15,9 +13,7 @@ import kioskvote.roster.CheckInDesk;
 import kioskvote.roster.HandOut;
 import kioskvote.roster.Person;
 import kioskvote.roster.Roster;
-import kioskvote.roster.RosterCsv;
 import kioskvote.roster.RosterRejected;
-import kioskvote.roster.Turnout;
 
 /** The roster and the check-in desk, for the admin (JSON). Reached only through AdminGuard. */
 public final class RosterApi {
@@ -44,27 +40,24 @@ public final class RosterApi {
     /** POST /api/admin/roster/import: the CSV file as the request body. */
     void importCsv(Context ctx) {
         Roster.ImportReport report = roster.importCsv(ctx.bodyAsBytes());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("added", report.added());
-        out.put("badRows", report.badRows().stream().map(RosterApi::badRow).toList());
-        out.put("turnout", turnout(roster.turnout()));
-        ctx.json(out);
+        ctx.json(new RosterJson.Imported(report.added(), report.badRows().stream().map(RosterJson.BadRow::of).toList(),
+                turnout()));
     }
 
     /** GET /api/admin/roster?q=…: people whose name has every word of q, diacritics ignored. */
     void search(Context ctx) {
         List<Person> people = roster.search(Optional.ofNullable(ctx.queryParam("q")).orElse(""));
-        ctx.json(Map.of("people", people.stream().map(RosterApi::person).toList(), "turnout", turnout(roster.turnout())));
+        ctx.json(new RosterJson.Search(people.stream().map(RosterJson.PersonJson::of).toList(), turnout()));
     }
 
     void person(Context ctx) {
-        ctx.json(person(roster.person(ctx.pathParam("personId"))));
+        ctx.json(RosterJson.PersonJson.of(roster.person(ctx.pathParam("personId"))));
     }
 
     void setPresent(Context ctx) {
         PresentRequest request = JsonBody.read(ctx, PresentRequest.class);
         if (request.present() == null) throw BadRequest.missing("present");
-        ctx.json(person(roster.setPresent(ctx.pathParam("personId"), request.present())));
+        ctx.json(RosterJson.PersonJson.of(roster.setPresent(ctx.pathParam("personId"), request.present())));
     }
 
     /**
@@ -74,17 +67,14 @@ public final class RosterApi {
     void handOut(Context ctx) {
         HandOutRequest request = readHandOut(ctx);
         if (kind(request) == HandOutKind.KIOSK && (request.kiosk() == null || request.kiosk().isBlank())) {
-            Map<String, Object> out = new LinkedHashMap<>(person(desk.registerKioskVoter(request.personId())));
-            out.put("kind", HandOutKind.KIOSK.name());
-            out.put("registered", true);
-            out.put("turnout", turnout(roster.turnout()));
-            ctx.json(out);
+            ctx.json(new RosterJson.PersonAndTurnout(RosterJson.PersonJson.of(desk.registerKioskVoter(request.personId())),
+                    HandOutKind.KIOSK.name(), true, turnout()));
             return;
         }
         HandOut handOut = kind(request) == HandOutKind.KIOSK
                 ? handOff.send(request.personId(), request.pollId(), request.kiosk())
                 : desk.handOut(request.personId(), request.pollId(), kind(request), Optional.empty());
-        ctx.json(answer(handOut, request.kiosk()));
+        ctx.json(RosterJson.HandedOut.of(handOut, request.kiosk(), roster.turnout()));
     }
 
     /** POST /api/admin/desk/replace: void the lost slip by its code, then hand out a new ballot. */
@@ -94,7 +84,7 @@ public final class RosterApi {
         if (request.code() == null) throw BadRequest.missing("code");
         HandOut handOut = desk.replace(request.personId(), request.pollId(), request.code(), kind(request),
                 Optional.ofNullable(request.newCode()));
-        ctx.json(answer(handOut, kiosk));
+        ctx.json(RosterJson.HandedOut.of(handOut, kiosk, roster.turnout()));
     }
 
     /** POST /api/admin/desk/undo {personId}: a printed slip's hand-out recorded by mistake, undone. */
@@ -102,14 +92,13 @@ public final class RosterApi {
         HandOutRequest request = JsonBody.read(ctx, HandOutRequest.class);
         if (request.personId() == null) throw BadRequest.missing("personId");
         Person person = desk.undoHandOut(request.personId());
-        ctx.json(Map.of("personId", person.id(), "undone", true));
+        ctx.json(new RosterJson.Undone(person.id(), true));
     }
 
     /** GET /api/admin/desk/kiosks: the kiosks seen lately, and the ballots sent and not yet picked up (also across a restart). */
     void kiosks(Context ctx) {
-        List<Map<String, String>> waiting = deliveries.kioskBallotsWaiting().stream()
-                .map(w -> Map.of("kiosk", w.kiosk(), "pollId", w.pollId())).toList();
-        ctx.json(Map.of("kiosks", kiosks.kiosksSeen(), "waiting", waiting));
+        ctx.json(new RosterJson.Kiosks(kiosks.kiosksSeen(), deliveries.kioskBallotsWaiting().stream()
+                .map(w -> new RosterJson.Waiting(w.kiosk(), w.pollId())).toList()));
     }
 
     private HandOutRequest readHandOut(Context ctx) {
@@ -131,42 +120,7 @@ public final class RosterApi {
         return handOff.requireFreeKiosk(request.kiosk());
     }
 
-    /**
-     * QR: the slip to show once on the desk screen. KIOSK: the token went to the kiosk's session (KioskHandOff) and
-     * is not in the answer. The roster keeps neither.
-     */
-    private Map<String, Object> answer(HandOut handOut, String kiosk) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("personId", handOut.personId());
-        out.put("pollId", handOut.pollId());
-        out.put("kind", handOut.kind().name());
-        out.put("replacement", handOut.replacement());
-        if (handOut.kind() == HandOutKind.QR) {
-            var slip = handOut.ballot().orElseThrow().slip();
-            out.put("slip", Map.of("url", slip.url(), "shortCode", slip.shortCode(), "qrSvg", slip.qr().toSvg()));
-        } else if (handOut.kind() == HandOutKind.KIOSK) {
-            out.put("kiosk", kiosk);
-        }
-        out.put("turnout", turnout(roster.turnout()));
-        return out;
-    }
-
-    static Map<String, Object> person(Person p) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", p.id());
-        out.put("name", p.fullName());
-        out.put("unit", p.unit());
-        out.put("present", p.present());
-        out.put("holdsBallot", p.holdsBallot());
-        out.put("ballotKind", p.ballotKind().map(Enum::name).orElse(null));
-        return out;
-    }
-
-    private static Map<String, Object> badRow(RosterCsv.BadRow row) {
-        return Map.of("line", row.line(), "problem", Map.of("vi", row.problemVi(), "en", row.problemEn()));
-    }
-
-    private static Map<String, Object> turnout(Turnout t) {
-        return Map.of("summoned", t.summoned(), "present", t.present(), "fromRoster", t.fromRoster());
+    private RosterJson.TurnoutJson turnout() {
+        return RosterJson.TurnoutJson.of(roster.turnout());
     }
 }

@@ -1,8 +1,5 @@
 package kioskvote.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
@@ -10,7 +7,6 @@ import kioskvote.roster.Person;
 import kioskvote.roster.Roster;
 import kioskvote.roster.RosterEditor;
 import kioskvote.roster.RosterEditor.PersonFields;
-import kioskvote.roster.Turnout;
 
 /** The organiser's roster changes, one person at a time (JSON): add, correct, remove. Reached only through Access. */
 public final class RosterEditApi {
@@ -31,30 +27,24 @@ public final class RosterEditApi {
         PersonRequest request = JsonBody.read(ctx, PersonRequest.class);
         if (request.name() == null) throw BadRequest.missing("name");
         Person person = editor.add(PersonFields.of(request.name(), request.unit()));
-        ctx.status(HttpStatus.CREATED).json(withTurnout(RosterApi.person(person)));
+        ctx.status(HttpStatus.CREATED).json(new RosterJson.PersonAndTurnout(RosterJson.PersonJson.of(person), null, null, turnout()));
     }
 
     /** POST /api/admin/roster/{personId} {"name"?, "unit"?}: the fields given are corrected, the others stay. */
     void correct(Context ctx) {
         PersonRequest request = JsonBody.read(ctx, PersonRequest.class);
         if (request.name() == null && request.unit() == null) throw BadRequest.missing("name");
-        ctx.json(RosterApi.person(editor.correct(ctx.pathParam("personId"), PersonFields.of(request.name(), request.unit()))));
+        ctx.json(RosterJson.PersonJson.of(editor.correct(ctx.pathParam("personId"), PersonFields.of(request.name(), request.unit()))));
     }
 
     /** POST /api/admin/roster/{personId}/remove: only before the person holds a ballot (409 says why not). */
     void remove(Context ctx) {
         String personId = ctx.pathParam("personId");
         editor.remove(personId);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", personId);
-        out.put("removed", true);
-        ctx.json(withTurnout(out));
+        ctx.json(new RosterJson.Removed(personId, true, turnout()));
     }
 
-    private Map<String, Object> withTurnout(Map<String, Object> answer) {
-        Map<String, Object> out = new LinkedHashMap<>(answer);
-        Turnout t = roster.turnout();
-        out.put("turnout", Map.of("summoned", t.summoned(), "present", t.present(), "fromRoster", t.fromRoster()));
-        return out;
+    private RosterJson.TurnoutJson turnout() {
+        return RosterJson.TurnoutJson.of(roster.turnout());
     }
 }

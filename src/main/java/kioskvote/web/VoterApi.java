@@ -1,6 +1,5 @@
 package kioskvote.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -12,7 +11,6 @@ import kioskvote.ballot.BallotRejected;
 import kioskvote.ballot.CastReceipt;
 import kioskvote.ballot.VotingRights;
 import kioskvote.meeting.Meeting;
-import kioskvote.meeting.Poll;
 import kioskvote.roster.Turnout;
 
 /** What a voter's page (or a kiosk) may do: read the ballot, check a slip, cast. */
@@ -41,18 +39,7 @@ public final class VoterApi {
     }
 
     void meeting(Context ctx) {
-        Meeting m = meeting;
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", m.id());
-        out.put("title", m.title());
-        out.put("organiser", m.organiser());
-        out.put("date", m.date().toString());
-        out.put("time", m.time());
-        out.put("place", m.place());
-        out.put("summoned", summoned());
-        out.put("keyFingerprint", keyFingerprint);
-        out.put("polls", m.polls().stream().map(VoterApi::pollJson).toList());
-        ctx.json(out);
+        ctx.json(MeetingJson.of(meeting, summoned(), keyFingerprint));
     }
 
     /**
@@ -74,7 +61,7 @@ public final class VoterApi {
         TokenCheckRequest request = JsonBody.read(ctx, TokenCheckRequest.class);
         if (request.slipKey() == null) throw BadRequest.missing("slipKey");
         ballotBox.checkSlipKey(ctx.pathParam("pollId"), request.slipKey());
-        ctx.json(Map.of("usable", true));
+        ctx.json(new VoterJson.TokenUsable(true));
     }
 
     void cast(Context ctx) {
@@ -85,19 +72,6 @@ public final class VoterApi {
         rights.requireMarksAllowed(meeting.poll(ctx.pathParam("pollId")).orElseThrow(() -> new BallotRejected(BallotRejected.Code.UNKNOWN_POLL)));
         CastReceipt receipt = ballotBox.castSigned(ctx.pathParam("pollId"), request.slipKey(), request.signature(),
                 request.answers(), request.receipt());
-        ctx.json(Map.of("receipt", receipt.receiptCode(), "alreadyCounted", receipt.alreadyCounted()));
-    }
-
-    static Map<String, Object> pollJson(Poll p) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", p.id());
-        out.put("kind", p.kind().name().toLowerCase());
-        out.put("title", p.title());
-        out.put("questions", p.questions().stream().map(q -> Map.of(
-                "id", q.id(), "title", q.title(), "subtitle", q.subtitle(),
-                "minValid", q.rule().minValid(), "max", q.rule().max(),
-                "options", q.options().stream().map(o -> Map.of("id", o.id(), "vi", o.labelVi(), "en", o.labelEn())).toList()))
-                .toList());
-        return out;
+        ctx.json(new VoterJson.CastAcknowledged(receipt.receiptCode(), receipt.alreadyCounted()));
     }
 }
