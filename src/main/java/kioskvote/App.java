@@ -197,15 +197,7 @@ public final class App {
                 new RoomPage(s.meeting(), s.pollStatuses(), s.results()), new DeviceSealingApi(deviceSealing));
         Javalin app = Routes.create(handlers, https.map(StationHttps::page).orElse(HttpsPage.NONE));
         https.ifPresent(h -> HttpsConnector.add(app, h.identity(), port, h.port()));
-        app.start(port);
-        // The desk's tokens and the printable reserve, on one core once the station answers (docs/performance.md).
-        var deskPool = s.slips().fillDeskPoolInBackground();
-        try {
-            deskPool.join(); // the station answers meanwhile; whoever called serve gets a full pool
-        } catch (java.util.concurrent.CompletionException e) {
-            app.stop();
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        app.start(port); // mints no token: serve (Main) then fills the desk's pool, SlipOffice.mintAhead
         return app;
     }
 

@@ -118,6 +118,12 @@ public final class Main implements Runnable {
                 throw new IllegalStateException(e.getMessage());
             }
             var app = App.serve(station, port, new kioskvote.web.StaffNetwork(staffLan), https);
+            try {
+                station.slips().mintAhead(); // the station answers meanwhile; "Ready" is printed with the pool full
+            } catch (RuntimeException e) {
+                app.stop();
+                throw e;
+            }
             int actualPort = app.port();
             List<String> urls = LanAddresses.urls(actualPort);
             System.out.println();

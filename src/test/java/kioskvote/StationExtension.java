@@ -24,7 +24,8 @@ import kioskvote.e2e.PostgresCluster;
  * </pre>
  * <ul>
  * <li>{@link #direct()}: the services as {@link App#open} wires them, no HTTP (the ballot box, the lifecycle…);</li>
- * <li>{@link #inProcess()}: the whole station in this JVM as {@code serve} builds it, on a free loopback port;</li>
+ * <li>{@link #inProcess()}: the whole station in this JVM as {@code serve} builds it, on a free loopback port, its
+ * desk's pool and printable reserve minted when first drawn from unless {@link #mintingAhead()};</li>
  * <li>{@link #process(String...)}: a real {@code serve} in its own JVM, where a kill -9, a restart after a crash or
  * the command line is the point.</li>
  * </ul>
@@ -64,6 +65,7 @@ public final class StationExtension implements BeforeAllCallback, AfterAllCallba
     private Optional<String> database = Optional.empty();
     private StartedStation started;
     private String passphrase; // printed at the first start only
+    private boolean mintingAhead;
 
     private StationExtension(StartedStation.Mode mode, List<String> extraArgs) {
         this.mode = mode;
@@ -94,6 +96,12 @@ public final class StationExtension implements BeforeAllCallback, AfterAllCallba
     /** A meeting folder the test writes. */
     public StationExtension meetingFiles(MeetingFiles files) {
         this.meetingFiles = files;
+        return this;
+    }
+
+    /** In this JVM too, the desk's pool and the printable reserve minted once it answers, as serve does (scrypt). */
+    public StationExtension mintingAhead() {
+        mintingAhead = true;
         return this;
     }
 
@@ -175,8 +183,7 @@ public final class StationExtension implements BeforeAllCallback, AfterAllCallba
         if (started != null) throw new IllegalStateException("the station is already running");
         if (sharingTheDatabaseOf != null) database = sharingTheDatabaseOf.database;
         started = StartedStation.start(mode, configDir, dataDir, database, 0, extraArgs);
-        if (started.passphrase() != null) passphrase = started.passphrase();
-        return this;
+        return afterStart();
     }
 
     /** Stops it (HTTP, the database, the process), keeping its data; nothing if it is not running. */
@@ -197,7 +204,12 @@ public final class StationExtension implements BeforeAllCallback, AfterAllCallba
         int port = started == null ? 0 : started.port();
         stop();
         started = StartedStation.start(mode, configDir, dataDir, database, port, extraArgs);
+        return afterStart();
+    }
+
+    private StationExtension afterStart() {
         if (started.passphrase() != null) passphrase = started.passphrase();
+        if (mintingAhead && mode == StartedStation.Mode.IN_PROCESS) started.services().slips().mintAhead();
         return this;
     }
 

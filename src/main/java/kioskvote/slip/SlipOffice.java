@@ -156,6 +156,19 @@ public final class SlipOffice {
      * Starts minting the desk's pool on its own thread at the station's start, long before the first hand-out,
      * while HTTP starts beside it; a hand-out meanwhile waits for it. The future completes when the pool is full.
      */
+    /**
+     * What {@code serve} does once the station answers (docs/performance.md): fills the desk's pool, on every core, and
+     * returns when it is full; the printable reserve follows on one core in the background. Without it both are minted
+     * when first drawn from (a hand-out waits for the pool's fill, a print run hashes what the reserve lacks).
+     */
+    public void mintAhead() {
+        try {
+            fillDeskPoolInBackground().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
     public java.util.concurrent.CompletableFuture<Void> fillDeskPoolInBackground() {
         var filled = pool.fillInBackground().whenComplete((ok, failed) -> deskPoolFilledOnce = true);
         reserve.fillLater(); // on the same thread, after the pool

@@ -15,7 +15,7 @@ import kioskvote.e2e.Api;
  */
 abstract class OnTheDemoStation {
     @RegisterExtension
-    final StationExtension station = StationExtension.inProcess().startedByTheTest();
+    final StationExtension station = StationExtension.inProcess().mintingAhead().startedByTheTest();
     Api api;
 
     @BeforeEach
