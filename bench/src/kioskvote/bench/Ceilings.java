@@ -98,16 +98,18 @@ final class Ceilings {
             slips.insertIssued(rows);
             var polls = new kioskvote.store.PollStateDao(h);
             polls.insertDraft("probe");
-            polls.open("probe", "{}", "0", "2026-12-10T08:30:00Z");
+            polls.open("probe", "{}", "0", java.time.OffsetDateTime.parse("2026-12-10T08:30:00Z"));
         });
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         double rate = timed(threads, seconds, () -> {
             int i = next.getAndIncrement();
             String serial = serials.get(i);
             long[] id = {random.nextLong(), random.nextLong()};
-            jdbi.useTransaction(h -> { // the statements of BallotBox.castVerified, in its order
+            jdbi.useTransaction(h -> { // the statements of BallotBox.castVerified, in its order (a group of one)
                 new kioskvote.store.SlipDao(h).findBySerial(serial).orElseThrow();
-                if (!new kioskvote.store.PollStateDao(h).countCastIfOpen("probe")) throw new IllegalStateException("poll not open");
+                var polls = new kioskvote.store.PollStateDao(h);
+                if (!polls.lockIfOpen("probe")) throw new IllegalStateException("poll not open");
+                polls.addCounts("probe", 1, 0, 0);
                 var ballots = new kioskvote.store.BallotDao(h);
                 ballots.spendToken(id[0] & Long.MAX_VALUE, "probe", serial);
                 String secret = Bench.receipt(i);
