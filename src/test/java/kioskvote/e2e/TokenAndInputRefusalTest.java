@@ -194,11 +194,28 @@ class TokenAndInputRefusalTest {
     void badInputIsRefusedAndChangesNothing(String what, String path, String bodyTemplate, int status, String code) {
         String token = freshToken();
         JsonNode before = api.get("/api/polls").json();
-        Api.Reply reply = api.postRaw(path, bodyTemplate.contains("%s") ? bodyTemplate.formatted(kioskvote.token.TestSlips.keyOf(token)) : bodyTemplate, false);
+        Api.Reply reply = post(path, bodyTemplate.contains("%s") ? bodyTemplate.formatted(kioskvote.token.TestSlips.keyOf(token)) : bodyTemplate);
         assertEquals(status, reply.status(), what + ": " + reply.body());
         assertEquals(code, reply.errorCode(), what);
         assertEquals(before, api.get("/api/polls").json(), what + " changed the turnout");
         assertEquals(200, api.cast("tin-nhiem", token, FULL_BALLOT, Receipts.random()).status(), what + " spent the token");
+    }
+
+    /**
+     * A body over the limit is refused on its declared length, before a byte of it is read, and the connection is cut
+     * after the answer (web/ConnectionCutter). So it is declared here and not pushed: an HTTP client still pushing it
+     * when the cut arrives may drop the answer it had (seen once beside a CPU hog). A pushed body is ChunkedBodyCutOffTest's.
+     */
+    private Api.Reply post(String path, String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (bytes.length <= kioskvote.web.HttpServerLimits.MAX_BODY_BYTES) return api.postRaw(path, body, false);
+        try {
+            RawHttp.Answer answer = RawHttp.exchange(STATION.url(), RawHttp.head("POST", path, STATION.url(),
+                    "Content-Type: application/json", "Content-Length: " + bytes.length), new byte[0]);
+            return new Api.Reply(answer.status(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()), answer.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
