@@ -1,8 +1,6 @@
 package kioskvote.audit;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.jdbi.v3.core.Handle;
@@ -30,7 +28,7 @@ public final class AuditLog {
         var last = dao.last();
         long seq = last.map(r -> r.seq() + 1).orElse(1L);
         String prev = last.map(AuditRow::hash).orElse(GENESIS);
-        String at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+        String at = kioskvote.store.StoredTime.now(clock).toString();
         AuditRow row = new AuditRow(seq, at, event, detail, prev, chainHash(prev, seq, at, event, detail));
         dao.append(row);
         return row;

@@ -2,7 +2,6 @@ package kioskvote.editor;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +57,7 @@ final class StoredSetup {
                 Optional<SetupRow> stored = setups.find();
                 if (!isStored(h, stored, current)) throw new EditRefused(EditRefused.Code.MEETING_CHANGED_ELSEWHERE);
                 checks.accept(h);
-                OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+                OffsetDateTime now = kioskvote.store.StoredTime.now(clock);
                 if (stored.isEmpty()) {
                     setups.insert(new SetupRow(meeting.id(), SetupJson.write(next), configSha256, now));
                     audit.append(h, "meeting-editor-took-over", "seeded-from-config-sha256=" + configSha256);

@@ -2,8 +2,6 @@ package kioskvote.paper;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +112,7 @@ public final class PaperDesk {
             rights.cast(new Credential(Credential.Kind.SHORT_CODE, ballot.code()), poll.id(), ballot.marks(), ReceiptCode.randomSecret(random));
         }
         jdbi.useTransaction(h -> {
-            new PaperBatchDao(h).insert(poll.id(), batch, ballots.size(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
+            new PaperBatchDao(h).insert(poll.id(), batch, ballots.size(), kioskvote.store.StoredTime.now(clock));
             audit.append(h, "paper-batch-accepted", "poll=" + poll.id() + " batch=" + batch + " ballots=" + ballots.size());
         });
     }

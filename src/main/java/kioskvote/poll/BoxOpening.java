@@ -2,8 +2,6 @@ package kioskvote.poll;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -90,7 +88,7 @@ public final class BoxOpening {
             Optional<StorageKey> lent = storage.lend(poll, boxKey);
             try (BoxKeyPair pair = CommitteeCards.rebuild(boxKey, shares, row.boxThreshold()); StorageKey wrapping = lent.orElse(null)) {
                 counted = jdbi.inTransaction(h -> {
-                    if (!new PollStateDao(h).markCounted(poll.id(), now())) throw new PollRejected(PollRejected.Code.ALREADY_COUNTED);
+                    if (!new PollStateDao(h).markCounted(poll.id(), kioskvote.store.StoredTime.now(clock))) throw new PollRejected(PollRejected.Code.ALREADY_COUNTED);
                     SealedBallotDao sealed = new SealedBallotDao(h);
                     List<OpenedBallot> opened = SealedRows.open(sealed, poll, pair, wrapping, context);
                     long unreadable = opened.stream().filter(b -> !b.readable()).count();
@@ -138,10 +136,5 @@ public final class BoxOpening {
 
     private PollStatus status(Handle h, Poll poll) {
         return statuses.status(h, poll);
-    }
-
-    /** The time a row stores: to the second, in the station's offset (store/StoredTypes). */
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
     }
 }

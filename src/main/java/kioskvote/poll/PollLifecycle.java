@@ -1,8 +1,6 @@
 package kioskvote.poll;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.security.SecureRandom;
 import java.util.Optional;
 
@@ -105,7 +103,7 @@ public final class PollLifecycle {
                 int summoned = turnout.summoned();
                 if (!CountRules.quorumMet(present, summoned) && !confirmBelowQuorum) throw PollRejected.quorumNotMet(present, summoned);
                 PollStateDao polls = new PollStateDao(h);
-                if (!polls.open(poll.id(), json, hash, now())) throw new PollRejected(PollRejected.Code.POLL_NOT_DRAFT);
+                if (!polls.open(poll.id(), json, hash, kioskvote.store.StoredTime.now(clock))) throw new PollRejected(PollRejected.Code.POLL_NOT_DRAFT);
                 // The meeting editor locks the drafts while it writes: past the line above, an edit of this poll or of
                 // the committee made here or on another station is committed and visible. Freeze only what is stored.
                 MeetingSetupDao setups = new MeetingSetupDao(h);
@@ -138,7 +136,7 @@ public final class PollLifecycle {
     public PollStatus close(String pollId) {
         Poll poll = poll(pollId);
         jdbi.useTransaction(h -> {
-            if (!new PollStateDao(h).close(poll.id(), now())) throw new PollRejected(PollRejected.Code.POLL_ALREADY_CLOSED);
+            if (!new PollStateDao(h).close(poll.id(), kioskvote.store.StoredTime.now(clock))) throw new PollRejected(PollRejected.Code.POLL_ALREADY_CLOSED);
             new BallotDao(h).restampAtClose(poll.id());
             long received = new BallotDao(h).countBallots(poll.id()) + new SealedBallotDao(h).count(poll.id());
             audit.append(h, AuditDetail.POLL_CLOSED, "poll=" + poll.id() + " received=" + received);
@@ -186,7 +184,7 @@ public final class PollLifecycle {
                 jdbi.useTransaction(h -> {
                     PollDefinitionDao definitions = new PollDefinitionDao(h);
                     if (definitions.existsFrom(first.id())) throw new PollRejected(PollRejected.Code.SECOND_ROUND_EXISTS);
-                    definitions.insert(new PollDefinitionDao.DefinitionRow(next.id(), first.id(), PollDefinition.canonicalJson(next), now()));
+                    definitions.insert(new PollDefinitionDao.DefinitionRow(next.id(), first.id(), PollDefinition.canonicalJson(next), kioskvote.store.StoredTime.now(clock)));
                     // An edited meeting keeps its polls in meeting_poll: the next round goes there too, last.
                     MeetingSetupDao setups = new MeetingSetupDao(h);
                     if (setups.find().isPresent()) setups.appendPoll(next.id(), PollDefinition.canonicalJson(next));
@@ -221,11 +219,5 @@ public final class PollLifecycle {
 
     private PollStatus status(Handle h, Poll poll) {
         return statuses.status(h, poll);
-    }
-
-
-    /** The time a row stores: to the second, in the station's offset (store/StoredTypes). */
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
     }
 }

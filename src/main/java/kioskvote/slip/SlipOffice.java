@@ -2,8 +2,6 @@ package kioskvote.slip;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -286,6 +284,6 @@ public final class SlipOffice {
     }
 
     private String now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+        return kioskvote.store.StoredTime.now(clock).toString();
     }
 }
