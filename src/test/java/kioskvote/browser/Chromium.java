@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -96,9 +99,35 @@ final class Chromium implements AutoCloseable {
     }
 
     WebDriverWait waitUpTo(Duration limit) {
-        WebDriverWait wait = new WebDriverWait(driver, limit, Duration.ofMillis(20));
+        WebDriverWait wait = new LookingAgain(driver, limit);
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // the page changed under us: look again
         return wait;
+    }
+
+    /**
+     * A wait that also looks again when Chromium answers "Node ... does not belong to the document": an element read
+     * while its page is being replaced (a form just sent), which Selenium reports as an unknown error, not as stale.
+     */
+    private static final class LookingAgain extends WebDriverWait {
+        LookingAgain(WebDriver driver, Duration limit) {
+            super(driver, limit, Duration.ofMillis(20));
+        }
+
+        @Override
+        public <V> V until(Function<? super WebDriver, ? extends V> isTrue) {
+            return super.until(d -> {
+                try {
+                    return isTrue.apply(d);
+                } catch (WebDriverException e) {
+                    if (replacedMidRead(e)) return null;
+                    throw e;
+                }
+            });
+        }
+    }
+
+    private static boolean replacedMidRead(WebDriverException e) {
+        return String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     WebElement find(String css) {
@@ -136,10 +165,7 @@ final class Chromium implements AutoCloseable {
     /** Waits until the page's h1 reads {@code expected} (a page load, or the review step shown in place). */
     void awaitHeading(String expected) {
         try {
-            // A page replaced mid-read: Chromium answers "Node ... does not belong to the document" (not a stale
-            // element): look again.
-            waitUpTo(PATIENCE).ignoring(org.openqa.selenium.WebDriverException.class)
-                    .until(d -> d.findElements(By.tagName("h1")).stream().anyMatch(h -> h.getText().equals(expected)));
+            waitUpTo(PATIENCE).until(d -> d.findElements(By.tagName("h1")).stream().anyMatch(h -> h.getText().equals(expected)));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("the heading never read \"" + expected + "\" on " + driver.getCurrentUrl() + "; the page says:\n"
                     + bodyText(), e);
@@ -178,8 +204,8 @@ final class Chromium implements AutoCloseable {
             return false;
         } catch (org.openqa.selenium.StaleElementReferenceException e) {
             return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return true;
+        } catch (WebDriverException e) {
+            if (replacedMidRead(e)) return true;
             throw e;
         }
     }

@@ -103,8 +103,8 @@ class PhoneBallotAndChairScreenTest {
 
         admin.driver.navigate().refresh();
         admin.find("#code").sendKeys(codes.get(3));
-        admin.find("form[action='/admin/slips/void'] button").click();
-        admin.awaitText(".notice-ok", codes.get(3)); // the notice of the presence above stays until the next page
+        admin.clickAndAwaitNewPage("form[action='/admin/slips/void'] button"); // the presence's notice is on this page too
+        admin.awaitText(".notice-ok", codes.get(3));
 
         admin.find("#poll-tin-nhiem form[action$='/open'] button").click();
         for (int card = 1; card <= 3; card++) {                          // a sealed poll: the committee's key cards, one per screen
