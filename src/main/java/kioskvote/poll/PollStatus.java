@@ -21,32 +21,6 @@ public record PollStatus(String pollId, String title, String kind, PollState sta
         liveCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(liveCounts)); // the ballot's order, as answered
     }
 
-    public int summoned() {
-        return (int) figures.summoned();
-    }
-
-    public int present() {
-        return (int) figures.present();
-    }
-
-    public long handedOut() {
-        return figures.handedOut();
-    }
-
-    /** Slips issued, net of the voided. */
-    public long issued() {
-        return figures.issued();
-    }
-
-    public long voided() {
-        return figures.voided();
-    }
-
-    /** Summoned and present are counted on the roster, person by person. */
-    public boolean rosterUsed() {
-        return figures.fromRoster();
-    }
-
     /** Closed, sealed, and not yet opened by the committee: no result, receipt or minutes yet. */
     public boolean awaitingCount() {
         return state == PollState.CLOSED && sealed && !counted;
@@ -81,9 +55,5 @@ public record PollStatus(String pollId, String title, String kind, PollState sta
     /** The state as the projector follows it: a closed poll whose results the chair has shown is one more step. */
     public String screenState() {
         return state().code() + (resultsShown ? "+shown" : "");
-    }
-
-    public boolean quorumMet() {
-        return figures.quorumMet();
     }
 }

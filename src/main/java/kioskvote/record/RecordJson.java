@@ -56,12 +56,12 @@ public final class RecordJson {
     public static String counts(PollTally tally) {
         TallyCounts c = tally.counts();
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("summoned", c.summoned());
-        map.put("present", c.present());
-        map.put("fromRoster", c.fromRoster());
-        map.put("handedOut", c.handedOut());
-        map.put("issued", c.issued() + c.voided()); // the minutes' "issued" is net of the voided slips
-        map.put("voided", c.voided());
+        map.put("summoned", c.figures().summoned());
+        map.put("present", c.figures().present());
+        map.put("fromRoster", c.figures().fromRoster());
+        map.put("handedOut", c.figures().handedOut());
+        map.put("issued", c.figures().issued() + c.figures().voided()); // the minutes' "issued" is net of the voided slips
+        map.put("voided", c.figures().voided());
         map.put("received", c.received());
         map.put("addsUp", c.addsUp());
         List<Object> questions = new ArrayList<>();

@@ -71,12 +71,12 @@ public final class MinutesCsv {
         rows.add(List.of("poll_kind", tally.poll().kind().name()));
         rows.add(List.of("opened_at", minutes.openedAt().orElse("")));
         rows.add(List.of("closed_at", minutes.closedAt().orElse("")));
-        rows.add(List.of("summoned", Long.toString(counts.summoned())));
-        rows.add(List.of("present", Long.toString(counts.present())));
-        if (counts.fromRoster()) rows.add(List.of("handed_out", Long.toString(counts.handedOut())));
-        rows.add(List.of("issued", Long.toString(counts.issued())));
+        rows.add(List.of("summoned", Long.toString(counts.figures().summoned())));
+        rows.add(List.of("present", Long.toString(counts.figures().present())));
+        if (counts.figures().fromRoster()) rows.add(List.of("handed_out", Long.toString(counts.figures().handedOut())));
+        rows.add(List.of("issued", Long.toString(counts.figures().issued())));
         rows.add(List.of("received", Long.toString(counts.received())));
-        rows.add(List.of("voided", Long.toString(counts.voided())));
+        rows.add(List.of("voided", Long.toString(counts.figures().voided())));
         rows.add(List.of("on_paper", Long.toString(counts.onPaper())));
         rows.add(List.of("base_kind", tally.poll().base().name()));
         rows.add(List.of("base", Long.toString(tally.base())));

@@ -79,8 +79,8 @@ public record MinutesJson(String language, MeetingPart meeting, PollPart poll, C
     public record CountsPart(long summoned, long present, @JsonInclude(Include.NON_NULL) Long handedOut, long issued,
                              long received, long voided, boolean fromRoster, boolean addsUp, List<String> brokenRules) {
         static CountsPart of(TallyCounts c) {
-            return new CountsPart(c.summoned(), c.present(), c.fromRoster() ? c.handedOut() : null, c.issued(), c.received(),
-                    c.voided(), c.fromRoster(), c.addsUp(), c.broken().stream().map(Enum::name).toList());
+            return new CountsPart(c.figures().summoned(), c.figures().present(), c.figures().fromRoster() ? c.figures().handedOut() : null, c.figures().issued(), c.received(),
+                    c.figures().voided(), c.figures().fromRoster(), c.addsUp(), c.broken().stream().map(Enum::name).toList());
         }
     }
 

@@ -115,13 +115,13 @@ public final class MinutesWords {
 
     /** The check the minutes print: the roster's chain of figures, or without one the typed count of those present. */
     public String addsUpRule(TallyCounts counts) {
-        return get(counts.fromRoster() ? "addsUp" : "addsUpNoRoster");
+        return get(counts.figures().fromRoster() ? "addsUp" : "addsUpNoRoster");
     }
 
     /** A rule of the check that these figures break, in words with the figures ("Ballots received (67) are more than…"). */
     public String brokenRule(kioskvote.meeting.CountRules.Rule rule, TallyCounts c) {
-        return format("broken." + rule.name(), Map.of("received", c.received(), "issued", c.issued(), "handedOut", c.handedOut(),
-                "present", c.present(), "summoned", c.summoned()));
+        return format("broken." + rule.name(), Map.of("received", c.received(), "issued", c.figures().issued(), "handedOut", c.figures().handedOut(),
+                "present", c.figures().present(), "summoned", c.figures().summoned()));
     }
 
     /** "Nguyễn Văn A, Trần Thị B". */

@@ -12,6 +12,7 @@ import java.util.Set;
 import kioskvote.ballot.Answers;
 import kioskvote.meeting.BallotOptions;
 import kioskvote.meeting.Majority;
+import kioskvote.meeting.MeetingFigures;
 import kioskvote.meeting.Option;
 import kioskvote.meeting.Poll;
 import kioskvote.meeting.PollKind;
@@ -92,12 +93,12 @@ public final class Tally {
             }
             long base = switch (poll.base()) {
                 case RECEIVED -> received;
-                case ISSUED -> counts.issued();
-                case SUMMONED -> counts.summoned();
+                case ISSUED -> counts.figures().issued();
+                case SUMMONED -> counts.figures().summoned();
             };
             List<QuestionTally> questions = new ArrayList<>();
             for (int i = 0; i < valid.length; i++) {
-                questions.add(questionTally(poll, poll.questions().get(i), marks.get(i), valid[i], received, base, counts));
+                questions.add(questionTally(poll, poll.questions().get(i), marks.get(i), valid[i], received, base, counts.figures()));
             }
             Optional<ElectionResult> election = poll.election()
                     .map(e -> ElectionCount.result(e, questions.get(0), received, blank, overLimit, base));
@@ -106,7 +107,7 @@ public final class Tally {
     }
 
     private static QuestionTally questionTally(Poll poll, Question question, Map<String, Long> counts, long valid, long received,
-                                               long base, TallyCounts figures) {
+                                               long base, MeetingFigures figures) {
         List<OptionCount> options = new ArrayList<>();
         for (Option option : question.options()) {
             long count = counts.get(option.id());
@@ -135,7 +136,7 @@ public final class Tally {
      * What a motion's majority is taken of (docs/rules.md, "Motions"): the configured base, or the poll's
      * percentage base; abstentions taken out of it when the body does not count them.
      */
-    private static long majorityBase(Majority majority, long pollBase, long received, long valid, TallyCounts figures, long abstain) {
+    private static long majorityBase(Majority majority, long pollBase, long received, long valid, MeetingFigures figures, long abstain) {
         long of = majority.of().map(b -> switch (b) {
             case RECEIVED -> received;
             case VALID -> valid;

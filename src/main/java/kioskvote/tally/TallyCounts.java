@@ -36,31 +36,6 @@ public record TallyCounts(MeetingFigures figures, long received, long onPaper) {
         this(summoned, present, issued, received, voided, 0, false, 0);
     }
 
-    public long summoned() {
-        return figures.summoned();
-    }
-
-    public long present() {
-        return figures.present();
-    }
-
-    /** Slips issued, net of the voided. */
-    public long issued() {
-        return figures.issued();
-    }
-
-    public long voided() {
-        return figures.voided();
-    }
-
-    public long handedOut() {
-        return figures.handedOut();
-    }
-
-    public boolean fromRoster() {
-        return figures.fromRoster();
-    }
-
     /**
      * The identities the counting committee checks (meeting/CountRules): received ≤ issued (net of the voided slips)
      * and present ≤ summoned; with a roster received ≤ handed out ≤ present; without one received ≤ present when a

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import kioskvote.meeting.MeetingFigures;
 import kioskvote.poll.PollStatus;
 
 /**
@@ -20,9 +21,10 @@ record PollStatusJson(String pollId, String title, String kind, boolean practice
                       @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> liveCounts) {
 
     static PollStatusJson of(PollStatus s) {
+        MeetingFigures f = s.figures();
         return new PollStatusJson(s.pollId(), s.title(), s.kind(), s.practice(), s.state().code(), s.phase(), s.sealed(),
-                s.awaitingCount(), s.summoned(), s.present(), s.quorumMet(), s.handedOut(), s.rosterUsed(), s.addsUp(),
-                s.issued(), s.voided(), s.cast(), s.definitionHash().orElse(null), s.openedAt().orElse(null),
+                s.awaitingCount(), (int) f.summoned(), (int) f.present(), f.quorumMet(), f.handedOut(), f.fromRoster(),
+                s.addsUp(), f.issued(), f.voided(), s.cast(), s.definitionHash().orElse(null), s.openedAt().orElse(null),
                 s.closedAt().orElse(null), s.resultsShown(), s.liveCounts());
     }
 

@@ -95,7 +95,7 @@ class CopyOfTheDataVotesForNobodyTest {
             unusedSecrets.add(TestSlips.secretOf(run.slips().get(PER_KIND).url())); // printed, never handed out
             unusedSecrets.add(TestSlips.secretOf(run.slips().get(PER_KIND + 1).url()));
             copies.add(copyOfTheDataDirectory(m.data, "during-the-poll"));
-            issuedBefore = m.station.pollStatuses().status(POLL).issued();
+            issuedBefore = m.station.pollStatuses().status(POLL).figures().issued();
         } finally {
             m.close();
         }
@@ -103,7 +103,7 @@ class CopyOfTheDataVotesForNobodyTest {
         m = ThreePollMeeting.open(station);
         try {
             BallotBox box = m.station.ballotBox();
-            assertEquals(issuedBefore, m.station.pollStatuses().status(POLL).issued(), "the restart's new pool is not issued");
+            assertEquals(issuedBefore, m.station.pollStatuses().status(POLL).figures().issued(), "the restart's new pool is not issued");
             assertEquals(2L * PER_KIND + PER_KIND + 2, issuedBefore,
                     "issued = the printed run plus the desk's hand-outs (QR and kiosk), never the desk's pool");
             copies.add(copyOfTheDataDirectory(m.data, "after-the-restart"));

@@ -70,10 +70,10 @@ class ThreePollsInARowTest {
             for (String poll : ThreePollMeeting.POLLS) {
                 var status = m.station.pollStatuses().status(poll);
                 assertEquals(2, status.cast(), poll + ": one ballot each from Hạnh and Lộc");
-                assertEquals(2, status.handedOut(), "handed out counts people, once for the meeting");
+                assertEquals(2, status.figures().handedOut(), "handed out counts people, once for the meeting");
                 assertTrue(status.addsUp(), poll);
             }
-            assertEquals(3, m.station.pollStatuses().status(poll3).voided(), "two lost slips and one abandoned kiosk ballot");
+            assertEquals(3, m.station.pollStatuses().status(poll3).figures().voided(), "two lost slips and one abandoned kiosk ballot");
         }
     }
 

@@ -62,7 +62,7 @@ class UpgradeFromV3Test {
                     () -> m.station.ballotBox().checkShortCode("quy-che", "K7QM3-XTA9P")).reason(), "an old code is no code now");
             assertEquals(TokenRejected.Reason.VOIDED, voided.reason());
             assertEquals(HandOutKind.QR, m.station.roster().person("p1").ballotKind().orElseThrow(), "she still holds her ballot");
-            assertEquals(1, m.station.pollStatuses().status("quy-che").handedOut());
+            assertEquals(1, m.station.pollStatuses().status("quy-che").figures().handedOut());
         }
         try (Connection db = DriverManager.getConnection(url, "kioskvote", "");
              ResultSet tables = db.createStatement().executeQuery("SELECT LOWER(table_name) FROM information_schema.tables")) {

@@ -77,7 +77,7 @@ class PollLifecycleTest {
     @Test
     void atExactlyTwoThirdsPresentThePollOpensWithoutConfirmation() {
         polls.setPresent(27); // 3 × 27 = 81 ≥ 80; the rule is "at least two thirds"
-        assertTrue(statuses.status(POLL).quorumMet());
+        assertTrue(statuses.status(POLL).figures().quorumMet());
         assertEquals(PollState.OPEN, polls.open(POLL, false).status().state());
     }
 
@@ -163,20 +163,20 @@ class PollLifecycleTest {
         polls.setPresent(35); // late arrivals, between the close and the count: the count fixes the figures
         boxes.count(POLL, opened.shares().orElseThrow().cards().stream().limit(2).map(c -> c.share().code()).toList());
         PollStatus atCount = statuses.status(POLL);
-        assertEquals(35, atCount.present());
-        assertEquals(4, atCount.issued());
+        assertEquals(35, atCount.figures().present());
+        assertEquals(4, atCount.figures().issued());
 
         polls.setPresent(38); // later in the day: more people, more slips, for the next poll
         fixture.issueTokens(5);
-        assertEquals(38, statuses.status("bieu-quyet-quy-che").present(), "the next poll sees the figures of now");
-        assertEquals(9, statuses.status("bieu-quyet-quy-che").issued());
+        assertEquals(38, statuses.status("bieu-quyet-quy-che").figures().present(), "the next poll sees the figures of now");
+        assertEquals(9, statuses.status("bieu-quyet-quy-che").figures().issued());
         PollStatus later = statuses.status(POLL);
-        assertEquals(35, later.present(), "the counted poll keeps the figures of its count");
-        assertEquals(4, later.issued());
+        assertEquals(35, later.figures().present(), "the counted poll keeps the figures of its count");
+        assertEquals(4, later.figures().issued());
         var counts = results.minutes(POLL, Language.VI).tally().counts();
-        assertEquals(35, counts.present());
-        assertEquals(4, counts.issued());
-        assertEquals(40, counts.summoned());
+        assertEquals(35, counts.figures().present());
+        assertEquals(4, counts.figures().issued());
+        assertEquals(40, counts.figures().summoned());
     }
 
     @Test
@@ -184,7 +184,7 @@ class PollLifecycleTest {
         assertRejected(PollRejected.Code.BAD_COUNT, () -> polls.setPresent(41));
         assertRejected(PollRejected.Code.BAD_COUNT, () -> polls.setPresent(-1));
         polls.setPresent(40);
-        assertEquals(40, statuses.status(POLL).present());
+        assertEquals(40, statuses.status(POLL).figures().present());
     }
 
     @Test
