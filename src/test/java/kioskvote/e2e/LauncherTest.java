@@ -121,19 +121,26 @@ class LauncherTest {
     }
 
     /**
-     * A `serve` of a JDK 17 writes the class archive when it stops and maps it at the next start; JDK 19+ does both
-     * itself; other commands (a `--version` would archive almost nothing) and older JVMs get no archive option.
+     * On JDK 17 a station's `serve` only maps the class archive: it never writes it, so no kill or full disk can leave
+     * it cut short and crash the next start. The build's training run (scripts/archive-classes) writes it to a
+     * temporary name; JDK 19+ makes and checks it itself; other commands (a `--version` would archive almost nothing)
+     * and older JVMs get no archive option.
      */
     @Test
-    void serveWritesTheClassArchiveOnceAndMapsItAfter() throws Exception {
+    void serveMapsTheClassArchiveAndOnlyTheBuildsTrainingRunWritesIt() throws Exception {
         Path jdk17 = jdk(dir.resolve("jdk-17"), "17.0.15");
-        List<String> first = launch(jdk17, Map.of(), "serve");
-        String write = first.stream().filter(a -> a.startsWith("-XX:ArchiveClassesAtExit=")).findFirst().orElseThrow(() -> new AssertionError(first));
-        Path archive = Path.of(write.substring(write.indexOf('=') + 1));
+        List<String> none = launch(jdk17, Map.of(), "serve");
+        assertTrue(none.stream().noneMatch(a -> a.contains("Archive")), "no archive yet: a plain start, nothing written at its stop: " + none);
+        List<String> training = launch(jdk17, Map.of("KIOSKVOTE_ARCHIVE_WRITE", "1"), "serve");
+        String write = training.stream().filter(a -> a.startsWith("-XX:ArchiveClassesAtExit=")).findFirst().orElseThrow(() -> new AssertionError(training));
+        assertTrue(write.endsWith(".jsa.partial"), "a temporary name, renamed once a JVM has started from it: " + write);
+        Path archive = Path.of(write.substring(write.indexOf('=') + 1, write.length() - ".partial".length()));
         assertEquals(dir, archive.getParent(), "next to the jar");
-        assertTrue(first.contains("-Xlog:cds=off,cds+dynamic=off"), "writing it lists no skipped classes on the terminal");
+        assertTrue(training.contains("-Xlog:cds=off,cds+dynamic=off"), "writing it lists no skipped classes on the terminal");
         Files.writeString(archive, "archive");
-        assertTrue(launch(jdk17, Map.of(), "serve").contains("-XX:SharedArchiveFile=" + archive));
+        List<String> mapped = launch(jdk17, Map.of(), "serve");
+        assertTrue(mapped.contains("-XX:SharedArchiveFile=" + archive), mapped.toString());
+        assertTrue(mapped.stream().noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit")), mapped.toString());
         assertTrue(launch(jdk(dir.resolve("jdk-25"), "25.0.3"), Map.of(), "serve").contains("-XX:+AutoCreateSharedArchive"));
         assertTrue(launch(jdk17, Map.of()).stream().noneMatch(a -> a.contains("Archive")), "--version");
         assertTrue(launch(jdk(dir.resolve("jdk-11"), "11.0.21"), Map.of(), "serve").stream().noneMatch(a -> a.contains("Archive")));
