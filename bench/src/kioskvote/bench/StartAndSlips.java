@@ -10,8 +10,8 @@ import java.util.Map;
  * the server's own CPU (from /proc) beside each wall time, since on a shared machine wall time moves far more.
  * Each round: the start to the first 200 on /api/ping; 2,000 printable slips asked for right after the first
  * polls open (as the whole run does); then, once the station has been idle for a second (its CPU under 5 %),
- * 2,000 more: the organiser's print run on a station that has been up a little while. Round 1 is the first start of
- * this build (the launcher writes its class archive when it stops, docs/performance.md); later rounds start with it.
+ * 2,000 more: the organiser's print run on a station that has been up a little while. Every round starts with the
+ * class archive `mvn package` wrote (docs/performance.md, "Start"), as the organiser's first start does.
  */
 final class StartAndSlips {
     private StartAndSlips() {
