@@ -171,8 +171,13 @@ public final class Bench {
         Map<Integer, Load.Result> castAt = new LinkedHashMap<>();
         for (int c : connections) {
             progress("HTTP ceiling and casting at " + c + " connections");
+            var cpu0 = ThreadCpu.snapshot(server.process.pid());
             pingAt.put(c, report(ping("HTTP ceiling GET /api/ping", Load.client(), server, c, pings)));
+            var cpu1 = ThreadCpu.snapshot(server.process.pid());
             castAt.put(c, report(cast("cast", Load.client(), server, meeting, MAIN, tokens, next, voters, c, ledger, null)));
+            var cpu2 = ThreadCpu.snapshot(server.process.pid());
+            details.add(String.format("At %d connections, ping: %s; cast: %s", c, ThreadCpu.perRequest(cpu0, cpu1, pingAt.get(c).requests()),
+                    ThreadCpu.perRequest(cpu1, cpu2, castAt.get(c).requests())));
             next += voters;
         }
 
