@@ -157,20 +157,27 @@ public final class Bench {
         long j0 = System.nanoTime();
         while (tokens.size() < needed) tokens.addAll(admin.issueTokens(Math.min(SLIPS_PER_CALL, needed - tokens.size())));
         details.add(String.format("Slips as JSON (the tokens below): %d in %.1f s", tokens.size(), (System.nanoTime() - j0) / 1e9));
+        quiet(server, "the slips' background minting");
 
         // Warm-up, then the HTTP ceiling and casting, alternating on the same connections.
         progress("warm-up");
         Ledger warm = new Ledger();
         report(ping("warm-up ping", Load.client(), server, primary, pings));
         report(cast("warm-up cast", Load.client(), server, meeting, WARMUP, tokens, 0, voters, primary, warm, null));
+        quiet(server, "the warm-up's compilations");
         Ledger ledger = new Ledger();
         int next = 0;
         Map<Integer, Load.Result> pingAt = new LinkedHashMap<>();
         Map<Integer, Load.Result> castAt = new LinkedHashMap<>();
         for (int c : connections) {
             progress("HTTP ceiling and casting at " + c + " connections");
+            var cpu0 = ThreadCpu.snapshot(server.process.pid());
             pingAt.put(c, report(ping("HTTP ceiling GET /api/ping", Load.client(), server, c, pings)));
+            var cpu1 = ThreadCpu.snapshot(server.process.pid());
             castAt.put(c, report(cast("cast", Load.client(), server, meeting, MAIN, tokens, next, voters, c, ledger, null)));
+            var cpu2 = ThreadCpu.snapshot(server.process.pid());
+            details.add(String.format("At %d connections, ping: %s; cast: %s", c, ThreadCpu.perRequest(cpu0, cpu1, pingAt.get(c).requests()),
+                    ThreadCpu.perRequest(cpu1, cpu2, castAt.get(c).requests())));
             next += voters;
         }
 
@@ -449,8 +456,10 @@ public final class Bench {
         List<String> tokens = new ArrayList<>();
         int needed = voters * (1 + castingRounds * connections.length);
         while (tokens.size() < needed) tokens.addAll(admin.issueTokens(Math.min(SLIPS_PER_CALL, needed - tokens.size())));
+        quiet(server, "the slips' background minting");
         report(ping("warm-up ping", Load.client(), server, connections[0], pings));
         report(cast("warm-up cast", Load.client(), server, meeting, WARMUP, tokens, 0, voters, connections[0], new Ledger(), null));
+        quiet(server, "the warm-up's compilations");
         Ledger ledger = new Ledger();
         int next = voters;
         LiveListeners live = listeners > 0 ? new LiveListeners(server.url(), MAIN, listeners) : null;
@@ -491,6 +500,15 @@ public final class Bench {
         if (!r.name().startsWith("warm-up")) windows.add(new Profile.Window(r.name() + " at " + r.connections() + " connections",
                 r.startMillis(), r.endMillis()));
         return r;
+    }
+
+    /**
+     * Waits for the station's background work to end before measuring: the reserve of printable slips is minted
+     * again (scrypt) after every run the bench took from it, which would otherwise land in the casting windows'
+     * server CPU (a third of it, measured) though no cast asked for it.
+     */
+    private static void quiet(Server server, String what) throws InterruptedException {
+        System.out.printf("  (waited %.1f s for %s to end)%n", server.awaitQuiet(), what);
     }
 
     private static void progress(String what) {

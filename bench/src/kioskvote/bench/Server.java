@@ -91,6 +91,25 @@ final class Server implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the station has done what it does in the background after the bench's own set-up (the printable
+     * slips' reserve is minted again, scrypt on one core, after every run of slips the bench takes from it; the
+     * JIT finishes what the last load queued), so that a measured window holds the requests it sends and nothing
+     * else: quiet means under 3 % of one core for 2 s in a row. Returns the seconds waited (at most 180).
+     */
+    double awaitQuiet() throws InterruptedException {
+        long t0 = System.nanoTime();
+        int quietHalves = 0;
+        double last = cpuMillis();
+        while (quietHalves < 4 && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(180)) {
+            Thread.sleep(500);
+            double now = cpuMillis();
+            quietHalves = now - last <= 15 ? quietHalves + 1 : 0; // 15 ms of CPU in 500 ms
+            last = now;
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
     /** SIGTERM: the station's shutdown hook stops Jetty and H2 closes its file. */
     @Override
     public void close() throws InterruptedException {
