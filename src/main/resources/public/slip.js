@@ -111,6 +111,7 @@
   // The slip's entry page (/V#DIGITS): to the ballot under the slip's public key.
   var entry = document.getElementById('slip-entry');
   if (entry) {
+    entry.hidden = false;
     var digits = location.hash.replace(/^#/, '');
     var secret = secretOf(digits);
     if (!secret) {

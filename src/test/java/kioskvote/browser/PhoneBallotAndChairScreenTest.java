@@ -2,6 +2,7 @@ package kioskvote.browser;
 
 import static kioskvote.browser.PageChecks.assertAccessible;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -205,6 +206,7 @@ class PhoneBallotAndChairScreenTest {
         phone.awaitHeading("Phiếu biểu quyết");
         String text = phone.bodyText();
         assertTrue(text.contains("cần JavaScript") && text.contains("máy bỏ phiếu (kiosk)"), text);
+        assertFalse(text.contains("Đang mở phiếu"), "no \"opening your slip\" that never comes: " + text);
         phone.driver.get(station.url() + "/V?lang=en");
         phone.awaitHeading("Ballot slip");
         assertTrue(phone.bodyText().contains("needs JavaScript") && phone.bodyText().contains("vote at a kiosk"), phone.bodyText());
