@@ -98,13 +98,23 @@ final class Server implements AutoCloseable {
      * else: quiet means under 3 % of one core for 2 s in a row. Returns the seconds waited (at most 180).
      */
     double awaitQuiet() throws InterruptedException {
+        double waited = awaitQuiet(2, 0.03, 180);
+        return Double.isNaN(waited) ? 180 : waited;
+    }
+
+    /**
+     * Waits until the station used at most {@code shareOfCore} of one core for {@code quietSeconds} in a row, read
+     * every half second from /proc; the seconds waited, or NaN if it was not quiet within {@code limitSeconds}.
+     */
+    double awaitQuiet(int quietSeconds, double shareOfCore, int limitSeconds) throws InterruptedException {
         long t0 = System.nanoTime();
         int quietHalves = 0;
         double last = cpuMillis();
-        while (quietHalves < 4 && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(180)) {
+        while (quietHalves < 2 * quietSeconds) {
+            if (System.nanoTime() - t0 >= TimeUnit.SECONDS.toNanos(limitSeconds)) return Double.NaN;
             Thread.sleep(500);
             double now = cpuMillis();
-            quietHalves = now - last <= 15 ? quietHalves + 1 : 0; // 15 ms of CPU in 500 ms
+            quietHalves = now - last <= 500 * shareOfCore ? quietHalves + 1 : 0;
             last = now;
         }
         return (System.nanoTime() - t0) / 1e9;

@@ -29,9 +29,8 @@ final class StartAndSlips {
                 admin.open(Bench.MAIN);
                 admin.open(Bench.WARMUP);
                 String early = slips(server, admin);
-                long idleFrom = System.nanoTime();
-                awaitIdle(server);
-                double idleS = (System.nanoTime() - idleFrom) / 1e9;
+                double idleS = server.awaitQuiet(1, 0.05, 300);
+                if (Double.isNaN(idleS)) throw new IllegalStateException("the station did not go idle in 300 s");
                 String idle = slips(server, admin);
                 System.out.printf("| %d | %.2f s / %.2f s | %s | %.1f s | %s |%n", round, server.startMillis / 1000, startCpu / 1000,
                         early, idleS, idle);
@@ -49,17 +48,6 @@ final class StartAndSlips {
         int qr = page.split("<svg", -1).length - 1;
         if (qr != Bench.SLIPS_PER_CALL) throw new IllegalStateException(qr + " QR codes on the page");
         return String.format("%.2f s / %.2f s CPU", wall, cpu);
-    }
-
-    /** Waits until the server used under 5 % of one core for a whole second (at most 300 s). */
-    private static void awaitIdle(Server server) throws InterruptedException {
-        long deadline = System.nanoTime() + 300_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            double before = server.cpuMillis();
-            Thread.sleep(1000);
-            if (server.cpuMillis() - before < 50) return;
-        }
-        throw new IllegalStateException("the station did not go idle in 300 s");
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {
